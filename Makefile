@@ -1,0 +1,286 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# headstart: the top-level Makefile.
+#
+# Builds vmlinux, System.map and arch/arm64/boot/Image the way Linux's kbuild
+# does: configuration from Kconfig (.config -> include/generated/autoconf.h),
+# one sub-make per directory (scripts/Makefile.build reading each Kbuild),
+# quiet output by default (V=1 for full commands), out-of-tree builds with O=dir,
+# ARCH/CROSS_COMPILE and LLVM=1. `make help` lists the targets.
+
+VERSION = 0
+PATCHLEVEL = 1
+SUBLEVEL = 0
+KERNELRELEASE = $(VERSION).$(PATCHLEVEL).$(SUBLEVEL)
+export KERNELRELEASE
+
+MAKEFLAGS += -rR --no-print-directory
+
+# The default goal, before any included Makefile can define another.
+PHONY := all
+all:
+
+# ---------------------------------------------------------------------------
+# Beautify output: quiet_cmd_* labels by default, full commands with V=1.
+ifeq ("$(origin V)", "command line")
+  KBUILD_VERBOSE = $(V)
+endif
+ifeq ($(KBUILD_VERBOSE),1)
+  quiet =
+  Q =
+else
+  quiet = quiet_
+  Q = @
+endif
+export quiet Q KBUILD_VERBOSE
+
+# ---------------------------------------------------------------------------
+# Source and output trees. O=dir (or KBUILD_OUTPUT) sends every output there.
+srctree := $(CURDIR)
+ifeq ("$(origin O)", "command line")
+  KBUILD_OUTPUT := $(O)
+endif
+ifneq ($(KBUILD_OUTPUT),)
+  $(shell mkdir -p $(KBUILD_OUTPUT))
+  objtree := $(realpath $(KBUILD_OUTPUT))
+else
+  objtree := $(srctree)
+endif
+export srctree objtree
+
+include $(srctree)/scripts/Kbuild.include
+
+# ---------------------------------------------------------------------------
+# Toolchain: GNU cross tools by default, clang + lld with LLVM=1.
+ARCH          ?= arm64
+CROSS_COMPILE ?= aarch64-linux-gnu-
+ifneq ($(ARCH),arm64)
+  $(error headstart only supports ARCH=arm64)
+endif
+SRCARCH := $(ARCH)
+
+ifneq ($(LLVM),)
+  CC      = clang --target=aarch64-linux-gnu
+  LD      = ld.lld
+  AR      = llvm-ar
+  NM      = llvm-nm
+  OBJCOPY = llvm-objcopy
+  OBJDUMP = llvm-objdump
+else
+  CC      = $(CROSS_COMPILE)gcc
+  LD      = $(CROSS_COMPILE)ld
+  AR      = $(CROSS_COMPILE)ar
+  NM      = $(CROSS_COMPILE)nm
+  OBJCOPY = $(CROSS_COMPILE)objcopy
+  OBJDUMP = $(CROSS_COMPILE)objdump
+endif
+CPP      = $(CC) -E
+HOSTCC   = cc
+PYTHON3  = /usr/bin/python3
+export ARCH SRCARCH CROSS_COMPILE LLVM CC LD AR NM OBJCOPY OBJDUMP CPP HOSTCC PYTHON3
+
+# libfdt for the target: Debian's prebuilt libfdt-dev:arm64, unpacked by
+# scripts/install-deps into $(LIBFDT_DIR) (see Documentation/dev-tools/testing.rst).
+LIBFDT_DIR ?= $(srctree)/.deps/libfdt-arm64
+LIBFDT_A   := $(LIBFDT_DIR)/usr/lib/aarch64-linux-gnu/libfdt.a
+LIBFDT_INC := $(LIBFDT_DIR)/usr/include
+export LIBFDT_A LIBFDT_INC
+
+# ---------------------------------------------------------------------------
+# Flags shared by every kernel object. Architecture flags come from
+# arch/$(SRCARCH)/Makefile.
+KBUILD_CPPFLAGS := -nostdinc \
+	-I$(srctree)/arch/$(SRCARCH)/include -I$(objtree)/include \
+	-I$(srctree)/include -I$(LIBFDT_INC) \
+	-include $(srctree)/include/linux/kconfig.h -D__KERNEL__
+KBUILD_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -Wno-missing-field-initializers \
+	-ffreestanding -fno-builtin -fno-common -fno-strict-aliasing \
+	-fno-stack-protector -fno-pic -fno-pie -fno-omit-frame-pointer
+KBUILD_AFLAGS := -D__ASSEMBLY__ -g
+KBUILD_LDFLAGS := -static -nostdlib --no-undefined --build-id=none
+export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
+
+include $(srctree)/arch/$(SRCARCH)/Makefile
+
+
+# ---------------------------------------------------------------------------
+all: vmlinux System.map Image
+
+# ---------------------------------------------------------------------------
+# Configuration (Kconfig, read by Debian's kconfig-frontends).
+KCONFIG_ENV := srctree=$(srctree) SRCARCH=$(SRCARCH) \
+	KCONFIG_CONFIG=$(objtree)/.config \
+	KCONFIG_AUTOCONFIG=$(objtree)/include/config/auto.conf \
+	KCONFIG_AUTOHEADER=$(objtree)/include/generated/autoconf.h
+KCONFIG_RUN = cd $(objtree) && $(KCONFIG_ENV)
+DEFCONFIG  ?= arch/$(SRCARCH)/configs/defconfig
+
+PHONY += defconfig olddefconfig oldconfig menuconfig nconfig savedefconfig syncconfig
+defconfig: deps-build
+	$(Q)$(KCONFIG_RUN) kconfig-conf -s --defconfig=$(srctree)/$(DEFCONFIG) $(srctree)/Kconfig
+	$(Q)$(MAKE) syncconfig
+olddefconfig oldconfig: deps-build
+	$(Q)$(KCONFIG_RUN) kconfig-conf -s --$@ $(srctree)/Kconfig
+	$(Q)$(MAKE) syncconfig
+menuconfig: deps-build
+	$(Q)$(KCONFIG_RUN) kconfig-mconf $(srctree)/Kconfig
+	$(Q)$(MAKE) syncconfig
+nconfig: deps-build
+	$(Q)$(KCONFIG_RUN) kconfig-nconf $(srctree)/Kconfig
+	$(Q)$(MAKE) syncconfig
+savedefconfig: $(objtree)/.config
+	$(Q)$(KCONFIG_RUN) kconfig-conf --savedefconfig=$(objtree)/defconfig $(srctree)/Kconfig
+	@echo '  GEN     defconfig'
+
+# auto.conf and autoconf.h follow .config; kconfig-conf writes both.
+syncconfig: $(objtree)/include/config/auto.conf
+
+$(objtree)/.config: | deps-build
+	@echo '  GEN     .config (from $(DEFCONFIG): no .config yet)'
+	$(Q)$(KCONFIG_RUN) kconfig-conf -s --defconfig=$(srctree)/$(DEFCONFIG) $(srctree)/Kconfig
+
+KCONFIG_FILES := $(shell find $(srctree) -name Kconfig -not -path '*/.deps/*' -not -path '$(objtree)/*' 2>/dev/null)
+$(objtree)/include/config/auto.conf: $(objtree)/.config $(KCONFIG_FILES)
+	@mkdir -p $(objtree)/include/config $(objtree)/include/generated
+	@echo '  SYNC    include/generated/autoconf.h'
+	$(Q)$(KCONFIG_RUN) kconfig-conf -s --silentoldconfig $(srctree)/Kconfig
+	$(Q)touch $@
+
+# ---------------------------------------------------------------------------
+# Generated headers: asm-offsets.h from arch/arm64/kernel/asm-offsets.c.
+asm-offsets := $(objtree)/include/generated/asm-offsets.h
+
+quiet_cmd_offsets = GEN     include/generated/asm-offsets.h
+      cmd_offsets = $(srctree)/scripts/mkasm-offsets $< > $@
+
+$(asm-offsets): $(objtree)/arch/$(SRCARCH)/kernel/asm-offsets.s $(srctree)/scripts/mkasm-offsets
+	$(call cmd,offsets)
+
+$(objtree)/arch/$(SRCARCH)/kernel/asm-offsets.s: prepare0 FORCE
+	$(Q)$(MAKE) $(build)=arch/$(SRCARCH)/kernel $@
+
+PHONY += prepare0 prepare
+prepare0: $(objtree)/include/config/auto.conf deps-build
+prepare: prepare0 $(asm-offsets)
+
+# ---------------------------------------------------------------------------
+# Descend from the top-level Kbuild into every directory, then link.
+PHONY += descend
+descend: prepare
+	$(Q)$(MAKE) $(build)=.
+
+core-archives := $(objtree)/built-in.a
+$(core-archives): descend ;
+
+vmlinux-lds := $(objtree)/arch/$(SRCARCH)/kernel/vmlinux.lds
+$(vmlinux-lds): descend ;
+
+quiet_cmd_link_vmlinux = LD      vmlinux
+      cmd_link_vmlinux = $(srctree)/scripts/link-vmlinux.sh $(objtree)/vmlinux \
+			 $(vmlinux-lds) "$(core-archives)" $(LIBFDT_A)
+
+$(objtree)/vmlinux: $(core-archives) $(vmlinux-lds) $(srctree)/scripts/link-vmlinux.sh \
+		    $(srctree)/init/version-timestamp.c FORCE
+	$(call if_changed,link_vmlinux)
+
+quiet_cmd_sysmap = SYSMAP  System.map
+      cmd_sysmap = $(srctree)/scripts/mksysmap $< $@
+
+$(objtree)/System.map: $(objtree)/vmlinux
+	$(call cmd,sysmap)
+
+PHONY += vmlinux System.map Image
+vmlinux: $(objtree)/vmlinux
+System.map: $(objtree)/System.map
+Image: $(objtree)/arch/$(SRCARCH)/boot/Image
+
+# ---------------------------------------------------------------------------
+# Dependencies: Debian packages and the target's libfdt (scripts/install-deps).
+PHONY += deps deps-build deps-test
+deps-build:
+	$(Q)$(srctree)/scripts/install-deps build $(LIBFDT_DIR) $(if $(LLVM),llvm)
+deps-test:
+	$(Q)$(srctree)/scripts/install-deps test $(LIBFDT_DIR)
+deps: deps-build deps-test
+
+# ---------------------------------------------------------------------------
+# Run it: QEMU virt with its own DTB, or yours with QEMU_DTB=board.dtb.
+QEMU         ?= qemu-system-aarch64
+QEMU_MACHINE ?= virt,gic-version=3
+QEMU_CPU     ?= cortex-a57
+QEMU_MEM     ?= 256M
+QEMU_APPEND  ?= console=ttyAMA0 earlycon
+QEMU_DTB     ?=
+QEMU_EXTRA   ?=
+QEMU_CMD = $(QEMU) -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
+	-nographic -nic none -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
+	-append "$(QEMU_APPEND)" $(if $(QEMU_DTB),-dtb $(QEMU_DTB)) $(QEMU_EXTRA)
+
+PHONY += qemu
+qemu: deps-test all
+	@echo '  QEMU    $(QEMU_CMD)'
+	@echo '          (quit with Ctrl-A X)'
+	$(Q)$(QEMU_CMD)
+
+# ---------------------------------------------------------------------------
+# Tests: see Documentation/dev-tools/testing.rst.
+PHONY += check check-unit check-boot
+check: deps all
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
+check-unit check-boot: deps all
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
+
+# ---------------------------------------------------------------------------
+PHONY += clean mrproper distclean help
+clean:
+	@echo '  CLEAN   $(if $(filter $(objtree),$(srctree)),.,$(objtree))'
+	$(Q)find $(objtree) \( -path $(srctree)/.git -o -path $(srctree)/.deps \) -prune -o \
+		\( -name '*.o' -o -name '*.a' -o -name '*.s' -o -name '.*.cmd' -o -name '.*.d' \
+		-o -name '*.lds' -o -name '*.dtb' \) -type f -print | xargs rm -f
+	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
+		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
+		$(objtree)/include/generated/compile.h
+
+mrproper: clean
+	@echo '  CLEAN   .config include/config include/generated'
+	$(Q)rm -rf $(objtree)/.config $(objtree)/.config.old $(objtree)/.version \
+		$(objtree)/include/config $(objtree)/include/generated
+
+distclean: mrproper
+	$(Q)rm -rf $(srctree)/.deps
+
+help:
+	@echo 'Building:'
+	@echo '  all (default)   - vmlinux, System.map and arch/arm64/boot/Image'
+	@echo '  vmlinux         - the kernel ELF, with debug info'
+	@echo '  Image           - the arm64 Image a loader boots (arch/arm64/boot/Image)'
+	@echo 'Configuration:'
+	@echo '  defconfig       - .config from arch/arm64/configs/defconfig'
+	@echo '  olddefconfig    - update .config, new options at their defaults'
+	@echo '  menuconfig      - edit .config in a text menu (kconfig-mconf)'
+	@echo '  nconfig         - edit .config in an ncurses menu (kconfig-nconf)'
+	@echo '  savedefconfig   - write a minimal defconfig from .config'
+	@echo 'Running and testing:'
+	@echo '  qemu            - boot on QEMU virt (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=, QEMU_MEM=, QEMU_CPU=)'
+	@echo '  check           - install what is missing and run every test'
+	@echo '  check-unit      - host unit tests only (cmocka)'
+	@echo '  check-boot      - QEMU boot tests only (pytest)'
+	@echo '  deps            - install Debian packages and the arm64 libfdt'
+	@echo 'Cleaning:'
+	@echo '  clean           - remove build outputs, keep .config'
+	@echo '  mrproper        - clean + remove .config and generated headers'
+	@echo '  distclean       - mrproper + remove the unpacked arm64 libfdt (.deps/)'
+	@echo 'Options:'
+	@echo '  V=1             - show full commands'
+	@echo '  O=dir           - put every output in dir'
+	@echo '  LLVM=1          - build with clang and ld.lld'
+	@echo '  CROSS_COMPILE=  - GNU toolchain prefix (default aarch64-linux-gnu-)'
+
+# Saved commands of the targets built here (see if_changed in Kbuild.include).
+-include $(wildcard $(objtree)/.*.cmd $(objtree)/arch/$(SRCARCH)/boot/.*.cmd)
+
+PHONY += FORCE
+FORCE:
+
+.PHONY: $(PHONY)

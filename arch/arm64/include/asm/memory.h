@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arch/arm64/include/asm/memory.h: the kernel's virtual memory map, drawn
+ * once here. With the default 48-bit VA (CONFIG_ARM64_VA_BITS):
+ *
+ *   0x0000000000000000 .. 0x0000ffffffffffff  TTBR0: the identity map while
+ *                                             the MMU is turned on (user later)
+ *   0xffff000000000000  PAGE_OFFSET           linear map of RAM (issue: mm)
+ *   0xffff800000000000  MODULES_VADDR         128 MiB, unused for now
+ *   0xffff800008000000  KIMAGE_VADDR          the kernel image (vmlinux is
+ *                                             linked here, wherever it is loaded)
+ *   0xffffffffbd800000 .. IOREMAP_END         ioremap(): device registers
+ *   0xfffffffffddfd000 .. FIXADDR_TOP         fixmap: FDT, early console
+ *   0xfffffffffe000000  FIXADDR_TOP
+ *
+ * Physically the kernel sits wherever the loader put it (any 2 MiB-aligned
+ * address); kimage_voffset = KIMAGE_VADDR-side address - physical address.
+ * QEMU virt's physical map: flash 0x0, GIC 0x08000000, PL011 0x09000000,
+ * RAM from 0x40000000 (see Documentation/arm64/booting.rst).
+ */
+#ifndef __ASM_MEMORY_H
+#define __ASM_MEMORY_H
+
+#include <linux/const.h>
+#include <linux/sizes.h>
+
+#define VA_BITS CONFIG_ARM64_VA_BITS
+
+#define PAGE_SHIFT CONFIG_ARM64_PAGE_SHIFT
+#define PAGE_SIZE (_AC(1, UL) << PAGE_SHIFT)
+#define PAGE_MASK (~(PAGE_SIZE - 1))
+
+/* The address below which the top half of a va-bit address space starts. */
+#define _PAGE_END(va) (-(_AC(1, UL) << ((va) - 1)))
+
+#define PAGE_OFFSET (-(_AC(1, UL) << VA_BITS))
+#define MODULES_VADDR _PAGE_END(VA_BITS)
+#define MODULES_VSIZE SZ_128M
+#define KIMAGE_VADDR (MODULES_VADDR + MODULES_VSIZE)
+
+#define FIXADDR_TOP (-_AC(SZ_32M, UL))
+
+/* ioremap()'s window: 1 GiB, ending 8 MiB below the fixmap's top. */
+#define IOREMAP_END (FIXADDR_TOP - SZ_8M)
+#define IOREMAP_START (IOREMAP_END - SZ_1G)
+
+/* The kernel's stack: 16 KiB, 16 KiB aligned, as on Linux without KASAN. */
+#define THREAD_SHIFT 14
+#define THREAD_SIZE (_AC(1, UL) << THREAD_SHIFT)
+
+/* Memory attribute indices into MAIR_EL1 (set in arch/arm64/mm/proc.S). */
+#define MT_NORMAL 0
+#define MT_NORMAL_TAGGED 1
+#define MT_NORMAL_NC 2
+#define MT_DEVICE_nGnRnE 3
+#define MT_DEVICE_nGnRE 4
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+
+/* Set by head.S (__primary_switched): image VA minus image PA. */
+extern u64 kimage_voffset;
+
+/* Physical address of a kernel-image symbol, and back. */
+#define __pa_symbol(x) ((phys_addr_t)(unsigned long)(x) - kimage_voffset)
+#define __phys_to_kimg(pa) ((unsigned long)(pa) + kimage_voffset)
+#endif
+
+#endif

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arch/arm64/include/asm/setup.h: what head.S hands to C, and setup_arch().
+ */
+#ifndef __ASM_SETUP_H
+#define __ASM_SETUP_H
+
+#include <linux/types.h>
+
+/* x0..x3 as the loader left them (head.S: preserve_boot_args). */
+extern u64 boot_args[4];
+/* x0 at entry: the physical address of the device tree blob. */
+extern phys_addr_t __fdt_pointer;
+
+void setup_arch(char **cmdline_p);
+void smp_setup_processor_id(void);
+void smp_init_cpus(void);
+void smp_cpus_done(void);
+
+#endif

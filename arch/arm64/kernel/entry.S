@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arch/arm64/kernel/entry.S: the exception vector table (VBAR_EL1, set by
+ * head.S) and the code that saves and restores a struct pt_regs around the
+ * C handler of each vector (arch/arm64/kernel/entry-common.c).
+ */
+
+#include <linux/linkage.h>
+#include <asm/assembler.h>
+#include <generated/asm-offsets.h>
+
+/*
+ * kernel_entry - save the interrupted context as a struct pt_regs on the
+ * stack (the vector has already made room: sp -= PT_REGS_SIZE).
+ *	el: 0 or 1, the exception level the exception came from
+ * Corrupts x21..x23 (saved first). Leaves x29 on a frame record that
+ * links the unwinder to the interrupted code.
+ */
+	.macro	kernel_entry, el
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+
+	.if	\el == 0
+	mrs	x21, sp_el0			// user stack pointer
+	.else
+	add	x21, sp, #PT_REGS_SIZE		// sp before the exception
+	.endif
+	mrs	x22, elr_el1
+	mrs	x23, spsr_el1
+	stp	lr, x21, [sp, #S_LR]
+	stp	x22, x23, [sp, #S_PC]
+
+	/* A frame record: (x29, pc) of the interrupted code, or the end. */
+	.if	\el == 0
+	stp	xzr, xzr, [sp, #S_STACKFRAME]
+	.else
+	stp	x29, x22, [sp, #S_STACKFRAME]
+	.endif
+	add	x29, sp, #S_STACKFRAME
+	.endm
+
+/*
+ * kernel_exit - restore the context saved by kernel_entry and eret.
+ *	el: 0 or 1, the level being returned to
+ */
+	.macro	kernel_exit, el
+	ldp	x21, x22, [sp, #S_PC]		// ELR, SPSR
+	.if	\el == 0
+	ldr	x23, [sp, #S_SP]
+	msr	sp_el0, x23
+	.endif
+	msr	elr_el1, x21
+	msr	spsr_el1, x22
+	ldp	x0, x1, [sp, #16 * 0]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x19, [sp, #16 * 9]
+	ldp	x20, x21, [sp, #16 * 10]
+	ldp	x22, x23, [sp, #16 * 11]
+	ldp	x24, x25, [sp, #16 * 12]
+	ldp	x26, x27, [sp, #16 * 13]
+	ldp	x28, x29, [sp, #16 * 14]
+	ldr	lr, [sp, #S_LR]
+	add	sp, sp, #PT_REGS_SIZE		// restore sp
+	eret
+	.endm
+
+/*
+ * kernel_ventry - one 128-byte slot of the vector table: make room for
+ * pt_regs and branch to the full handler. `.org` fails the build if a
+ * slot ever outgrows its 128 bytes.
+ */
+	.macro	kernel_ventry, el, ht, regsize, label
+	.balign	128
+.Lventry_start\@:
+	sub	sp, sp, #PT_REGS_SIZE
+	b	el\el\ht\()_\regsize\()_\label
+	.org	.Lventry_start\@ + 128
+	.endm
+
+/*
+ * The vector table: 2 KiB aligned, 16 slots of 128 bytes, in the order the
+ * architecture defines (current EL with SP_EL0, current EL with SP_ELx,
+ * lower EL AArch64, lower EL AArch32; each sync, IRQ, FIQ, SError).
+ */
+	.text
+	.balign	0x800
+SYM_CODE_START(vectors)
+	kernel_ventry	1, t, 64, sync		// Synchronous EL1t
+	kernel_ventry	1, t, 64, irq		// IRQ EL1t
+	kernel_ventry	1, t, 64, fiq		// FIQ EL1t
+	kernel_ventry	1, t, 64, error		// Error EL1t
+
+	kernel_ventry	1, h, 64, sync		// Synchronous EL1h
+	kernel_ventry	1, h, 64, irq		// IRQ EL1h
+	kernel_ventry	1, h, 64, fiq		// FIQ EL1h
+	kernel_ventry	1, h, 64, error		// Error EL1h
+
+	kernel_ventry	0, t, 64, sync		// Synchronous 64-bit EL0
+	kernel_ventry	0, t, 64, irq		// IRQ 64-bit EL0
+	kernel_ventry	0, t, 64, fiq		// FIQ 64-bit EL0
+	kernel_ventry	0, t, 64, error		// Error 64-bit EL0
+
+	kernel_ventry	0, t, 32, sync		// Synchronous 32-bit EL0
+	kernel_ventry	0, t, 32, irq		// IRQ 32-bit EL0
+	kernel_ventry	0, t, 32, fiq		// FIQ 32-bit EL0
+	kernel_ventry	0, t, 32, error		// Error 32-bit EL0
+SYM_CODE_END(vectors)
+
+/*
+ * entry_handler - the full handler of one vector: save pt_regs, call the C
+ * function el<el><ht>_<regsize>_<label>_handler(regs), restore, return.
+ */
+	.macro	entry_handler, el, ht, regsize, label
+SYM_CODE_START_LOCAL(el\el\ht\()_\regsize\()_\label)
+	kernel_entry \el
+	mov	x0, sp
+	bl	el\el\ht\()_\regsize\()_\label\()_handler
+	kernel_exit \el
+SYM_CODE_END(el\el\ht\()_\regsize\()_\label)
+	.endm
+
+	entry_handler	1, t, 64, sync
+	entry_handler	1, t, 64, irq
+	entry_handler	1, t, 64, fiq
+	entry_handler	1, t, 64, error
+
+	entry_handler	1, h, 64, sync
+	entry_handler	1, h, 64, irq
+	entry_handler	1, h, 64, fiq
+	entry_handler	1, h, 64, error
+
+	entry_handler	0, t, 64, sync
+	entry_handler	0, t, 64, irq
+	entry_handler	0, t, 64, fiq
+	entry_handler	0, t, 64, error
+
+	entry_handler	0, t, 32, sync
+	entry_handler	0, t, 32, irq
+	entry_handler	0, t, 32, fiq
+	entry_handler	0, t, 32, error

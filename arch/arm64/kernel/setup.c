@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/arm64/kernel/setup.c: setup_arch(), the architecture's part of
+ * start_kernel: map and check the device tree blob head.S was given, take
+ * the command line and the early options from it, learn the memory, find
+ * the firmware interface, and check the boot protocol was followed.
+ */
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/moduleparam.h>
+#include <linux/of_fdt.h>
+#include <linux/printk.h>
+#include <linux/psci.h>
+#include <linux/reboot.h>
+#include <linux/serial_core.h>
+#include <asm/fixmap.h>
+#include <asm/memory.h>
+#include <asm/sections.h>
+#include <asm/setup.h>
+#include <libfdt.h>
+
+phys_addr_t __fdt_pointer __ro_after_init;	/* set by head.S */
+
+/*
+ * The blob is unusable: say why on the fallback UART (the blob was to tell
+ * us where the real one is) and stop. There is no way to power off.
+ */
+static __noreturn void __init fdt_fail(phys_addr_t dt_phys, int err, const char *what)
+{
+	fallback_console_init();
+	if (!dt_phys)
+		pr_crit("FDT: no device tree blob passed in x0\n");
+	else if (what)
+		pr_crit("FDT: invalid device tree blob at 0x%016llx: %s\n", dt_phys, what);
+	else
+		pr_crit("FDT: invalid device tree blob at 0x%016llx: %s (%s)\n", dt_phys,
+			fdt_error_name(err), fdt_error_words(err));
+	pr_crit("FDT: cannot continue without a device tree; halting\n");
+	machine_halt();
+}
+
+static void __init setup_machine_fdt(phys_addr_t dt_phys)
+{
+	void *dt_virt;
+	u32 size;
+	int err;
+
+	if (!dt_phys)
+		fdt_fail(0, 0, NULL);
+	if (dt_phys % 8)
+		fdt_fail(dt_phys, -FDT_ERR_ALIGNMENT, NULL);
+
+	dt_virt = fixmap_remap_fdt(dt_phys, &size);
+	if (!size)	/* no magic: report what libfdt says of the header */
+		fdt_fail(dt_phys, fdt_check_header(dt_virt), NULL);
+	if (size > MAX_FDT_SIZE)
+		fdt_fail(dt_phys, 0, "totalsize larger than MAX_FDT_SIZE (2 MiB)");
+	err = early_init_dt_verify(dt_virt, size);
+	if (err)
+		fdt_fail(dt_phys, err, NULL);
+
+	pr_info("Machine model: %s\n", of_flat_dt_get_machine_name());
+	early_init_dt_scan_chosen(boot_command_line, COMMAND_LINE_SIZE);
+}
+
+/* RAM from the device tree into memblock; the kernel and the blob reserved. */
+static void __init arm64_memblock_init(void)
+{
+	struct memblock_region *r;
+
+	if (!early_init_dt_scan_memory())
+		panic("FDT: no memory node: need a node with device_type = \"memory\" and a reg");
+	early_init_fdt_scan_reserved_mem();
+	memblock_reserve(__pa_symbol(_text), _end - _text);
+	memblock_reserve(__fdt_pointer, fdt_totalsize(initial_boot_params));
+	if (phys_initrd_size)
+		memblock_reserve(phys_initrd_start, phys_initrd_size);
+
+	/* Linux prints these from free_area_init(), with the same words. */
+	pr_info("Early memory node ranges\n");
+	for_each_mem_region(r)
+		pr_info("  node   0: [mem %#018llx-%#018llx]\n", r->base, r->base + r->size - 1);
+	if (memblock_debug)
+		memblock_dump_all();
+}
+
+void __init setup_arch(char **cmdline_p)
+{
+	setup_machine_fdt(__fdt_pointer);
+	*cmdline_p = boot_command_line;
+
+	parse_early_param();		/* earlycon, loglevel, poweroff... */
+
+	arm64_memblock_init();
+	psci_dt_init();
+	smp_init_cpus();
+
+	if (boot_args[1] || boot_args[2] || boot_args[3]) {
+		pr_err("WARNING: x1-x3 nonzero in violation of boot protocol:\n"
+		       "\tx1: %016llx\n\tx2: %016llx\n\tx3: %016llx\n"
+		       "This indicates a broken bootloader or old kernel\n",
+		       boot_args[1], boot_args[2], boot_args[3]);
+	}
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arch/arm64/kernel/vmlinux.lds.S: the layout of vmlinux, preprocessed into
+ * vmlinux.lds. Linked at KIMAGE_VADDR; loaded anywhere 2 MiB-aligned.
+ *
+ *   _text            .head.text     the Image header, then primary_entry's branch
+ *   _stext           .text          code, with .idmap.text in its own page
+ *   _etext
+ *                    .rodata        read-only data, libfdt's GOT
+ *   __init_begin     .init.text     boot-only code (head.S, start_kernel)
+ *                    .init.data     boot-only data, the early_param table
+ *   __init_end
+ *   _sdata           .data          data, the init task's stack
+ *   _edata
+ *   __bss_start      .bss           zeroed by __primary_switched
+ *   __bss_stop
+ *   idmap_pg_dir     page tables built by head.S (not in the Image file)
+ *   init_pg_dir
+ *   _end
+ *
+ * Every alignment the boot path relies on is checked by an ASSERT at the end.
+ */
+
+#include <asm/image.h>
+#include <asm/kernel-pgtable.h>
+#include <asm/memory.h>
+
+/* Sections that must start on their own pages, for later W^X mapping. */
+#define SEGMENT_ALIGN SZ_64K
+
+OUTPUT_ARCH(aarch64)
+ENTRY(_text)
+
+SECTIONS
+{
+	/DISCARD/ : {
+		*(.comment) *(.note*) *(.eh_frame) *(.interp)
+		*(.dynsym) *(.dynstr) *(.dynamic) *(.hash) *(.gnu.hash)
+	}
+
+	. = KIMAGE_VADDR;
+
+	.head.text : {
+		_text = .;
+		KEEP(*(.head.text))
+	}
+
+	.text : ALIGN(SEGMENT_ALIGN) {
+		_stext = .;
+		. = ALIGN(SZ_4K);
+		__idmap_text_start = .;
+		*(.idmap.text)
+		__idmap_text_end = .;
+		*(.text .text.*)
+		*(.fixup)
+	}
+
+	. = ALIGN(SEGMENT_ALIGN);
+	_etext = .;
+
+	.rodata : ALIGN(SZ_4K) {
+		__start_rodata = .;
+		*(.rodata .rodata.*)
+		*(.data.rel.ro .data.rel.ro.*)
+	}
+	.got : { *(.got) }
+	.got.plt : { *(.got.plt) }
+	__end_rodata = .;
+
+	. = ALIGN(SEGMENT_ALIGN);
+	__init_begin = .;
+	.init.text : {
+		_sinittext = .;
+		*(.init.text .init.text.*)
+		_einittext = .;
+	}
+	.init.data : ALIGN(16) {
+		*(.init.data .init.data.*)
+		. = ALIGN(16);
+		__setup_start = .;
+		KEEP(*(.init.setup))
+		__setup_end = .;
+	}
+	. = ALIGN(SEGMENT_ALIGN);
+	__init_end = .;
+
+	_sdata = .;
+	.data : {
+		. = ALIGN(THREAD_SIZE);
+		KEEP(*(.data..init_stack))
+		*(.data .data.*)
+	}
+	_edata = .;
+
+	.bss (NOLOAD) : ALIGN(SZ_4K) {
+		__bss_start = .;
+		*(.bss .bss.*)
+		*(COMMON)
+		. = ALIGN(16);
+		__bss_stop = .;
+	}
+
+	/* Filled by head.S: never in the Image file, counted in image_size. */
+	.pgdir (NOLOAD) : ALIGN(PAGE_SIZE) {
+		idmap_pg_dir = .;
+		. += IDMAP_DIR_SIZE;
+		idmap_pg_end = .;
+		init_pg_dir = .;
+		. += INIT_DIR_SIZE(KIMAGE_VADDR, _end);
+		init_pg_end = .;
+	}
+
+	. = ALIGN(SZ_64K);
+	_end = .;
+
+	/* Debug information is kept in vmlinux (not loaded). */
+	.debug_info 0 : { *(.debug_info) }
+	.debug_abbrev 0 : { *(.debug_abbrev) }
+	.debug_line 0 : { *(.debug_line) }
+	.debug_line_str 0 : { *(.debug_line_str) }
+	.debug_str 0 : { *(.debug_str) }
+	.debug_aranges 0 : { *(.debug_aranges) }
+	.debug_frame 0 : { *(.debug_frame) }
+	.debug_loc 0 : { *(.debug_loc) }
+	.debug_loclists 0 : { *(.debug_loclists) }
+	.debug_ranges 0 : { *(.debug_ranges) }
+	.debug_rnglists 0 : { *(.debug_rnglists) }
+	.symtab 0 : { *(.symtab) }
+	.strtab 0 : { *(.strtab) }
+	.shstrtab 0 : { *(.shstrtab) }
+}
+
+/* The Image header's little-endian fields (head.S), see asm/image.h. */
+_kernel_size_le = _end - _text;
+_kernel_flags_le = __HEAD_FLAGS;
+
+ASSERT(_text == KIMAGE_VADDR, "the image must start at KIMAGE_VADDR")
+ASSERT(_text % SWAPPER_BLOCK_SIZE == 0,
+       "the image must be 2 MiB aligned: head.S maps it with 2 MiB blocks")
+ASSERT(_head == _text, "the Image header must be the first bytes of the image")
+ASSERT(__idmap_text_start % SZ_4K == 0, ".idmap.text must start a page")
+ASSERT(__idmap_text_end - __idmap_text_start <= SZ_4K,
+       ".idmap.text must fit in one page (and so in one idmap block)")
+ASSERT(vectors % SZ_2K == 0, "the vector table must be 2 KiB aligned")
+ASSERT(init_stack % THREAD_SIZE == 0, "the init stack must be THREAD_SIZE aligned")
+ASSERT(idmap_pg_end == init_pg_dir,
+       "head.S clears idmap_pg_dir..init_pg_end as one area")
+ASSERT(idmap_pg_dir % PAGE_SIZE == 0 && init_pg_dir % PAGE_SIZE == 0,
+       "page tables must be page aligned")
+ASSERT(_end % PAGE_SIZE == 0, "head.S finds _end with adrp: page aligned")
+ASSERT(__bss_start % 16 == 0 && __bss_stop % 16 == 0, "BSS is cleared 16 bytes at a time")
+ASSERT(SIZEOF(.got.plt) == 0 || SIZEOF(.got.plt) == 0x18,
+       "unexpected PLT entries: nothing may need run-time relocation")

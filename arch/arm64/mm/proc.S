@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arch/arm64/mm/proc.S: processor set-up for turning the MMU on, called from
+ * head.S (primary_entry) with the MMU off. Like Linux, it lives in
+ * .idmap.text so it can also run from the identity map.
+ */
+
+#include <linux/linkage.h>
+#include <asm/assembler.h>
+#include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/sysreg.h>
+
+/*
+ * MAIR_EL1: the memory types page-table entries select by AttrIndx
+ * (asm/memory.h). Without MTE, "tagged" normal memory is plain normal.
+ */
+#define MAIR_EL1_SET							\
+	(MAIR_ATTRIDX(MAIR_ATTR_DEVICE_nGnRnE, MT_DEVICE_nGnRnE) |	\
+	 MAIR_ATTRIDX(MAIR_ATTR_DEVICE_nGnRE, MT_DEVICE_nGnRE) |	\
+	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL_NC, MT_NORMAL_NC) |		\
+	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL_TAGGED) |		\
+	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL))
+
+	.pushsection ".idmap.text", "ax"
+/*
+ * __cpu_setup
+ *
+ * Initialise the processor for turning the MMU on: local TLB invalidated,
+ * FP/SIMD not trapped, debug state reset, MAIR and TCR set.
+ * TCR: 4 KiB granule for TTBR0 and TTBR1, write-back cacheable inner
+ * shareable walks, T1SZ from VA_BITS, T0SZ from idmap_t0sz (head.S), and
+ * IPS, the output address size, from what the CPU implements.
+ *
+ * Returns:	x0 = the SCTLR_EL1 value to write (in __enable_mmu)
+ * Corrupts:	x1, x5, x6, x9, x10, x17
+ */
+SYM_FUNC_START(__cpu_setup)
+	tlbi	vmalle1				// Invalidate local TLB
+	dsb	nsh
+
+	mov	x1, #CPACR_EL1_FPEN
+	msr	cpacr_el1, x1			// Enable FP/ASIMD
+	mov	x1, #MDSCR_EL1_TDCC		// Reset mdscr_el1 and disable
+	msr	mdscr_el1, x1			// access to the DCC from EL0
+	isb					// Unmask debug exceptions now,
+	msr	oslar_el1, xzr			// clear the OS lock
+
+	/*
+	 * Memory region attributes and the translation control register.
+	 */
+	mov_q	x17, MAIR_EL1_SET
+	mov_q	x10, TCR_TxSZ(VA_BITS) | TCR_CACHE_FLAGS | TCR_SMP_FLAGS | TCR_TG_FLAGS
+	ldr_l	x9, idmap_t0sz			// may be wider than VA_BITS
+	tcr_set_t0sz x10, x9
+	tcr_compute_pa_size x10, #TCR_IPS_SHIFT, x5, x6
+
+	msr	mair_el1, x17
+	msr	tcr_el1, x10
+	isb
+
+	mov_q	x0, INIT_SCTLR_EL1_MMU_ON
+	ret					// return to head.S
+SYM_FUNC_END(__cpu_setup)
+	.popsection

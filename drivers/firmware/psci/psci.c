@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drivers/firmware/psci/psci.c: talking to the firmware (or QEMU, or a
+ * hypervisor) through PSCI. The device tree's /psci node says whether calls
+ * go by `hvc` or `smc`; the kernel asks for the version and uses
+ * SYSTEM_OFF to power the machine off.
+ */
+#define pr_fmt(fmt) "psci: " fmt
+
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/of_fdt.h>
+#include <linux/printk.h>
+#include <linux/psci.h>
+#include <linux/reboot.h>
+#include <linux/string.h>
+#include <libfdt.h>
+
+typedef unsigned long (*psci_fn)(unsigned long, unsigned long, unsigned long, unsigned long);
+
+/* SMC Calling Convention: function id in x0, arguments in x1..x3, result x0. */
+#define DEFINE_CONDUIT(name, insn)					\
+static unsigned long name(unsigned long fn, unsigned long a1,		\
+			  unsigned long a2, unsigned long a3)		\
+{									\
+	register unsigned long x0 __asm__("x0") = fn;			\
+	register unsigned long x1 __asm__("x1") = a1;			\
+	register unsigned long x2 __asm__("x2") = a2;			\
+	register unsigned long x3 __asm__("x3") = a3;			\
+									\
+	__asm__ volatile(insn " #0"					\
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)	\
+			 : : "x4", "x5", "x6", "x7", "x8", "x9", "x10",	\
+			   "x11", "x12", "x13", "x14", "x15", "x16",	\
+			   "x17", "memory");				\
+	return x0;							\
+}
+
+DEFINE_CONDUIT(__invoke_psci_fn_hvc, "hvc")
+DEFINE_CONDUIT(__invoke_psci_fn_smc, "smc")
+
+static psci_fn invoke_psci_fn __ro_after_init;
+
+static void psci_sys_poweroff(void)
+{
+	invoke_psci_fn(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+}
+
+static const char *const psci_compatibles[] = {
+	"arm,psci-1.0", "arm,psci-0.2", "arm,psci",
+};
+
+int __init psci_dt_init(void)
+{
+	const void *fdt = initial_boot_params;
+	const char *method;
+	unsigned long ver;
+	int node = -1;
+
+	for (size_t i = 0; i < ARRAY_SIZE(psci_compatibles) && node < 0; i++)
+		node = fdt_node_offset_by_compatible(fdt, -1, psci_compatibles[i]);
+	if (node < 0 || !of_fdt_device_is_available(node))
+		return -ENODEV;
+
+	pr_info("probing for conduit method from DT.\n");
+	method = fdt_getprop(fdt, node, "method", NULL);
+	if (method && !strcmp(method, "hvc")) {
+		invoke_psci_fn = __invoke_psci_fn_hvc;
+	} else if (method && !strcmp(method, "smc")) {
+		invoke_psci_fn = __invoke_psci_fn_smc;
+	} else {
+		pr_warn("invalid \"method\" property: %s\n", method ? method : "(none)");
+		return -EINVAL;
+	}
+
+	/* PSCI 0.1 ("arm,psci" only) has no version call and no SYSTEM_OFF. */
+	if (fdt_node_check_compatible(fdt, node, "arm,psci-0.2") &&
+	    fdt_node_check_compatible(fdt, node, "arm,psci-1.0")) {
+		pr_info("Using PSCI v0.1 Function IDs from DT\n");
+		return 0;
+	}
+
+	ver = invoke_psci_fn(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	pr_info("PSCIv%lu.%lu detected in firmware.\n", PSCI_VERSION_MAJOR(ver),
+		PSCI_VERSION_MINOR(ver));
+	pm_power_off = psci_sys_poweroff;
+	return 0;
+}

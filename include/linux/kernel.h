@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/linux/kernel.h: helpers almost every file needs: min/max,
+ * formatted output into buffers (lib/vsprintf.c), panic().
+ */
+#ifndef __LINUX_KERNEL_H
+#define __LINUX_KERNEL_H
+
+#include <linux/compiler.h>
+#include <linux/const.h>
+#include <linux/stdarg.h>
+#include <linux/types.h>
+
+#define min(a, b) ((a) < (b) ? (a) : (b))
+#define max(a, b) ((a) > (b) ? (a) : (b))
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+__printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+unsigned long long simple_strtoull(const char *s, char **end, unsigned int base);
+
+__printf(1, 2) __noreturn void panic(const char *fmt, ...);
+
+#endif

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/linux/of_fdt.h: reading the flattened device tree with libfdt
+ * (drivers/of/fdt.c): verifying the blob, /chosen, /memory, reservations,
+ * and `reg` addresses translated to physical ones.
+ */
+#ifndef __LINUX_OF_FDT_H
+#define __LINUX_OF_FDT_H
+
+#include <linux/types.h>
+
+#define COMMAND_LINE_SIZE 2048
+
+/* The blob setup_arch() verified (a virtual address), or NULL. */
+extern void *initial_boot_params;
+extern phys_addr_t phys_initrd_start, phys_initrd_size;
+
+/* libfdt's name for an error code (FDT_ERR_BADMAGIC...) and its meaning. */
+const char *fdt_error_name(int err);
+const char *fdt_error_words(int err);
+
+/* Check the whole blob; 0 or a negative libfdt error. Keeps it if good. */
+int early_init_dt_verify(void *fdt, u32 size);
+
+const char *of_flat_dt_get_machine_name(void);
+/* /chosen: bootargs into cmdline (CONFIG_CMDLINE if none), the initrd. */
+void early_init_dt_scan_chosen(char *cmdline, size_t len);
+/* Every `device_type = "memory"` node's reg ranges into memblock. */
+int early_init_dt_scan_memory(void);
+/* /memreserve/ entries and /reserved-memory into memblock. */
+void early_init_fdt_scan_reserved_mem(void);
+
+/* Big-endian cells to a number (1 or 2 cells). */
+u64 of_read_number(const void *cells, int count);
+
+/*
+ * The index-th (address, size) of a node's reg, the address translated
+ * through the parents' `ranges` to a CPU physical address.
+ * 0, or -1 if there is no such entry or it cannot be translated.
+ */
+int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size);
+
+/* The node /chosen/stdout-path names, and its options after ':' (or ""). */
+int of_stdout_node(const char **options);
+
+/* True if node is enabled (no status, or "okay"/"ok"). */
+bool of_fdt_device_is_available(int node);
+
+#endif

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/params.c: the kernel command line, word by word, the Linux way.
+ *
+ * Each word is `name`, `name=value` or `name="a value"`. Handlers declared
+ * with early_param() run first, from setup_arch(), as soon as the device
+ * tree has given the command line; __setup() handlers run later, from
+ * start_kernel(). Words no handler claims are listed, as Linux lists the
+ * ones it would pass to user space, and are not an error.
+ */
+#include <linux/init.h>
+#include <linux/moduleparam.h>
+#include <linux/of_fdt.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+
+char boot_command_line[COMMAND_LINE_SIZE];
+
+/*
+ * Split the next word off *line (in place): name and value (NULL without
+ * '='). Returns false at the end of the line.
+ */
+static bool next_arg(char **line, char **name, char **value)
+{
+	char *p = *line;
+	bool quoted = false;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (!*p)
+		return false;
+	*name = p;
+	*value = NULL;
+	for (; *p; p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (!quoted && (*p == ' ' || *p == '\t' || *p == '\n'))
+			break;
+		if (*p == '=' && !*value) {
+			*p = '\0';
+			*value = p + 1;
+		}
+	}
+	if (*p)
+		*p++ = '\0';
+	*line = p;
+	if (*value && **value == '"') {	/* strip one pair of quotes */
+		size_t n = strlen(*value);
+
+		(*value)++;
+		if (n >= 2 && (*value)[n - 2] == '"')
+			(*value)[n - 2] = '\0';
+	}
+	return true;
+}
+
+/* The handler for a word; early_param names match without '=', __setup with. */
+static const struct obs_kernel_param *find_param(const char *name, bool has_value, int *early)
+{
+	for (const struct obs_kernel_param *p = __setup_start; p < __setup_end; p++) {
+		size_t n = strlen(p->str);
+		bool with_eq = n && p->str[n - 1] == '=';
+
+		if (with_eq ? (has_value && !strncmp(p->str, name, n - 1) && !name[n - 1])
+			    : !strcmp(p->str, name)) {
+			*early = p->early;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+static void parse_args(bool early)
+{
+	static char line[COMMAND_LINE_SIZE];
+	char unknown[256] = "", *cursor = line, *name, *value;
+	size_t used = 0;
+
+	strlcpy(line, boot_command_line, sizeof(line));
+	while (next_arg(&cursor, &name, &value)) {
+		int is_early;
+		const struct obs_kernel_param *p = find_param(name, value != NULL, &is_early);
+
+		if (p && !!is_early == early) {
+			if (p->setup_func(value) < 0)
+				pr_warn("Malformed early option '%s'\n", name);
+		} else if (!p && !early) {
+			used += snprintf(unknown + used, used < sizeof(unknown) ? sizeof(unknown) - used : 0,
+					 "%s%s%s%s", used ? " " : "", name, value ? "=" : "",
+					 value ? value : "");
+		}
+	}
+	if (unknown[0])
+		pr_notice("Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
+			  unknown);
+}
+
+void __init parse_early_param(void)
+{
+	static bool done;
+
+	if (!done)
+		parse_args(true);
+	done = true;
+}
+
+void __init parse_args_late(void)
+{
+	parse_args(false);
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/reboot.c: powering off and halting.
+ *
+ * The `poweroff` boot argument (ours; Linux has none) makes the kernel power
+ * the machine off through PSCI SYSTEM_OFF where it would otherwise idle or
+ * halt for ever: after the final boot line, and after a panic. Tests use it
+ * so that QEMU exits by itself.
+ */
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/reboot.h>
+#include <asm/sysreg.h>
+
+void (*pm_power_off)(void);
+bool poweroff_on_halt __ro_after_init;
+
+static int __init poweroff_setup(char *arg)
+{
+	poweroff_on_halt = true;
+	return 0;
+}
+early_param("poweroff", poweroff_setup);
+
+__noreturn void machine_halt(void)
+{
+	__asm__ volatile("msr daifset, #0xf" : : : "memory");
+	for (;;)
+		wfi();
+}
+
+__noreturn void kernel_power_off(void)
+{
+	pr_emerg("reboot: Power down\n");
+	if (pm_power_off)
+		pm_power_off();
+	pr_emerg("reboot: no way to power off (no PSCI): halting\n");
+	machine_halt();
+}
