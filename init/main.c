@@ -10,6 +10,7 @@
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/serial_core.h>
+#include <kunit/test.h>
 #include <asm/arch_timer.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
@@ -43,6 +44,7 @@ __noreturn void __init start_kernel(void)
 	parse_args_late();		/* __setup handlers: console= ... */
 	console_init();
 	smp_cpus_done();		/* "CPU: All CPU(s) started at EL2" */
+	kunit_run_all_tests();		/* only with kunit.filter_glob= */
 
 	pr_info("headstart: boot complete, CPU0 idle\n");
 	cpu_startup_entry();

@@ -6,7 +6,8 @@
  * with early_param() run first, from setup_arch(), as soon as the device
  * tree has given the command line; __setup() handlers run later, from
  * start_kernel(). Words no handler claims are listed, as Linux lists the
- * ones it would pass to user space, and are not an error.
+ * ones it would pass to user space, and are not an error. Everything after
+ * a lone "--" belongs to init and is not looked at.
  */
 #include <linux/init.h>
 #include <linux/moduleparam.h>
@@ -81,6 +82,9 @@ static void parse_args(bool early)
 	strlcpy(line, boot_command_line, sizeof(line));
 	while (next_arg(&cursor, &name, &value)) {
 		int is_early;
+
+		if (!strcmp(name, "--") && !value)	/* the rest is init's */
+			break;
 		const struct obs_kernel_param *p = find_param(name, value != NULL, &is_early);
 
 		if (p && !!is_early == early) {

@@ -396,12 +396,20 @@ SYM_FUNC_START_LOCAL(__primary_switched)
 	sub	x4, x4, x0			// the kernel virtual and
 	str_l	x4, kimage_voffset, x5		// physical mappings
 
-	/* Clear BSS (nothing above lives in it). */
+	/*
+	 * Clear BSS (nothing above lives in it), 64 bytes a turn: it holds
+	 * the log buffer, so this is the biggest loop before start_kernel.
+	 * vmlinux.lds.S keeps both ends 64-byte aligned.
+	 */
 	adr_l	x0, __bss_start
-	mov	x1, xzr
-	adr_l	x2, __bss_stop
-	sub	x2, x2, x0
-	bl	memset
+	adr_l	x1, __bss_stop
+	b	2f
+1:	stp	xzr, xzr, [x0], #16
+	stp	xzr, xzr, [x0], #16
+	stp	xzr, xzr, [x0], #16
+	stp	xzr, xzr, [x0], #16
+2:	cmp	x0, x1
+	b.lo	1b
 	dsb	ishst				// zeroes visible to the table walker
 
 	bl	start_kernel			// init/main.c; does not return

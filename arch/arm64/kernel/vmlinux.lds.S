@@ -80,6 +80,10 @@ SECTIONS
 		__setup_start = .;
 		KEEP(*(.init.setup))
 		__setup_end = .;
+		. = ALIGN(8);
+		__kunit_suites_start = .;
+		KEEP(*(.kunit_test_suites))
+		__kunit_suites_end = .;
 	}
 	. = ALIGN(SEGMENT_ALIGN);
 	__init_end = .;
@@ -92,23 +96,22 @@ SECTIONS
 	}
 	_edata = .;
 
-	.bss (NOLOAD) : ALIGN(SZ_4K) {
+	.bss (NOLOAD) : ALIGN(SZ_4K) {	/* page aligned, so also 64-byte */
 		__bss_start = .;
 		*(.bss .bss.*)
 		*(COMMON)
-		. = ALIGN(16);
+		. = ALIGN(64);
 		__bss_stop = .;
 	}
 
 	/* Filled by head.S: never in the Image file, counted in image_size. */
-	.pgdir (NOLOAD) : ALIGN(PAGE_SIZE) {
-		idmap_pg_dir = .;
-		. += IDMAP_DIR_SIZE;
-		idmap_pg_end = .;
-		init_pg_dir = .;
-		. += INIT_DIR_SIZE(KIMAGE_VADDR, _end);
-		init_pg_end = .;
-	}
+	. = ALIGN(PAGE_SIZE);
+	idmap_pg_dir = .;
+	. += IDMAP_DIR_SIZE;
+	idmap_pg_end = .;
+	init_pg_dir = .;
+	. += INIT_DIR_SIZE(KIMAGE_VADDR, _end);
+	init_pg_end = .;
 
 	. = ALIGN(SZ_64K);
 	_end = .;
@@ -148,6 +151,6 @@ ASSERT(idmap_pg_end == init_pg_dir,
 ASSERT(idmap_pg_dir % PAGE_SIZE == 0 && init_pg_dir % PAGE_SIZE == 0,
        "page tables must be page aligned")
 ASSERT(_end % PAGE_SIZE == 0, "head.S finds _end with adrp: page aligned")
-ASSERT(__bss_start % 16 == 0 && __bss_stop % 16 == 0, "BSS is cleared 16 bytes at a time")
+ASSERT(__bss_start % 64 == 0 && __bss_stop % 64 == 0, "head.S clears BSS 64 bytes at a time")
 ASSERT(SIZEOF(.got.plt) == 0 || SIZEOF(.got.plt) == 0x18,
        "unexpected PLT entries: nothing may need run-time relocation")

@@ -62,14 +62,17 @@ class BootEnv:
     """Session-wide settings derived from the command line."""
 
     def __init__(self, config):
+        # getoption() with a default: when pytest is started above this
+        # directory, pytest_addoption here may not have run.
+        def opt(name, default=None):
+            return config.getoption(name, default) or default
         self.build_dir = os.path.abspath(
-            config.getoption('--build-dir')
-            or os.environ.get('KBUILD_OUTPUT') or SRCTREE)
-        self.qemu = config.getoption('--qemu')
-        self.cross_compile = (config.getoption('--cross-compile')
+            opt('--build-dir') or os.environ.get('KBUILD_OUTPUT') or SRCTREE)
+        self.qemu = opt('--qemu', QEMU)
+        self.cross_compile = (opt('--cross-compile')
                               or os.environ.get('CROSS_COMPILE')
                               or 'aarch64-linux-gnu-')
-        self.timeout = config.getoption('--boot-timeout')
+        self.timeout = opt('--boot-timeout', 30.0)
         self.tmp_dir = os.path.join(self.build_dir, '.tmp', 'boot-tests')
         self.log_dir = os.path.join(self.build_dir, '.tmp', 'boot-logs')
 

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/arm64/kernel/head_kunit.c: KUnit checks of the state head.S leaves
+ * the CPU in when start_kernel runs (kunit.filter_glob=head).
+ */
+#include <linux/sched.h>
+#include <kunit/test.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
+#include <asm/sysreg.h>
+
+extern char vectors[];
+
+static void head_runs_at_el1_with_mmu_on(struct kunit *test)
+{
+	u64 sctlr = read_sysreg(sctlr_el1);
+
+	KUNIT_EXPECT_EQ(test, read_sysreg(CurrentEL), CurrentEL_EL1);
+	KUNIT_EXPECT_TRUE(test, sctlr & SCTLR_ELx_M);
+	KUNIT_EXPECT_TRUE(test, sctlr & SCTLR_ELx_C);
+	KUNIT_EXPECT_TRUE(test, sctlr & SCTLR_ELx_I);
+	KUNIT_EXPECT_FALSE(test, sctlr & SCTLR_ELx_EE);
+}
+
+static void head_installed_tables_and_vectors(struct kunit *test)
+{
+	u64 ttbr1 = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
+	u64 tcr = read_sysreg(tcr_el1);
+
+	KUNIT_EXPECT_EQ(test, ttbr1, __pa_symbol(init_pg_dir));
+	KUNIT_EXPECT_EQ(test, read_sysreg(vbar_el1), (unsigned long)vectors);
+	KUNIT_EXPECT_EQ(test, (tcr >> TCR_T1SZ_OFFSET) & 0x3f, 64 - VA_BITS);
+	KUNIT_EXPECT_EQ(test, tcr & 0x3f, idmap_t0sz);
+	KUNIT_EXPECT_EQ(test, read_sysreg(sp_el0), (unsigned long)&init_task);
+}
+
+/* The image is mapped at KIMAGE_VADDR onto wherever it was loaded. */
+static void head_maps_image_at_kimage_vaddr(struct kunit *test)
+{
+	unsigned long va;
+	int level;
+
+	KUNIT_EXPECT_EQ(test, (unsigned long)_text, KIMAGE_VADDR);
+	KUNIT_EXPECT_EQ(test, kimage_voffset % SZ_2M, 0);
+	for (va = (unsigned long)_text; va < (unsigned long)_end; va += SZ_2M) {
+		u64 desc = lookup_mapping(init_pg_dir, va, &level);
+
+		KUNIT_EXPECT_EQ(test, level, 2);	/* a 2 MiB block */
+		KUNIT_EXPECT_EQ(test, desc & PTE_ADDR_MASK, __pa_symbol(va));
+		KUNIT_EXPECT_TRUE(test, desc & PTE_AF);
+	}
+}
+
+static struct kunit_case head_cases[] = {
+	KUNIT_CASE(head_runs_at_el1_with_mmu_on),
+	KUNIT_CASE(head_installed_tables_and_vectors),
+	KUNIT_CASE(head_maps_image_at_kimage_vaddr),
+	{}
+};
+
+static struct kunit_suite head_suite = {
+	.name = "head",
+	.test_cases = head_cases,
+};
+kunit_test_suite(head_suite);
