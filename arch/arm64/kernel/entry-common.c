@@ -7,12 +7,27 @@
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <kunit/test.h>
 #include <asm/ptrace.h>
 #include <asm/sysreg.h>
+
+/*
+ * A KUnit case that provoked this exception on purpose ends here: back to
+ * the case's runner, with the interrupt mask the case had.
+ */
+static void kunit_catch(struct pt_regs *regs, u64 esr)
+{
+	if (!kunit_fault_caught(esr))
+		return;
+	write_sysreg(regs->pstate & (PSR_D_BIT | PSR_A_BIT | PSR_I_BIT | PSR_F_BIT), daif);
+	longjmp(&kunit_current->abort, 1);
+}
 
 static __noreturn void __panic_unhandled(struct pt_regs *regs, const char *vector)
 {
 	u64 esr = read_sysreg(esr_el1);
+
+	kunit_catch(regs, esr);
 
 	pr_emerg("Unhandled %s exception: ESR 0x%016llx (EC 0x%02llx) FAR 0x%016llx\n", vector,
 		 esr, esr >> 26, read_sysreg(far_el1));

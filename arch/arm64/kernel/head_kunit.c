@@ -52,10 +52,19 @@ static void head_maps_image_at_kimage_vaddr(struct kunit *test)
 	}
 }
 
+/* The vector table catches a synchronous exception (here a brk). */
+static void head_vectors_catch_brk(struct kunit *test)
+{
+	kunit_expect_fault(test);
+	__asm__ volatile("brk #0x100");
+	KUNIT_EXPECT_TRUE(test, false);	/* not reached */
+}
+
 static struct kunit_case head_cases[] = {
 	KUNIT_CASE(head_runs_at_el1_with_mmu_on),
 	KUNIT_CASE(head_installed_tables_and_vectors),
 	KUNIT_CASE(head_maps_image_at_kimage_vaddr),
+	KUNIT_CASE(head_vectors_catch_brk),
 	{}
 };
 
