@@ -4,6 +4,7 @@
  * and the stack-protector hooks libfdt (built with -fstack-protector-strong
  * by Debian) calls.
  */
+#include <linux/console.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
 
@@ -15,6 +16,8 @@ __noreturn void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
+
+	console_ensure_output();
 
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);

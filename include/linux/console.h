@@ -24,7 +24,7 @@ struct console {
 void register_console(struct console *con);
 void unregister_console(struct console *con);
 
-/* Write straight to the consoles, bypassing levels (panic paths). */
-void console_flush_emergency(const char *s, unsigned int n);
+/* Before halting: make sure some console shows the log (the fallback UART). */
+void console_ensure_output(void);
 
 #endif

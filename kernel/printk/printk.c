@@ -213,10 +213,15 @@ void unregister_console(struct console *con)
 	}
 }
 
-void console_flush_emergency(const char *s, unsigned int n)
+/*
+ * Called on the way to a halt: if no console was ever registered (the
+ * failure came before the device tree named one), give the log to the
+ * fallback UART so that the reason is seen.
+ */
+void console_ensure_output(void)
 {
-	for (struct console *con = console_list; con; con = con->next)
-		con->write(con, s, n);
+	if (!console_list)
+		fallback_console_init();
 }
 
 /* loglevel=N and quiet, as on Linux. */
