@@ -240,7 +240,7 @@ clean:
 		-o -name '*.lds' -o -name '*.dtb' \) -type f -print | xargs rm -f
 	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
-		$(objtree)/include/generated/compile.h
+		$(objtree)/.tmp_vmlinux.map $(objtree)/.tmp_version-timestamp.o
 
 mrproper: clean
 	@echo '  CLEAN   .config include/config include/generated'
