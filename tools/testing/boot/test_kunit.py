@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Run the in-kernel KUnit suites and check their KTAP report.
+
+The kernel runs the suites that `kunit.filter_glob=` selects just before its
+final boot line and prints KTAP (lib/kunit/test.c).  This module parses that
+report the way Linux's kunit.py does: a version line, a plan `1..N`, and for
+each suite an indented subtest with its own plan and `ok`/`not ok` lines.
+Any `not ok` fails (the console's bad patterns already stop at the first
+one); so does a plan that does not match the results, or no suite at all.
+
+The suites run on each interrupt controller and entry level, since what they
+check (the state head.S leaves, exception handling) depends on both.
+"""
+
+import re
+
+import pytest
+
+KTAP_VERSION = 'KTAP version 1'
+PLAN_RE = re.compile(r'1\.\.(\d+)')
+RESULT_RE = re.compile(r'(ok|not ok) (\d+) (\S+)(?: # (.*))?')
+SUBTEST_RE = re.compile(r'# Subtest: (\S+)')
+
+
+def parse_ktap(texts):
+    """Parse KTAP lines (timestamps already stripped) into
+    {suite: {case: 'ok' | 'not ok'}} and the top-level results
+    {suite: 'ok' | 'not ok'}; checks plans and numbering on the way."""
+    start = texts.index(KTAP_VERSION)
+    m = PLAN_RE.fullmatch(texts[start + 1])
+    assert m, f'no top-level plan after {KTAP_VERSION!r}: {texts[start + 1]!r}'
+    planned = int(m.group(1))
+    suites, tops = {}, {}
+    i = start + 2
+    while len(tops) < planned:
+        assert i < len(texts), f'KTAP report ends after {len(tops)} of {planned} suites'
+        assert texts[i] == '    ' + KTAP_VERSION, f'expected a subtest at {texts[i]!r}'
+        name = SUBTEST_RE.fullmatch(texts[i + 1].strip()).group(1)
+        cases_planned = int(PLAN_RE.fullmatch(texts[i + 2].strip()).group(1))
+        cases = {}
+        i += 3
+        while not texts[i].startswith('# ' + name + ':'):
+            line = texts[i]
+            m = RESULT_RE.fullmatch(line.strip())
+            if line.startswith('    ') and m:
+                assert int(m.group(2)) == len(cases) + 1, f'case numbering: {line!r}'
+                cases[m.group(3)] = m.group(1)
+            i += 1
+        assert len(cases) == cases_planned, \
+            f'{name}: planned {cases_planned} cases, reported {len(cases)}'
+        m = RESULT_RE.fullmatch(texts[i + 1])
+        assert m and m.group(3) == name and int(m.group(2)) == len(tops) + 1, \
+            f'bad suite result line {texts[i + 1]!r}'
+        tops[name] = m.group(1)
+        suites[name] = cases
+        i += 2
+    return suites, tops
+
+
+@pytest.mark.parametrize('gic', [2, 3])
+@pytest.mark.parametrize('el', [1, 2])
+def test_kunit_all_suites(console, qemu_cmd, kernel_image, gic, el):
+    """Every suite, every case `ok`, on GICv2/v3 and at EL1/EL2 entry."""
+    console.start(qemu_cmd(kernel=kernel_image, gic=gic, virtualization=(el == 2),
+                           append='console=ttyAMA0 poweroff kunit.filter_glob=*'))
+    lines = console.read_until_exit()
+    assert console.exitstatus == 0
+    texts = [ln.text for ln in lines]
+    suites, tops = parse_ktap(texts)
+    assert suites, 'no KUnit suite ran'
+    assert 'head' in suites, f'the head suite is missing: {sorted(suites)}'
+    failed = {s: [c for c, r in cases.items() if r != 'ok'] for s, cases in suites.items()}
+    assert not any(failed.values()), f'failed cases: {failed}'
+    assert set(tops.values()) == {'ok'}, f'suite results: {tops}'
+    assert f'CPU: All CPU(s) started at EL{el}' in texts
+
+
+def test_kunit_filter_selects_one_suite(console, qemu_cmd, kernel_image):
+    """kunit.filter_glob=head runs that suite alone; no filter runs none."""
+    console.start(qemu_cmd(kernel=kernel_image,
+                           append='console=ttyAMA0 poweroff kunit.filter_glob=head'))
+    texts = [ln.text for ln in console.read_until_exit()]
+    suites, _ = parse_ktap(texts)
+    assert list(suites) == ['head']
+
+
+def test_kunit_off_by_default(console, qemu_cmd, kernel_image):
+    console.start(qemu_cmd(kernel=kernel_image, append='console=ttyAMA0 poweroff'))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert KTAP_VERSION not in texts
+
+
+def test_parse_ktap_rejects_a_failed_case():
+    """The parser itself: a `not ok` case is reported as such."""
+    report = [KTAP_VERSION, '1..1', '    ' + KTAP_VERSION, '    # Subtest: s', '    1..2',
+              '    ok 1 a', '    not ok 2 b', '# s: pass:1 fail:1 skip:0 total:2', 'not ok 1 s']
+    suites, tops = parse_ktap(report)
+    assert suites == {'s': {'a': 'ok', 'b': 'not ok'}} and tops == {'s': 'not ok'}
+    with pytest.raises(AssertionError):
+        parse_ktap(report[:-3] + ['# s: pass:1 fail:0 skip:0 total:1', 'ok 1 s'])
