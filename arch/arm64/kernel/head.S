@@ -59,6 +59,9 @@ SYM_CODE_END(_head)
 	__INIT
 SYM_CODE_START(primary_entry)
 	bl	preserve_boot_args		// x0..x3 -> boot_args, x21 = FDT
+	adr	x0, _head			// where the loader put us (adr, not
+	tst	x0, #(SWAPPER_BLOCK_SIZE - 1)	// adrp: exact even if misaligned)
+	b.ne	__bad_load_address		// the 2 MiB block maps need this
 	bl	init_kernel_el			// w0 = cpu_boot_mode, now at EL1
 	mov	x20, x0
 	bl	set_cpu_boot_mode_flag
@@ -70,6 +73,38 @@ SYM_CODE_START(primary_entry)
 	bl	__cpu_setup			// initialise processor
 	b	__primary_switch
 SYM_CODE_END(primary_entry)
+
+/*
+ * The image is not on a 2 MiB boundary, so the block mappings below
+ * cannot map it. Say so on the fallback UART (CONFIG_DEBUG_UART_PHYS: with
+ * the MMU off every access is Device memory, so its registers can be
+ * written directly) and park. Only `adr` is used: adrp would be wrong
+ * when the image is not even 4 KiB aligned.
+ */
+SYM_CODE_START_LOCAL(__bad_load_address)
+	adr	x0, .Lbad_load_msg
+	b	__early_die
+SYM_CODE_END(__bad_load_address)
+.Lbad_load_msg:
+	.asciz	"headstart: the Image must be loaded at a 2 MiB-aligned physical address (see Documentation/arm64/booting.rst); halting\r\n"
+	.balign	4
+
+/*
+ * __early_die: print the NUL-terminated string at x0 on the fallback
+ * PL011 with the MMU off, then park the CPU for good.
+ */
+SYM_CODE_START(__early_die)
+	mov_q	x1, CONFIG_DEBUG_UART_PHYS
+1:	ldrb	w2, [x0], #1
+	cbz	w2, 3f
+2:	ldr	w3, [x1, #0x18]			// UARTFR
+	tbnz	w3, #5, 2b			// wait while TXFF (FIFO full)
+	str	w2, [x1]			// UARTDR
+	b	1b
+3:	wfe
+	wfi
+	b	3b
+SYM_CODE_END(__early_die)
 
 /*
  * Preserve the arguments passed by the boot loader in x0 .. x3, for
@@ -453,15 +488,16 @@ SYM_FUNC_START(__enable_mmu)
 SYM_FUNC_END(__enable_mmu)
 
 /*
- * A CPU without the 4 KiB granule cannot run this kernel, and nothing is
- * mapped to tell anyone: park it. (The fallback UART is not used here, as
- * its address is only a guess before the DTB is read.)
+ * A CPU without the 4 KiB granule cannot run this kernel: say so on the
+ * fallback UART (the MMU is still off) and park it.
  */
 SYM_CODE_START_LOCAL(__no_granule_support)
-1:	wfe
-	wfi
-	b	1b
+	adr	x0, .Lno_granule_msg
+	b	__early_die
 SYM_CODE_END(__no_granule_support)
+.Lno_granule_msg:
+	.asciz	"headstart: this CPU does not implement the 4 KiB translation granule; halting\r\n"
+	.balign	4
 
 /*
  * __primary_switch: turn the MMU on and leave the identity map for the
