@@ -298,3 +298,16 @@ def test_no_dtb(boot_stub):
     con = boot_stub(IMAGE_LOW, x0=0)
     con.expect('FDT: no device tree blob passed in x0')
     con.expect_running(1.0, forbid=[re.escape(BOOT_COMPLETE), r'^reboot: '])
+
+
+@pytest.mark.parametrize('image_at', [0x40280000, 0x40201000, 0x40200800])
+def test_misaligned_image(boot_stub, virt_dtb, image_at):
+    """An Image off a 2 MiB boundary cannot be block-mapped: head.S says so
+    on the fallback UART with the MMU off (no timestamp: printk does not
+    exist yet) and parks the CPU, even when not 4 KiB aligned."""
+    dtb = virt_dtb()
+    con = boot_stub(image_at, dtb)
+    con.require_stamp = False
+    con.expect('headstart: the Image must be loaded at a 2 MiB-aligned physical address '
+               '(see Documentation/arm64/booting.rst); halting')
+    con.expect_running(1.0, forbid=[r'Booting headstart', re.escape(BOOT_COMPLETE)])
