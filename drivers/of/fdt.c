@@ -17,6 +17,145 @@ void *initial_boot_params __ro_after_init;
 phys_addr_t phys_initrd_start __ro_after_init;
 phys_addr_t phys_initrd_size __ro_after_init;
 
+/*
+ * The node index: every node's offset and its parent's position, recorded
+ * in one pass when the blob is verified. libfdt answers "who is my parent"
+ * and "where is /chosen" by walking the structure block from the start,
+ * byte by byte through every name (about 150,000 instructions each on QEMU
+ * virt's tree); with the index they cost a search of this table. A tree
+ * with more nodes than fit, or nested too deep, gets no index and every
+ * helper below falls back to plain libfdt.
+ */
+#define OF_FDT_MAX_NODES 1024
+#define OF_FDT_MAX_DEPTH 32
+
+static struct {
+	int offset;		/* of the node in the structure block */
+	int parent;		/* index of the parent, -1 for the root */
+} fdt_index[OF_FDT_MAX_NODES];
+static int fdt_index_count;	/* 0: no index */
+
+static void of_fdt_index_build(const void *fdt)
+{
+	int stack[OF_FDT_MAX_DEPTH], depth = 0, node, n = 0;
+
+	fdt_index_count = 0;
+	for (node = 0; node >= 0 && depth >= 0; node = fdt_next_node(fdt, node, &depth)) {
+		if (n == OF_FDT_MAX_NODES || depth >= OF_FDT_MAX_DEPTH)
+			return;		/* too big: stay with libfdt */
+		stack[depth] = n;
+		fdt_index[n].offset = node;
+		fdt_index[n].parent = depth ? stack[depth - 1] : -1;
+		n++;
+	}
+	fdt_index_count = n;
+}
+
+/* The index entry of a node offset (offsets increase along the table). */
+static int index_of(int offset)
+{
+	int lo = 0, hi = fdt_index_count - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (fdt_index[mid].offset == offset)
+			return mid;
+		if (fdt_index[mid].offset < offset)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+int of_fdt_parent(int node)
+{
+	int i = index_of(node);
+
+	if (i < 0)
+		return fdt_parent_offset(initial_boot_params, node);
+	return i == 0 ? -FDT_ERR_NOTFOUND : fdt_index[fdt_index[i].parent].offset;
+}
+
+/* The child of the node at index `parent` named name[0..len) ("name" matches "name@unit"). */
+static int index_child(int parent, const char *name, int len)
+{
+	for (int i = parent + 1; i < fdt_index_count; i++) {
+		const char *n;
+
+		if (fdt_index[i].parent != parent)
+			continue;
+		n = fdt_get_name(initial_boot_params, fdt_index[i].offset, NULL);
+		if (n && !strncmp(n, name, len) && (!n[len] || (n[len] == '@' && !memchr(name, '@', len))))
+			return i;
+	}
+	return -1;
+}
+
+int of_fdt_path_offset_namelen(const char *path, int len)
+{
+	const void *fdt = initial_boot_params;
+	int i = 0, end = 0;
+
+	if (!fdt_index_count || !len || path[0] != '/')	/* no index, or an alias */
+		return fdt_path_offset_namelen(fdt, path, len);
+	for (int start = 1; start < len; start = end + 1) {
+		for (end = start; end < len && path[end] != '/'; end++)
+			;
+		if (end == start)	/* "//" or a trailing '/' */
+			continue;
+		i = index_child(i, path + start, end - start);
+		if (i < 0)
+			return -FDT_ERR_NOTFOUND;
+	}
+	return fdt_index[i].offset;
+}
+
+int of_fdt_path_offset(const char *path)
+{
+	return of_fdt_path_offset_namelen(path, strlen(path));
+}
+
+int of_fdt_next_node(int node)
+{
+	int i;
+
+	if (!fdt_index_count)
+		return fdt_next_node(initial_boot_params, node, NULL);
+	if (node < 0)		/* as fdt_next_node(): -1 gives the root */
+		return fdt_index[0].offset;
+	i = index_of(node);
+	if (i < 0 || i + 1 == fdt_index_count)
+		return -FDT_ERR_NOTFOUND;
+	return fdt_index[i + 1].offset;
+}
+
+int of_fdt_next_compatible(int node, const char *compatible)
+{
+	while ((node = of_fdt_next_node(node)) >= 0)
+		if (!fdt_node_check_compatible(initial_boot_params, node, compatible))
+			return node;
+	return node;
+}
+
+int of_fdt_next_child(int parent, int child)
+{
+	int p, i;
+
+	if (!fdt_index_count)
+		return child < 0 ? fdt_first_subnode(initial_boot_params, parent)
+				 : fdt_next_subnode(initial_boot_params, child);
+	p = index_of(parent);
+	i = child < 0 ? p : index_of(child);
+	if (p < 0 || i < 0)
+		return -FDT_ERR_NOTFOUND;
+	for (i++; i < fdt_index_count; i++)
+		if (fdt_index[i].parent == p)
+			return fdt_index[i].offset;
+	return -FDT_ERR_NOTFOUND;
+}
+
 static const struct {
 	int err;
 	const char *name;
@@ -69,8 +208,10 @@ int __init early_init_dt_verify(void *fdt, u32 size)
 
 	if (!err)
 		err = fdt_check_full(fdt, size);
-	if (!err)
+	if (!err) {
 		initial_boot_params = fdt;
+		of_fdt_index_build(fdt);
+	}
 	return err;
 }
 
@@ -103,13 +244,13 @@ const char *__init of_flat_dt_get_machine_name(void)
 void __init early_init_dt_scan_chosen(char *cmdline, size_t len)
 {
 	const void *fdt = initial_boot_params;
-	int node = fdt_path_offset(fdt, "/chosen");
+	int node = of_fdt_path_offset("/chosen");
 	const char *args = NULL;
 	const void *prop;
 	int plen;
 
 	if (node < 0)
-		node = fdt_path_offset(fdt, "/chosen@0");
+		node = of_fdt_path_offset("/chosen@0");
 	if (node >= 0) {
 		args = fdt_getprop(fdt, node, "bootargs", NULL);
 
@@ -154,7 +295,7 @@ static int translate_address(int bus, u64 *addr)
 	const void *fdt = initial_boot_params;
 
 	while (bus > 0) {
-		int parent = fdt_parent_offset(fdt, bus);
+		int parent = of_fdt_parent(bus);
 		int ca = addr_cells(bus), pa = addr_cells(parent), cs = size_cells(bus);
 		int entry = ca + pa + cs, len;
 		const fdt32_t *ranges = fdt_getprop(fdt, bus, "ranges", &len);
@@ -183,7 +324,7 @@ static int translate_address(int bus, u64 *addr)
 int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size)
 {
 	const void *fdt = initial_boot_params;
-	int parent = fdt_parent_offset(fdt, node);
+	int parent = of_fdt_parent(node);
 	int ac = addr_cells(parent), sc = size_cells(parent), len;
 	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
 	u64 a;
@@ -204,7 +345,7 @@ int __init early_init_dt_scan_memory(void)
 	const void *fdt = initial_boot_params;
 	int node, found = 0;
 
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+	for (node = of_fdt_next_node(-1); node >= 0; node = of_fdt_next_node(node)) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		phys_addr_t base;
 		u64 size;
@@ -233,10 +374,10 @@ void __init early_init_fdt_scan_reserved_mem(void)
 			memblock_reserve(base, size);
 	}
 
-	node = fdt_path_offset(fdt, "/reserved-memory");
+	node = of_fdt_path_offset("/reserved-memory");
 	if (node < 0)
 		return;
-	fdt_for_each_subnode(child, fdt, node) {
+	of_fdt_for_each_child(child, node) {
 		phys_addr_t base;
 		u64 size;
 		bool nomap = fdt_getprop(fdt, child, "no-map", NULL) != NULL;
@@ -256,7 +397,7 @@ void __init early_init_fdt_scan_reserved_mem(void)
 int of_stdout_node(const char **options)
 {
 	const void *fdt = initial_boot_params;
-	int chosen = fdt_path_offset(fdt, "/chosen");
+	int chosen = of_fdt_path_offset("/chosen");
 	const char *path, *colon;
 	int len;
 
@@ -272,5 +413,5 @@ int of_stdout_node(const char **options)
 	if (colon)
 		*options = colon + 1;
 	/* A path, or an alias (libfdt resolves names not starting with '/'). */
-	return fdt_path_offset_namelen(fdt, path, colon ? colon - path : (int)strlen(path));
+	return of_fdt_path_offset_namelen(path, colon ? colon - path : (int)strlen(path));
 }

@@ -43,6 +43,26 @@ int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size);
 /* The node /chosen/stdout-path names, and its options after ':' (or ""). */
 int of_stdout_node(const char **options);
 
+/*
+ * Tree navigation, as libfdt's functions of the same shape but through the
+ * node index built when the blob was verified (fast), or libfdt (no index):
+ *   of_fdt_parent(node)                  fdt_parent_offset()
+ *   of_fdt_path_offset(path)             fdt_path_offset() (aliases too)
+ *   of_fdt_next_node(node)               fdt_next_node(); -1 starts
+ *   of_fdt_next_compatible(node, compat) fdt_node_offset_by_compatible()
+ *   of_fdt_next_child(parent, child)     first (child -1) or next subnode
+ */
+int of_fdt_parent(int node);
+int of_fdt_path_offset(const char *path);
+int of_fdt_path_offset_namelen(const char *path, int len);
+int of_fdt_next_node(int node);
+int of_fdt_next_compatible(int node, const char *compatible);
+int of_fdt_next_child(int parent, int child);
+
+#define of_fdt_for_each_child(child, parent)				\
+	for (child = of_fdt_next_child(parent, -1); child >= 0;		\
+	     child = of_fdt_next_child(parent, child))
+
 /* True if node is enabled (no status, or "okay"/"ok"). */
 bool of_fdt_device_is_available(int node);
 

@@ -28,14 +28,14 @@ void __init smp_setup_processor_id(void)
 void __init smp_init_cpus(void)
 {
 	const void *fdt = initial_boot_params;
-	int cpus = fdt_path_offset(fdt, "/cpus"), node, count = 0;
+	int cpus = of_fdt_path_offset("/cpus"), node, count = 0;
 	bool found_boot_cpu = false;
 
 	if (cpus < 0) {
 		pr_warn("smp: no /cpus node in the device tree\n");
 		return;
 	}
-	fdt_for_each_subnode(node, fdt, cpus) {
+	of_fdt_for_each_child(node, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		const void *reg = fdt_getprop(fdt, node, "reg", NULL);
 

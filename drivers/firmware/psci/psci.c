@@ -58,7 +58,7 @@ int __init psci_dt_init(void)
 	int node = -1;
 
 	for (size_t i = 0; i < ARRAY_SIZE(psci_compatibles) && node < 0; i++)
-		node = fdt_node_offset_by_compatible(fdt, -1, psci_compatibles[i]);
+		node = of_fdt_next_compatible(-1, psci_compatibles[i]);
 	if (node < 0 || !of_fdt_device_is_available(node))
 		return -ENODEV;
 

@@ -60,7 +60,7 @@ static unsigned int amba_rev(void *base)
 static int pl011_line(int node)
 {
 	const void *fdt = initial_boot_params;
-	int aliases = fdt_path_offset(fdt, "/aliases"), off, len;
+	int aliases = of_fdt_path_offset("/aliases"), off, len;
 	char path[128];
 
 	if (aliases < 0 || fdt_get_path(fdt, node, path, sizeof(path)))
@@ -82,8 +82,8 @@ int __init pl011_console_init(void)
 	int stdout_node = of_stdout_node(&options), node;
 	bool any_console_given;
 
-	for (node = fdt_node_offset_by_compatible(fdt, -1, "arm,pl011"); node >= 0;
-	     node = fdt_node_offset_by_compatible(fdt, node, "arm,pl011")) {
+	for (node = of_fdt_next_compatible(-1, "arm,pl011"); node >= 0;
+	     node = of_fdt_next_compatible(node, "arm,pl011")) {
 		phys_addr_t phys;
 		u64 size;
 		void *base;
