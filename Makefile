@@ -97,6 +97,8 @@ KBUILD_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers \
 	-ffreestanding -fno-builtin -fno-common -fno-strict-aliasing \
 	-fno-stack-protector -fno-pic -fno-pie -fno-omit-frame-pointer
+# __FILE__ (BUG/WARN reports) relative to the source tree, as in Linux.
+KBUILD_CFLAGS += -fmacro-prefix-map=$(srctree)/=
 KBUILD_AFLAGS := -D__ASSEMBLY__ -g
 KBUILD_LDFLAGS := -static -nostdlib --no-undefined --build-id=none
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS KBUILD_LDFLAGS
@@ -144,6 +146,8 @@ KCONFIG_FILES := $(shell find $(srctree) -name Kconfig -not -path '*/.deps/*' -n
 $(objtree)/include/config/auto.conf: $(objtree)/.config $(KCONFIG_FILES)
 	@mkdir -p $(objtree)/include/config $(objtree)/include/generated
 	@echo '  SYNC    include/generated/autoconf.h'
+	$(Q)# Options new since .config was written take their defaults.
+	$(Q)$(KCONFIG_RUN) kconfig-conf -s --olddefconfig $(srctree)/Kconfig
 	$(Q)$(KCONFIG_RUN) kconfig-conf -s --silentoldconfig $(srctree)/Kconfig
 	$(Q)touch $@
 
@@ -223,12 +227,17 @@ qemu: deps-test all
 	@echo '          (quit with Ctrl-A X)'
 	$(Q)$(QEMU_CMD)
 
+# Image.gz, image.fit, disk.img, dtbs, qemu-uboot, qemu-gdb.
+include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
+
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
-PHONY += check check-unit check-boot
-check: deps all
+PHONY += check check-unit check-boot check-uboot check-gdb
+check: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
 check-unit check-boot: deps all
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
+check-uboot check-gdb: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 
 # ---------------------------------------------------------------------------
@@ -240,6 +249,7 @@ clean:
 		-o -name '*.lds' -o -name '*.dtb' \) -type f -print | xargs rm -f
 	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
+		$(objtree)/arch/$(SRCARCH)/boot/image.fit $(objtree)/arch/$(SRCARCH)/boot/disk.img \
 		$(objtree)/.tmp_vmlinux.map $(objtree)/.tmp_version-timestamp.o
 
 mrproper: clean
@@ -255,6 +265,10 @@ help:
 	@echo '  all (default)   - vmlinux, System.map and arch/arm64/boot/Image'
 	@echo '  vmlinux         - the kernel ELF, with debug info'
 	@echo '  Image           - the arm64 Image a loader boots (arch/arm64/boot/Image)'
+	@echo '  Image.gz        - the Image, gzip'"'"'d (U-Boot booti with kernel_comp_addr_r)'
+	@echo '  image.fit       - U-Boot FIT: Image + QEMU virt GICv3 DTB, for bootm'
+	@echo '  disk.img        - disk with extlinux.conf for U-Boot distro boot (DISK_APPEND=)'
+	@echo '  dtbs            - arch/arm64/boot/dts/**/*.dts -> .dtb (dtc -@)'
 	@echo 'Configuration:'
 	@echo '  defconfig       - .config from arch/arm64/configs/defconfig'
 	@echo '  olddefconfig    - update .config, new options at their defaults'
@@ -266,6 +280,10 @@ help:
 	@echo '  check           - install what is missing and run every test'
 	@echo '  check-unit      - host unit tests only (cmocka)'
 	@echo '  check-boot      - QEMU boot tests only (pytest)'
+	@echo '  qemu-uboot      - boot through Debian'"'"'s U-Boot (Image at UBOOT_ADDR)'
+	@echo '  qemu-gdb        - QEMU stopped at reset + gdb-multiarch with scripts/gdb'
+	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'
+	@echo '  check-gdb       - gdb tests only'
 	@echo '  deps            - install Debian packages and the arm64 libfdt'
 	@echo 'Cleaning:'
 	@echo '  clean           - remove build outputs, keep .config'

@@ -6,14 +6,21 @@
  * It reads as the list of steps the kernel takes, in order.
  */
 #include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/mm.h>
 #include <linux/moduleparam.h>
 #include <linux/printk.h>
+#include <linux/ramfs.h>
 #include <linux/reboot.h>
 #include <linux/serial_core.h>
 #include <kunit/test.h>
 #include <asm/arch_timer.h>
+#include <asm/irq.h>
+#include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
+#include <asm/traps.h>
+#include <asm/time.h>
 
 extern const char linux_banner[];
 
@@ -42,9 +49,16 @@ __noreturn void __init start_kernel(void)
 	setup_arch(&command_line);	/* device tree, early params, memory, PSCI */
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_args_late();		/* __setup handlers: console= ... */
+	mm_init();			/* buddy allocator, kmalloc: "Memory: ..." */
+	populate_rootfs();		/* the initramfs, into the root filesystem */
 	console_init();
+	init_IRQ();			/* the interrupt controller the DTB names */
+	time_init();			/* generic timer: the HZ tick, jiffies */
+	local_irq_enable();		/* from here on interrupts are taken */
 	smp_cpus_done();		/* "CPU: All CPU(s) started at EL2" */
+	debug_checkwx();		/* no W+X mapping; the `ptdump` bootarg dumps them */
 	kunit_run_all_tests();		/* only with kunit.filter_glob= */
+	crash_test_run();		/* only with test.crash= */
 
 	pr_info("headstart: boot complete, CPU0 idle\n");
 	cpu_startup_entry();

@@ -76,29 +76,30 @@ static const struct obs_kernel_param *find_param(const char *name, bool has_valu
 static void parse_args(bool early)
 {
 	static char line[COMMAND_LINE_SIZE];
-	char unknown[256] = "", *cursor = line, *name, *value;
-	size_t used = 0;
+	char *cursor = line, *name, *value;
+	int unknown = 0;
 
 	strlcpy(line, boot_command_line, sizeof(line));
 	while (next_arg(&cursor, &name, &value)) {
 		int is_early;
+		const struct obs_kernel_param *p;
 
 		if (!strcmp(name, "--") && !value)	/* the rest is init's */
 			break;
-		const struct obs_kernel_param *p = find_param(name, value != NULL, &is_early);
-
+		p = find_param(name, value != NULL, &is_early);
 		if (p && !!is_early == early) {
 			if (p->setup_func(value) < 0)
 				pr_warn("Malformed early option '%s'\n", name);
 		} else if (!p && !early) {
-			used += snprintf(unknown + used, used < sizeof(unknown) ? sizeof(unknown) - used : 0,
-					 "%s%s%s%s", used ? " " : "", name, value ? "=" : "",
-					 value ? value : "");
+			/* One line, built word by word: no length limit. */
+			if (!unknown++)
+				pr_notice("Unknown kernel command line parameters \"");
+			pr_cont("%s%s%s%s", unknown > 1 ? " " : "", name, value ? "=" : "",
+				value ? value : "");
 		}
 	}
-	if (unknown[0])
-		pr_notice("Unknown kernel command line parameters \"%s\", will be passed to user space.\n",
-			  unknown);
+	if (unknown)
+		pr_cont("\", will be passed to user space.\n");
 }
 
 void __init parse_early_param(void)

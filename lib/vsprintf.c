@@ -65,7 +65,7 @@ static void format_number(struct out *o, unsigned long long num, int base,
 	if (flags & F_SIGNED) {
 		if ((long long)num < 0) {
 			sign = '-';
-			num = -(long long)num;
+			num = 0 - num;	/* unsigned: no overflow for LLONG_MIN */
 		} else if (flags & F_PLUS) {
 			sign = '+';
 		} else if (flags & F_SPACE) {

@@ -4,7 +4,8 @@
 # scripts/link-vmlinux.sh: link vmlinux from the directories' built-in.a.
 #
 # Usage: link-vmlinux.sh <output> <linker script> "<archives>" <libfdt.a>
-# Called by the top-level Makefile. Each link bumps the build number in
+# Called by the top-level Makefile. Links three times to embed the symbol
+# table (scripts/kallsyms), as Linux does. Each link bumps the build number in
 # .version and compiles init/version-timestamp.c with the date and builder,
 # as Linux does, so the banner says which build is running.
 set -e
@@ -31,7 +32,45 @@ $CC $KBUILD_CPPFLAGS $KBUILD_CFLAGS \
 	-DLINUX_COMPILER="\"$cc_version, $ld_version\"" \
 	-c -o "$dir/.tmp_version-timestamp.o" "$srctree/init/version-timestamp.c"
 
-# shellcheck disable=SC2086
-$LD $KBUILD_LDFLAGS -T "$lds" -Map "$dir/.tmp_vmlinux.map" -o "$out" \
-	--whole-archive $archives --no-whole-archive \
-	"$dir/.tmp_version-timestamp.o" "$libfdt"
+# The symbol table oopses print from (kernel/kallsyms.c), built as Linux
+# does: link with an empty table, generate the table from that vmlinux's
+# symbols, link again with it, and once more so that the table describes
+# the image it is in (it lies after the code, but .init.text follows it).
+# scripts/kallsyms is a host tool, rebuilt when its source changes.
+kallsyms="$dir/scripts/kallsyms"
+if [ ! -x "$kallsyms" ] || [ "$srctree/scripts/kallsyms.c" -nt "$kallsyms" ]; then
+	mkdir -p "$dir/scripts"
+	${HOSTCC:-cc} -O2 -Wall -Werror -o "$kallsyms" "$srctree/scripts/kallsyms.c"
+fi
+
+kallsyms_obj() {	# <nm input or /dev/null> <step>
+	"$kallsyms" < "$1" > "$dir/.tmp_kallsyms$2.c"
+	# shellcheck disable=SC2086
+	$CC $KBUILD_CPPFLAGS $KBUILD_CFLAGS -c -o "$dir/.tmp_kallsyms$2.o" \
+		"$dir/.tmp_kallsyms$2.c"
+}
+
+vmlinux_link() {	# <output> <kallsyms object>
+	# shellcheck disable=SC2086
+	$LD $KBUILD_LDFLAGS -T "$lds" -Map "$dir/.tmp_vmlinux.map" -o "$1" \
+		--whole-archive $archives --no-whole-archive \
+		"$dir/.tmp_version-timestamp.o" "$2" "$libfdt"
+}
+
+kallsyms_obj /dev/null 0
+vmlinux_link "$dir/.tmp_vmlinux1" "$dir/.tmp_kallsyms0.o"
+$NM -n "$dir/.tmp_vmlinux1" > "$dir/.tmp_vmlinux1.syms"
+kallsyms_obj "$dir/.tmp_vmlinux1.syms" 1
+vmlinux_link "$dir/.tmp_vmlinux2" "$dir/.tmp_kallsyms1.o"
+$NM -n "$dir/.tmp_vmlinux2" > "$dir/.tmp_vmlinux2.syms"
+kallsyms_obj "$dir/.tmp_vmlinux2.syms" 2
+vmlinux_link "$out" "$dir/.tmp_kallsyms2.o"
+
+# The table in $out was made from .tmp_vmlinux2: their code must agree.
+$NM -n "$out" > "$dir/.tmp_vmlinux3.syms"
+"$kallsyms" < "$dir/.tmp_vmlinux3.syms" > "$dir/.tmp_kallsyms3.c"
+if ! cmp -s "$dir/.tmp_kallsyms2.c" "$dir/.tmp_kallsyms3.c"; then
+	echo "link-vmlinux.sh: kallsyms table does not match the final vmlinux" >&2
+	rm -f "$out"
+	exit 1
+fi

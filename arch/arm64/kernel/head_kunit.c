@@ -28,7 +28,8 @@ static void head_installed_tables_and_vectors(struct kunit *test)
 	u64 ttbr1 = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
 	u64 tcr = read_sysreg(tcr_el1);
 
-	KUNIT_EXPECT_EQ(test, ttbr1, __pa_symbol(init_pg_dir));
+	/* paging_init (arch/arm64/mm/mmu.c) has replaced head.S's init_pg_dir. */
+	KUNIT_EXPECT_EQ(test, ttbr1, __pa_symbol(swapper_pg_dir));
 	KUNIT_EXPECT_EQ(test, read_sysreg(vbar_el1), (unsigned long)vectors);
 	KUNIT_EXPECT_EQ(test, (tcr >> TCR_T1SZ_OFFSET) & 0x3f, 64 - VA_BITS);
 	KUNIT_EXPECT_EQ(test, tcr & 0x3f, idmap_t0sz);

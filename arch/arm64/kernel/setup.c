@@ -5,6 +5,7 @@
  * the command line and the early options from it, learn the memory, find
  * the firmware interface, and check the boot protocol was followed.
  */
+#include <linux/dump_stack.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/moduleparam.h>
@@ -15,6 +16,8 @@
 #include <linux/serial_core.h>
 #include <asm/fixmap.h>
 #include <asm/memory.h>
+#include <asm/mmu.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <libfdt.h>
@@ -60,26 +63,39 @@ static void __init setup_machine_fdt(phys_addr_t dt_phys)
 		fdt_fail(dt_phys, err, NULL);
 
 	pr_info("Machine model: %s\n", of_flat_dt_get_machine_name());
+	dump_stack_set_arch_desc("%s (DT)", of_flat_dt_get_machine_name());
 	early_init_dt_scan_chosen(boot_command_line, COMMAND_LINE_SIZE);
+}
+
+/*
+ * The initrd the loader described in /chosen/linux,initrd-start/-end (QEMU
+ * -initrd, U-Boot booti <k> <initrd>:<size> <fdt>): kept from the page
+ * allocator and reported with x86 Linux's words for it, the last byte
+ * inclusive. One that is not all in RAM is dropped, as Linux does.
+ */
+static void __init reserve_initrd(void)
+{
+	phys_addr_t end = phys_initrd_start + phys_initrd_size;
+
+	if (phys_initrd_start < memblock_start_of_DRAM() || end > memblock_end_of_DRAM()) {
+		pr_warn("initrd not fully accessible via the linear mapping -- please check your bootloader ...\n");
+		phys_initrd_start = phys_initrd_size = 0;
+		return;
+	}
+	memblock_reserve(phys_initrd_start, phys_initrd_size);
+	pr_info("RAMDISK: [mem %#010llx-%#010llx]\n", phys_initrd_start, end - 1);
 }
 
 /* RAM from the device tree into memblock; the kernel and the blob reserved. */
 static void __init arm64_memblock_init(void)
 {
-	struct memblock_region *r;
-
 	if (!early_init_dt_scan_memory())
 		panic("FDT: no memory node: need a node with device_type = \"memory\" and a reg");
 	early_init_fdt_scan_reserved_mem();
 	memblock_reserve(__pa_symbol(_text), _end - _text);
 	memblock_reserve(__fdt_pointer, fdt_totalsize(initial_boot_params));
 	if (phys_initrd_size)
-		memblock_reserve(phys_initrd_start, phys_initrd_size);
-
-	/* Linux prints these from free_area_init(), with the same words. */
-	pr_info("Early memory node ranges\n");
-	for_each_mem_region(r)
-		pr_info("  node   0: [mem %#018llx-%#018llx]\n", r->base, r->base + r->size - 1);
+		reserve_initrd();
 	if (memblock_debug)
 		memblock_dump_all();
 }
@@ -92,6 +108,8 @@ void __init setup_arch(char **cmdline_p)
 	parse_early_param();		/* earlycon, loglevel, poweroff... */
 
 	arm64_memblock_init();
+	paging_init();			/* swapper_pg_dir: linear map, W^X image */
+	bootmem_init();			/* zones, mem_map: "Zone ranges:" */
 	psci_dt_init();
 	smp_init_cpus();
 

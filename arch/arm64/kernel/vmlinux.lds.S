@@ -8,7 +8,7 @@
  *   _etext
  *                    .rodata        read-only data, libfdt's GOT
  *   __init_begin     .init.text     boot-only code (head.S, start_kernel)
- *                    .init.data     boot-only data, the early_param table
+ *   __initdata_begin .init.data     boot-only data, the early_param table
  *   __init_end
  *   _sdata           .data          data, the init task's stack
  *   _edata
@@ -16,6 +16,8 @@
  *   __bss_stop
  *   idmap_pg_dir     page tables built by head.S (not in the Image file)
  *   init_pg_dir
+ *   reserved_pg_dir  all-invalid table (TTBR0 after boot), then
+ *   swapper_pg_dir   the kernel's final tables (arch/arm64/mm/mmu.c)
  *   _end
  *
  * Every alignment the boot path relies on is checked by an ASSERT at the end.
@@ -61,6 +63,11 @@ SECTIONS
 	.rodata : ALIGN(SZ_4K) {
 		__start_rodata = .;
 		*(.rodata .rodata.*)
+		/* BUG()/WARN() sites (asm/bug.h), searched by lib/bug.c. */
+		. = ALIGN(4);
+		__start___bug_table = .;
+		KEEP(*(__bug_table))
+		__stop___bug_table = .;
 		*(.data.rel.ro .data.rel.ro.*)
 	}
 	.got : { *(.got) }
@@ -74,6 +81,9 @@ SECTIONS
 		*(.init.text .init.text.*)
 		_einittext = .;
 	}
+	/* Init text is mapped RX and init data RW: separate pages. */
+	. = ALIGN(PAGE_SIZE);
+	__initdata_begin = .;
 	.init.data : ALIGN(16) {
 		*(.init.data .init.data.*)
 		. = ALIGN(16);
@@ -112,6 +122,10 @@ SECTIONS
 	init_pg_dir = .;
 	. += INIT_DIR_SIZE(KIMAGE_VADDR, _end);
 	init_pg_end = .;
+	reserved_pg_dir = .;		/* cleared by paging_init */
+	. += PAGE_SIZE;
+	swapper_pg_dir = .;		/* built by paging_init */
+	. += PAGE_SIZE;
 
 	. = ALIGN(SZ_64K);
 	_end = .;
@@ -150,6 +164,9 @@ ASSERT(idmap_pg_end == init_pg_dir,
        "head.S clears idmap_pg_dir..init_pg_end as one area")
 ASSERT(idmap_pg_dir % PAGE_SIZE == 0 && init_pg_dir % PAGE_SIZE == 0,
        "page tables must be page aligned")
+ASSERT(__initdata_begin % PAGE_SIZE == 0 && __init_begin % PAGE_SIZE == 0 &&
+       _etext % PAGE_SIZE == 0 && _sdata % PAGE_SIZE == 0,
+       "paging_init maps text, rodata, init text, init data, data by the page")
 ASSERT(_end % PAGE_SIZE == 0, "head.S finds _end with adrp: page aligned")
 ASSERT(__bss_start % 64 == 0 && __bss_stop % 64 == 0, "head.S clears BSS 64 bytes at a time")
 ASSERT(SIZEOF(.got.plt) == 0 || SIZEOF(.got.plt) == 0x18,

@@ -12,7 +12,7 @@ void *set_fixmap_io(enum fixed_addresses idx, phys_addr_t phys)
 {
 	unsigned long va = __fix_to_virt(idx);
 
-	create_mapping(init_pg_dir, va, phys, PAGE_SIZE, PROT_DEVICE_nGnRE);
+	create_mapping(init_mm_pgd, va, phys, PAGE_SIZE, PROT_DEVICE_nGnRE);
 	return (void *)(va + (phys & ~PAGE_MASK));
 }
 
@@ -33,7 +33,7 @@ void *fixmap_remap_fdt(phys_addr_t phys, u32 *size)
 	u8 *fdt = (u8 *)(base + offset);
 
 	/* First the header (it may straddle two pages)... */
-	create_mapping(init_pg_dir, base, phys, offset + 40, PAGE_KERNEL_RO);
+	create_mapping(init_mm_pgd, base, phys, offset + 40, PAGE_KERNEL_RO);
 	*size = 0;
 	if (be32_at(fdt) != FDT_MAGIC_VALUE)
 		return fdt;
@@ -42,6 +42,6 @@ void *fixmap_remap_fdt(phys_addr_t phys, u32 *size)
 	*size = be32_at(fdt + 4);
 	if (*size > MAX_FDT_SIZE || *size < 40)
 		return fdt;
-	create_mapping(init_pg_dir, base, phys, offset + *size, PAGE_KERNEL_RO);
+	create_mapping(init_mm_pgd, base, phys, offset + *size, PAGE_KERNEL_RO);
 	return fdt;
 }

@@ -21,6 +21,6 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	if (!size || va + len > IOREMAP_END || va + len < va)
 		return NULL;
 	ioremap_next += len + PAGE_SIZE;	/* a guard page between mappings */
-	create_mapping(init_pg_dir, va, base, len, PROT_DEVICE_nGnRE);
+	create_mapping(init_mm_pgd, va, base, len, PROT_DEVICE_nGnRE);
 	return (void __iomem *)(va + (phys - base));
 }

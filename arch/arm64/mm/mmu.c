@@ -1,43 +1,141 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arch/arm64/mm/mmu.c: building kernel page tables from C, after head.S has
- * turned the MMU on. For now every table lives inside the kernel image
- * (init_pg_dir from head.S, and a small pool in .bss for new ones), so a
- * table's physical address becomes a usable pointer through kimage_voffset.
+ * arch/arm64/mm/mmu.c: the kernel's page tables from C.
+ *
+ * head.S turns the MMU on with init_pg_dir: the image as RWX 2 MiB blocks.
+ * paging_init() (from setup_arch, once memblock knows RAM) builds the final
+ * tables in swapper_pg_dir:
+ *   - the linear map of every memblock.memory range not flagged no-map, at
+ *     PAGE_OFFSET + (pa - PHYS_OFFSET), RW and never executable, in the
+ *     largest blocks that fit (1 GiB, 2 MiB, else 4 KiB pages); the alias
+ *     of the kernel's text and rodata there is read-only too;
+ *   - the image at KIMAGE_VADDR by section: text RX, rodata R, init text
+ *     RX, init data and data/bss RW + NX;
+ *   - the fixmap and ioremap window, by copying init_pg_dir's top-level
+ *     entries for them (their lower tables are shared, so the earlycon's
+ *     registers and the DTB stay mapped across the switch).
+ * Then it switches TTBR1 with break-before-make, through the identity map
+ * (see cpu_replace_ttbr1), and retires the identity map from TTBR0.
+ *
+ * Until the linear map is live, a table outside the image can only be
+ * written through a fixmap slot (FIX_PGD..FIX_PTE, one per level, as Linux
+ * does); afterwards every table is reached through the linear map. New
+ * tables come from a small pool in .bss before paging_init, from memblock
+ * while it runs and until the page allocator is up, and from the page
+ * allocator after that.
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
 #include <linux/string.h>
+#include <asm/fixmap.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <asm/sysreg.h>
 
 u64 kimage_voffset __ro_after_init;
+s64 memstart_addr __ro_after_init;
+pgd_t *init_mm_pgd = init_pg_dir;
 
-/* Tables for fixmap and ioremap: a handful suffices (a few per region). */
+/* In .idmap.text (proc.S): called by its physical address. */
+extern void idmap_cpu_replace_ttbr1(phys_addr_t ttbr1);
+extern char __initdata_begin[];		/* defined by vmlinux.lds.S */
+
+static enum {
+	PGTABLES_EARLY,		/* TTBR1 = init_pg_dir; new tables from the pool */
+	PGTABLES_BUILDING,	/* paging_init at work; new tables from memblock */
+	PGTABLES_LIVE,		/* TTBR1 = swapper_pg_dir, the linear map usable */
+} pgtable_state;
+
+/* Tables for fixmap and ioremap before paging_init: a few per region. */
 #define EARLY_PGTABLE_PAGES 16
 static u8 early_pgtables[EARLY_PGTABLE_PAGES][PAGE_SIZE] __aligned(PAGE_SIZE);
 static int early_pgtables_used;
 
-static phys_addr_t early_pgtable_alloc(void)
+static bool pa_in_image(phys_addr_t pa)
 {
-	if (early_pgtables_used == EARLY_PGTABLE_PAGES)
-		panic("early page-table pool (%d pages) exhausted", EARLY_PGTABLE_PAGES);
-	/* .bss is zeroed, so the table starts out all invalid. */
-	return __pa_symbol(early_pgtables[early_pgtables_used++]);
+	return pa >= __pa_symbol(_text) && pa < __pa_symbol(_end);
 }
 
-static u64 *table_va(u64 desc)
+u64 *pgtable_va(phys_addr_t pa)
 {
-	return (u64 *)__phys_to_kimg(desc & PTE_ADDR_MASK);
+	if (pa_in_image(pa))
+		return (u64 *)__phys_to_kimg(pa);
+	return __va(pa);
 }
-
-/* The level the walk starts at: 0 with four levels, 1 with three. */
-#define START_LEVEL (4 - CONFIG_PGTABLE_LEVELS)
 
 static unsigned int level_index(unsigned long va, int level)
 {
 	return (va >> ARM64_HW_PGTABLE_LEVEL_SHIFT(level)) & (PTRS_PER_PTE - 1);
+}
+
+/*
+ * Invalidate the TLB entries of one kernel page on every CPU. The operand
+ * is VA[55:12] in bits 43:0; the bits above (TTL hint, ASID) stay zero.
+ */
+static void flush_tlb_kernel_page(unsigned long va)
+{
+	dsb(ishst);
+	__asm__ volatile("tlbi vaae1is, %0" : : "r"((va >> PAGE_SHIFT) & GENMASK(43, 0))
+			 : "memory");
+	dsb(ish);
+	isb();
+}
+
+static u64 *fixmap_pte(unsigned long va);
+
+/* The fixmap slot paging_init writes tables of this level through. */
+static const enum fixed_addresses level_slot[4] = { FIX_PGD, FIX_PUD, FIX_PMD, FIX_PTE };
+static phys_addr_t level_slot_pa[4];
+
+/* A pointer through which the table at pa (of this level) can be written. */
+static u64 *map_table(phys_addr_t pa, int level)
+{
+	unsigned long va = __fix_to_virt(level_slot[level]);
+	u64 *pte;
+
+	if (pa_in_image(pa) || pgtable_state == PGTABLES_LIVE)
+		return pgtable_va(pa);
+	if (level_slot_pa[level] == pa)
+		return (u64 *)va;
+	pte = fixmap_pte(va);
+	if (*pte & PTE_VALID) {		/* break before make */
+		WRITE_ONCE(*pte, 0);
+		flush_tlb_kernel_page(va);
+	}
+	WRITE_ONCE(*pte, pa | PAGE_KERNEL);
+	dsb(ishst);
+	isb();
+	level_slot_pa[level] = pa;
+	return (u64 *)va;
+}
+
+/* A zeroed page for a new table of the given level; its physical address. */
+static phys_addr_t pgtable_alloc(int level)
+{
+	phys_addr_t pa;
+
+	if (pgtable_state == PGTABLES_EARLY) {
+		if (early_pgtables_used == EARLY_PGTABLE_PAGES)
+			panic("early page-table pool (%d pages) exhausted", EARLY_PGTABLE_PAGES);
+		/* .bss is zeroed, so the table starts out all invalid. */
+		return __pa_symbol(early_pgtables[early_pgtables_used++]);
+	}
+	if (page_alloc_ready) {
+		unsigned long va = get_zeroed_page(GFP_KERNEL);
+
+		if (!va)
+			panic("out of memory for a page table");
+		return __pa(va);
+	}
+	pa = memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
+	if (!pa)
+		panic("memblock: no page left for a page table");
+	memset(map_table(pa, level), 0, PAGE_SIZE);
+	return pa;
 }
 
 /* The level 3 entry for va, allocating tables on the way if asked. */
@@ -45,27 +143,29 @@ static u64 *walk_to_pte(pgd_t *pgd, unsigned long va, bool alloc)
 {
 	u64 *table = pgd;
 
-	for (int level = START_LEVEL; level < 3; level++) {
+	for (int level = PGTABLE_START_LEVEL; level < 3; level++) {
 		u64 *entry = &table[level_index(va, level)];
 
 		if (!(*entry & PTE_VALID)) {
 			if (!alloc)
 				return NULL;
-			*entry = early_pgtable_alloc() | PMD_TYPE_TABLE;
+			phys_addr_t pa = pgtable_alloc(level + 1);
+
+			dsb(ishst);	/* the zeroes before the entry that points at them */
+			WRITE_ONCE(*entry, pa | PMD_TYPE_TABLE);
 		} else if (!(*entry & PTE_TABLE_BIT)) {
+			if (!alloc)
+				return NULL;
 			panic("create_mapping: %lx is inside a block mapping", va);
 		}
-		table = table_va(*entry);
+		table = map_table(*entry & PTE_ADDR_MASK, level + 1);
 	}
 	return &table[level_index(va, 3)];
 }
 
-static void flush_tlb_kernel_page(unsigned long va)
+static u64 *fixmap_pte(unsigned long va)
 {
-	dsb(ishst);
-	__asm__ volatile("tlbi vaae1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
-	dsb(ish);
-	isb();
+	return walk_to_pte(init_mm_pgd, va, true);
 }
 
 void create_mapping(pgd_t *pgd, unsigned long virt, phys_addr_t phys, size_t size, u64 prot)
@@ -105,14 +205,206 @@ u64 lookup_mapping(pgd_t *pgd, unsigned long va, int *level)
 {
 	u64 *table = pgd;
 
-	for (int l = START_LEVEL; l <= 3; l++) {
+	for (int l = PGTABLE_START_LEVEL; l <= 3; l++) {
 		u64 entry = table[level_index(va, l)];
 
 		if (!(entry & PTE_VALID) || l == 3 || !(entry & PTE_TABLE_BIT)) {
 			*level = l;
 			return entry;
 		}
-		table = table_va(entry);
+		table = map_table(entry & PTE_ADDR_MASK, l + 1);
 	}
 	return 0;
+}
+
+/*
+ * Map [va, end) to pa onwards with prot in the table (of this level) at
+ * table, in the tables of a tree that is not live: blocks where a whole
+ * aligned block fits (1 GiB at level 1, 2 MiB at level 2), else the next
+ * level down. end is exclusive and not 0; all three are page aligned.
+ */
+static void __init map_range(u64 *table, int level, unsigned long va, unsigned long end,
+			     phys_addr_t pa, u64 prot)
+{
+	unsigned long size = 1UL << ARM64_HW_PGTABLE_LEVEL_SHIFT(level);
+
+	do {
+		unsigned long next = (va | (size - 1)) + 1;	/* the next entry's start */
+		u64 *entry = &table[level_index(va, level)];
+
+		if (next - 1 > end - 1)		/* past end, or wrapped to 0 */
+			next = end;
+		if (level == 3) {
+			WRITE_ONCE(*entry, (pa & PTE_ADDR_MASK) | prot);
+		} else if ((level == 1 || level == 2) && next - va == size && !(pa & (size - 1)) &&
+			   !(*entry & PTE_VALID)) {
+			WRITE_ONCE(*entry, (pa & PTE_ADDR_MASK) | (prot & ~PTE_TYPE_MASK) |
+					   PMD_TYPE_SECT);
+		} else {
+			if (!(*entry & PTE_VALID))
+				WRITE_ONCE(*entry, pgtable_alloc(level + 1) | PMD_TYPE_TABLE);
+			else if (!(*entry & PTE_TABLE_BIT))
+				panic("paging_init: %#lx: mapped twice", va);
+			/* Each level has its own fixmap slot: `table` stays valid. */
+			map_range(map_table(*entry & PTE_ADDR_MASK, level + 1), level + 1, va, next,
+				  pa, prot);
+		}
+		pa += next - va;
+		va = next;
+	} while (va != end);
+}
+
+static void __init map_pgd_range(pgd_t *pgd, unsigned long va, unsigned long end,
+				 phys_addr_t pa, u64 prot)
+{
+	va = ALIGN_DOWN(va, PAGE_SIZE);
+	pa = ALIGN_DOWN(pa, PAGE_SIZE);
+	end = ALIGN(end, PAGE_SIZE);
+	if (va < end)
+		map_range(pgd, PGTABLE_START_LEVEL, va, end, pa, prot);
+}
+
+/* [start, end) of RAM at its linear-map address. */
+static void __init map_linear(pgd_t *pgd, phys_addr_t start, phys_addr_t end, u64 prot)
+{
+	start = ALIGN(start, PAGE_SIZE);
+	end = ALIGN_DOWN(end, PAGE_SIZE);
+	if (start < end)
+		map_pgd_range(pgd, (unsigned long)__va(start), (unsigned long)__va(start) +
+			      (end - start), start, prot);
+}
+
+static void __init map_mem(pgd_t *pgd)
+{
+	phys_addr_t kernel_start = __pa_symbol(_stext);
+	phys_addr_t kernel_end = __pa_symbol(__init_begin);
+	struct memblock_region *r;
+
+	for_each_mem_region(r) {
+		phys_addr_t start = r->base, end = r->base + r->size;
+
+		if (r->flags & MEMBLOCK_NOMAP)	/* firmware's: never mapped */
+			continue;
+		if (start < kernel_start)
+			map_linear(pgd, start, min(end, kernel_start), PAGE_KERNEL);
+		if (end > kernel_end)
+			map_linear(pgd, max(start, kernel_end), end, PAGE_KERNEL);
+	}
+	/* The linear alias of kernel text and rodata: read-only, not executable. */
+	map_linear(pgd, kernel_start, kernel_end, PAGE_KERNEL_RO);
+}
+
+static void __init map_kernel_segment(pgd_t *pgd, void *start, void *end, u64 prot)
+{
+	map_pgd_range(pgd, (unsigned long)start, (unsigned long)end, __pa_symbol(start), prot);
+}
+
+static void __init map_kernel(pgd_t *pgd)
+{
+	map_kernel_segment(pgd, _text, _etext, PAGE_KERNEL_ROX);		/* header, text */
+	map_kernel_segment(pgd, _etext, __init_begin, PAGE_KERNEL_RO);		/* rodata */
+	map_kernel_segment(pgd, __init_begin, __initdata_begin, PAGE_KERNEL_ROX); /* init text */
+	map_kernel_segment(pgd, __initdata_begin, __init_end, PAGE_KERNEL);	/* init data */
+	map_kernel_segment(pgd, _sdata, _end, PAGE_KERNEL);		/* data, bss, tables */
+}
+
+#define pgd_index(va) (((va) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
+
+/*
+ * The fixmap and the ioremap window keep their lower tables: the new top
+ * level points at the same ones init_pg_dir does.
+ */
+static void __init map_fixmap_and_ioremap(pgd_t *pgd)
+{
+	for (unsigned long i = pgd_index(IOREMAP_START); i <= pgd_index(FIXADDR_TOP - 1); i++) {
+		if (pgd[i] & PTE_VALID)
+			panic("paging_init: the fixmap shares a top-level entry with the image");
+		pgd[i] = init_pg_dir[i];
+	}
+}
+
+/* TTBR0 back to the identity map, for the switch. */
+static void cpu_install_idmap(void)
+{
+	write_sysreg(__pa_symbol(idmap_pg_dir), ttbr0_el1);
+	isb();
+	__asm__ volatile("tlbi vmalle1" : : : "memory");
+	dsb(nsh);
+	isb();
+}
+
+/* TTBR0 to the all-invalid table: no identity map any more. */
+static void cpu_uninstall_idmap(void)
+{
+	write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);
+	isb();
+	__asm__ volatile("tlbi vmalle1" : : : "memory");
+	dsb(nsh);
+	isb();
+}
+
+/*
+ * Switch TTBR1 to pgd. The old and the new tables map the image with
+ * different block sizes and permissions, so the TLB must never hold both:
+ * break before make, for the whole of TTBR1 at once. The code doing it
+ * must not run from TTBR1 meanwhile, so it runs from the identity map
+ * (idmap_cpu_replace_ttbr1 in proc.S): TTBR1 = reserved_pg_dir, TLB
+ * invalidated, TTBR1 = pgd. Exceptions are masked: the vectors, the stack
+ * and everything else in TTBR1 are unmapped for those few instructions.
+ */
+static void __init cpu_replace_ttbr1(pgd_t *pgd)
+{
+	void (*replace)(phys_addr_t) = (void (*)(phys_addr_t))__pa_symbol(idmap_cpu_replace_ttbr1);
+	u64 daif = read_sysreg(daif);
+
+	__asm__ volatile("msr daifset, #0xf" : : : "memory");
+	cpu_install_idmap();
+	replace(__pa_symbol(pgd));
+	write_sysreg(daif, daif);
+}
+
+/*
+ * PHYS_OFFSET: the start of RAM rounded down so that 1 GiB blocks line up.
+ * The linear map holds PAGE_END - PAGE_OFFSET bytes from there; RAM above
+ * that cannot be mapped, so memblock forgets it.
+ */
+static void __init linear_map_base_init(void)
+{
+	const phys_addr_t linear_size = PAGE_END - PAGE_OFFSET;
+
+	memstart_addr = ALIGN_DOWN(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
+	if (memblock_end_of_DRAM() - PHYS_OFFSET > linear_size) {
+		pr_warn("Memory: RAM above %#llx is beyond the linear map: ignored\n",
+			PHYS_OFFSET + linear_size);
+		memblock_remove(PHYS_OFFSET + linear_size, PHYS_ADDR_MAX);
+	}
+}
+
+void __init paging_init(void)
+{
+	pgd_t *pgd = swapper_pg_dir;
+
+	linear_map_base_init();
+
+	/* Outside .bss: nothing has cleared them. */
+	memset(swapper_pg_dir, 0, PAGE_SIZE);
+	memset(reserved_pg_dir, 0, PAGE_SIZE);
+	/* The fixmap slots' own table, from the pool, before it is needed. */
+	for (int l = 0; l < 4; l++)
+		fixmap_pte(__fix_to_virt(level_slot[l]));
+
+	pgtable_state = PGTABLES_BUILDING;
+	map_kernel(pgd);
+	map_mem(pgd);
+	for (int l = 0; l < 4; l++) {
+		clear_mapping(init_pg_dir, __fix_to_virt(level_slot[l]), PAGE_SIZE);
+		level_slot_pa[l] = 0;
+	}
+	map_fixmap_and_ioremap(pgd);
+
+	dsb(ishst);
+	cpu_replace_ttbr1(pgd);
+	init_mm_pgd = pgd;
+	pgtable_state = PGTABLES_LIVE;
+	cpu_uninstall_idmap();
 }

@@ -43,8 +43,9 @@ SYM_FUNC_START(__cpu_setup)
 	msr	cpacr_el1, x1			// Enable FP/ASIMD
 	mov	x1, #MDSCR_EL1_TDCC		// Reset mdscr_el1 and disable
 	msr	mdscr_el1, x1			// access to the DCC from EL0
-	isb					// Unmask debug exceptions now,
-	msr	oslar_el1, xzr			// clear the OS lock
+	isb
+	msr	oslar_el1, xzr			// clear the OS lock (debug state
+						// stays masked: PSTATE.D is set)
 
 	/*
 	 * Memory region attributes and the translation control register.
@@ -62,4 +63,30 @@ SYM_FUNC_START(__cpu_setup)
 	mov_q	x0, INIT_SCTLR_EL1_MMU_ON
 	ret					// return to head.S
 SYM_FUNC_END(__cpu_setup)
+	.popsection
+
+	.pushsection ".idmap.text", "ax"
+/*
+ * void idmap_cpu_replace_ttbr1(phys_addr_t ttbr1)
+ *
+ * Point TTBR1_EL1 at new tables with break-before-make for the whole
+ * TTBR1 space: first reserved_pg_dir (every entry invalid), then a local
+ * TLB invalidation, then the new tables. Runs from the identity map
+ * (TTBR0), called by its physical address from cpu_replace_ttbr1()
+ * (arch/arm64/mm/mmu.c) with exceptions masked: nothing in TTBR1, not
+ * even the stack, may be touched until it returns.
+ *	x0 = physical address of the new TTBR1 table
+ * Corrupts: x1
+ */
+SYM_FUNC_START(idmap_cpu_replace_ttbr1)
+	adrp	x1, reserved_pg_dir		// running at the PA: so is this
+	msr	ttbr1_el1, x1			// break: nothing mapped in TTBR1
+	isb
+	tlbi	vmalle1				// forget the old translations
+	dsb	nsh
+	isb
+	msr	ttbr1_el1, x0			// make: the new tables
+	isb
+	ret					// to the caller, in TTBR1 again
+SYM_FUNC_END(idmap_cpu_replace_ttbr1)
 	.popsection

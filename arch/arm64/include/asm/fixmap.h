@@ -22,6 +22,14 @@
 enum fixed_addresses {
 	FIX_HOLE,			/* FIXADDR_TOP itself stays unmapped */
 	FIX_EARLYCON_MEM_BASE,		/* earlycon / fallback UART registers */
+	/*
+	 * paging_init() writes the new tables through these, one slot per
+	 * level, before the linear map exists (arch/arm64/mm/mmu.c).
+	 */
+	FIX_PTE,
+	FIX_PMD,
+	FIX_PUD,
+	FIX_PGD,
 	FIX_FDT_END,
 	FIX_FDT = FIX_FDT_END + FIX_FDT_PAGES - 1,
 	__end_of_fixed_addresses

@@ -5,7 +5,9 @@
  *
  *   0x0000000000000000 .. 0x0000ffffffffffff  TTBR0: the identity map while
  *                                             the MMU is turned on (user later)
- *   0xffff000000000000  PAGE_OFFSET           linear map of RAM (issue: mm)
+ *   0xffff000000000000  PAGE_OFFSET           linear map of all RAM (paging_init):
+ *                                             PAGE_OFFSET + (pa - PHYS_OFFSET)
+ *   0xffff800000000000  PAGE_END              end of the linear map
  *   0xffff800000000000  MODULES_VADDR         128 MiB, unused for now
  *   0xffff800008000000  KIMAGE_VADDR          the kernel image (vmlinux is
  *                                             linked here, wherever it is loaded)
@@ -15,6 +17,9 @@
  *
  * Physically the kernel sits wherever the loader put it (any 2 MiB-aligned
  * address); kimage_voffset = KIMAGE_VADDR-side address - physical address.
+ * PHYS_OFFSET (memstart_addr) is the start of RAM rounded down to 1 GiB, so
+ * the linear map can use 1 GiB blocks. Documentation/arm64/memory.rst has
+ * the whole picture.
  * QEMU virt's physical map: flash 0x0, GIC 0x08000000, PL011 0x09000000,
  * RAM from 0x40000000 (see Documentation/arm64/booting.rst).
  */
@@ -34,9 +39,11 @@
 #define _PAGE_END(va) (-(_AC(1, UL) << ((va) - 1)))
 
 #define PAGE_OFFSET (-(_AC(1, UL) << VA_BITS))
+#define PAGE_END _PAGE_END(VA_BITS)	/* the linear map is the bottom half */
 #define MODULES_VADDR _PAGE_END(VA_BITS)
 #define MODULES_VSIZE SZ_128M
-#define KIMAGE_VADDR (MODULES_VADDR + MODULES_VSIZE)
+#define MODULES_END (MODULES_VADDR + MODULES_VSIZE)
+#define KIMAGE_VADDR MODULES_END
 
 #define FIXADDR_TOP (-_AC(SZ_32M, UL))
 
@@ -64,6 +71,38 @@ extern u64 kimage_voffset;
 /* Physical address of a kernel-image symbol, and back. */
 #define __pa_symbol(x) ((phys_addr_t)(unsigned long)(x) - kimage_voffset)
 #define __phys_to_kimg(pa) ((unsigned long)(pa) + kimage_voffset)
+
+/*
+ * The physical address the linear map starts at (arm64_memblock_init sets
+ * it: the start of RAM rounded down to ARM64_MEMSTART_ALIGN).
+ */
+extern s64 memstart_addr;
+#define PHYS_OFFSET ((phys_addr_t)memstart_addr)
+#define ARM64_MEMSTART_ALIGN SZ_1G	/* a level 1 block with 4 KiB pages */
+
+/* The linear map, [PAGE_OFFSET, PAGE_END), holds addr? */
+#define __is_lm_address(addr) (((u64)(addr) - PAGE_OFFSET) < (PAGE_END - PAGE_OFFSET))
+
+#define __lm_to_phys(addr) ((phys_addr_t)((addr) - PAGE_OFFSET) + PHYS_OFFSET)
+#define __kimg_to_phys(addr) ((phys_addr_t)(addr) - kimage_voffset)
+
+/* Either kind of kernel address to physical: linear map or kernel image. */
+#define __virt_to_phys(x) \
+	(__is_lm_address(x) ? __lm_to_phys(x) : __kimg_to_phys(x))
+#define __phys_to_virt(x) ((unsigned long)((x) - PHYS_OFFSET) | PAGE_OFFSET)
+
+#define __pa(x) __virt_to_phys((unsigned long)(x))
+#define __va(x) ((void *)__phys_to_virt((phys_addr_t)(x)))
+
+static inline phys_addr_t virt_to_phys(const volatile void *x)
+{
+	return __virt_to_phys((unsigned long)x);
+}
+
+static inline void *phys_to_virt(phys_addr_t x)
+{
+	return __va(x);
+}
 #endif
 
 #endif

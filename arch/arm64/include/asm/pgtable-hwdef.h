@@ -50,6 +50,9 @@
 #define PTE_SHARED (_AC(3, UL) << 8)	/* SH[1:0]: inner shareable */
 #define PTE_AF (_AC(1, UL) << 10)	/* access flag */
 #define PTE_NG (_AC(1, UL) << 11)	/* not global: tagged with the ASID */
+#define PTE_ATTRINDX_MASK (_AC(7, UL) << 2)
+#define PTE_TYPE_MASK (_AC(3, UL) << 0)
+#define PTE_CONT (_AC(1, UL) << 52)	/* one of 16 contiguous entries */
 /* Upper attributes. */
 #define PTE_PXN (_AC(1, UL) << 53)	/* no execution at EL1 */
 #define PTE_UXN (_AC(1, UL) << 54)	/* no execution at EL0 */

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/arm64/kernel/time.c: time_init(), called by start_kernel once the
+ * interrupt controller is up: start the generic timer, which starts the
+ * tick (drivers/clocksource/arm_arch_timer.c, kernel/time/tick.c).
+ */
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <clocksource/arm_arch_timer.h>
+#include <asm/time.h>
+
+void __init time_init(void)
+{
+	if (arch_timer_of_init())
+		panic("Unable to initialise architected timer.");
+}

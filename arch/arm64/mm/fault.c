@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/arm64/mm/fault.c: data and instruction aborts. entry-common.c
+ * sends them here with FAR_EL1 and ESR_EL1. The kernel has no demand
+ * paging, so every abort taken in the kernel is fatal: explain it the way
+ * Linux does ("Unable to handle kernel NULL pointer dereference at virtual
+ * address ...", "Mem abort info:", "Data abort info:") and oops.
+ *
+ * A KUnit case that provokes one on purpose (kunit_expect_fault, e.g. the
+ * memory code checking W^X) is resumed before anything is printed.
+ */
+#include <linux/printk.h>
+#include <kunit/test.h>
+#include <asm/esr.h>
+#include <asm/memory.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+
+static void data_abort_decode(u64 esr)
+{
+	pr_alert("Data abort info:\n");
+	if (esr & ESR_ELx_ISV) {
+		pr_alert("  Access size = %u byte(s)\n",
+			 1U << ((esr & ESR_ELx_SAS) >> ESR_ELx_SAS_SHIFT));
+		pr_alert("  SSE = %llu, SRT = %llu\n", (esr & ESR_ELx_SSE) >> ESR_ELx_SSE_SHIFT,
+			 (esr & ESR_ELx_SRT_MASK) >> ESR_ELx_SRT_SHIFT);
+		pr_alert("  SF = %llu, AR = %llu\n", (esr & ESR_ELx_SF) >> ESR_ELx_SF_SHIFT,
+			 (esr & ESR_ELx_AR) >> ESR_ELx_AR_SHIFT);
+	} else {
+		pr_alert("  ISV = 0, ISS = 0x%08llx\n", esr & ESR_ELx_ISS_MASK);
+	}
+	pr_alert("  CM = %llu, WnR = %llu\n", (esr & ESR_ELx_CM) >> ESR_ELx_CM_SHIFT,
+		 (esr & ESR_ELx_WNR) >> ESR_ELx_WNR_SHIFT);
+}
+
+static void mem_abort_decode(u64 esr)
+{
+	pr_alert("Mem abort info:\n");
+	pr_alert("  ESR = 0x%016llx\n", esr);
+	pr_alert("  EC = 0x%02llx: %s, IL = %u bits\n", ESR_ELx_EC(esr),
+		 esr_get_class_string(esr), (esr & ESR_ELx_IL) ? 32 : 16);
+	pr_alert("  SET = %llu, FnV = %llu\n", (esr & ESR_ELx_SET_MASK) >> ESR_ELx_SET_SHIFT,
+		 (esr & ESR_ELx_FnV) >> ESR_ELx_FnV_SHIFT);
+	pr_alert("  EA = %llu, S1PTW = %llu\n", (esr & ESR_ELx_EA) >> ESR_ELx_EA_SHIFT,
+		 (esr & ESR_ELx_S1PTW) >> ESR_ELx_S1PTW_SHIFT);
+	pr_alert("  FSC = 0x%02llx: %s\n", esr & ESR_ELx_FSC, esr_fsc_string(esr));
+	if (esr_is_data_abort(esr))
+		data_abort_decode(esr);
+}
+
+/* Which addresses a page table walk would look up, as Linux's show_pte. */
+static void show_pte(unsigned long addr)
+{
+	if (addr >> (VA_BITS - 1) == 0) {	/* a TTBR0 address: no user mm yet */
+		pr_alert("[%016lx] user address but active_mm is swapper\n", addr);
+		return;
+	}
+	pr_alert("swapper pgtable: %luk pages, %d-bit VAs, pgdp=%016llx\n", PAGE_SIZE / 1024,
+		 VA_BITS, read_sysreg(ttbr1_el1) & GENMASK(47, 1));
+}
+
+static bool is_el1_permission_fault(u64 esr, struct pt_regs *regs)
+{
+	u64 ec = ESR_ELx_EC(esr);
+
+	if (ec != ESR_ELx_EC_DABT_CUR && ec != ESR_ELx_EC_IABT_CUR)
+		return false;
+	return esr_fsc_is_permission_fault(esr);
+}
+
+static __noreturn void die_kernel_fault(const char *msg, unsigned long addr, u64 esr,
+					struct pt_regs *regs)
+{
+	pr_alert("Unable to handle kernel %s at virtual address %016lx\n", msg, addr);
+	mem_abort_decode(esr);
+	show_pte(addr);
+	die("Oops", regs, esr);
+}
+
+void do_mem_abort(unsigned long far, u64 esr, struct pt_regs *regs)
+{
+	const char *msg;
+
+	kunit_catch(regs, esr);
+
+	if (is_el1_permission_fault(esr, regs)) {
+		if (esr & ESR_ELx_WNR)
+			msg = "write to read-only memory";
+		else if (esr_is_instruction_abort(esr))
+			msg = "execute from non-executable memory";
+		else
+			msg = "read from unreadable memory";
+	} else if (far < PAGE_SIZE) {
+		msg = "NULL pointer dereference";
+	} else {
+		msg = "paging request";
+	}
+	die_kernel_fault(msg, far, esr, regs);
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * init/initramfs.c: unpack the initramfs, a cpio archive in the "newc"
+ * format (what `cpio -H newc` and Linux's usr/gen_init_cpio write), into
+ * the root filesystem (fs/ramfs). The archive is what the boot loader put
+ * at /chosen/linux,initrd-start..end (QEMU -initrd, U-Boot booti).
+ *
+ * Each member: a 110-byte ASCII header ("070701", then 13 fields of 8 hex
+ * digits), the NUL-terminated name, padding to 4 bytes, the data, padding
+ * to 4 bytes. "TRAILER!!!" ends the archive.
+ */
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/of_fdt.h>
+#include <linux/printk.h>
+#include <linux/ramfs.h>
+#include <linux/string.h>
+#include <asm/memory.h>
+
+#define CPIO_HEADER_SIZE 110
+#define CPIO_TRAILER "TRAILER!!!"
+
+/* Header fields, in order, after the 6-byte magic. */
+enum { F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE, F_MAJOR, F_MINOR,
+       F_RMAJOR, F_RMINOR, F_NAMESIZE, F_CHECK, F_COUNT };
+
+static bool parse_hex8(const char *s, u32 *val)
+{
+	u32 v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			v = v * 16 + c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v = v * 16 + c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v = v * 16 + c - 'A' + 10;
+		else
+			return false;
+	}
+	*val = v;
+	return true;
+}
+
+static size_t pad4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+/* Archive names are relative ("bin/sh", "./bin/sh"); make them absolute. */
+static int absolute_name(const char *name, char *path, size_t size)
+{
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	while (name[0] == '/')
+		name++;
+	if (strlen(name) + 2 > size)
+		return -ENAMETOOLONG;
+	path[0] = '/';
+	strlcpy(path + 1, name, size - 1);
+	return 0;
+}
+
+int unpack_to_rootfs(const char *buf, size_t len, const char **error)
+{
+	static char path[RAMFS_PATH_MAX];
+	size_t pos = 0;
+
+	*error = NULL;
+	for (;;) {
+		u32 f[F_COUNT];
+		const char *hdr = buf + pos, *name, *data;
+		size_t name_at, data_at;
+		int err;
+
+		if (len - pos < CPIO_HEADER_SIZE) {
+			*error = "truncated archive (no TRAILER!!!)";
+			return -EINVAL;
+		}
+		if (memcmp(hdr, "070701", 6) && memcmp(hdr, "070702", 6)) {
+			*error = "no cpio magic";
+			return -EINVAL;
+		}
+		for (int i = 0; i < F_COUNT; i++)
+			if (!parse_hex8(hdr + 6 + 8 * i, &f[i])) {
+				*error = "bad header";
+				return -EINVAL;
+			}
+		name_at = pos + CPIO_HEADER_SIZE;
+		data_at = pad4(name_at + f[F_NAMESIZE]);
+		if (f[F_NAMESIZE] == 0 || f[F_NAMESIZE] > len - name_at ||
+		    f[F_FILESIZE] > len - min(data_at, len)) {
+			*error = "member runs past the end";
+			return -EINVAL;
+		}
+		name = buf + name_at;
+		data = buf + data_at;
+		if (name[f[F_NAMESIZE] - 1] != '\0') {
+			*error = "name not terminated";
+			return -EINVAL;
+		}
+		pos = pad4(data_at + f[F_FILESIZE]);
+
+		if (!strcmp(name, CPIO_TRAILER))
+			return 0;
+		if (pos > len) {	/* the next header cannot follow */
+			*error = "truncated archive (no TRAILER!!!)";
+			return -EINVAL;
+		}
+		if (!strcmp(name, ".") || !strcmp(name, "./") || !strcmp(name, "/"))
+			continue;	/* the root itself */
+		err = absolute_name(name, path, sizeof(path));
+		if (!err) {
+			umode_t mode = f[F_MODE];
+
+			if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISLNK(mode) && !S_ISCHR(mode))
+				continue;	/* fifos, sockets, block devices: not kept */
+			err = ramfs_create(path, mode, MKDEV(f[F_RMAJOR], f[F_RMINOR]), f[F_MTIME],
+					   data, S_ISDIR(mode) ? 0 : f[F_FILESIZE], NULL);
+			/* The same directory twice is harmless. */
+			if (err == -EEXIST && S_ISDIR(mode))
+				err = 0;
+		}
+		if (err) {
+			*error = err == -ENOENT ? "parent directory missing"
+				 : err == -ENOMEM ? "out of memory"
+				 : err == -EEXIST ? "file listed twice"
+				 : "bad name";
+			return err;
+		}
+	}
+}
+
+/* start_kernel: the initrd the DTB named (reserved by setup_arch) into the tree. */
+void __init populate_rootfs(void)
+{
+	const char *error;
+
+	if (!phys_initrd_size)
+		return;
+	pr_info("Trying to unpack rootfs image as initramfs...\n");
+	if (unpack_to_rootfs(__va(phys_initrd_start), phys_initrd_size, &error))
+		pr_err("Initramfs unpacking failed: %s\n", error);
+}

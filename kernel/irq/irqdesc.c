@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/irq/irqdesc.c: the generic interrupt layer. One struct irq_desc
+ * per interrupt number (the GIC's INTID); drivers attach handlers with
+ * request_irq(), the root controller's handler (drivers/irqchip/) calls
+ * generic_handle_irq() for each interrupt it acknowledges, and device tree
+ * interrupt specifiers become numbers through irq_of_parse_and_map().
+ */
+#define pr_fmt(fmt) "irq: " fmt
+
+#include <linux/errno.h>
+#include <linux/irq.h>
+#include <linux/of_fdt.h>
+#include <linux/printk.h>
+#include <libfdt.h>
+
+static struct irq_desc irq_descs[NR_IRQS];
+
+struct irq_desc *irq_to_desc(unsigned int irq)
+{
+	if (irq >= NR_IRQS)
+		return NULL;
+	return &irq_descs[irq];
+}
+
+void irq_set_chip_range(unsigned int first, unsigned int n, struct irq_chip *chip)
+{
+	for (unsigned int irq = first; irq < first + n && irq < NR_IRQS; irq++) {
+		irq_descs[irq].irq_data.irq = irq;
+		irq_descs[irq].irq_data.hwirq = irq;
+		irq_descs[irq].irq_data.chip = chip;
+	}
+}
+
+int irq_set_irq_type(unsigned int irq, unsigned int type)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irq_chip *chip = desc ? desc->irq_data.chip : NULL;
+	int ret = 0;
+
+	if (!chip)
+		return -EINVAL;
+	type &= IRQ_TYPE_SENSE_MASK;
+	if (type == IRQ_TYPE_NONE)
+		return 0;
+	if (chip->irq_set_type)
+		ret = chip->irq_set_type(&desc->irq_data, type);
+	if (!ret)
+		desc->type = type;
+	return ret;
+}
+
+int generic_handle_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (!desc)
+		return -EINVAL;
+	desc->count++;
+	if (!desc->handler || desc->handler(irq, desc->dev_id) == IRQ_NONE)
+		desc->spurious++;
+	return 0;
+}
+
+unsigned long kstat_irqs(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	return desc ? READ_ONCE(desc->count) : 0;
+}
+
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long daif;
+
+	if (!desc || !handler || !desc->irq_data.chip)
+		return -EINVAL;
+	if (desc->handler)
+		return -EBUSY;
+	local_irq_save(daif);
+	desc->handler = handler;
+	desc->dev_id = dev_id;
+	desc->name = name;
+	local_irq_restore(daif);
+	enable_irq(irq);
+	return 0;
+}
+
+void free_irq(unsigned int irq, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long daif;
+
+	if (!desc || desc->dev_id != dev_id)
+		return;
+	disable_irq(irq);
+	local_irq_save(daif);
+	desc->handler = NULL;
+	desc->dev_id = NULL;
+	desc->name = NULL;
+	local_irq_restore(daif);
+}
+
+void enable_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (desc && desc->irq_data.chip && desc->irq_data.chip->irq_unmask)
+		desc->irq_data.chip->irq_unmask(&desc->irq_data);
+}
+
+void disable_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (desc && desc->irq_data.chip && desc->irq_data.chip->irq_mask)
+		desc->irq_data.chip->irq_mask(&desc->irq_data);
+}
+
+/* ---- Device tree interrupt specifiers --------------------------------- */
+
+static int default_host_node = -1;
+static irq_xlate_t default_host_xlate;
+
+void irq_set_default_host(int fdt_node, irq_xlate_t xlate)
+{
+	default_host_node = fdt_node;
+	default_host_xlate = xlate;
+}
+
+/* interrupt-parent of node, or of its nearest ancestor that has one. */
+static int of_irq_find_parent(int node)
+{
+	const void *fdt = initial_boot_params;
+
+	for (; node >= 0; node = fdt_parent_offset(fdt, node)) {
+		const fdt32_t *p = fdt_getprop(fdt, node, "interrupt-parent", NULL);
+
+		if (p)
+			return fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*p));
+	}
+	return -1;
+}
+
+unsigned int irq_of_parse_and_map(int node, int index)
+{
+	const void *fdt = initial_boot_params;
+	const fdt32_t *prop, *ncells_prop;
+	int len, parent, ncells;
+	u32 cells[4];
+	unsigned long hwirq;
+	unsigned int type;
+
+	if (!fdt || default_host_node < 0)
+		return 0;
+	prop = fdt_getprop(fdt, node, "interrupts", &len);
+	parent = of_irq_find_parent(node);
+	if (!prop || parent != default_host_node) {
+		if (prop)
+			pr_err("%s: interrupt parent is not the root controller\n",
+			       fdt_get_name(fdt, node, NULL));
+		return 0;
+	}
+	ncells_prop = fdt_getprop(fdt, parent, "#interrupt-cells", NULL);
+	ncells = ncells_prop ? (int)fdt32_to_cpu(*ncells_prop) : 0;
+	if (ncells <= 0 || ncells > (int)ARRAY_SIZE(cells) ||
+	    (index + 1) * ncells * 4 > len)
+		return 0;
+	for (int i = 0; i < ncells; i++)
+		cells[i] = fdt32_to_cpu(prop[index * ncells + i]);
+	if (default_host_xlate(cells, ncells, &hwirq, &type) || hwirq >= NR_IRQS)
+		return 0;
+	if (irq_set_irq_type(hwirq, type)) {
+		pr_err("%s: cannot set trigger type %u of irq %lu\n",
+		       fdt_get_name(fdt, node, NULL), type, hwirq);
+		return 0;
+	}
+	return hwirq;
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/time/tick.c: the periodic tick and one-shot events, both on the
+ * one clock event device a driver registers (the arch timer).
+ *
+ * The device is programmed for an absolute counter value: the earlier of
+ * the next tick and the first queued hrtimer. Tick i is due at
+ * start + i * cycles_per_tick, so jiffies follows the counter exactly even
+ * if an interrupt comes late: every tick that fell due is counted.
+ */
+#include <linux/clockchips.h>
+#include <linux/hrtimer.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+
+volatile unsigned long jiffies;
+
+static struct clock_event_device *tick_dev;
+static u64 cycles_per_tick;
+static u64 next_tick;			/* counter value of the next tick */
+static struct hrtimer *hrtimer_queue;	/* sorted by expiry */
+
+struct clock_event_device *tick_get_device(void)
+{
+	return tick_dev;
+}
+
+u64 ns_to_cycles(u64 ns)
+{
+	u64 freq = tick_dev ? tick_dev->freq : 0;
+
+	/* Split so that ns * freq cannot overflow for any practical delay. */
+	return ns / 1000000000ULL * freq + (ns % 1000000000ULL) * freq / 1000000000ULL;
+}
+
+/* Interrupts off: program the device for whatever is due first. */
+static void tick_program_next(void)
+{
+	u64 next = next_tick;
+
+	if (hrtimer_queue && hrtimer_queue->expires < next)
+		next = hrtimer_queue->expires;
+	tick_dev->set_next_cycle(next, tick_dev);
+}
+
+static void hrtimer_enqueue(struct hrtimer *timer)
+{
+	struct hrtimer **p = &hrtimer_queue;
+
+	while (*p && (*p)->expires <= timer->expires)
+		p = &(*p)->next;
+	timer->next = *p;
+	*p = timer;
+	timer->queued = true;
+}
+
+static bool hrtimer_dequeue(struct hrtimer *timer)
+{
+	for (struct hrtimer **p = &hrtimer_queue; *p; p = &(*p)->next) {
+		if (*p == timer) {
+			*p = timer->next;
+			timer->queued = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+void hrtimer_start_ns(struct hrtimer *timer, u64 ns)
+{
+	unsigned long flags;
+
+	if (!tick_dev)
+		return;
+	local_irq_save(flags);
+	hrtimer_dequeue(timer);
+	timer->expires = tick_dev->read_counter() + ns_to_cycles(ns);
+	hrtimer_enqueue(timer);
+	tick_program_next();
+	local_irq_restore(flags);
+}
+
+bool hrtimer_cancel(struct hrtimer *timer)
+{
+	unsigned long flags;
+	bool was_queued;
+
+	local_irq_save(flags);
+	was_queued = hrtimer_dequeue(timer);
+	if (tick_dev)
+		tick_program_next();
+	local_irq_restore(flags);
+	return was_queued;
+}
+
+/* The device's interrupt: count due ticks, run due events, re-arm. */
+static void tick_handle_event(struct clock_event_device *dev)
+{
+	u64 now = dev->read_counter();
+
+	while (next_tick <= now) {
+		jiffies++;
+		next_tick += cycles_per_tick;
+	}
+	while (hrtimer_queue && hrtimer_queue->expires <= now) {
+		struct hrtimer *timer = hrtimer_queue;
+
+		hrtimer_dequeue(timer);
+		if (timer->function(timer) == HRTIMER_RESTART)
+			hrtimer_enqueue(timer);
+	}
+	tick_program_next();
+}
+
+void clockevents_register_device(struct clock_event_device *dev)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	tick_dev = dev;
+	cycles_per_tick = DIV_ROUND_UP(dev->freq, HZ);
+	next_tick = dev->read_counter() + cycles_per_tick;
+	dev->event_handler = tick_handle_event;
+	tick_program_next();
+	local_irq_restore(flags);
+}

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+"""gdb commands for headstart, all under the `hs` prefix:
+
+  hs phys-symbols [PA]   vmlinux symbols at physical addresses (MMU off)
+  hs virt-symbols        vmlinux symbols at link addresses (MMU on)
+  hs symbols             whichever of the two the CPU's SCTLR_EL1.M calls for
+  hs mmu-on              run to __primary_switched, then virtual symbols
+  hs dmesg               the kernel log buffer
+  hs vtop ADDRESS        page-table walk through TTBR0/TTBR1, level by level
+  hs pa SYMBOL|VA        kernel image VA -> PA (kimage_voffset)
+  hs va PA               kernel image PA -> VA
+"""
+
+import gdb
+
+
+class Hs(gdb.Command):
+    """headstart kernel debugging commands: see `help hs` for the list and
+Documentation/dev-tools/gdb.rst for a walk-through."""
+
+    def __init__(self):
+        super().__init__('hs', gdb.COMMAND_USER, prefix=True)
+
+
+_registered = False
+
+
+def register():
+    global _registered
+    if _registered:
+        return
+    from . import dmesg, mm, pgtable, symbols
+    Hs()
+    symbols.PhysSymbols()
+    symbols.VirtSymbols()
+    symbols.Symbols()
+    symbols.MmuOn()
+    dmesg.Dmesg()
+    pgtable.Vtop()
+    mm.Pa()
+    mm.Va()
+    _registered = True

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The initramfs: QEMU's -initrd hands a newc cpio archive to the kernel
+(through /chosen/linux,initrd-start/-end), which unpacks it into the root
+filesystem (init/initramfs.c, fs/ramfs) or says why it cannot.
+
+The archives are written here, so each test controls every byte.
+"""
+
+import pytest
+
+APPEND = 'console=ttyAMA0 poweroff'
+TRYING = 'Trying to unpack rootfs image as initramfs...'
+
+
+def newc_member(name, mode, data=b''):
+    name_b = name.encode() + b'\0'
+    fields = [1, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name_b), 0]
+    out = b'070701' + b''.join(b'%08X' % f for f in fields) + name_b
+    out += b'\0' * (-len(out) % 4) + data
+    return out + b'\0' * (-len(out) % 4)
+
+
+def newc_archive(members):
+    return b''.join(newc_member(*m) for m in members) + newc_member('TRAILER!!!', 0)
+
+
+GOOD = [('bin', 0o040755), ('bin/hello', 0o100644, b'hello\n'), ('dev', 0o040755)]
+
+
+def boot_with(console, qemu_cmd, kernel_image, tmp_path, blob):
+    initrd = tmp_path / 'initrd.cpio'
+    initrd.write_bytes(blob)
+    console.start(qemu_cmd(kernel=kernel_image, append=APPEND,
+                           extra=['-initrd', str(initrd)]))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert console.exitstatus == 0
+    return texts
+
+
+def test_initramfs_unpacked(console, qemu_cmd, kernel_image, tmp_path):
+    texts = boot_with(console, qemu_cmd, kernel_image, tmp_path, newc_archive(GOOD))
+    assert TRYING in texts
+    assert not [t for t in texts if t.startswith('Initramfs unpacking failed')], texts
+
+
+@pytest.mark.parametrize('damage, reason', [
+    ('cut', 'truncated archive (no TRAILER!!!)'),
+    ('magic', 'no cpio magic'),
+    ('orphan', 'parent directory missing'),
+])
+def test_initramfs_damaged(console, qemu_cmd, kernel_image, tmp_path, damage, reason):
+    """A damaged archive is reported, and the boot goes on."""
+    blob = newc_archive(GOOD)
+    if damage == 'cut':
+        blob = blob[:len(blob) - 150]
+    elif damage == 'magic':
+        blob = b'X' + blob[1:]
+    else:
+        blob = newc_archive([('nodir/file', 0o100644, b'x')])
+    texts = boot_with(console, qemu_cmd, kernel_image, tmp_path, blob)
+    assert f'Initramfs unpacking failed: {reason}' in texts
+    assert texts[-2:] == ['headstart: boot complete, CPU0 idle', 'reboot: Power down']

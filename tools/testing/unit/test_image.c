@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/testing/unit/test_image.c: the arm64 Image header of the built
+ * kernel, field by field, against vmlinux's own symbols.
+ *
+ * Reads $UNIT_OBJTREE/arch/arm64/boot/Image and the symbol table of
+ * $UNIT_OBJTREE/vmlinux (through $UNIT_NM, aarch64-linux-gnu-nm by
+ * default), and checks the header head.S emits and vmlinux.lds.S fills in
+ * (Documentation/arch/arm64/booting.rst in Linux; asm/image.h here):
+ *
+ *   code0        a `b` whose target is primary_entry, relative to _text
+ *   code1        0
+ *   text_offset  0
+ *   image_size   _end - _text (BSS and the early page tables included)
+ *   flags        0xa: little-endian, 4K pages, placeable anywhere
+ *   res2..res4   0
+ *   magic        "ARM\x64"
+ *   res5         0 (no PE/COFF header)
+ *
+ * and that the file holds exactly the loadable bytes, _text to _edata.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+struct header {
+	uint32_t code0, code1;
+	uint64_t text_offset, image_size, flags, res2, res3, res4;
+	uint32_t magic, res5;
+};
+
+static unsigned char *image;
+static size_t image_len;
+static struct header hdr;
+
+struct sym {
+	char name[64];
+	uint64_t addr;
+};
+static struct sym syms[8192];
+static size_t nsyms;
+
+static const char *env(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : fallback;
+}
+
+static uint64_t sym(const char *name)
+{
+	for (size_t i = 0; i < nsyms; i++)
+		if (!strcmp(syms[i].name, name))
+			return syms[i].addr;
+	fail_msg("vmlinux has no symbol %s", name);
+	return 0;
+}
+
+static uint64_t le(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = (v << 8) | p[n];
+	return v;
+}
+
+static int load(void **state)
+{
+	const char *objtree = env("UNIT_OBJTREE", ".");
+	char path[4096], cmd[8300], line[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/arch/arm64/boot/Image", objtree);
+	f = fopen(path, "rb");
+	if (!f) {
+		print_error("cannot open %s: build the kernel first (UNIT_OBJTREE)\n", path);
+		return -1;
+	}
+	fseek(f, 0, SEEK_END);
+	image_len = ftell(f);
+	rewind(f);
+	image = malloc(image_len ? image_len : 1);
+	if (!image || fread(image, 1, image_len, f) != image_len) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	if (image_len < 64) {
+		print_error("%s is only %zu bytes\n", path, image_len);
+		return -1;
+	}
+	hdr.code0 = le(image + 0, 4);
+	hdr.code1 = le(image + 4, 4);
+	hdr.text_offset = le(image + 8, 8);
+	hdr.image_size = le(image + 16, 8);
+	hdr.flags = le(image + 24, 8);
+	hdr.res2 = le(image + 32, 8);
+	hdr.res3 = le(image + 40, 8);
+	hdr.res4 = le(image + 48, 8);
+	hdr.magic = le(image + 56, 4);
+	hdr.res5 = le(image + 60, 4);
+
+	snprintf(cmd, sizeof(cmd), "%s %s/vmlinux", env("UNIT_NM", "aarch64-linux-gnu-nm"),
+		 objtree);
+	f = popen(cmd, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f) && nsyms < sizeof(syms) / sizeof(syms[0])) {
+		unsigned long long addr;
+		char type, name[64];
+
+		if (sscanf(line, "%llx %c %63s", &addr, &type, name) == 3) {
+			syms[nsyms].addr = addr;
+			strcpy(syms[nsyms].name, name);
+			nsyms++;
+		}
+	}
+	if (pclose(f) != 0 || !nsyms) {
+		print_error("`%s` failed\n", cmd);
+		return -1;
+	}
+	return 0;
+}
+
+static int unload(void **state)
+{
+	free(image);
+	return 0;
+}
+
+static void test_code0_branches_to_primary_entry(void **state)
+{
+	int64_t imm26, target = sym("primary_entry") - sym("_text");
+
+	/* B <label>: 0b000101 imm26, offset = imm26 * 4 from this instruction */
+	if ((hdr.code0 & 0xfc000000) != 0x14000000)
+		fail_msg("code0 %#010x is not a B instruction", hdr.code0);
+	imm26 = hdr.code0 & 0x03ffffff;
+	if (imm26 & 0x02000000)
+		imm26 -= 0x04000000;
+	assert_int_equal(imm26 * 4, target);
+	/* the header is the image's start: _head is _text */
+	assert_int_equal(sym("_head"), sym("_text"));
+}
+
+static void test_reserved_code_fields(void **state)
+{
+	assert_int_equal(hdr.code1, 0);
+	assert_int_equal(hdr.res2, 0);
+	assert_int_equal(hdr.res3, 0);
+	assert_int_equal(hdr.res4, 0);
+	assert_int_equal(hdr.res5, 0);
+}
+
+static void test_text_offset(void **state)
+{
+	assert_int_equal(hdr.text_offset, 0);
+}
+
+static void test_image_size(void **state)
+{
+	uint64_t text = sym("_text");
+
+	assert_int_equal(hdr.image_size, sym("_end") - text);
+	/* and it covers everything head.S writes before the MMU is on */
+	assert_true(sym("init_pg_end") - text <= hdr.image_size);
+	assert_true(sym("__bss_stop") - text <= hdr.image_size);
+	/* the linker script's symbol for it agrees */
+	assert_int_equal(hdr.image_size, sym("_kernel_size_le"));
+	assert_true(hdr.image_size >= image_len);
+}
+
+static void test_flags(void **state)
+{
+	/* bit 0: 0 = little-endian; bits 2:1: 1 = 4K pages; bit 3: anywhere */
+	assert_int_equal(hdr.flags & 1, 0);
+	assert_int_equal((hdr.flags >> 1) & 3, 1);
+	assert_int_equal((hdr.flags >> 3) & 1, 1);
+	assert_int_equal(hdr.flags, 0xa);
+	assert_int_equal(hdr.flags, sym("_kernel_flags_le"));
+}
+
+static void test_magic(void **state)
+{
+	assert_memory_equal(image + 56, "ARM\x64", 4);
+	assert_int_equal(hdr.magic, 0x644d5241);
+}
+
+static void test_file_size(void **state)
+{
+	/* objcopy -O binary: _text up to the end of .data; BSS and the page
+	 * tables (NOLOAD) are not in the file */
+	assert_int_equal(image_len, sym("_edata") - sym("_text"));
+	assert_true(sym("_edata") <= sym("__bss_start"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code0_branches_to_primary_entry),
+		cmocka_unit_test(test_reserved_code_fields),
+		cmocka_unit_test(test_text_offset),
+		cmocka_unit_test(test_image_size),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_magic),
+		cmocka_unit_test(test_file_size),
+	};
+
+	return cmocka_run_group_tests_name("arch/arm64/boot/Image header", tests, load, unload);
+}

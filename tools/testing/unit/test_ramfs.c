@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/testing/unit/test_ramfs.c: the root filesystem (fs/ramfs/inode.c)
+ * and the initramfs unpacker (init/initramfs.c), built from the real
+ * sources. Archives are written here in the newc format, field by field,
+ * so each test can break exactly one thing. The tree is global and never
+ * emptied, so each test works under a directory of its own.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <linux/errno.h>
+#include <linux/ramfs.h>
+
+/* populate_rootfs() (not tested here) converts with __va(): needs this. */
+long long memstart_addr;
+phys_addr_t phys_initrd_start, phys_initrd_size;
+
+/* ---- writing newc archives -------------------------------------------------- */
+
+struct archive {
+	char buf[65536];
+	size_t len;
+};
+
+static void put(struct archive *a, const void *p, size_t n)
+{
+	assert_true(a->len + n <= sizeof(a->buf));
+	memcpy(a->buf + a->len, p, n);
+	a->len += n;
+}
+
+static void pad4(struct archive *a)
+{
+	while (a->len % 4)
+		a->buf[a->len++] = '\0';
+}
+
+static void member(struct archive *a, const char *name, unsigned int mode, unsigned int rmajor,
+		   unsigned int rminor, const void *data, size_t size)
+{
+	char hdr[160];
+
+	snprintf(hdr, sizeof(hdr), "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
+		 1u, mode, 0u, 0u, 1u, 1700000000u, (unsigned int)size, 0u, 0u, rmajor, rminor,
+		 (unsigned int)strlen(name) + 1, 0u);
+	assert_int_equal(strlen(hdr), 110);
+	put(a, hdr, 110);
+	put(a, name, strlen(name) + 1);
+	pad4(a);
+	put(a, data, size);
+	pad4(a);
+}
+
+static void trailer(struct archive *a)
+{
+	member(a, "TRAILER!!!", 0, 0, 0, "", 0);
+}
+
+static int unpack(struct archive *a, const char **error)
+{
+	return unpack_to_rootfs(a->buf, a->len, error);
+}
+
+static struct ramfs_inode *must_find(const char *path)
+{
+	struct ramfs_inode *inode = NULL;
+
+	assert_int_equal(ramfs_lookup(path, &inode), 0);
+	return inode;
+}
+
+/* ---- ramfs --------------------------------------------------------------------- */
+
+static void create_and_lookup(void **state)
+{
+	struct ramfs_inode *dir, *file, *found;
+
+	assert_int_equal(ramfs_create("/t1", S_IFDIR | 0755, 0, 0, NULL, 0, &dir), 0);
+	assert_int_equal(ramfs_create("/t1/hello", S_IFREG | 0644, 0, 42, "hi\n", 3, &file), 0);
+	assert_ptr_equal(must_find("/t1/hello"), file);
+	assert_int_equal(file->size, 3);
+	assert_memory_equal(file->data, "hi\n", 3);
+	assert_int_equal(file->mtime, 42);
+	assert_ptr_equal(file->parent, dir);
+	assert_true(file->ino != dir->ino);
+
+	/* Other spellings of the same path. */
+	assert_ptr_equal(must_find("//t1///hello"), file);
+	assert_ptr_equal(must_find("/t1/./hello"), file);
+	assert_ptr_equal(must_find("/t1/../t1/hello"), file);
+	assert_ptr_equal(must_find("/../t1/hello"), file);	/* "/.." is "/" */
+	assert_ptr_equal(must_find("/t1/"), dir);
+	assert_ptr_equal(must_find("/"), ramfs_root());
+	found = NULL;
+	assert_int_equal(ramfs_lookup("/t1/hello/", &found), 0);
+	assert_ptr_equal(found, file);
+}
+
+static void lookup_errors(void **state)
+{
+	struct ramfs_inode *inode;
+	char longname[300];
+
+	assert_int_equal(ramfs_create("/t2", S_IFDIR | 0755, 0, 0, NULL, 0, NULL), 0);
+	assert_int_equal(ramfs_create("/t2/f", S_IFREG | 0644, 0, 0, "x", 1, NULL), 0);
+	assert_int_equal(ramfs_lookup("/t2/nothere", &inode), -ENOENT);
+	assert_int_equal(ramfs_lookup("/t2/f/x", &inode), -ENOTDIR);
+	assert_int_equal(ramfs_lookup("t2/f", &inode), -EINVAL);
+	assert_int_equal(ramfs_lookup(NULL, &inode), -EINVAL);
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[0] = '/';
+	longname[sizeof(longname) - 1] = '\0';
+	assert_int_equal(ramfs_lookup(longname, &inode), -ENAMETOOLONG);
+}
+
+static void create_errors(void **state)
+{
+	assert_int_equal(ramfs_create("/t3", S_IFDIR | 0755, 0, 0, NULL, 0, NULL), 0);
+	assert_int_equal(ramfs_create("/t3", S_IFDIR | 0755, 0, 0, NULL, 0, NULL), -EEXIST);
+	assert_int_equal(ramfs_create("/", S_IFDIR | 0755, 0, 0, NULL, 0, NULL), -EEXIST);
+	assert_int_equal(ramfs_create("/t3/a/b", S_IFREG, 0, 0, NULL, 0, NULL), -ENOENT);
+	assert_int_equal(ramfs_create("/t3/f", S_IFREG | 0644, 0, 0, "x", 1, NULL), 0);
+	assert_int_equal(ramfs_create("/t3/f/g", S_IFREG, 0, 0, NULL, 0, NULL), -ENOTDIR);
+	assert_int_equal(ramfs_create("/t3/..", S_IFDIR, 0, 0, NULL, 0, NULL), -EINVAL);
+	assert_int_equal(ramfs_create("relative", S_IFREG, 0, 0, NULL, 0, NULL), -EINVAL);
+}
+
+static void data_is_copied(void **state)
+{
+	char data[] = "original";
+	struct ramfs_inode *f;
+
+	assert_int_equal(ramfs_create("/t4", S_IFREG | 0644, 0, 0, data, 8, &f), 0);
+	data[0] = 'X';
+	assert_memory_equal(f->data, "original", 8);
+}
+
+static void directory_entries_in_order(void **state)
+{
+	struct ramfs_inode *dir;
+	const char *names[] = { "c", "a", "b" };
+
+	assert_int_equal(ramfs_create("/t5", S_IFDIR | 0755, 0, 0, NULL, 0, &dir), 0);
+	for (int i = 0; i < 3; i++) {
+		char path[16];
+
+		snprintf(path, sizeof(path), "/t5/%s", names[i]);
+		assert_int_equal(ramfs_create(path, S_IFREG | 0644, 0, 0, NULL, 0, NULL), 0);
+	}
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(ramfs_dir_entry(dir, i)->name, names[i]);
+	assert_null(ramfs_dir_entry(dir, 3));
+}
+
+/* ---- initramfs ------------------------------------------------------------------- */
+
+static void unpack_a_tree(void **state)
+{
+	static struct archive a;
+	const char *error = "unset";
+	struct ramfs_inode *console, *sh, *link;
+
+	a.len = 0;
+	member(&a, ".", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "./u1", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "u1/bin", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "u1/bin/sh", S_IFREG | 0755, 0, 0, "\177ELF...", 7);
+	member(&a, "u1/bin/ash", S_IFLNK | 0777, 0, 0, "sh", 2);
+	member(&a, "u1/dev", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "u1/dev/console", S_IFCHR | 0600, 5, 1, "", 0);
+	member(&a, "u1/dev/fifo", S_IFIFO | 0600, 0, 0, "", 0);	/* skipped */
+	member(&a, "/u1/bin", S_IFDIR | 0755, 0, 0, "", 0);	/* again: harmless */
+	trailer(&a);
+	assert_int_equal(unpack(&a, &error), 0);
+	assert_null(error);
+
+	sh = must_find("/u1/bin/sh");
+	assert_true(S_ISREG(sh->mode));
+	assert_int_equal(sh->size, 7);
+	assert_memory_equal(sh->data, "\177ELF...", 7);
+	link = must_find("/u1/bin/ash");
+	assert_true(S_ISLNK(link->mode));
+	assert_memory_equal(link->data, "sh", 2);
+	console = must_find("/u1/dev/console");
+	assert_true(S_ISCHR(console->mode));
+	assert_int_equal(MAJOR(console->rdev), 5);
+	assert_int_equal(MINOR(console->rdev), 1);
+	assert_int_equal(ramfs_lookup("/u1/dev/fifo", &console), -ENOENT);
+}
+
+static void unpack_errors(void **state)
+{
+	static struct archive a;
+	const char *error;
+
+	/* No trailer: the archive just ends. */
+	a.len = 0;
+	member(&a, "e1", S_IFDIR | 0755, 0, 0, "", 0);
+	assert_int_equal(unpack(&a, &error), -EINVAL);
+	assert_string_equal(error, "truncated archive (no TRAILER!!!)");
+
+	/* Bad magic. */
+	a.len = 0;
+	member(&a, "e2", S_IFDIR | 0755, 0, 0, "", 0);
+	trailer(&a);
+	a.buf[0] = 'X';
+	assert_int_equal(unpack(&a, &error), -EINVAL);
+	assert_string_equal(error, "no cpio magic");
+
+	/* A field that is not hex. */
+	a.len = 0;
+	member(&a, "e3", S_IFDIR | 0755, 0, 0, "", 0);
+	trailer(&a);
+	a.buf[6 + 8 + 3] = 'g';		/* inside c_mode */
+	assert_int_equal(unpack(&a, &error), -EINVAL);
+	assert_string_equal(error, "bad header");
+
+	/* A file longer than the archive. */
+	a.len = 0;
+	member(&a, "e4", S_IFREG | 0644, 0, 0, "abcdefgh", 8);
+	a.len -= 8;			/* cut its data */
+	assert_int_equal(unpack(&a, &error), -EINVAL);
+	assert_string_equal(error, "member runs past the end");
+
+	/* Parent missing. */
+	a.len = 0;
+	member(&a, "e5/x", S_IFREG | 0644, 0, 0, "", 0);
+	trailer(&a);
+	assert_int_equal(unpack(&a, &error), -ENOENT);
+	assert_string_equal(error, "parent directory missing");
+
+	/* The same file twice. */
+	a.len = 0;
+	member(&a, "e6", S_IFREG | 0644, 0, 0, "1", 1);
+	member(&a, "e6", S_IFREG | 0644, 0, 0, "2", 1);
+	trailer(&a);
+	assert_int_equal(unpack(&a, &error), -EEXIST);
+	assert_string_equal(error, "file listed twice");
+
+	/* Empty input, and a header cut short. */
+	assert_int_equal(unpack_to_rootfs(a.buf, 0, &error), -EINVAL);
+	assert_int_equal(unpack_to_rootfs(a.buf, 50, &error), -EINVAL);
+	assert_string_equal(error, "truncated archive (no TRAILER!!!)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(create_and_lookup),
+		cmocka_unit_test(lookup_errors),
+		cmocka_unit_test(create_errors),
+		cmocka_unit_test(data_is_copied),
+		cmocka_unit_test(directory_entries_in_order),
+		cmocka_unit_test(unpack_a_tree),
+		cmocka_unit_test(unpack_errors),
+	};
+
+	return cmocka_run_group_tests_name("ramfs", tests, NULL, NULL);
+}
