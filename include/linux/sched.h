@@ -12,10 +12,13 @@
 
 #define TASK_COMM_LEN 16
 
+struct files_struct;
+
 struct task_struct {
 	void *stack;		/* THREAD_SIZE bytes, THREAD_SIZE aligned */
 	int pid;
 	char comm[TASK_COMM_LEN];
+	struct files_struct *files;	/* open file descriptors (fs/file.c) */
 };
 
 extern struct task_struct init_task;

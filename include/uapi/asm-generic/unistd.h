@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/uapi/asm-generic/unistd.h: system call numbers, Linux's generic
+ * ones (the arm64 ABI), and for each the kernel function behind it.
+ *
+ * Deliberately without an include guard: a file that wants a table defines
+ * __SYSCALL(nr, sym) and includes this, as arch/arm64/kernel/sys.c (the
+ * dispatch table) and kernel/sys_ni.c (-ENOSYS defaults) do. A call listed
+ * here but implemented nowhere returns -ENOSYS.
+ */
+#ifndef __SYSCALL
+#define __SYSCALL(nr, sym)
+#endif
+
+#define __NR_getcwd 17
+__SYSCALL(__NR_getcwd, sys_getcwd)
+#define __NR_dup 23
+__SYSCALL(__NR_dup, sys_dup)
+#define __NR_dup3 24
+__SYSCALL(__NR_dup3, sys_dup3)
+#define __NR_ioctl 29
+__SYSCALL(__NR_ioctl, sys_ioctl)
+#define __NR_chdir 49
+__SYSCALL(__NR_chdir, sys_chdir)
+#define __NR_openat 56
+__SYSCALL(__NR_openat, sys_openat)
+#define __NR_close 57
+__SYSCALL(__NR_close, sys_close)
+#define __NR_pipe2 59
+__SYSCALL(__NR_pipe2, sys_pipe2)
+#define __NR_getdents64 61
+__SYSCALL(__NR_getdents64, sys_getdents64)
+#define __NR_lseek 62
+__SYSCALL(__NR_lseek, sys_lseek)
+#define __NR_read 63
+__SYSCALL(__NR_read, sys_read)
+#define __NR_write 64
+__SYSCALL(__NR_write, sys_write)
+#define __NR_newfstatat 79
+__SYSCALL(__NR_newfstatat, sys_newfstatat)
+#define __NR_fstat 80
+__SYSCALL(__NR_fstat, sys_fstat)
+#define __NR_exit 93
+__SYSCALL(__NR_exit, sys_exit)
+#define __NR_exit_group 94
+__SYSCALL(__NR_exit_group, sys_exit_group)
+#define __NR_set_tid_address 96
+__SYSCALL(__NR_set_tid_address, sys_set_tid_address)
+#define __NR_nanosleep 101
+__SYSCALL(__NR_nanosleep, sys_nanosleep)
+#define __NR_clock_gettime 113
+__SYSCALL(__NR_clock_gettime, sys_clock_gettime)
+#define __NR_clock_nanosleep 115
+__SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep)
+#define __NR_sched_yield 124
+__SYSCALL(__NR_sched_yield, sys_sched_yield)
+#define __NR_kill 129
+__SYSCALL(__NR_kill, sys_kill)
+#define __NR_rt_sigaction 134
+__SYSCALL(__NR_rt_sigaction, sys_rt_sigaction)
+#define __NR_rt_sigprocmask 135
+__SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask)
+#define __NR_reboot 142
+__SYSCALL(__NR_reboot, sys_reboot)
+#define __NR_setpgid 154
+__SYSCALL(__NR_setpgid, sys_setpgid)
+#define __NR_getpgid 155
+__SYSCALL(__NR_getpgid, sys_getpgid)
+#define __NR_setsid 157
+__SYSCALL(__NR_setsid, sys_setsid)
+#define __NR_uname 160
+__SYSCALL(__NR_uname, sys_uname)
+#define __NR_getpid 172
+__SYSCALL(__NR_getpid, sys_getpid)
+#define __NR_getppid 173
+__SYSCALL(__NR_getppid, sys_getppid)
+#define __NR_getuid 174
+__SYSCALL(__NR_getuid, sys_getuid)
+#define __NR_geteuid 175
+__SYSCALL(__NR_geteuid, sys_geteuid)
+#define __NR_getgid 176
+__SYSCALL(__NR_getgid, sys_getgid)
+#define __NR_getegid 177
+__SYSCALL(__NR_getegid, sys_getegid)
+#define __NR_gettid 178
+__SYSCALL(__NR_gettid, sys_gettid)
+#define __NR_sysinfo 179
+__SYSCALL(__NR_sysinfo, sys_sysinfo)
+#define __NR_brk 214
+__SYSCALL(__NR_brk, sys_brk)
+#define __NR_munmap 215
+__SYSCALL(__NR_munmap, sys_munmap)
+#define __NR_clone 220
+__SYSCALL(__NR_clone, sys_clone)
+#define __NR_execve 221
+__SYSCALL(__NR_execve, sys_execve)
+#define __NR_mmap 222
+__SYSCALL(__NR_mmap, sys_mmap)
+#define __NR_mprotect 226
+__SYSCALL(__NR_mprotect, sys_mprotect)
+#define __NR_wait4 260
+__SYSCALL(__NR_wait4, sys_wait4)
+
+/* One past the highest number Linux 6.1 defines for the generic ABI. */
+#define __NR_syscalls 451
