@@ -83,9 +83,9 @@ int __init arch_timer_of_init(void)
 	const fdt32_t *prop;
 	int node, err;
 
-	node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-timer");
+	node = of_fdt_next_compatible(-1, "arm,armv8-timer");
 	if (node < 0)
-		node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv7-timer");
+		node = of_fdt_next_compatible(-1, "arm,armv7-timer");
 	if (node < 0 || !of_fdt_device_is_available(node)) {
 		pr_err("no arm,armv8-timer node in the device tree\n");
 		return -ENODEV;

@@ -27,7 +27,7 @@ int __init irqchip_init(void)
 	int node;
 
 	/* The first available interrupt-controller node a driver knows. */
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+	for (node = of_fdt_next_node(-1); node >= 0; node = of_fdt_next_node(node)) {
 		if (!fdt_getprop(fdt, node, "interrupt-controller", NULL) ||
 		    !of_fdt_device_is_available(node))
 			continue;

@@ -139,6 +139,18 @@ int of_fdt_next_compatible(int node, const char *compatible)
 	return node;
 }
 
+int of_fdt_node_by_phandle(u32 phandle)
+{
+	int node;
+
+	if (!fdt_index_count)
+		return fdt_node_offset_by_phandle(initial_boot_params, phandle);
+	for (node = of_fdt_next_node(-1); node >= 0; node = of_fdt_next_node(node))
+		if (fdt_get_phandle(initial_boot_params, node) == phandle)
+			return node;
+	return -FDT_ERR_NOTFOUND;
+}
+
 int of_fdt_next_child(int parent, int child)
 {
 	int p, i;

@@ -51,6 +51,7 @@ int of_stdout_node(const char **options);
  *   of_fdt_next_node(node)               fdt_next_node(); -1 starts
  *   of_fdt_next_compatible(node, compat) fdt_node_offset_by_compatible()
  *   of_fdt_next_child(parent, child)     first (child -1) or next subnode
+ *   of_fdt_node_by_phandle(phandle)      fdt_node_offset_by_phandle()
  */
 int of_fdt_parent(int node);
 int of_fdt_path_offset(const char *path);
@@ -58,6 +59,7 @@ int of_fdt_path_offset_namelen(const char *path, int len);
 int of_fdt_next_node(int node);
 int of_fdt_next_compatible(int node, const char *compatible);
 int of_fdt_next_child(int parent, int child);
+int of_fdt_node_by_phandle(u32 phandle);
 
 #define of_fdt_for_each_child(child, parent)				\
 	for (child = of_fdt_next_child(parent, -1); child >= 0;		\

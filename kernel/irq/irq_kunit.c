@@ -78,8 +78,7 @@ static void irq_timer_ppi_is_counted(struct kunit *test)
 /* The driver in charge is the one for the DT's interrupt controller. */
 static void irq_controller_matches_device_tree(struct kunit *test)
 {
-	const void *fdt = initial_boot_params;
-	bool v3 = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3") >= 0;
+	bool v3 = of_fdt_next_compatible(-1, "arm,gic-v3") >= 0;
 	struct irq_desc *desc = irq_to_desc(arch_timer_irq());
 
 	KUNIT_ASSERT_TRUE(test, desc && desc->irq_data.chip);

@@ -135,11 +135,11 @@ static int of_irq_find_parent(int node)
 {
 	const void *fdt = initial_boot_params;
 
-	for (; node >= 0; node = fdt_parent_offset(fdt, node)) {
+	for (; node >= 0; node = of_fdt_parent(node)) {
 		const fdt32_t *p = fdt_getprop(fdt, node, "interrupt-parent", NULL);
 
 		if (p)
-			return fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*p));
+			return of_fdt_node_by_phandle(fdt32_to_cpu(*p));
 	}
 	return -1;
 }
