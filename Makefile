@@ -107,7 +107,7 @@ include $(srctree)/arch/$(SRCARCH)/Makefile
 
 
 # ---------------------------------------------------------------------------
-all: vmlinux System.map Image
+all: vmlinux System.map Image initramfs
 
 # ---------------------------------------------------------------------------
 # Configuration (Kconfig, read by Debian's kconfig-frontends).
@@ -209,6 +209,15 @@ deps-test:
 deps: deps-build deps-test
 
 # ---------------------------------------------------------------------------
+# User space (usr/, see usr/README.rst): a libc, /init, /bin/sh and friends,
+# the user-space tests, and the initramfs (newc cpio) that holds them.
+initramfs := $(objtree)/usr/initramfs.cpio
+
+PHONY += usr initramfs
+usr initramfs: deps-build
+	$(Q)$(MAKE) -C $(srctree)/usr O=$(objtree)/usr
+
+# ---------------------------------------------------------------------------
 # Run it: QEMU virt with its own DTB, or yours with QEMU_DTB=board.dtb.
 QEMU         ?= qemu-system-aarch64
 QEMU_MACHINE ?= virt,gic-version=3
@@ -216,10 +225,12 @@ QEMU_CPU     ?= cortex-a57
 QEMU_MEM     ?= 256M
 QEMU_APPEND  ?= console=ttyAMA0 earlycon
 QEMU_DTB     ?=
+QEMU_INITRD  ?= $(initramfs)
 QEMU_EXTRA   ?=
 QEMU_CMD = $(QEMU) -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
 	-nographic -nic none -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
-	-append "$(QEMU_APPEND)" $(if $(QEMU_DTB),-dtb $(QEMU_DTB)) $(QEMU_EXTRA)
+	-append "$(QEMU_APPEND)" $(if $(QEMU_DTB),-dtb $(QEMU_DTB)) \
+	$(if $(QEMU_INITRD),-initrd $(QEMU_INITRD)) $(QEMU_EXTRA)
 
 PHONY += qemu
 qemu: deps-test all
@@ -227,15 +238,27 @@ qemu: deps-test all
 	@echo '          (quit with Ctrl-A X)'
 	$(Q)$(QEMU_CMD)
 
+# The user-space benchmark (usr/bin/bench): one CPU, guest time from the
+# instruction count (-icount), so the PMU's instructions-retired counts are
+# exact; init runs it and powers off.
+BENCH_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m 512M -nographic -nic none \
+	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
+	-initrd $(initramfs) -append "console=ttyAMA0 quiet poweroff -- /bin/bench"
+
+PHONY += bench
+bench: deps-test all
+	@echo '  QEMU    $(BENCH_CMD)'
+	$(Q)$(BENCH_CMD)
+
 # Image.gz, image.fit, disk.img, dtbs, qemu-uboot, qemu-gdb.
 include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
 
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
-PHONY += check check-unit check-boot check-uboot check-gdb
+PHONY += check check-unit check-boot check-uboot check-gdb check-usr
 check: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
-check-unit check-boot: deps all
+check-unit check-boot check-usr: deps all
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-uboot check-gdb: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
@@ -251,6 +274,8 @@ clean:
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
 		$(objtree)/arch/$(SRCARCH)/boot/image.fit $(objtree)/arch/$(SRCARCH)/boot/disk.img \
 		$(objtree)/.tmp_vmlinux.map $(objtree)/.tmp_version-timestamp.o
+	$(Q)if [ -d $(objtree)/usr ]; then \
+		$(MAKE) -C $(srctree)/usr O=$(objtree)/usr clean; fi
 
 mrproper: clean
 	@echo '  CLEAN   .config include/config include/generated'
@@ -265,6 +290,7 @@ help:
 	@echo '  all (default)   - vmlinux, System.map and arch/arm64/boot/Image'
 	@echo '  vmlinux         - the kernel ELF, with debug info'
 	@echo '  Image           - the arm64 Image a loader boots (arch/arm64/boot/Image)'
+	@echo '  initramfs       - user space and its cpio archive (usr/initramfs.cpio)'
 	@echo '  Image.gz        - the Image, gzip'"'"'d (U-Boot booti with kernel_comp_addr_r)'
 	@echo '  image.fit       - U-Boot FIT: Image + QEMU virt GICv3 DTB, for bootm'
 	@echo '  disk.img        - disk with extlinux.conf for U-Boot distro boot (DISK_APPEND=)'
@@ -276,10 +302,13 @@ help:
 	@echo '  nconfig         - edit .config in an ncurses menu (kconfig-nconf)'
 	@echo '  savedefconfig   - write a minimal defconfig from .config'
 	@echo 'Running and testing:'
-	@echo '  qemu            - boot on QEMU virt (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=, QEMU_MEM=, QEMU_CPU=)'
+	@echo '  qemu            - boot on QEMU virt into the shell (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=,'
+	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'
+	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench)'
 	@echo '  check           - install what is missing and run every test'
 	@echo '  check-unit      - host unit tests only (cmocka)'
 	@echo '  check-boot      - QEMU boot tests only (pytest)'
+	@echo '  check-usr       - user-space tests under qemu-aarch64 (usr/tests)'
 	@echo '  qemu-uboot      - boot through Debian'"'"'s U-Boot (Image at UBOOT_ADDR)'
 	@echo '  qemu-gdb        - QEMU stopped at reset + gdb-multiarch with scripts/gdb'
 	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'

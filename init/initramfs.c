@@ -135,6 +135,8 @@ int unpack_to_rootfs(const char *buf, size_t len, const char **error)
 }
 
 /* start_kernel: the initrd the DTB named (reserved by setup_arch) into the tree. */
+bool initramfs_unpacked __ro_after_init;
+
 void __init populate_rootfs(void)
 {
 	const char *error;
@@ -144,4 +146,6 @@ void __init populate_rootfs(void)
 	pr_info("Trying to unpack rootfs image as initramfs...\n");
 	if (unpack_to_rootfs(__va(phys_initrd_start), phys_initrd_size, &error))
 		pr_err("Initramfs unpacking failed: %s\n", error);
+	else
+		initramfs_unpacked = true;
 }

@@ -5,6 +5,8 @@
  * the kernel at KIMAGE_VADDR, .bss cleared and interrupts masked.
  * It reads as the list of steps the kernel takes, in order.
  */
+#include <linux/binfmts.h>
+#include <linux/fdtable.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/mm.h>
@@ -12,9 +14,13 @@
 #include <linux/printk.h>
 #include <linux/ramfs.h>
 #include <linux/reboot.h>
+#include <linux/proc_fs.h>
 #include <linux/serial_core.h>
+#include <linux/tty.h>
 #include <kunit/test.h>
+#include <linux/sched.h>
 #include <asm/arch_timer.h>
+#include <asm/mmu_context.h>
 #include <asm/irq.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
@@ -23,6 +29,25 @@
 #include <asm/time.h>
 
 extern const char linux_banner[];
+void pmu_user_init(void);		/* arch/arm64/kernel/perf_event.c */
+
+/* rdinit= (what to run from the initramfs) and init=, as on Linux. */
+static const char *ramdisk_execute_command = "/init";
+static const char *execute_command;
+
+static int __init rdinit_setup(char *str)
+{
+	ramdisk_execute_command = str;
+	return 0;
+}
+__setup("rdinit=", rdinit_setup);
+
+static int __init init_setup(char *str)
+{
+	execute_command = str;
+	return 0;
+}
+__setup("init=", init_setup);
 
 static void __init console_init(void)
 {
@@ -35,8 +60,89 @@ static __noreturn void cpu_startup_entry(void)
 {
 	if (poweroff_on_halt)
 		kernel_power_off();
-	for (;;)
-		wfi();
+	cpu_idle_loop();
+}
+
+static int run_init_process(const char *init_filename)
+{
+	const char *argv[MAX_INIT_ARGS + 2] = { init_filename };
+	const char *envp[] = { "HOME=/", "TERM=linux", NULL };
+
+	for (int i = 0; init_args[i]; i++)	/* the words after "--" */
+		argv[i + 1] = init_args[i];
+
+	pr_info("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv, envp);
+}
+
+/* Like Linux: only files that exist are tried, with no message otherwise. */
+static bool try_to_run_init_process(const char *init_filename)
+{
+	struct ramfs_inode *inode;
+	int ret;
+
+	if (ramfs_lookup(init_filename, &inode))
+		return false;
+	ret = run_init_process(init_filename);
+	if (ret)
+		pr_err("Starting init: %s exists but couldn't execute it (error %d)\n",
+		       init_filename, ret);
+	return !ret;
+}
+
+/*
+ * Pid 1, a kernel thread until it execs the first program; returning 0
+ * then sends it to user space through ret_from_fork (entry.S).
+ */
+static int kernel_init(void *unused)
+{
+	struct ramfs_inode *inode;
+	int ret;
+
+	local_irq_enable();
+	if (console_open_stdio(current))
+		pr_err("Warning: unable to open an initial console.\n");
+	if (ramdisk_execute_command && !ramfs_lookup(ramdisk_execute_command, &inode)) {
+		ret = run_init_process(ramdisk_execute_command);
+		if (!ret)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, ret);
+	}
+	if (execute_command) {
+		ret = run_init_process(execute_command);
+		if (!ret)
+			return 0;
+		panic("Requested init %s failed (error %d).", execute_command, ret);
+	}
+	if (try_to_run_init_process("/sbin/init") || try_to_run_init_process("/etc/init") ||
+	    try_to_run_init_process("/bin/init") || try_to_run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel. "
+	      "See Linux Documentation/admin-guide/init.rst for guidance.");
+}
+
+/*
+ * The end of start_kernel, as on Linux: pid 1 runs the first program and
+ * pid 0 becomes the idle task. Without an initramfs (none given, or one
+ * that failed to unpack) there is no program to run: the boot ends as it
+ * always did, idle or, with `poweroff`, powered off.
+ */
+static __noreturn void rest_init(void)
+{
+	struct kernel_clone_args args = {
+		.fn = kernel_init, .name = "init", .pid = 1, .exit_signal = SIGCHLD,
+	};
+	long pid;
+
+	if (!initramfs_unpacked)
+		cpu_startup_entry();
+	local_irq_disable();		/* init must not run before it is the reaper */
+	pid = kernel_clone(&args);
+	if (pid != 1)
+		panic("Could not create the init process (error %ld)", pid);
+	child_reaper = find_task_by_pid(1);
+	local_irq_enable();
+	cpu_idle_loop();
 }
 
 __noreturn void __init start_kernel(void)
@@ -50,16 +156,23 @@ __noreturn void __init start_kernel(void)
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_args_late();		/* __setup handlers: console= ... */
 	mm_init();			/* buddy allocator, kmalloc: "Memory: ..." */
+	sched_init();			/* the boot task becomes the idle task */
+	asid_init();			/* TTBR0 for user space: ASIDs, T0SZ */
 	populate_rootfs();		/* the initramfs, into the root filesystem */
 	console_init();
 	init_IRQ();			/* the interrupt controller the DTB names */
 	time_init();			/* generic timer: the HZ tick, jiffies */
+	tty_init();			/* /dev/console, ttyAMA: character devices */
+	pl011_tty_init();		/* the console UART as a tty, input by IRQ */
+	proc_root_init();		/* /proc: processes, uptime, meminfo */
 	local_irq_enable();		/* from here on interrupts are taken */
 	smp_cpus_done();		/* "CPU: All CPU(s) started at EL2" */
+	pmu_user_init();		/* cycle and instruction counters for EL0 */
 	debug_checkwx();		/* no W+X mapping; the `ptdump` bootarg dumps them */
 	kunit_run_all_tests();		/* only with kunit.filter_glob= */
 	crash_test_run();		/* only with test.crash= */
+	tty_echo_test_run();		/* only with test.tty_echo= */
 
 	pr_info("headstart: boot complete, CPU0 idle\n");
-	cpu_startup_entry();
+	rest_init();			/* pid 1 runs /init; we become the idle task */
 }

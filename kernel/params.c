@@ -73,6 +73,22 @@ static const struct obs_kernel_param *find_param(const char *name, bool has_valu
 	return NULL;
 }
 
+/* The words after "--": init's argv[1..] (kernel_init in init/main.c). */
+const char *init_args[MAX_INIT_ARGS + 1];
+
+static void collect_init_args(char *cursor)
+{
+	char *name, *value;
+	int n = 0;
+
+	while (n < MAX_INIT_ARGS && next_arg(&cursor, &name, &value)) {
+		if (value)	/* "a=b" was split at '=' by next_arg: join it */
+			name[strlen(name)] = '=';
+		init_args[n++] = name;
+	}
+	init_args[n] = NULL;
+}
+
 static void parse_args(bool early)
 {
 	static char line[COMMAND_LINE_SIZE];
@@ -84,8 +100,11 @@ static void parse_args(bool early)
 		int is_early;
 		const struct obs_kernel_param *p;
 
-		if (!strcmp(name, "--") && !value)	/* the rest is init's */
+		if (!strcmp(name, "--") && !value) {	/* the rest is init's */
+			if (!early)
+				collect_init_args(cursor);
 			break;
+		}
 		p = find_param(name, value != NULL, &is_early);
 		if (p && !!is_early == early) {
 			if (p->setup_func(value) < 0)

@@ -13,6 +13,7 @@
 #include <asm/sysreg.h>
 
 void (*pm_power_off)(void);
+void (*pm_restart)(void);
 bool poweroff_on_halt __ro_after_init;
 
 static int __init poweroff_setup(char *arg)
@@ -35,5 +36,14 @@ __noreturn void kernel_power_off(void)
 	if (pm_power_off)
 		pm_power_off();
 	pr_emerg("reboot: no way to power off (no PSCI): halting\n");
+	machine_halt();
+}
+
+__noreturn void kernel_restart(void)
+{
+	pr_emerg("reboot: Restarting system\n");
+	if (pm_restart)
+		pm_restart();
+	pr_emerg("reboot: no way to restart (no PSCI): halting\n");
 	machine_halt();
 }

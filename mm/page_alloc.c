@@ -14,10 +14,13 @@
  * the allocator can tell are wrong (already free, not the first page of an
  * allocation, wrong order) are reported and ignored.
  *
- * Fed by mm/mm_init.c (memblock_free_all). One CPU and no allocation from
- * interrupts yet, so no locking. Built for host tests too
+ * Fed by mm/mm_init.c (memblock_free_all). One CPU: alloc_pages() and
+ * __free_pages() mask interrupts while they work, so a task preempted by
+ * the tick (kernel/sched/core.c) can never leave the lists half changed
+ * for the next one. Interrupt handlers still must not allocate. Built for host tests too
  * (tools/testing/unit/test_page_alloc.c).
  */
+#include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -131,7 +134,7 @@ static int gfp_highest_zone(gfp_t gfp)
 	return ZONE_NORMAL;
 }
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+static struct page *__alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = NULL;
 
@@ -155,7 +158,7 @@ static void bad_free(struct page *page, unsigned int order, const char *why)
 	       page_to_pfn(page), order, page->flags, why);
 }
 
-void __free_pages(struct page *page, unsigned int order)
+static void __free_pages_locked(struct page *page, unsigned int order)
 {
 	const char *why = NULL;
 	unsigned long pfn;
@@ -184,6 +187,26 @@ void __free_pages(struct page *page, unsigned int order)
 	page->flags = 0;
 	page->order = 0;
 	free_one_block(zone, pfn, order);
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	page = __alloc_pages(gfp, order);
+	local_irq_restore(flags);
+	return page;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__free_pages_locked(page, order);
+	local_irq_restore(flags);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -18,6 +18,7 @@
  * the page allocator at once. No locking: one CPU, no allocation from
  * interrupts yet.
  */
+#include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -133,7 +134,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+static void *__kmalloc(size_t size, gfp_t gfp)
 {
 	struct kmem_cache *c;
 	struct slab_header *hdr;
@@ -199,7 +200,7 @@ static void kfree_slab(struct page *page, const void *p)
 		discard_slab(c, hdr);
 }
 
-void kfree(const void *p)
+static void __kfree(const void *p)
 {
 	struct page *page;
 
@@ -220,6 +221,27 @@ void kfree(const void *p)
 	}
 	page->flags &= ~PG_large_kmalloc;
 	__free_pages(page, page->order);
+}
+
+/* Interrupts masked inside, as in mm/page_alloc.c: safe against preemption. */
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	unsigned long flags;
+	void *p;
+
+	local_irq_save(flags);
+	p = __kmalloc(size, gfp);
+	local_irq_restore(flags);
+	return p;
+}
+
+void kfree(const void *p)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__kfree(p);
+	local_irq_restore(flags);
 }
 
 unsigned long kmalloc_objects_in_use(void)

@@ -146,6 +146,11 @@ int ramfs_create(const char *path, umode_t mode, u32 rdev, u64 mtime, const void
 	return 0;
 }
 
+struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len)
+{
+	return S_ISDIR(dir->mode) ? find_child(dir, name, len) : NULL;
+}
+
 struct ramfs_inode *ramfs_dir_entry(struct ramfs_inode *dir, unsigned long index)
 {
 	struct ramfs_inode *child;

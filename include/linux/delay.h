@@ -10,5 +10,7 @@
 void ndelay(unsigned long nsecs);
 void udelay(unsigned long usecs);
 void mdelay(unsigned long msecs);
+/* Sleep (other tasks run) for at least msecs ms: kernel/sched/core.c. */
+void msleep(unsigned int msecs);
 
 #endif

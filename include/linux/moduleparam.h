@@ -14,4 +14,9 @@ void parse_args_late(void);
 
 extern char boot_command_line[];
 
+/* The words after a lone "--" on the command line, NULL-terminated: they
+ * become init's argv[1..], as on Linux. */
+#define MAX_INIT_ARGS 32
+extern const char *init_args[];
+
 #endif

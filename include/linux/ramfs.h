@@ -15,6 +15,9 @@
 #define RAMFS_NAME_MAX 255
 #define RAMFS_PATH_MAX 4096
 
+struct inode_operations;
+struct file_operations;
+
 struct ramfs_inode {
 	unsigned long ino;
 	umode_t mode;		/* S_IFDIR/S_IFREG/S_IFLNK/S_IFCHR | permissions */
@@ -26,6 +29,13 @@ struct ramfs_inode {
 	struct ramfs_inode *parent;
 	struct list_head children;	/* of a directory, in creation order */
 	struct list_head sibling;	/* in the parent's children */
+	/*
+	 * NULL for the ramfs's own inodes. Set where another filesystem takes
+	 * over a directory (fs/proc on /proc) and on the inodes it makes.
+	 */
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	void *i_private;
 };
 
 #define MKDEV(ma, mi) (((u32)(ma) << 20) | (mi))
@@ -50,6 +60,9 @@ int ramfs_lookup(const char *path, struct ramfs_inode **result);
 int ramfs_create(const char *path, umode_t mode, u32 rdev, u64 mtime, const void *data,
 		 size_t size, struct ramfs_inode **result);
 
+/* The entry name[0..len) of directory dir, or NULL (fs/namei.c walks with it). */
+struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len);
+
 /* The index-th entry of a directory (for getdents), or NULL past the end. */
 struct ramfs_inode *ramfs_dir_entry(struct ramfs_inode *dir, unsigned long index);
 
@@ -60,5 +73,7 @@ struct ramfs_inode *ramfs_dir_entry(struct ramfs_inode *dir, unsigned long index
 int unpack_to_rootfs(const char *buf, size_t len, const char **error);
 /* Unpack the boot loader's initrd, if there is one (start_kernel). */
 void populate_rootfs(void);
+/* The boot loader gave an initramfs and it unpacked without error. */
+extern bool initramfs_unpacked;
 
 #endif

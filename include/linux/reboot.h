@@ -10,11 +10,15 @@
 #include <linux/types.h>
 
 extern void (*pm_power_off)(void);
+/* Set by the PSCI driver when firmware can reset the machine (SYSTEM_RESET). */
+extern void (*pm_restart)(void);
 
 /* Set by the `poweroff` boot argument: power off rather than idle or halt. */
 extern bool poweroff_on_halt;
 
 __noreturn void kernel_power_off(void);
 __noreturn void machine_halt(void);
+/* "reboot: Restarting system", then PSCI SYSTEM_RESET (or halt). */
+__noreturn void kernel_restart(void);
 
 #endif

@@ -1,24 +1,117 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/linux/sched.h: struct task_struct, one per thread of execution.
- * Only the boot task exists for now (init/init_task.c); `current` is kept in
- * SP_EL0 as on Linux, set by head.S.
+ * include/linux/sched.h: struct task_struct, one per thread of execution,
+ * and the scheduler's interface (kernel/sched/core.c).
+ *
+ * The boot task (init/init_task.c) becomes the idle task, pid 0; every
+ * other task is made by copy_process() (kernel/fork.c): user processes by
+ * clone(), kernel threads by kthread_create(). `current` is kept in SP_EL0
+ * as on Linux: head.S sets it for the boot task, cpu_switch_to (entry.S)
+ * on every switch, kernel_entry from __entry_task on entry from EL0 (where
+ * SP_EL0 holds the user's stack pointer).
+ *
+ * One CPU: data the tick or another task may touch is changed with
+ * interrupts masked (local_irq_save), which is also what keeps the
+ * scheduler from preempting (kernel/sched/core.c explains the rules).
  */
 #ifndef __LINUX_SCHED_H
 #define __LINUX_SCHED_H
 
+#include <linux/compiler.h>
+#include <linux/hrtimer.h>
+#include <linux/irqflags.h>
+#include <linux/list.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <asm/memory.h>
+#include <asm/processor.h>
 
 #define TASK_COMM_LEN 16
 
+#ifndef __user
+#define __user
+#endif
+
+/* task->state: may it run? */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001	/* sleeping; a fatal signal wakes it */
+#define TASK_UNINTERRUPTIBLE	0x0002	/* sleeping; only its event wakes it */
+#define TASK_DEAD		0x0080	/* has exited: never runs again */
+
+/* task->exit_state, once it has exited. */
+#define EXIT_DEAD		0x0010	/* being freed */
+#define EXIT_ZOMBIE		0x0020	/* waiting for its parent's wait4 */
+
+/* task->flags */
+#define PF_EXITING		0x00000004
+#define PF_KTHREAD		0x00200000
+#define PF_IDLE			0x00000002
+
+/* thread_info.flags: what kernel exit must do before returning to EL0. */
+#define TIF_SIGPENDING		0	/* a signal to deliver (kill the task) */
+#define TIF_NEED_RESCHED	1	/* schedule() before going on */
+#define _TIF_SIGPENDING		(1UL << TIF_SIGPENDING)
+#define _TIF_NEED_RESCHED	(1UL << TIF_NEED_RESCHED)
+#define _TIF_WORK_MASK		(_TIF_SIGPENDING | _TIF_NEED_RESCHED)
+
+#define _NSIG 64
+
 struct files_struct;
+struct ramfs_inode;
+struct mm_struct;
+struct pt_regs;
+
+struct thread_info {
+	unsigned long flags;	/* TIF_* */
+	int preempt_count;	/* > 0: the tick must not preempt (preempt.h) */
+};
 
 struct task_struct {
+	struct thread_info thread_info;	/* first, as on Linux arm64 */
+	volatile long state;		/* TASK_* */
 	void *stack;		/* THREAD_SIZE bytes, THREAD_SIZE aligned */
 	int pid;
+	int pgid, sid;		/* process group and session (kill(0), kill(-pgrp)) */
+	unsigned int flags;	/* PF_* */
 	char comm[TASK_COMM_LEN];
 	struct files_struct *files;	/* open file descriptors (fs/file.c) */
+	struct ramfs_inode *cwd;	/* working directory; NULL: "/" (fs/open.c chdir) */
+
+	/* Memory: the user address space, NULL for kernel threads. */
+	struct mm_struct *mm;
+
+	/* Scheduling (kernel/sched/core.c). */
+	struct list_head run_list;	/* on the run queue while waiting for the CPU */
+	bool on_rq;		/* queued, or running */
+	int time_slice;		/* ticks left before round-robin moves on */
+	u64 utime, stime;	/* ticks spent at EL0 / in the kernel */
+	u64 nvcsw, nivcsw;	/* switches away: voluntary, preempted */
+	unsigned long start_time;	/* jiffies at creation */
+	struct hrtimer sleep_timer;	/* msleep/nanosleep wake-up */
+
+	/* Family (kernel/fork.c, kernel/exit.c). */
+	struct task_struct *parent;
+	struct list_head children;	/* my children, by their sibling */
+	struct list_head sibling;	/* in my parent's children */
+	struct list_head tasks;		/* every task, for kill and /proc */
+	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
+	int exit_state;		/* EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;		/* wait4 status: code << 8, or the signal */
+	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
+	int __user *clear_child_tid;	/* set_tid_address: zeroed at exit */
+
+	/* Signals (kernel/signal.c): which are pending, which ignored. */
+	u64 pending;		/* bit sig - 1 */
+	u64 blocked;
+	u64 ignored;		/* SIG_IGN set by rt_sigaction */
+	u64 handled;		/* a handler set by rt_sigaction (never run) */
+	unsigned long sighandler[_NSIG];	/* as rt_sigaction set it, for oldact */
+
+	/* Kernel threads: what to run (kernel/kthread.c). */
+	int (*threadfn)(void *data);
+	void *thread_data;
+
+	struct thread_struct thread;	/* CPU state for cpu_switch_to; last: large */
 };
 
 extern struct task_struct init_task;
@@ -32,5 +125,135 @@ static inline struct task_struct *get_current(void)
 	return (struct task_struct *)sp_el0;
 }
 #define current get_current()
+
+/* The user registers saved at the top of a task's kernel stack. */
+#define task_pt_regs(p) \
+	((struct pt_regs *)((unsigned long)(p)->stack + THREAD_SIZE) - 1)
+
+/* One CPU: masking interrupts makes the read-modify-write atomic enough. */
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	unsigned long irqflags;
+
+	local_irq_save(irqflags);
+	t->thread_info.flags |= 1UL << flag;
+	local_irq_restore(irqflags);
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	unsigned long irqflags;
+
+	local_irq_save(irqflags);
+	t->thread_info.flags &= ~(1UL << flag);
+	local_irq_restore(irqflags);
+}
+
+static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	return READ_ONCE(t->thread_info.flags) & (1UL << flag);
+}
+
+static inline void set_tsk_need_resched(struct task_struct *t)
+{
+	set_tsk_thread_flag(t, TIF_NEED_RESCHED);
+}
+
+static inline bool need_resched(void)
+{
+	return test_tsk_thread_flag(current, TIF_NEED_RESCHED);
+}
+
+/* A signal that will end the task is pending (kernel/signal.c). */
+static inline bool signal_pending(struct task_struct *p)
+{
+	return test_tsk_thread_flag(p, TIF_SIGPENDING);
+}
+
+#define set_current_state(s) WRITE_ONCE(current->state, (s))
+#define __set_current_state(s) WRITE_ONCE(current->state, (s))
+
+/* ---- kernel/sched/core.c ------------------------------------------------- */
+void sched_init(void);			/* start_kernel, before the tick */
+void schedule(void);			/* give up the CPU; back when picked again */
+void scheduler_tick(bool user);		/* every tick: accounting, time slices */
+/* Make p runnable; 1 if it was sleeping, 0 if it already ran. IRQ-safe. */
+int wake_up_process(struct task_struct *p);
+/* Make a newly created task runnable for the first time. */
+void wake_up_new_task(struct task_struct *p);
+void do_sched_yield(void);
+/* The tick preempts the kernel here (entry-common.c, IRQ return to EL1). */
+void preempt_schedule_irq(void);
+/* Sleep for at least ns nanoseconds (an hrtimer); -EINTR with *left if a signal. */
+long schedule_hrtimeout_ns(u64 ns, int state, u64 *left);
+/* Run queue length, including the running task (not idle). */
+unsigned int nr_running(void);
+/* Called by the idle task (pid 0) when start_kernel is done. */
+__noreturn void cpu_idle_loop(void);
+/* Round-robin time slice, in ticks. */
+extern int sched_rr_timeslice;
+
+/* ---- kernel/fork.c, kernel/exit.c, kernel/kthread.c ------------------------ */
+extern struct list_head task_list;	/* every task but idle, by ->tasks */
+extern int nr_threads;			/* tasks that exist, idle excluded */
+struct task_struct *find_task_by_pid(int pid);
+/* Every task (idle first); fn returns non-zero to stop. IRQs masked. */
+int for_each_task(int (*fn)(struct task_struct *p, void *arg), void *arg);
+/* fork, vfork and kernel threads: a copy of current, with these flags. */
+struct kernel_clone_args {
+	unsigned long flags;	/* CLONE_* */
+	int exit_signal;
+	unsigned long stack;	/* user sp of the child, 0: the parent's */
+	unsigned long tls;	/* CLONE_SETTLS */
+	int __user *parent_tid, *child_tid;
+	int (*fn)(void *);	/* a kernel thread: fn(fn_arg) */
+	void *fn_arg;
+	const char *name;
+	int pid;		/* this pid (1 for init), 0: the next free one */
+};
+long kernel_clone(struct kernel_clone_args *args);
+__noreturn void do_exit(long code);
+__noreturn void do_group_exit(int code);
+/* Pid of the first task that is a process (user mm): init, pid 1. */
+extern struct task_struct *child_reaper;
+struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char *namefmt, ...)
+	__printf(3, 4);
+struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *name);
+/* The creator of every kernel thread (kernel_init/kthreadd-less design). */
+
+/* ---- kernel/signal.c ------------------------------------------------------- */
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGBUS		7
+#define SIGFPE		8
+#define SIGKILL		9
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
+#define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
+#define SIGTSTP		20
+#define SIGURG		23
+#define SIGWINCH	28
+/* Send sig to the task with this pid: 0 or -ESRCH/-EINVAL. IRQ-safe (^C). */
+int kill_pid(int pid, int sig);
+int send_sig(int sig, struct task_struct *p);
+/* Current gets sig even if it ignores or blocks it (a fault). */
+void force_sig(int sig);
+/* execve: handlers back to SIG_DFL, SIG_IGN kept. */
+void flush_signal_handlers(struct task_struct *p);
+/* On the way back to EL0 with TIF_SIGPENDING: act on the signal. */
+void do_signal(struct pt_regs *regs);
+/* A synchronous fault in user mode: report it (Linux's wording) and kill. */
+void arm64_force_sig_fault(int sig, const char *desc, unsigned long far, u64 esr,
+			   struct pt_regs *regs);
 
 #endif

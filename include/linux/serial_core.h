@@ -17,6 +17,14 @@ void pl011_console_write(struct console *con, const char *s, unsigned int n);
 
 /* Register the PL011 named by stdout-path or console=ttyAMA<n> as a console. */
 int pl011_console_init(void);
+/*
+ * Once the interrupt controller is up: that PL011 as the tty ttyAMA<n>
+ * (and /dev/console), receiving by interrupt. 0 or -errno.
+ */
+int pl011_tty_init(void);
+/* Its receive interrupt (0 if none), and the bytes it lost since boot. */
+unsigned int pl011_rx_irq(void);
+unsigned long pl011_rx_overruns(void);
 
 /*
  * The UART that tells the user why the device tree could not be used:

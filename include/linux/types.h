@@ -31,6 +31,7 @@ typedef long intptr_t;
 typedef long ptrdiff_t;
 
 typedef u64 phys_addr_t;
+typedef long long loff_t;	/* file positions and sizes (include/linux/fs.h) */
 
 typedef _Bool bool;
 #define true 1

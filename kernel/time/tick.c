@@ -13,6 +13,9 @@
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
+#include <asm/irq.h>
+#include <asm/ptrace.h>
 
 volatile unsigned long jiffies;
 
@@ -99,9 +102,13 @@ static void tick_handle_event(struct clock_event_device *dev)
 {
 	u64 now = dev->read_counter();
 
+	struct pt_regs *regs = get_irq_regs();
+
 	while (next_tick <= now) {
 		jiffies++;
 		next_tick += cycles_per_tick;
+		/* Charge the tick, count down the time slice (kernel/sched/core.c). */
+		scheduler_tick(regs && user_mode(regs));
 	}
 	while (hrtimer_queue && hrtimer_queue->expires <= now) {
 		struct hrtimer *timer = hrtimer_queue;

@@ -22,5 +22,8 @@ int main(void)
 	DEFINE(S_STACKFRAME, offsetof(struct pt_regs, stackframe));
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
 	DEFINE(TSK_STACK, offsetof(struct task_struct, stack));
+	DEFINE(TSK_TI_FLAGS, offsetof(struct task_struct, thread_info.flags));
+	DEFINE(THREAD_CPU_CONTEXT, offsetof(struct task_struct, thread.cpu_context));
+	DEFINE(FPSIMD_FPSR, offsetof(struct user_fpsimd_state, fpsr));
 	return 0;
 }

@@ -9,7 +9,10 @@
  *   IRQ         handle_arch_irq, the root interrupt controller's handler
  *   FIQ/SError  reported, then panic (nothing here uses them)
  *   EL1t        never used (the kernel runs on SP_EL1): unhandled
- *   EL0         no user programs yet: unhandled, wired for later
+ *   EL0 sync    svc to el0_svc (syscall.c); aborts to mm/fault.c;
+ *               other exceptions kill the process (kernel/signal.c)
+ *   EL0 IRQ     as at EL1; then exit_to_user_mode (reschedule, signals)
+ *   EL0 FIQ/SError  unhandled
  *   AArch32 EL0 never supported: unhandled
  */
 #include <linux/kernel.h>
@@ -19,6 +22,11 @@
 #include <asm/ptrace.h>
 #include <asm/sysreg.h>
 #include <asm/traps.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+
+void el0_svc(struct pt_regs *regs);		/* syscall.c */
+void exit_to_user_mode(struct pt_regs *regs);	/* syscall.c */
 
 #define DECLARE_HANDLER(name) void name(struct pt_regs *regs)
 
@@ -55,6 +63,9 @@ DECLARE_HANDLER(el1h_64_irq_handler);
 void noinline el1h_64_irq_handler(struct pt_regs *regs)
 {
 	arch_handle_irq(regs);
+	/* Kernel preemption: only where the interrupted code allowed it. */
+	if (need_resched() && !preempt_count() && !(regs->pstate & PSR_I_BIT))
+		preempt_schedule_irq();
 }
 
 DECLARE_HANDLER(el1h_64_fiq_handler);
@@ -74,7 +85,36 @@ UNHANDLED(el1t, 64, irq)
 UNHANDLED(el1t, 64, fiq)
 UNHANDLED(el1t, 64, error)
 
-UNHANDLED(el0t, 64, sync)
+DECLARE_HANDLER(el0t_64_sync_handler);
+void noinline el0t_64_sync_handler(struct pt_regs *regs)
+{
+	u64 esr = read_sysreg(esr_el1);
+	unsigned long far = read_sysreg(far_el1);
+
+	switch (ESR_ELx_EC(esr)) {
+	case ESR_ELx_EC_SVC64:
+		el0_svc(regs);		/* leaves through exit_to_user_mode */
+		return;
+	case ESR_ELx_EC_DABT_LOW:
+	case ESR_ELx_EC_IABT_LOW:
+		local_irq_enable();
+		do_mem_abort(far, esr, regs);
+		break;
+	case ESR_ELx_EC_PC_ALIGN:
+		arm64_force_sig_fault(SIGBUS, "PC alignment exception", regs->pc, esr, regs);
+		break;
+	case ESR_ELx_EC_SP_ALIGN:
+		arm64_force_sig_fault(SIGBUS, "SP alignment exception", regs->sp, esr, regs);
+		break;
+	case ESR_ELx_EC_BRK64:
+		arm64_force_sig_fault(SIGTRAP, "BRK instruction", regs->pc, esr, regs);
+		break;
+	default:		/* undefined instructions, and the rest */
+		arm64_force_sig_fault(SIGILL, "undefined instruction", regs->pc, esr, regs);
+		break;
+	}
+	exit_to_user_mode(regs);
+}
 UNHANDLED(el0t, 64, fiq)
 UNHANDLED(el0t, 64, error)
 
@@ -82,6 +122,7 @@ DECLARE_HANDLER(el0t_64_irq_handler);
 void noinline el0t_64_irq_handler(struct pt_regs *regs)
 {
 	arch_handle_irq(regs);
+	exit_to_user_mode(regs);
 }
 
 UNHANDLED(el0t, 32, sync)

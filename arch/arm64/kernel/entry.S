@@ -13,7 +13,8 @@
  * kernel_entry - save the interrupted context as a struct pt_regs on the
  * stack (the vector has already made room: sp -= PT_REGS_SIZE).
  *	el: 0 or 1, the exception level the exception came from
- * Corrupts x21..x23 (saved first). Leaves x29 on a frame record that
+ * Corrupts x20..x23 (saved first); from EL0, loads SP_EL0 with the task
+ * (`current`), in place of the user's stack pointer. Leaves x29 on a frame record that
  * links the unwinder to the interrupted code.
  */
 	.macro	kernel_entry, el
@@ -35,6 +36,8 @@
 
 	.if	\el == 0
 	mrs	x21, sp_el0			// user stack pointer
+	ldr_l	x20, __entry_task		// SP_EL0 is `current` in the kernel
+	msr	sp_el0, x20			// (kernel/sched/core.c sets it)
 	.else
 	add	x21, sp, #PT_REGS_SIZE		// sp before the exception
 	.endif
@@ -158,3 +161,61 @@ SYM_CODE_END(el\el\ht\()_\regsize\()_\label)
 	entry_handler	0, t, 32, irq
 	entry_handler	0, t, 32, fiq
 	entry_handler	0, t, 32, error
+
+/*
+ * struct task_struct *cpu_switch_to(struct task_struct *prev,
+ *				     struct task_struct *next)
+ *
+ * The context switch, called by kernel/sched/core.c with interrupts
+ * masked: save prev's callee-saved registers, frame pointer, sp and
+ * return address in prev->thread.cpu_context, load next's, make next
+ * `current` (SP_EL0), and return into next, wherever it called this from
+ * (or ret_from_fork, for a new task). Returns prev, in next's context.
+ * Corrupts: x8..x10 (caller-saved)
+ */
+SYM_FUNC_START(cpu_switch_to)
+	mov	x10, #THREAD_CPU_CONTEXT
+	add	x8, x0, x10
+	mov	x9, sp
+	stp	x19, x20, [x8], #16		// store callee-saved registers
+	stp	x21, x22, [x8], #16
+	stp	x23, x24, [x8], #16
+	stp	x25, x26, [x8], #16
+	stp	x27, x28, [x8], #16
+	stp	x29, x9, [x8], #16
+	str	lr, [x8]
+	add	x8, x1, x10
+	ldp	x19, x20, [x8], #16		// restore callee-saved registers
+	ldp	x21, x22, [x8], #16
+	ldp	x23, x24, [x8], #16
+	ldp	x25, x26, [x8], #16
+	ldp	x27, x28, [x8], #16
+	ldp	x29, x9, [x8], #16
+	ldr	lr, [x8]
+	mov	sp, x9
+	msr	sp_el0, x1			// current = next
+	ret
+SYM_FUNC_END(cpu_switch_to)
+
+/*
+ * ret_from_fork: where a new task first runs, "returning" from the
+ * cpu_switch_to that started it (copy_thread in process.c put it in
+ * cpu_context.pc), with interrupts masked, x0 = the previous task and sp
+ * at the new task's pt_regs.
+ *	x19: a kernel thread's function, or 0 for a user task
+ *	x20: its argument
+ * A kernel thread's function only returns after a successful
+ * kernel_execve() (pid 1 running /init): its pt_regs are then the user's.
+ * A user task leaves through exit_to_user_mode and kernel_exit, into the
+ * registers copy_thread wrote (the parent's, with x0 = 0).
+ */
+SYM_CODE_START(ret_from_fork)
+	bl	schedule_tail			// x0 = prev
+	cbz	x19, 1f				// not a kernel thread
+	mov	x0, x20
+	blr	x19				// kernel_init returns here once it
+						// has exec'd /init: to user space
+1:	mov	x0, sp
+	bl	exit_to_user_mode		// signals, need_resched
+	kernel_exit 0
+SYM_CODE_END(ret_from_fork)

@@ -68,6 +68,11 @@ SECTIONS
 		__start___bug_table = .;
 		KEEP(*(__bug_table))
 		__stop___bug_table = .;
+		/* User-access instructions and their fixups (asm/asm-extable.h). */
+		. = ALIGN(8);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
 		*(.data.rel.ro .data.rel.ro.*)
 	}
 	.got : { *(.got) }

@@ -8,8 +8,17 @@
  *
  * A KUnit case that provokes one on purpose (kunit_expect_fault, e.g. the
  * memory code checking W^X) is resumed before anything is printed.
+ *
+ * User addresses are different (do_user_addr_fault): a fault from EL0, or
+ * from a uaccess instruction of the kernel, on an address a VMA covers
+ * gets its page (mm/memory.c); otherwise EL0 gets a fatal signal with
+ * Linux's "unhandled ... fault" line, and the kernel's uaccess routine
+ * resumes at its exception-table fixup (-EFAULT for the system call).
  */
+#include <linux/mm_user.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <asm/asm-extable.h>
 #include <kunit/test.h>
 #include <asm/esr.h>
 #include <asm/memory.h>
@@ -51,7 +60,7 @@ static void mem_abort_decode(u64 esr)
 /* Which addresses a page table walk would look up, as Linux's show_pte. */
 static void show_pte(unsigned long addr)
 {
-	if (addr >> (VA_BITS - 1) == 0) {	/* a TTBR0 address: no user mm yet */
+	if (addr >> (VA_BITS - 1) == 0 && !current->mm) {	/* a TTBR0 address */
 		pr_alert("[%016lx] user address but active_mm is swapper\n", addr);
 		return;
 	}
@@ -77,11 +86,32 @@ static __noreturn void die_kernel_fault(const char *msg, unsigned long addr, u64
 	die("Oops", regs, esr);
 }
 
+/* true if handled: the access can be retried, or the fixup/signal is set up. */
+static bool do_user_addr_fault(unsigned long far, u64 esr, struct pt_regs *regs)
+{
+	bool user = user_mode(regs);
+	bool exec = esr_is_instruction_abort(esr);
+	bool write = !exec && (esr & ESR_ELx_WNR) && !(esr & ESR_ELx_CM);
+
+	if (!user && !search_exception_tables(regs->pc))
+		return false;		/* the kernel itself touched user memory */
+	if (far < TASK_SIZE && current->mm && !(esr & ESR_ELx_FnV) &&
+	    (esr_fsc_is_translation_fault(esr) || esr_fsc_is_permission_fault(esr)) &&
+	    handle_mm_fault(current->mm, far, write, exec) == 0)
+		return true;
+	if (!user)
+		return fixup_exception(regs);
+	arm64_force_sig_fault(SIGSEGV, esr_fsc_string(esr), far, esr, regs);
+	return true;
+}
+
 void do_mem_abort(unsigned long far, u64 esr, struct pt_regs *regs)
 {
 	const char *msg;
 
 	kunit_catch(regs, esr);
+	if (do_user_addr_fault(far, esr, regs))
+		return;
 
 	if (is_el1_permission_fault(esr, regs)) {
 		if (esr & ESR_ELx_WNR)

@@ -46,6 +46,11 @@ static void psci_sys_poweroff(void)
 	invoke_psci_fn(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
 }
 
+static void psci_sys_reset(void)
+{
+	invoke_psci_fn(PSCI_0_2_FN_SYSTEM_RESET, 0, 0, 0);
+}
+
 static const char *const psci_compatibles[] = {
 	"arm,psci-1.0", "arm,psci-0.2", "arm,psci",
 };
@@ -84,5 +89,6 @@ int __init psci_dt_init(void)
 	pr_info("PSCIv%lu.%lu detected in firmware.\n", PSCI_VERSION_MAJOR(ver),
 		PSCI_VERSION_MINOR(ver));
 	pm_power_off = psci_sys_poweroff;
+	pm_restart = psci_sys_reset;
 	return 0;
 }

@@ -1,24 +1,45 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * drivers/tty/serial/amba-pl011.c: the ARM PrimeCell PL011 UART
- * (compatible "arm,pl011"), QEMU virt's serial port, as a console.
+ * (compatible "arm,pl011"), QEMU virt's serial port, as the console and
+ * as the tty ttyAMA<n> (/dev/console).
  *
- * Output only, polled: wait while the transmit FIFO is full, then write the
- * data register. The UART is the one /chosen/stdout-path names, or the one
- * console=ttyAMA<n> asks for; its registers come from the device tree's reg
- * through ioremap().
+ * Output is polled: wait while the transmit FIFO is full, then write the
+ * data register. Input comes by interrupt: the receive interrupt (FIFO at
+ * its trigger level) and the receive timeout (FIFO not empty, line idle)
+ * both run pl011_int(), which empties the FIFO into a ring buffer and
+ * pushes the ring to the tty (drivers/tty/tty_io.c). The UART is the one
+ * /chosen/stdout-path names, or the one console=ttyAMA<n> asks for; its
+ * registers come from the device tree's reg through ioremap(), its
+ * interrupt from the node's interrupts through irq_of_parse_and_map().
  */
+#include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/irq.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/serial_core.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 #include <libfdt.h>
 
 #define UART01x_DR 0x00		/* data register */
 #define UART01x_FR 0x18		/* flag register */
+#define UART01x_DR_OE (1 << 11)	/* overrun: a byte was lost */
+#define UART01x_DR_BE (1 << 10)	/* break */
+#define UART01x_FR_RXFE (1 << 4)	/* receive FIFO empty */
 #define UART01x_FR_TXFF (1 << 5)	/* transmit FIFO full */
+#define UART011_LCRH 0x2c	/* line control */
+#define UART01x_LCRH_FEN (1 << 4)	/* FIFOs on */
+#define UART01x_LCRH_WLEN_8 (3 << 5)
+#define UART011_IFLS 0x34	/* FIFO interrupt levels */
+#define UART011_IFLS_RX1_8 (0 << 3)
+#define UART011_IMSC 0x38	/* interrupt mask: 1 = enabled */
+#define UART011_MIS 0x40	/* masked interrupt status */
+#define UART011_ICR 0x44	/* interrupt clear */
+#define UART011_RXIM (1 << 4)	/* receive */
+#define UART011_RTIM (1 << 6)	/* receive timeout */
 #define UART011_CR 0x30		/* control register */
 #define UART01x_CR_UARTEN (1 << 0)
 #define UART011_CR_TXE (1 << 8)
@@ -40,6 +61,19 @@ void pl011_console_write(struct console *con, const char *s, unsigned int n)
 		pl011_putc(con->data, s[i]);
 	}
 }
+
+/* The console UART's receive side. */
+#define PL011_RX_RING 256	/* a power of two */
+static struct pl011_port {
+	void *base;
+	int node;		/* its device tree node */
+	int line;		/* ttyAMA<line> */
+	unsigned int irq;
+	unsigned char ring[PL011_RX_RING];
+	unsigned int head, tail;	/* free-running; head - tail bytes queued */
+	unsigned long overruns;	/* bytes lost: FIFO overrun or ring full */
+	struct tty_struct tty;
+} pl011_port;
 
 static struct console pl011_console = {
 	.name = "ttyAMA",
@@ -109,8 +143,106 @@ int __init pl011_console_init(void)
 			phys, amba_rev(base));
 		pl011_console.index = line;
 		pl011_console.data = base;
+		pl011_port.base = base;
+		pl011_port.node = node;
+		pl011_port.line = line;
 		register_console(&pl011_console);
 		return 0;
 	}
 	return -1;
+}
+
+/* ---- receiving ---------------------------------------------------------------- */
+
+/* Hand what the ring holds to the tty (Linux's tty_flip_buffer_push). */
+static void pl011_push(struct pl011_port *port)
+{
+	while (port->head != port->tail) {
+		unsigned int start = port->tail % PL011_RX_RING;
+		unsigned int n = port->head - port->tail;
+
+		if (n > PL011_RX_RING - start)
+			n = PL011_RX_RING - start;	/* up to the ring's end first */
+		port->tail += n;
+		tty_receive(&port->tty, port->ring + start, n);
+	}
+}
+
+static irqreturn_t pl011_int(int irq, void *dev_id)
+{
+	struct pl011_port *port = dev_id;
+	u32 status = readl(port->base + UART011_MIS);
+
+	if (!(status & (UART011_RXIM | UART011_RTIM)))
+		return IRQ_NONE;
+	while (!(readl(port->base + UART01x_FR) & UART01x_FR_RXFE)) {
+		u32 ch = readl(port->base + UART01x_DR);
+
+		if (ch & UART01x_DR_OE)
+			port->overruns++;
+		if (ch & UART01x_DR_BE)
+			continue;		/* a break carries no character */
+		if (port->head - port->tail == PL011_RX_RING) {
+			port->overruns++;
+			continue;
+		}
+		port->ring[port->head++ % PL011_RX_RING] = ch & 0xff;
+	}
+	writel(UART011_RXIM | UART011_RTIM, port->base + UART011_ICR);
+	pl011_push(port);
+	return IRQ_HANDLED;
+}
+
+static void pl011_tty_write(struct tty_struct *tty, const char *buf, size_t n)
+{
+	struct pl011_port *port = tty->driver_data;
+
+	for (size_t i = 0; i < n; i++)
+		pl011_putc(port->base, buf[i]);
+}
+
+static const struct tty_operations pl011_tty_ops = {
+	.write = pl011_tty_write,
+};
+
+int __init pl011_tty_init(void)
+{
+	struct pl011_port *port = &pl011_port;
+	unsigned long flags;
+	int err;
+
+	if (!port->base)
+		return -ENODEV;
+	err = tty_register(&port->tty, "ttyAMA", port->line, true, &pl011_tty_ops, port);
+	if (err)
+		return err;
+	port->irq = irq_of_parse_and_map(port->node, 0);
+	if (!port->irq) {
+		pr_warn("pl011: no interrupt in the device tree: no console input\n");
+		return -ENXIO;
+	}
+	err = request_irq(port->irq, pl011_int, 0, "uart-pl011", port);
+	if (err) {
+		pr_err("pl011: IRQ %u: %d: no console input\n", port->irq, err);
+		return err;
+	}
+	writel(UART01x_LCRH_WLEN_8 | UART01x_LCRH_FEN, port->base + UART011_LCRH);
+	writel(UART011_IFLS_RX1_8, port->base + UART011_IFLS);
+	writel(UART011_RXIM | UART011_RTIM, port->base + UART011_ICR);
+	writel(UART011_RXIM | UART011_RTIM, port->base + UART011_IMSC);
+	local_irq_save(flags);
+	pl011_int(port->irq, port);	/* what was typed before the interrupt was on */
+	local_irq_restore(flags);
+	pr_info("%s: receiving on IRQ %u\n", port->tty.name, port->irq);
+	return 0;
+}
+
+unsigned long pl011_rx_overruns(void)
+{
+	return pl011_port.overruns;
+}
+
+unsigned int pl011_rx_irq(void)
+{
+	return pl011_port.irq;
 }

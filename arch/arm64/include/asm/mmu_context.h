@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arch/arm64/include/asm/mmu_context.h: putting a user address space in
+ * TTBR0 (arch/arm64/mm/context.c). TTBR0_EL1 holds the table base and,
+ * in bits 63:48, the ASID (TCR_EL1.A1 = 0), so one write switches both;
+ * TLB entries of user pages are non-global and tagged with the ASID, so
+ * nothing needs flushing on a switch. Kernel threads and the idle task run
+ * with reserved_pg_dir (nothing mapped) and ASID 0, which no mm gets.
+ */
+#ifndef __ASM_MMU_CONTEXT_H
+#define __ASM_MMU_CONTEXT_H
+
+#include <linux/types.h>
+
+struct mm_struct;
+
+/* Boot: ASID width from ID_AA64MMFR0_EL1, TCR_EL1.AS and T0SZ for user space. */
+void asid_init(void);
+extern unsigned int asid_bits;
+
+/* Give mm a live ASID (a new one after a rollover) and load TTBR0 with it. */
+void check_and_switch_context(struct mm_struct *mm);
+/* TTBR0 = reserved_pg_dir, ASID 0: no user mappings. */
+void cpu_set_reserved_ttbr0(void);
+
+static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	if (next)
+		check_and_switch_context(next);
+	else if (prev)
+		cpu_set_reserved_ttbr0();
+}
+
+/* The ASID mm's TLB entries carry (valid while its generation is current). */
+#define ASID(mm) ((mm)->context_id & ((1UL << asid_bits) - 1))
+
+/* Invalidate one user page of mm, or all of mm's entries, on this CPU. */
+void flush_tlb_page(struct mm_struct *mm, unsigned long uaddr);
+void flush_tlb_mm(struct mm_struct *mm);
+
+/*
+ * The allocator's state, separate so that KUnit can run a small one
+ * (context_kunit.c) without touching the live ASIDs.
+ */
+struct asid_allocator {
+	unsigned int bits;		/* ASID width: 8 or 16 */
+	u64 generation;			/* in units of 1 << bits */
+	unsigned long *map;		/* bit n: ASID n used this generation */
+	unsigned long next;		/* where to search from */
+	unsigned long rollovers;
+};
+/*
+ * *id (generation | asid) made current: kept if its generation is, else a
+ * fresh ASID. Returns true if that needed a rollover (the caller must then
+ * flush the whole TLB before using the ASID).
+ */
+bool asid_refresh(struct asid_allocator *a, u64 *id);
+
+#endif

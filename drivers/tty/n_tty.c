@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drivers/tty/n_tty.c: the line discipline of the console, canonical mode
+ * as Linux's n_tty does it (see include/linux/n_tty.h for the ring):
+ *
+ *   typed          effect                          echo
+ *   printable      appended to the line            itself
+ *   other control  appended                        ^X (ECHOCTL)
+ *   DEL, ^H        last character erased           "\b \b" (twice for ^X)
+ *   ^W             last word erased                "\b \b" per column
+ *   ^U             whole line erased               "\b \b" per column
+ *   Enter (\r,\n)  line finished, readable         "\r\n"
+ *   ^D             line finished without newline;  nothing
+ *                  on an empty line: EOF
+ *   ^C, ^\         input dropped, SIGINT/SIGQUIT   ^C, ^\
+ *                  to the foreground (ISIG)
+ *
+ * Without ICANON every byte is readable at once (raw mode, minimal: VMIN 1).
+ * Pure logic: no locking, no sleeping, no hardware; the tty layer
+ * (drivers/tty/tty_io.c) provides those.
+ */
+#include <linux/n_tty.h>
+#include <linux/string.h>
+
+#define MASK(i) ((i) & (N_TTY_BUF_SIZE - 1))
+#define L(ld, f) ((ld)->termios->c_lflag & (f))
+#define I(ld, f) ((ld)->termios->c_iflag & (f))
+
+static const unsigned char std_cc[NCCS] = {
+	[VINTR] = 003, [VQUIT] = 034, [VERASE] = 0177, [VKILL] = 025, [VEOF] = 004,
+	[VMIN] = 1, [VSTART] = 021, [VSTOP] = 023, [VSUSP] = 032, [VREPRINT] = 022,
+	[VDISCARD] = 017, [VWERASE] = 027, [VLNEXT] = 026,
+};
+
+void n_tty_std_termios(struct termios *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->c_iflag = ICRNL | IXON;
+	t->c_oflag = OPOST | ONLCR;
+	t->c_cflag = B38400 | CS8 | CREAD | HUPCL;
+	t->c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
+	memcpy(t->c_cc, std_cc, NCCS);
+}
+
+void n_tty_init(struct n_tty_data *ld, const struct termios *t, n_tty_put_t put,
+		n_tty_signal_t signal, void *ctx)
+{
+	memset(ld, 0, sizeof(*ld));
+	ld->termios = t;
+	ld->put = put;
+	ld->signal = signal;
+	ld->ctx = ctx;
+}
+
+static bool test_eol(const struct n_tty_data *ld, size_t i)
+{
+	return ld->eol[MASK(i) / 8] & (1 << (MASK(i) % 8));
+}
+
+static void set_eol(struct n_tty_data *ld, size_t i, bool on)
+{
+	if (on)
+		ld->eol[MASK(i) / 8] |= 1 << (MASK(i) % 8);
+	else
+		ld->eol[MASK(i) / 8] &= ~(1 << (MASK(i) % 8));
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+static void put_str(struct n_tty_data *ld, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c == '\r' || c == '\n')
+			ld->column = 0;
+		else if (c == '\b')
+			ld->column -= ld->column > 0;
+		else if (c == '\t')
+			ld->column = (ld->column | 7) + 1;
+		else if (c >= ' ' && c != 0177)
+			ld->column++;
+	}
+	ld->put(ld->ctx, s, n);
+}
+
+void n_tty_write(struct n_tty_data *ld, const char *buf, size_t n)
+{
+	size_t start = 0;
+	bool onlcr = (ld->termios->c_oflag & (OPOST | ONLCR)) == (OPOST | ONLCR);
+
+	for (size_t i = 0; onlcr && i < n; i++) {
+		if (buf[i] != '\n')
+			continue;
+		put_str(ld, buf + start, i - start);
+		put_str(ld, "\r\n", 2);
+		start = i + 1;
+	}
+	put_str(ld, buf + start, n - start);
+}
+
+static bool is_ctl(unsigned char c)
+{
+	return (c < ' ' && c != '\t' && c != '\n') || c == 0177;
+}
+
+/* Echo c as typed: ^X for a control character under ECHOCTL. */
+static void echo_char(struct n_tty_data *ld, unsigned char c)
+{
+	if (!L(ld, ECHO))
+		return;
+	if (is_ctl(c) && L(ld, ECHOCTL)) {
+		char s[2] = { '^', c ^ 0100 };
+
+		n_tty_write(ld, s, 2);
+	} else {
+		n_tty_write(ld, (char *)&c, 1);
+	}
+}
+
+/* ---- editing -------------------------------------------------------------- */
+
+/* Columns the line being edited occupies up to (not including) index end. */
+static unsigned int line_width(struct n_tty_data *ld, size_t end)
+{
+	unsigned int col = ld->canon_column;
+
+	for (size_t i = ld->canon_head; i != end; i++) {
+		unsigned char c = ld->read_buf[MASK(i)];
+
+		if (c == '\t')
+			col = (col | 7) + 1;
+		else if (is_ctl(c))
+			col += L(ld, ECHOCTL) ? 2 : 0;
+		else
+			col++;
+	}
+	return col;
+}
+
+/* Take the last character off the line being edited, and off the screen. */
+static bool erase_one(struct n_tty_data *ld)
+{
+	unsigned int before, after;
+
+	if (ld->read_head == ld->canon_head)
+		return false;
+	before = line_width(ld, ld->read_head);
+	ld->read_head--;
+	after = line_width(ld, ld->read_head);
+	if (L(ld, ECHO) && L(ld, ECHOE))
+		for (unsigned int i = after; i < before; i++)
+			put_str(ld, "\b \b", 3);
+	return true;
+}
+
+static bool last_is_space(struct n_tty_data *ld)
+{
+	unsigned char c = ld->read_buf[MASK(ld->read_head - 1)];
+
+	return c == ' ' || c == '\t';
+}
+
+static void erase_word(struct n_tty_data *ld)
+{
+	while (ld->read_head != ld->canon_head && last_is_space(ld))
+		erase_one(ld);
+	while (ld->read_head != ld->canon_head && !last_is_space(ld))
+		erase_one(ld);
+}
+
+static size_t buffered(const struct n_tty_data *ld)
+{
+	return ld->read_head - ld->read_tail;
+}
+
+static void put_char(struct n_tty_data *ld, unsigned char c, bool eol)
+{
+	if (ld->read_head == ld->canon_head)
+		ld->canon_column = ld->column;	/* the line starts where the cursor is */
+	ld->read_buf[MASK(ld->read_head)] = c;
+	set_eol(ld, ld->read_head, eol);
+	ld->read_head++;
+	if (eol || !L(ld, ICANON))
+		ld->canon_head = ld->read_head;
+}
+
+void n_tty_flush(struct n_tty_data *ld)
+{
+	ld->read_head = ld->canon_head = ld->read_tail = 0;
+	memset(ld->eol, 0, sizeof(ld->eol));
+}
+
+static void receive_char(struct n_tty_data *ld, unsigned char c)
+{
+	const cc_t *cc = ld->termios->c_cc;
+
+	if (c == '\r' && I(ld, IGNCR))
+		return;
+	if (c == '\r' && I(ld, ICRNL))
+		c = '\n';
+	else if (c == '\n' && I(ld, INLCR))
+		c = '\r';
+
+	if (L(ld, ISIG) && c && (c == cc[VINTR] || c == cc[VQUIT])) {
+		if (!L(ld, NOFLSH))
+			n_tty_flush(ld);
+		echo_char(ld, c);
+		if (ld->signal)
+			ld->signal(ld->ctx, c == cc[VINTR] ? SIGINT : SIGQUIT);
+		return;
+	}
+	if (!L(ld, ICANON)) {
+		if (buffered(ld) < N_TTY_BUF_SIZE) {
+			put_char(ld, c, false);
+			echo_char(ld, c);
+		}
+		return;
+	}
+
+	if (c == cc[VERASE] || c == '\b') {
+		erase_one(ld);
+		return;
+	}
+	if (c == cc[VKILL]) {
+		while (erase_one(ld))
+			;
+		return;
+	}
+	if (c == cc[VWERASE] && L(ld, IEXTEN)) {
+		erase_word(ld);
+		return;
+	}
+	if (c == cc[VEOF] || c == '\n' || (c && c == cc[VEOL])) {
+		if (buffered(ld) >= N_TTY_BUF_SIZE)
+			return;
+		if (c == cc[VEOF]) {
+			put_char(ld, 0, true);		/* the EOF mark, never copied out */
+			return;
+		}
+		put_char(ld, c, true);
+		if (L(ld, ECHO) || (c == '\n' && L(ld, ECHONL)))
+			n_tty_write(ld, (char *)&c, 1);
+		return;
+	}
+	if (buffered(ld) >= N_TTY_BUF_SIZE - 1)
+		return;		/* full: keep room for the newline that ends the line */
+	put_char(ld, c, false);
+	echo_char(ld, c);
+}
+
+void n_tty_receive_buf(struct n_tty_data *ld, const unsigned char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		receive_char(ld, buf[i]);
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+bool n_tty_input_available(const struct n_tty_data *ld)
+{
+	return ld->read_tail != ld->canon_head;
+}
+
+size_t n_tty_chars_in_buffer(const struct n_tty_data *ld)
+{
+	size_t n = 0;
+
+	for (size_t i = ld->read_tail; i != ld->canon_head; i++)
+		n += !(test_eol(ld, i) && !ld->read_buf[MASK(i)] && L(ld, ICANON));
+	return n;
+}
+
+/* The byte at index i is the EOF mark ^D left. */
+static bool is_eof_mark(const struct n_tty_data *ld, size_t i)
+{
+	return L(ld, ICANON) && test_eol(ld, i) && ld->read_buf[MASK(i)] == 0;
+}
+
+long n_tty_read(struct n_tty_data *ld, unsigned char *buf, size_t n)
+{
+	size_t copied = 0;
+	bool ended = false;	/* the copy reached the end of a line */
+
+	if (!n_tty_input_available(ld))
+		return -1;
+	while (ld->read_tail != ld->canon_head && copied < n) {
+		size_t i = ld->read_tail;
+		bool eol = test_eol(ld, i) && L(ld, ICANON);
+
+		if (is_eof_mark(ld, i)) {
+			set_eol(ld, i, false);
+			ld->read_tail++;
+			ended = true;
+			break;
+		}
+		buf[copied++] = ld->read_buf[MASK(i)];
+		set_eol(ld, i, false);
+		ld->read_tail++;
+		if (eol) {
+			ended = true;
+			break;
+		}
+	}
+	/* A line of exactly n bytes ended by ^D: the mark goes with it. */
+	if (!ended && copied && ld->read_tail != ld->canon_head &&
+	    is_eof_mark(ld, ld->read_tail)) {
+		set_eol(ld, ld->read_tail, false);
+		ld->read_tail++;
+	}
+	return copied;
+}

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/exec.c: execve. The new program gets a fresh address space built
+ * beside the old one (fs/binfmt_elf.c maps the file; the stack is set up
+ * here); only when all of that worked does the process switch to it and
+ * drop the old one, so a failed execve returns an error to a process that
+ * is still intact.
+ *
+ * The initial stack is laid out as Linux lays it out, from the top down:
+ *
+ *   STACK_TOP     8 bytes of zero
+ *                 the strings: argv[0..], envp[0..], then the file name
+ *                 "aarch64" (AT_PLATFORM), 16 random bytes (AT_RANDOM)
+ *   sp (16-aligned) -> argc, argv[0..argc-1], NULL, envp[..], NULL,
+ *                 auxv pairs (AT_HWCAP ... AT_NULL)
+ *
+ * The strings and pointers are limited to ARG_MAX bytes together (-E2BIG).
+ */
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/irqflags.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_user.h>
+#include <linux/ramfs.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/mmu_context.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/sysreg.h>
+#include <asm/uaccess.h>
+
+#define ARG_MAX		(64 * 1024)
+#define ARG_MAX_ORDER	4		/* 64 KiB */
+#define MAX_ARG_STRINGS	8192
+
+#define AT_NULL		0
+#define AT_PHDR		3
+#define AT_PHENT	4
+#define AT_PHNUM	5
+#define AT_PAGESZ	6
+#define AT_BASE		7
+#define AT_FLAGS	8
+#define AT_ENTRY	9
+#define AT_UID		11
+#define AT_EUID		12
+#define AT_GID		13
+#define AT_EGID		14
+#define AT_PLATFORM	15
+#define AT_HWCAP	16
+#define AT_CLKTCK	17
+#define AT_SECURE	23
+#define AT_RANDOM	25
+#define AT_HWCAP2	26
+#define AT_EXECFN	31
+#define HWCAP_FP	(1UL << 0)
+#define HWCAP_ASIMD	(1UL << 1)
+#define USER_HZ		100
+
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
+
+int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src, size_t len)
+{
+	while (len) {
+		size_t chunk = min(len, PAGE_SIZE - (uaddr & ~PAGE_MASK));
+		void *dst = mm_user_kaddr(mm, uaddr);
+
+		if (!dst)
+			return -ENOMEM;
+		memcpy(dst, src, chunk);
+		uaddr += chunk;
+		src = (const char *)src + chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+/* The arguments, gathered in one kernel buffer before the old mm goes. */
+struct exec_args {
+	char *buf;		/* argv strings, envp strings, the file name */
+	size_t used;
+	int argc, envc;
+};
+
+static int add_string(struct exec_args *a, const char *s, bool user)
+{
+	long n;
+
+	if (user) {
+		n = strncpy_from_user(a->buf + a->used, s, ARG_MAX - a->used);
+		if (n < 0)
+			return n;
+	} else {
+		n = strnlen(s, ARG_MAX - a->used);
+		memcpy(a->buf + a->used, s, n < (long)(ARG_MAX - a->used) ? n + 1 : n);
+	}
+	if (n >= (long)(ARG_MAX - a->used))
+		return -E2BIG;
+	a->used += n + 1;
+	return 0;
+}
+
+/* Copy a NULL-terminated vector of strings (user or kernel); count them. */
+static int copy_strings(struct exec_args *a, const char *const *vec, bool user, int *count)
+{
+	for (*count = 0; vec; (*count)++) {
+		const char *s;
+		int err;
+
+		if (*count >= MAX_ARG_STRINGS)
+			return -E2BIG;
+		if (user) {
+			if (get_user(s, (const char *const __user *)vec + *count))
+				return -EFAULT;
+		} else {
+			s = vec[*count];
+		}
+		if (!s)
+			break;
+		err = add_string(a, s, user);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Not cryptographic: the counter, mixed. Enough for AT_RANDOM's stack canary. */
+static void get_random_bytes(u8 *buf, size_t len)
+{
+	static u64 state = 0x9e3779b97f4a7c15ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		state ^= read_sysreg(cntvct_el0) + i;
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		buf[i] = state >> 32;
+	}
+}
+
+/* Build the initial stack in mm; returns the new sp or 0 and *err. */
+static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a, int *err)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long top = STACK_TOP - sizeof(u64), p, strings, platform, random, sp;
+	unsigned long *vec;
+	size_t nvec, at;
+	u8 rnd[16];
+
+	*err = insert_vma(mm, STACK_TOP - STACK_RLIMIT, STACK_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN,
+			  NULL);
+	if (*err)
+		return 0;
+	strings = top - a->used;
+	platform = strings - sizeof("aarch64");
+	random = (platform - sizeof(rnd)) & ~15UL;
+	get_random_bytes(rnd, sizeof(rnd));
+
+	nvec = 1 + a->argc + 1 + a->envc + 1 + 2 * 19;
+	sp = (random - nvec * sizeof(unsigned long)) & ~15UL;
+	if (top - sp > ARG_MAX + PAGE_SIZE) {
+		*err = -E2BIG;
+		return 0;
+	}
+	vec = kzalloc(nvec * sizeof(unsigned long), GFP_KERNEL);
+	if (!vec) {
+		*err = -ENOMEM;
+		return 0;
+	}
+	at = 0;
+	vec[at++] = a->argc;
+	p = strings;
+	for (int i = 0; i < a->argc; i++, p += strlen(a->buf + (p - strings)) + 1)
+		vec[at++] = p;
+	vec[at++] = 0;				/* end of argv */
+	for (int i = 0; i < a->envc; i++, p += strlen(a->buf + (p - strings)) + 1)
+		vec[at++] = p;
+	vec[at++] = 0;				/* end of envp */
+#define NEW_AUX_ENT(id, val) do { vec[at++] = (id); vec[at++] = (val); } while (0)
+	NEW_AUX_ENT(AT_HWCAP, HWCAP_FP | HWCAP_ASIMD);
+	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
+	NEW_AUX_ENT(AT_CLKTCK, USER_HZ);
+	NEW_AUX_ENT(AT_PHDR, bprm->phdr);
+	NEW_AUX_ENT(AT_PHENT, 56);
+	NEW_AUX_ENT(AT_PHNUM, bprm->phnum);
+	NEW_AUX_ENT(AT_BASE, 0);
+	NEW_AUX_ENT(AT_FLAGS, 0);
+	NEW_AUX_ENT(AT_ENTRY, bprm->entry);
+	NEW_AUX_ENT(AT_UID, 0);
+	NEW_AUX_ENT(AT_EUID, 0);
+	NEW_AUX_ENT(AT_GID, 0);
+	NEW_AUX_ENT(AT_EGID, 0);
+	NEW_AUX_ENT(AT_SECURE, 0);
+	NEW_AUX_ENT(AT_RANDOM, random);
+	NEW_AUX_ENT(AT_HWCAP2, 0);
+	NEW_AUX_ENT(AT_EXECFN, p);		/* the file name, after envp */
+	NEW_AUX_ENT(AT_PLATFORM, platform);
+	NEW_AUX_ENT(AT_NULL, 0);
+#undef NEW_AUX_ENT
+
+	*err = copy_to_mm(mm, strings, a->buf, a->used) ?:
+	       copy_to_mm(mm, platform, "aarch64", sizeof("aarch64")) ?:
+	       copy_to_mm(mm, random, rnd, sizeof(rnd)) ?:
+	       copy_to_mm(mm, sp, vec, at * sizeof(unsigned long));
+	kfree(vec);
+	mm->start_stack = sp;
+	mm->arg_start = strings;
+	mm->env_start = mm->arg_end = strings + (p - strings);
+	mm->env_end = p;
+	return *err ? 0 : sp;
+}
+
+__weak int filename_lookup(int dfd, const char *path, struct ramfs_inode **res)
+{
+	return ramfs_lookup(path, res);
+}
+
+__weak void iput(struct ramfs_inode *inode)
+{
+}
+
+__weak void do_close_on_exec(struct files_struct *files)
+{
+}
+
+static void set_comm(const char *filename)
+{
+	const char *base = strrchr(filename, '/');
+
+	strlcpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
+}
+
+static int do_execve(const char *filename, const char *const *argv, const char *const *envp,
+		     bool user)
+{
+	struct linux_binprm bprm = { .filename = filename };
+	struct exec_args a = { 0 };
+	struct ramfs_inode *inode;
+	struct mm_struct *old;
+	unsigned long sp, flags;
+	const char *base;
+	int err;
+
+	err = filename_lookup(AT_FDCWD, filename, &inode);
+	if (err)
+		return err;
+	if (S_ISDIR(inode->mode)) {
+		err = -EACCES;
+		goto out_inode;
+	}
+	if (!S_ISREG(inode->mode) || !(inode->mode & 0111)) {
+		err = -EACCES;
+		goto out_inode;
+	}
+	bprm.data = inode->data;
+	bprm.size = inode->size;
+
+	a.buf = (char *)__get_free_pages(GFP_KERNEL, ARG_MAX_ORDER);
+	if (!a.buf) {
+		err = -ENOMEM;
+		goto out_inode;
+	}
+	err = copy_strings(&a, argv, user, &a.argc);
+	if (!err)
+		err = copy_strings(&a, envp, user, &a.envc);
+	if (!err)
+		err = add_string(&a, filename, false);
+	if (err)
+		goto out_buf;
+
+	bprm.mm = mm_alloc();
+	if (!bprm.mm) {
+		err = -ENOMEM;
+		goto out_buf;
+	}
+	base = strrchr(filename, '/');
+	base = base ? base + 1 : filename;
+	err = load_elf_binary(&bprm, base);
+	if (!err)
+		sp = setup_stack(&bprm, &a, &err);
+	if (err) {
+		mmput(bprm.mm);
+		goto out_buf;
+	}
+	bprm.mm->mmap_base = TASK_UNMAPPED_BASE;
+
+	/* The point of no return: the process becomes the new program. */
+	set_comm(filename);
+	if (current->files)
+		do_close_on_exec(current->files);
+	flush_signal_handlers(current);
+	local_irq_save(flags);
+	old = current->mm;
+	current->mm = bprm.mm;
+	current->flags &= ~PF_KTHREAD;
+	check_and_switch_context(bprm.mm);
+	local_irq_restore(flags);
+	mmput(old);
+	start_thread(task_pt_regs(current), bprm.entry, sp);
+	err = 0;
+out_buf:
+	free_pages((unsigned long)a.buf, ARG_MAX_ORDER);
+out_inode:
+	iput(inode);
+	return err;
+}
+
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	return do_execve(filename, argv, envp, false);
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename, const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	char *name = kmalloc(RAMFS_PATH_MAX, GFP_KERNEL);
+	long n, err;
+
+	if (!name)
+		return -ENOMEM;
+	n = strncpy_from_user(name, filename, RAMFS_PATH_MAX);
+	if (n < 0)
+		err = n;
+	else if (n == RAMFS_PATH_MAX)
+		err = -ENAMETOOLONG;
+	else if (!n)
+		err = -ENOENT;
+	else
+		err = do_execve(name, (const char *const *)argv, (const char *const *)envp, true);
+	kfree(name);
+	return err;
+}

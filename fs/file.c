@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/file.c: file descriptor tables (include/linux/fdtable.h) and the
+ * reference counts of open files. A table belongs to one process; fork
+ * copies it (dup_files), so both processes then share each struct file and
+ * its position, as on Linux. close, dup and dup3 are here too.
+ *
+ * Counts change with interrupts masked: the scheduler may preempt a process
+ * between the load and the store, and another process may hold the same file.
+ */
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+
+struct files_struct *alloc_files(void)
+{
+	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
+
+	if (files)
+		files->count = 1;
+	return files;
+}
+
+static void get_file(struct file *file)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	file->f_count++;
+	local_irq_restore(flags);
+}
+
+void fput(struct file *file)
+{
+	unsigned long flags;
+	int left;
+
+	local_irq_save(flags);
+	left = --file->f_count;
+	local_irq_restore(flags);
+	if (left)
+		return;
+	if (file->f_op && file->f_op->release)
+		file->f_op->release(file->f_inode, file);
+	iput(file->f_inode);
+	kfree(file);
+}
+
+struct files_struct *dup_files(struct files_struct *old)
+{
+	struct files_struct *files = alloc_files();
+
+	if (!files || !old)
+		return files;
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
+		struct file *file = old->fd[fd];
+
+		if (!file)
+			continue;	/* free, or reserved by an open in progress */
+		get_file(file);
+		files->fd[fd] = file;
+		files->open_fds |= 1UL << fd;
+	}
+	files->close_on_exec = old->close_on_exec & files->open_fds;
+	return files;
+}
+
+static struct file *pick_file(struct files_struct *files, unsigned int fd)
+{
+	struct file *file;
+	unsigned long flags;
+
+	if (fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	local_irq_save(flags);
+	file = files->fd[fd];
+	if (file) {
+		files->fd[fd] = NULL;
+		files->open_fds &= ~(1UL << fd);
+		files->close_on_exec &= ~(1UL << fd);
+	}
+	local_irq_restore(flags);
+	return file;
+}
+
+static void put_files(struct files_struct *files)
+{
+	if (--files->count)
+		return;
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
+		struct file *file = pick_file(files, fd);
+
+		if (file)
+			fput(file);
+	}
+	kfree(files);
+}
+
+void exit_files(struct task_struct *tsk)
+{
+	struct files_struct *files = tsk->files;
+
+	if (!files)
+		return;
+	tsk->files = NULL;
+	put_files(files);
+}
+
+void do_close_on_exec(struct files_struct *files)
+{
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
+		if (files->close_on_exec & (1UL << fd)) {
+			struct file *file = pick_file(files, fd);
+
+			if (file)
+				fput(file);
+		}
+	}
+}
+
+/* The lowest fd of files at or above start that is free: taken now, or -EMFILE. */
+static int alloc_fd(struct files_struct *files, unsigned int start, unsigned int flags)
+{
+	unsigned long irqflags;
+	int fd = -EMFILE;
+
+	if (!files)
+		return -EMFILE;
+	local_irq_save(irqflags);
+	for (unsigned int i = start; i < NR_OPEN_DEFAULT; i++) {
+		if (!(files->open_fds & (1UL << i))) {
+			files->open_fds |= 1UL << i;
+			if (flags & O_CLOEXEC)
+				files->close_on_exec |= 1UL << i;
+			else
+				files->close_on_exec &= ~(1UL << i);
+			fd = i;
+			break;
+		}
+	}
+	local_irq_restore(irqflags);
+	return fd;
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	return alloc_fd(current->files, 0, flags);
+}
+
+void put_unused_fd(unsigned int fd)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	current->files->open_fds &= ~(1UL << fd);
+	local_irq_restore(flags);
+}
+
+static void install(struct files_struct *files, unsigned int fd, struct file *file)
+{
+	files->fd[fd] = file;
+}
+
+void fd_install(unsigned int fd, struct file *file)
+{
+	install(current->files, fd, file);
+}
+
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	struct file *file = NULL;
+	unsigned long flags;
+
+	if (!files || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	local_irq_save(flags);
+	file = files->fd[fd];
+	if (file)
+		file->f_count++;
+	local_irq_restore(flags);
+	return file;
+}
+
+int close_fd(unsigned int fd)
+{
+	struct file *file = current->files ? pick_file(current->files, fd) : NULL;
+
+	if (!file)
+		return -EBADF;
+	fput(file);
+	return 0;
+}
+
+int console_open_stdio(struct task_struct *tsk)
+{
+	struct file *file;
+	int err;
+
+	if (!tsk->files && !(tsk->files = alloc_files()))
+		return -ENOMEM;
+	file = filp_open("/dev/console", O_RDWR, &err);
+	if (!file)
+		return err;
+	for (int i = 0; i < 3; i++) {
+		int fd = alloc_fd(tsk->files, 0, 0);
+
+		if (fd < 0) {
+			fput(file);
+			return fd;
+		}
+		if (i)
+			get_file(file);
+		install(tsk->files, fd, file);
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	return close_fd(fd);
+}
+
+SYSCALL_DEFINE1(dup, unsigned int, oldfd)
+{
+	struct file *file = fget(oldfd);
+	int fd;
+
+	if (!file)
+		return -EBADF;
+	fd = get_unused_fd_flags(0);
+	if (fd < 0) {
+		fput(file);
+		return fd;
+	}
+	fd_install(fd, file);		/* the slot keeps fget's reference */
+	return fd;
+}
+
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+	struct files_struct *files = current->files;
+	struct file *file, *old;
+	unsigned long irqflags;
+
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (oldfd == newfd)
+		return -EINVAL;		/* dup3's rule; dup2 (libc) checks itself */
+	if (newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	file = fget(oldfd);
+	if (!file)
+		return -EBADF;
+	local_irq_save(irqflags);
+	if ((files->open_fds & (1UL << newfd)) && !files->fd[newfd]) {
+		local_irq_restore(irqflags);
+		fput(file);
+		return -EBUSY;		/* an open() is filling that slot, as Linux says */
+	}
+	old = files->fd[newfd];
+	files->fd[newfd] = file;
+	files->open_fds |= 1UL << newfd;
+	if (flags & O_CLOEXEC)
+		files->close_on_exec |= 1UL << newfd;
+	else
+		files->close_on_exec &= ~(1UL << newfd);
+	local_irq_restore(irqflags);
+	if (old)
+		fput(old);
+	return newfd;
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/read_write.c: read, write and lseek.
+ *
+ * File operations work on kernel buffers (include/linux/fs.h), so the
+ * system calls move the bytes through a bounce buffer: a small one on the
+ * stack for the common short read or write (the shell reads its input a
+ * byte at a time), else a kmalloc'd page. Regular files are read in as many
+ * page-sized pieces as asked for; devices get one call, so a tty read
+ * returns what one line gives instead of blocking for the next.
+ */
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <asm/memory.h>
+#include <asm/uaccess.h>
+
+#define STACK_BOUNCE 256
+
+loff_t noop_llseek(struct file *file, loff_t offset, int whence)
+{
+	return file->f_pos;
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t base;
+
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = file->f_pos;
+		break;
+	case SEEK_END:
+		base = file->f_inode->size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (offset < -base)
+		return -EINVAL;		/* before the start */
+	file->f_pos = base + offset;
+	return file->f_pos;
+}
+
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (!file->f_op->llseek)
+		return -ESPIPE;
+	return file->f_op->llseek(file, offset, whence);
+}
+
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (S_ISDIR(file->f_inode->mode))
+		return -EISDIR;
+	if (!file->f_op->read)
+		return -EINVAL;
+	return file->f_op->read(file, buf, count, pos);
+}
+
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write)
+		return -EINVAL;
+	return file->f_op->write(file, buf, count, pos);
+}
+
+/* A bounce buffer for count bytes: the stack one, or a page (NULL: -ENOMEM). */
+static char *bounce(char *stack_buf, size_t count, size_t *size)
+{
+	if (count <= STACK_BOUNCE) {
+		*size = STACK_BOUNCE;
+		return stack_buf;
+	}
+	*size = PAGE_SIZE;
+	return kmalloc(PAGE_SIZE, GFP_KERNEL);
+}
+
+static ssize_t do_read(struct file *file, char __user *ubuf, size_t count)
+{
+	char stack_buf[STACK_BOUNCE], *buf;
+	bool whole = S_ISREG(file->f_inode->mode);
+	size_t size, done = 0;
+	ssize_t ret = 0;
+
+	if (!count)
+		return kernel_read(file, stack_buf, 0, &file->f_pos);
+	buf = bounce(stack_buf, count, &size);
+	if (!buf)
+		return -ENOMEM;
+	while (done < count) {
+		size_t want = min(count - done, size);
+
+		ret = kernel_read(file, buf, want, &file->f_pos);
+		if (ret <= 0)
+			break;
+		if (copy_to_user(ubuf + done, buf, ret)) {
+			ret = -EFAULT;
+			break;
+		}
+		done += ret;
+		if (!whole || (size_t)ret < want)
+			break;
+	}
+	if (buf != stack_buf)
+		kfree(buf);
+	return done ? (ssize_t)done : ret;
+}
+
+static ssize_t do_write(struct file *file, const char __user *ubuf, size_t count)
+{
+	char stack_buf[STACK_BOUNCE], *buf;
+	size_t size, done = 0;
+	ssize_t ret = 0;
+
+	if (!count)
+		return kernel_write(file, "", 0, &file->f_pos);
+	buf = bounce(stack_buf, count, &size);
+	if (!buf)
+		return -ENOMEM;
+	while (done < count) {
+		size_t want = min(count - done, size);
+
+		if (copy_from_user(buf, ubuf + done, want)) {
+			ret = -EFAULT;
+			break;
+		}
+		ret = kernel_write(file, buf, want, &file->f_pos);
+		if (ret <= 0)
+			break;
+		done += ret;
+		if ((size_t)ret < want)
+			break;
+	}
+	if (buf != stack_buf)
+		kfree(buf);
+	return done ? (ssize_t)done : ret;
+}
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	struct file *file = fget(fd);
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = do_read(file, buf, count);
+	fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	struct file *file = fget(fd);
+	ssize_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = do_write(file, buf, count);
+	fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
+{
+	struct file *file = fget(fd);
+	loff_t ret;
+
+	if (!file)
+		return -EBADF;
+	ret = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
+	fput(file);
+	return ret;
+}

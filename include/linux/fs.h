@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/linux/fs.h: open files, as Linux's VFS shapes them, over the one
+ * filesystem headstart has (struct ramfs_inode, include/linux/ramfs.h).
+ *
+ *   struct file             an open file: its operations, position, flags
+ *   struct file_operations  what a kind of file does on read, write, ...
+ *   struct inode_operations how a directory outside the ramfs tree finds
+ *                           its entries (fs/proc: /proc/<pid>/stat ...)
+ *
+ * One difference from Linux: read/write/iterate here take *kernel*
+ * buffers. The system calls (fs/read_write.c, fs/readdir.c) copy to and
+ * from user space with copy_{to,from}_user, so drivers and filesystems never
+ * see a user pointer and KUnit can call them directly. ioctl is the
+ * exception: its argument is the user's, as on Linux.
+ */
+#ifndef __LINUX_FS_H
+#define __LINUX_FS_H
+
+#include <linux/ramfs.h>
+#include <linux/types.h>
+
+#ifndef __user
+#define __user		/* a user-space pointer: only for copy_{to,from}_user */
+#endif
+
+typedef unsigned int fmode_t;
+
+/* open() flags: arm64's values (arch/arm64/include/uapi/asm/fcntl.h). */
+#define O_ACCMODE	00000003
+#define O_RDONLY	00000000
+#define O_WRONLY	00000001
+#define O_RDWR		00000002
+#define O_CREAT		00000100
+#define O_EXCL		00000200
+#define O_NOCTTY	00000400
+#define O_TRUNC		00001000
+#define O_APPEND	00002000
+#define O_NONBLOCK	00004000
+#define O_DIRECTORY	00040000	/* arm64 keeps 32-bit ARM's value */
+#define O_NOFOLLOW	00100000
+#define O_LARGEFILE	00400000
+#define O_CLOEXEC	02000000
+
+#define AT_FDCWD		-100	/* *at(): relative to the working directory */
+#define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_EMPTY_PATH		0x1000
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+/* file->f_mode */
+#define FMODE_READ	0x1
+#define FMODE_WRITE	0x2
+
+/* d_type of a directory entry, from the mode (Linux's fs_umode_to_dtype). */
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+#define fs_umode_to_dtype(mode) (((mode) & S_IFMT) >> 12)
+
+struct file;
+struct dir_context;
+
+/*
+ * A directory's iterate() calls actor once per entry, from ctx->pos on,
+ * and advances ctx->pos past each entry the actor accepted; the actor
+ * returns false when the caller's buffer is full.
+ */
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen,
+			  loff_t next_pos, u64 ino, unsigned int d_type);
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+
+struct file_operations {
+	int (*open)(struct ramfs_inode *inode, struct file *file);
+	ssize_t (*read)(struct file *file, char *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char *buf, size_t count, loff_t *pos);
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	int (*iterate)(struct file *file, struct dir_context *ctx);
+	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*release)(struct ramfs_inode *inode, struct file *file);
+};
+
+struct inode_operations {
+	/* Entry name[0..len) of dir, made on demand: 0 and *res, or -errno. */
+	int (*lookup)(struct ramfs_inode *dir, const char *name, size_t len,
+		      struct ramfs_inode **res);
+	/* Inodes lookup() made are counted: one more user, one fewer (iput). */
+	void (*hold)(struct ramfs_inode *inode);
+	void (*evict)(struct ramfs_inode *inode);
+};
+
+struct file {
+	const struct file_operations *f_op;
+	struct ramfs_inode *f_inode;
+	loff_t f_pos;
+	unsigned int f_flags;	/* O_* given to open */
+	fmode_t f_mode;		/* FMODE_READ | FMODE_WRITE */
+	int f_count;		/* fd slots (of any process) pointing here */
+	void *private_data;	/* the driver's or filesystem's */
+};
+
+/* ---- fs/file.c -------------------------------------------------------------- */
+/* current's open file fd with its count raised, or NULL (-EBADF). */
+struct file *fget(unsigned int fd);
+void fput(struct file *file);
+/* The lowest free fd of current at or above start, or -EMFILE. */
+int get_unused_fd_flags(unsigned int flags);
+void put_unused_fd(unsigned int fd);
+/* Put file in slot fd (reserved by get_unused_fd_flags); the slot owns a reference. */
+void fd_install(unsigned int fd, struct file *file);
+int close_fd(unsigned int fd);
+
+/* ---- fs/namei.c, fs/open.c ----------------------------------------------------- */
+/*
+ * Resolve path (absolute, or relative to dfd: AT_FDCWD or a directory fd)
+ * to an inode; give it back with iput(). 0 or -ENOENT, -ENOTDIR, ...
+ */
+int filename_lookup(int dfd, const char *path, struct ramfs_inode **res);
+void iput(struct ramfs_inode *inode);
+/* A path from user space, copied into a kmalloc'd buffer; NULL and *err if bad. */
+char *getname(const char __user *filename, int *err);
+void putname(char *name);
+/* The directory relative paths start from: current's cwd, or "/". */
+struct ramfs_inode *current_cwd(void);
+
+/* Open inode with O_* flags: a new struct file (count 1) or -errno in *err. */
+struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err);
+/* Open by path from the kernel (absolute, or relative to current's cwd). */
+struct file *filp_open(const char *path, unsigned int flags, int *err);
+int filp_close(struct file *file);
+/* openat(2) from the kernel: the new fd of current, or -errno. */
+long do_sys_open(int dfd, const char *path, unsigned int flags);
+
+/* The absolute path of a ramfs directory into buf: its length with the NUL, or -ERANGE. */
+int ramfs_path(struct ramfs_inode *inode, char *buf, size_t size);
+
+/* ---- fs/read_write.c: kernel buffers, for the kernel's own users -------------- */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+/* llseek for files whose size is inode->size (ramfs, /proc text). */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+/* For devices: every position is 0 (Linux's noop_llseek). */
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
+
+/* ---- fs/readdir.c ---------------------------------------------------------------- */
+int iterate_dir(struct file *file, struct dir_context *ctx);
+/*
+ * Pack one struct linux_dirent64 into buf[0..space): its size (d_reclen,
+ * a multiple of 8), or 0 if it does not fit.
+ */
+size_t dirent64_pack(void *buf, size_t space, u64 ino, s64 off, unsigned int d_type,
+		     const char *name, int namelen);
+
+/* ---- fs/stat.c ------------------------------------------------------------------ */
+struct stat;
+/* Fill *st (user layout, include/uapi/asm-generic/stat.h) from inode. */
+void cp_new_stat(struct ramfs_inode *inode, struct stat *st);
+/* The dev_t user space sees for a device number (Linux's new_encode_dev). */
+unsigned long new_encode_dev(u32 dev);
+
+/* ---- fs/char_dev.c --------------------------------------------------------------- */
+/* Character devices of major (every minor) open with fops. 0 or -EBUSY/-EINVAL. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+const struct file_operations *chrdev_fops(u32 rdev);
+
+/* ---- fs/ramfs/file.c ------------------------------------------------------------- */
+extern const struct file_operations ramfs_file_operations;
+extern const struct file_operations ramfs_dir_operations;
+
+#endif

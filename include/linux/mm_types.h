@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/linux/mm_types.h: a user address space. struct mm_struct holds
+ * the page tables TTBR0 points at while the process runs, with the ASID
+ * that tags its TLB entries (arch/arm64/mm/context.c), and the list of
+ * areas (VMAs) that may be mapped: ELF segments, the heap (brk), mmap()
+ * regions and the stack. Pages are allocated when first touched
+ * (mm/memory.c), except ELF segments, which exec fills at once.
+ */
+#ifndef __LINUX_MM_TYPES_H
+#define __LINUX_MM_TYPES_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+#include <asm/pgtable.h>
+
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+#define VM_EXEC		0x00000004
+#define VM_GROWSDOWN	0x00000100	/* the stack */
+
+#define VMA_NAME_LEN 16
+
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;	/* [start, end), page aligned */
+	unsigned long vm_flags;		/* VM_* */
+	char vm_name[VMA_NAME_LEN];	/* file it came from ("" if anonymous) */
+	struct list_head vm_list;	/* in mm->mmap, by address */
+};
+
+struct mm_struct {
+	pgd_t *pgd;			/* top-level table (linear-map address) */
+	u64 context_id;			/* ASID generation | ASID (context.c) */
+	struct list_head mmap;		/* VMAs, sorted by address */
+	int users;			/* tasks using it */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack, mmap_base;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long rss;		/* user pages mapped */
+	unsigned long pgtables;		/* table pages (pgd included) */
+};
+
+#endif

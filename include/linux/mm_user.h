@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/linux/mm_user.h: user address spaces, for fork, exec, exit and
+ * the memory system calls. mm/memory.c owns the page tables and pages,
+ * mm/mmap.c the VMAs, brk and mmap.
+ */
+#ifndef __LINUX_MM_USER_H
+#define __LINUX_MM_USER_H
+
+#include <linux/mm_types.h>
+#include <linux/types.h>
+
+/* ---- mm/memory.c ------------------------------------------------------- */
+struct mm_struct *mm_alloc(void);		/* empty, users = 1; NULL: no memory */
+void mmput(struct mm_struct *mm);		/* drop a user; the last frees it all */
+/* fork: a copy of old, every present page copied now (no copy-on-write). */
+struct mm_struct *dup_mm(struct mm_struct *old);
+/*
+ * A page fault at addr in mm: map a zeroed page if a VMA allows the access.
+ * 0, -EFAULT (no VMA: SEGV_MAPERR) or -EACCES (VMA forbids it: SEGV_ACCERR).
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec);
+/*
+ * The kernel (linear-map) address of the byte at user address addr of
+ * mm, mapping a zeroed page with the VMA's protections if none is there
+ * yet: how exec writes into an address space that is not live. NULL if
+ * no VMA covers addr or memory ran out.
+ */
+void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr);
+/* Unmap and free the pages of [start, end); flush their TLB entries. */
+void unmap_pages(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Re-protect the present pages of [start, end) as vm_flags says. */
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned long vm_flags);
+/* The descriptor bits of a user page with these VM_* flags (PXN always; W^X). */
+u64 vm_page_prot(unsigned long vm_flags);
+/* The descriptor mapping addr in mm, or 0. */
+u64 user_pte(struct mm_struct *mm, unsigned long addr);
+/* Make code written through the linear map at kaddr visible to instruction fetch. */
+void sync_icache_page(void *kaddr);
+
+/* ---- mm/mmap.c --------------------------------------------------------- */
+/* The first VMA ending above addr (it may start above addr too), or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* Add [start, end) with vm_flags; -EEXIST if it overlaps, -ENOMEM. */
+int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
+	       unsigned long vm_flags, const char *name);
+/* Remove [start, end) from the VMAs (splitting them) and free its pages. */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+void free_vmas(struct mm_struct *mm);
+int dup_vmas(struct mm_struct *dst, struct mm_struct *src);
+
+#endif

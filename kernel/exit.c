@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/exit.c: the end of a task, and its parent collecting it.
+ *
+ * do_exit() closes the files (fs/file.c exit_files), drops the address
+ * space, hands the children to init (child_reaper, pid 1), and becomes a
+ * zombie: a task_struct and kernel stack kept only for its exit status,
+ * until the parent's wait4 reaps it (release_task frees both). Kernel
+ * threads (exit_signal -1) have nobody waiting: they are freed by the next
+ * task to run, once their stack is no longer in use (finish_task_switch).
+ *
+ * When init itself exits there is nothing left to run: with the
+ * `poweroff` bootarg the machine powers off (how a test /init ends a
+ * boot), otherwise the kernel panics as Linux does ("Attempted to kill
+ * init!").
+ */
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/mm_user.h>
+#include <linux/printk.h>
+#include <linux/reboot.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/mmu_context.h>
+#include <asm/uaccess.h>
+
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WCONTINUED	0x00000008
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+void put_task_struct(struct task_struct *p);
+
+static void exit_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm = tsk->mm;
+	unsigned long flags;
+
+	if (!mm)
+		return;
+	local_irq_save(flags);
+	tsk->mm = NULL;			/* no FP state to save from here on */
+	cpu_set_reserved_ttbr0();	/* off the tables before they go */
+	local_irq_restore(flags);
+	mmput(mm);
+}
+
+/* Interrupts masked. Children of tsk go to init; zombies among them wake it. */
+static void forget_original_parent(struct task_struct *tsk)
+{
+	struct task_struct *reaper = child_reaper && child_reaper != tsk ? child_reaper : &init_task;
+	bool zombie = false;
+
+	while (!list_empty(&tsk->children)) {
+		struct task_struct *child =
+			list_first_entry(&tsk->children, struct task_struct, sibling);
+
+		list_del(&child->sibling);
+		child->parent = reaper;
+		list_add_tail(&child->sibling, &reaper->children);
+		zombie |= child->exit_state == EXIT_ZOMBIE;
+	}
+	if (zombie)
+		wake_up(&reaper->wait_chldexit);
+}
+
+/* Interrupts masked: take p off every list (it is a zombie, or self-reaping). */
+static void unhash_task(struct task_struct *p)
+{
+	list_del(&p->sibling);
+	list_del(&p->tasks);
+	nr_threads--;
+}
+
+__noreturn void do_exit(long code)
+{
+	struct task_struct *tsk = current;
+
+	if (tsk->flags & PF_EXITING) {		/* a fault while exiting */
+		pr_alert("Fixing recursive fault but reboot is needed!\n");
+		for (;;) {
+			set_current_state(TASK_UNINTERRUPTIBLE);
+			schedule();
+		}
+	}
+	if (tsk->flags & PF_IDLE)
+		panic("Attempted to kill the idle task!");
+	tsk->flags |= PF_EXITING;
+	if (tsk == child_reaper) {
+		if (poweroff_on_halt)
+			kernel_power_off();
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
+	}
+	hrtimer_cancel(&tsk->sleep_timer);
+	if (tsk->clear_child_tid && tsk->mm)
+		put_user(0, tsk->clear_child_tid);
+	if (tsk->files)
+		exit_files(tsk);
+	exit_mm(tsk);
+
+	local_irq_disable();		/* for good: schedule() never returns here */
+	tsk->exit_code = code;
+	forget_original_parent(tsk);
+	if (tsk->exit_signal < 0) {
+		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
+		unhash_task(tsk);
+	} else {
+		tsk->exit_state = EXIT_ZOMBIE;
+		wake_up(&tsk->parent->wait_chldexit);
+	}
+	tsk->state = TASK_DEAD;
+	schedule();
+	panic("do_exit: a dead task ran again");
+}
+
+__noreturn void do_group_exit(int code)
+{
+	do_exit(code);		/* one thread per process */
+}
+
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_group_exit((error_code & 0xff) << 8);
+}
+
+/* Which children wait4(pid) is about, as Linux reads pid. */
+static bool eligible_child(struct task_struct *p, int pid)
+{
+	if (pid > 0)
+		return p->pid == pid;
+	if (pid == 0)
+		return p->pgid == current->pgid;
+	if (pid < -1)
+		return p->pgid == -pid;
+	return true;
+}
+
+/* Interrupts masked: a zombie child wait4(pid) may reap; *any: any child at all. */
+static struct task_struct *find_zombie(int pid, bool *any)
+{
+	struct task_struct *p;
+
+	*any = false;
+	list_for_each_entry(p, &current->children, sibling) {
+		if (!eligible_child(p, pid))
+			continue;
+		*any = true;
+		if (p->exit_state == EXIT_ZOMBIE)
+			return p;
+	}
+	return NULL;
+}
+
+static bool zombie_or_none(int pid)
+{
+	unsigned long flags;
+	bool any, ret;
+
+	local_irq_save(flags);
+	ret = find_zombie(pid, &any) || !any;
+	local_irq_restore(flags);
+	return ret;
+}
+
+struct rusage {
+	struct { long tv_sec, tv_usec; } ru_utime, ru_stime;
+	long ru_rest[14];	/* maxrss ... nivcsw: zero but the last two */
+};
+
+static void ticks_to_timeval(u64 ticks, long *sec, long *usec)
+{
+	*sec = ticks / HZ;
+	*usec = (ticks % HZ) * (1000000 / HZ);
+}
+
+long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __user *ru)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	struct rusage r;
+	int status;
+	bool any;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	if (pid == -2147483647 - 1)	/* -INT_MIN has no group */
+		return -ESRCH;
+	for (;;) {
+		local_irq_save(flags);
+		p = find_zombie(pid, &any);
+		if (p) {
+			p->exit_state = EXIT_DEAD;
+			unhash_task(p);
+		}
+		local_irq_restore(flags);
+		if (p)
+			break;
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		if (wait_event_interruptible(current->wait_chldexit, zombie_or_none(pid)))
+			return -ERESTARTSYS;
+	}
+	pid = p->pid;
+	status = p->exit_code;
+	memset(&r, 0, sizeof(r));
+	ticks_to_timeval(p->utime, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
+	ticks_to_timeval(p->stime, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
+	r.ru_rest[12] = p->nvcsw;
+	r.ru_rest[13] = p->nivcsw;
+	put_task_struct(p);
+	/* Reaped either way, as on Linux: a bad pointer only costs the status. */
+	if (stat_addr && put_user(status, stat_addr))
+		return -EFAULT;
+	if (ru && copy_to_user(ru, &r, sizeof(r)))
+		return -EFAULT;
+	return pid;
+}
+
+SYSCALL_DEFINE4(wait4, int, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
+{
+	return kernel_wait4(upid, stat_addr, options, ru);
+}

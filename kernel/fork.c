@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/fork.c: making tasks. copy_process() builds a task_struct and a
+ * kernel stack for a copy of current: for clone()/fork a process with a
+ * copy of the parent's address space (mm/memory.c dup_mm), open files
+ * (fs/file.c dup_files), working directory and signal dispositions; for
+ * kernel_thread/kthread_create a kernel thread that runs a function with
+ * no address space. The new task first runs in ret_from_fork (entry.S).
+ *
+ * Pids count up from 2 and wrap below PID_MAX, skipping pids still in
+ * use; pid 1 is kept for init (rest_init asks for it).
+ */
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mm_user.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+#define PID_MAX 32768
+#define CSIGNAL			0x000000ff
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_CHILD_SETTID	0x01000000
+
+LIST_HEAD(task_list);
+int nr_threads;
+struct task_struct *child_reaper;
+static int last_pid = 1;
+
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+struct task_struct *copy_process(struct kernel_clone_args *args);
+void put_task_struct(struct task_struct *p);
+
+/* Weak stand-ins while fs/file.c is not linked in (see include/linux/fdtable.h). */
+__weak struct files_struct *dup_files(struct files_struct *old)
+{
+	return NULL;
+}
+
+__weak void exit_files(struct task_struct *tsk)
+{
+	tsk->files = NULL;
+}
+
+__weak int console_open_stdio(struct task_struct *tsk)
+{
+	return -ENODEV;
+}
+
+/* Interrupts masked. */
+struct task_struct *find_task_by_pid(int pid)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+int for_each_task(int (*fn)(struct task_struct *p, void *arg), void *arg)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret;
+
+	local_irq_save(flags);
+	ret = fn(&init_task, arg);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (ret)
+			break;
+		ret = fn(p, arg);
+	}
+	local_irq_restore(flags);
+	return ret;
+}
+
+/* Interrupts masked. A free pid above 1, or -EAGAIN. */
+static int alloc_pid(void)
+{
+	for (int tries = 0; tries < PID_MAX; tries++) {
+		if (++last_pid >= PID_MAX)
+			last_pid = 2;
+		if (!find_task_by_pid(last_pid))
+			return last_pid;
+	}
+	return -EAGAIN;
+}
+
+void put_task_struct(struct task_struct *p)
+{
+	free_pages((unsigned long)p->stack, get_order(THREAD_SIZE));
+	kfree(p);
+}
+
+struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	struct task_struct *parent = current, *p;
+	unsigned long flags;
+	int pid;
+
+	if (!args->fn && (args->flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)))
+		return ERR_PTR(-EINVAL);	/* no threads sharing an mm */
+	if (!args->fn && !parent->mm)
+		return ERR_PTR(-EINVAL);
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->stack = (void *)__get_free_pages(GFP_KERNEL, get_order(THREAD_SIZE));
+	if (!p->stack) {
+		kfree(p);
+		return ERR_PTR(-ENOMEM);
+	}
+	p->state = TASK_UNINTERRUPTIBLE;	/* until woken */
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->tasks);
+	init_waitqueue_head(&p->wait_chldexit);
+	hrtimer_init(&p->sleep_timer, NULL);
+	p->start_time = jiffies;
+	p->cwd = parent->cwd;
+	p->blocked = parent->blocked;
+	p->ignored = parent->ignored;
+	p->handled = parent->handled;
+	memcpy(p->sighandler, parent->sighandler, sizeof(p->sighandler));
+
+	if (args->fn) {
+		p->flags = PF_KTHREAD;
+		p->exit_signal = args->exit_signal;
+		strlcpy(p->comm, args->name ? args->name : "kthread", sizeof(p->comm));
+	} else {
+		p->exit_signal = args->exit_signal;
+		memcpy(p->comm, parent->comm, sizeof(p->comm));
+		p->mm = dup_mm(parent->mm);
+		if (!p->mm)
+			goto nomem;
+		if (parent->files) {
+			p->files = dup_files(parent->files);
+			if (!p->files)
+				goto nomem;
+		}
+		if (args->flags & CLONE_CHILD_CLEARTID)
+			p->clear_child_tid = args->child_tid;
+	}
+	copy_thread(p, args);
+
+	local_irq_save(flags);
+	pid = args->pid ? args->pid : alloc_pid();
+	if (pid < 0) {
+		local_irq_restore(flags);
+		goto fail;
+	}
+	p->pid = pid;
+	/*
+	 * Inherit the process group and session. Children of the idle task
+	 * (init, kernel threads) lead their own, as init does on Linux
+	 * (pgid = sid = 1), so every user process is in some group and ^C
+	 * on the console reaches the foreground one (drivers/tty/tty_io.c).
+	 */
+	p->pgid = parent->pgid ? parent->pgid : p->pid;
+	p->sid = parent->sid ? parent->sid : p->pid;
+	p->parent = args->fn ? &init_task : parent;
+	list_add_tail(&p->sibling, &p->parent->children);
+	list_add_tail(&p->tasks, &task_list);
+	nr_threads++;
+	local_irq_restore(flags);
+
+	if ((args->flags & CLONE_CHILD_SETTID) && p->mm) {
+		int *tid = mm_user_kaddr(p->mm, (unsigned long)args->child_tid);
+
+		if (tid && !((unsigned long)args->child_tid & 3))
+			*tid = pid;
+	}
+	return p;
+nomem:
+	pid = -ENOMEM;
+fail:
+	if (p->files)
+		exit_files(p);
+	mmput(p->mm);
+	put_task_struct(p);
+	return ERR_PTR(pid);
+}
+
+long kernel_clone(struct kernel_clone_args *args)
+{
+	struct task_struct *p = copy_process(args);
+	int pid;
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid = p->pid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user(pid, args->parent_tid);
+	wake_up_new_task(p);
+	return pid;
+}
+
+/*
+ * arm64 passes clone's arguments in Linux's "backwards" order: flags,
+ * stack, parent_tid, tls, child_tid. CLONE_VFORK is accepted and acts as
+ * a plain fork (the parent does not wait: the child has its own copy).
+ */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, unsigned long, tls, int __user *, child_tidptr)
+{
+	struct kernel_clone_args args = {
+		.flags = clone_flags & ~CSIGNAL,
+		.exit_signal = clone_flags & CSIGNAL,
+		.stack = newsp,
+		.tls = tls,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+	};
+
+	return kernel_clone(&args);
+}

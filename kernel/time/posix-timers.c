@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/time/posix-timers.c: clock_gettime, nanosleep, clock_nanosleep.
+ *
+ * Every clock is read from the generic counter through local_clock()
+ * (nanoseconds since start_kernel began): CLOCK_MONOTONIC, _RAW, _COARSE
+ * and CLOCK_BOOTTIME are that; there is no suspend, so they never differ.
+ * CLOCK_REALTIME has no source of wall time (the RTC is not read): it is
+ * the same count, i.e. 1970-01-01 plus the uptime. The CPU-time clocks
+ * count the process's ticks (utime + stime), so they advance in steps of
+ * 1/HZ s. Sleeps run on the task's one-shot hrtimer
+ * (schedule_hrtimeout_ns), counter-exact, not rounded to ticks.
+ */
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+#define CLOCK_REALTIME			0
+#define CLOCK_MONOTONIC			1
+#define CLOCK_PROCESS_CPUTIME_ID	2
+#define CLOCK_THREAD_CPUTIME_ID		3
+#define CLOCK_MONOTONIC_RAW		4
+#define CLOCK_REALTIME_COARSE		5
+#define CLOCK_MONOTONIC_COARSE		6
+#define CLOCK_BOOTTIME			7
+#define TIMER_ABSTIME			0x01
+#define NSEC_PER_SEC			1000000000LL
+
+u64 local_clock(void);		/* kernel/time/sched_clock.c */
+
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+static int clock_get_ns(int which, u64 *ns)
+{
+	switch (which) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		*ns = local_clock();
+		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = (current->utime + current->stime) * (NSEC_PER_SEC / HZ);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static int put_timespec_ns(u64 ns, struct __kernel_timespec __user *uts)
+{
+	struct __kernel_timespec ts = { .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
+
+	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* A valid timespec from user space, in ns: 0, -EFAULT or -EINVAL. */
+static int get_timespec_ns(const struct __kernel_timespec __user *uts, u64 *ns)
+{
+	struct __kernel_timespec ts;
+
+	if (copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	if ((u64)ts.tv_sec > ~0ULL / NSEC_PER_SEC - 1)	/* "for ever" */
+		ts.tv_sec = ~0ULL / NSEC_PER_SEC - 1;
+	*ns = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	return 0;
+}
+
+SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user *, tp)
+{
+	u64 ns;
+	int err = clock_get_ns(which_clock, &ns);
+
+	return err ? err : put_timespec_ns(ns, tp);
+}
+
+static long do_nanosleep(u64 ns, struct __kernel_timespec __user *rmtp)
+{
+	u64 left = 0;
+	long ret = schedule_hrtimeout_ns(ns, TASK_INTERRUPTIBLE, &left);
+
+	if (ret == -EINTR && rmtp && put_timespec_ns(left, rmtp))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
+{
+	u64 ns;
+	int err = get_timespec_ns(rqtp, &ns);
+
+	return err ? err : do_nanosleep(ns, rmtp);
+}
+
+SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
+		const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
+{
+	u64 ns, now = 0;
+	int err;
+
+	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
+	    which_clock != CLOCK_BOOTTIME)
+		return which_clock == CLOCK_THREAD_CPUTIME_ID ? -EINVAL : -EOPNOTSUPP;
+	err = get_timespec_ns(rqtp, &ns);
+	if (err)
+		return err;
+	if (flags & TIMER_ABSTIME) {
+		clock_get_ns(which_clock, &now);
+		return ns > now ? do_nanosleep(ns - now, NULL) : 0;
+	}
+	return do_nanosleep(ns, rmtp);
+}

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/memory.c: the pages and page tables of user address spaces
+ * (include/linux/mm_user.h). The tables have the same format and number
+ * of levels as the kernel's (TCR_EL1.T0SZ = VA_BITS, set by asid_init);
+ * TTBR0 points at mm->pgd while the process runs.
+ *
+ * Every user page descriptor is non-global (nG: tagged with the ASID),
+ * PXN (never executable by the kernel; every user table descriptor has
+ * PXNTable too) and never both writable and executable at EL0. Pages come
+ * from the page allocator, one per page, owned by exactly one mm: fork
+ * copies them eagerly (no copy-on-write; dup_mm says why that is enough
+ * here). Anonymous memory (heap, stack, mmap) is mapped on first touch.
+ */
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/mm_user.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <asm/mmu_context.h>
+#include <asm/pgtable.h>
+#include <asm/sysreg.h>
+
+#define PMD_TABLE_PXN BIT(59)		/* PXNTable: nothing below runs at EL1 */
+#define PTE_USER_BASE (PTE_TYPE_PAGE | PTE_AF | PTE_SHARED | PTE_ATTRINDX(MT_NORMAL) | \
+		       PTE_NG | PTE_USER | PTE_PXN)
+
+static unsigned int level_index(unsigned long va, int level)
+{
+	return (va >> ARM64_HW_PGTABLE_LEVEL_SHIFT(level)) & (PTRS_PER_PTE - 1);
+}
+
+u64 vm_page_prot(unsigned long vm_flags)
+{
+	u64 prot = PTE_USER_BASE;
+
+	if (!(vm_flags & VM_WRITE))
+		prot |= PTE_RDONLY;
+	if (!(vm_flags & VM_EXEC) || (vm_flags & VM_WRITE))
+		prot |= PTE_UXN;
+	return prot;
+}
+
+void sync_icache_page(void *kaddr)
+{
+	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	unsigned long p = (unsigned long)kaddr;
+
+	for (unsigned long a = p; a < p + PAGE_SIZE; a += line)
+		__asm__ volatile("dc cvau, %0" : : "r"(a) : "memory");
+	dsb(ish);
+	__asm__ volatile("ic ialluis" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	mm->pgtables = 1;
+	mm->users = 1;
+	INIT_LIST_HEAD(&mm->mmap);
+	return mm;
+}
+
+/*
+ * The level 3 entry for va. With alloc, missing tables are made (NULL if
+ * out of memory); without, NULL if a table is missing, and *stop (if
+ * given) says at which level the walk ended.
+ */
+static u64 *pte_walk(struct mm_struct *mm, unsigned long va, bool alloc, int *stop)
+{
+	u64 *table = mm->pgd;
+
+	for (int level = PGTABLE_START_LEVEL; level < 3; level++) {
+		u64 *entry = &table[level_index(va, level)];
+
+		if (!(*entry & PTE_VALID)) {
+			unsigned long t;
+
+			if (!alloc) {
+				if (stop)
+					*stop = level;
+				return NULL;
+			}
+			t = get_zeroed_page(GFP_KERNEL);
+			if (!t)
+				return NULL;
+			mm->pgtables++;
+			dsb(ishst);	/* zeroes visible before the entry */
+			WRITE_ONCE(*entry, __pa(t) | PMD_TYPE_TABLE | PMD_TABLE_PXN);
+		}
+		table = __va(*entry & PTE_ADDR_MASK);
+	}
+	return &table[level_index(va, 3)];
+}
+
+u64 user_pte(struct mm_struct *mm, unsigned long addr)
+{
+	u64 *pte = pte_walk(mm, addr, false, NULL);
+
+	return pte ? READ_ONCE(*pte) : 0;
+}
+
+/* Map a new zeroed page at va (no page there yet); its kernel address. */
+static void *map_new_page(struct mm_struct *mm, unsigned long va, unsigned long vm_flags)
+{
+	u64 *pte = pte_walk(mm, va, true, NULL);
+	void *page;
+
+	if (!pte)
+		return NULL;
+	page = (void *)get_zeroed_page(GFP_KERNEL);
+	if (!page)
+		return NULL;
+	if (vm_flags & VM_EXEC)
+		sync_icache_page(page);
+	mm->rss++;
+	dsb(ishst);		/* the zeroes before the mapping */
+	WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vm_flags));
+	dsb(ishst);
+	isb();
+	return page;
+}
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	u64 *pte;
+
+	if (!vma || addr < vma->vm_start)
+		return -EFAULT;
+	if ((write && !(vma->vm_flags & VM_WRITE)) ||
+	    (exec && !(vma->vm_flags & VM_EXEC)) ||
+	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return -EACCES;
+	pte = pte_walk(mm, addr, false, NULL);
+	if (pte && (*pte & PTE_VALID))
+		return -EACCES;		/* present, and still refused: W^X or PROT */
+	return map_new_page(mm, addr & PAGE_MASK, vma->vm_flags) ? 0 : -ENOMEM;
+}
+
+void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	u64 *pte;
+	void *page;
+
+	if (!vma || addr < vma->vm_start)
+		return NULL;
+	pte = pte_walk(mm, addr, false, NULL);
+	if (pte && (*pte & PTE_VALID))
+		page = __va(*pte & PTE_ADDR_MASK);
+	else
+		page = map_new_page(mm, addr & PAGE_MASK, vma->vm_flags);
+	return page ? (char *)page + (addr & ~PAGE_MASK) : NULL;
+}
+
+/*
+ * Visit the present pages of [start, end), skipping whole missing tables:
+ * fn(mm, va, pte) for each.
+ */
+static void for_each_pte(struct mm_struct *mm, unsigned long start, unsigned long end,
+			 void (*fn)(struct mm_struct *mm, unsigned long va, u64 *pte,
+				    unsigned long arg), unsigned long arg)
+{
+	unsigned long va = start;
+
+	while (va < end) {
+		int stop = 3;
+		u64 *pte = pte_walk(mm, va, false, &stop);
+		unsigned long next;
+
+		if (!pte) {		/* skip what the missing table would map */
+			unsigned long size = 1UL << ARM64_HW_PGTABLE_LEVEL_SHIFT(stop);
+
+			next = (va & ~(size - 1)) + size;
+			if (next <= va)	/* wrapped: the end of the space */
+				break;
+			va = next;
+			continue;
+		}
+		if (*pte & PTE_VALID)
+			fn(mm, va, pte, arg);
+		va += PAGE_SIZE;
+	}
+}
+
+static void unmap_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned long arg)
+{
+	phys_addr_t pa = *pte & PTE_ADDR_MASK;
+
+	WRITE_ONCE(*pte, 0);
+	flush_tlb_page(mm, va);
+	free_page((unsigned long)__va(pa));
+	mm->rss--;
+}
+
+void unmap_pages(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	for_each_pte(mm, start, end, unmap_one, 0);
+}
+
+static void reprotect_one(struct mm_struct *mm, unsigned long va, u64 *pte,
+			  unsigned long vm_flags)
+{
+	u64 old = *pte;
+
+	/* Only permission bits change: no break-before-make needed. */
+	WRITE_ONCE(*pte, (old & PTE_ADDR_MASK) | vm_page_prot(vm_flags));
+	if ((vm_flags & VM_EXEC) && !(vm_flags & VM_WRITE) && (old & PTE_UXN))
+		sync_icache_page(__va(old & PTE_ADDR_MASK));
+	flush_tlb_page(mm, va);
+}
+
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned long vm_flags)
+{
+	for_each_pte(mm, start, end, reprotect_one, vm_flags);
+}
+
+/* Free a table of this level and everything below it. */
+static void free_table(struct mm_struct *mm, u64 *table, int level)
+{
+	for (int i = 0; i < PTRS_PER_PTE; i++) {
+		u64 entry = table[i];
+
+		if (!(entry & PTE_VALID))
+			continue;
+		if (level < 3) {
+			free_table(mm, __va(entry & PTE_ADDR_MASK), level + 1);
+		} else {
+			free_page((unsigned long)__va(entry & PTE_ADDR_MASK));
+			mm->rss--;
+		}
+	}
+	free_page((unsigned long)table);
+	mm->pgtables--;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (!mm || --mm->users)
+		return;
+	/*
+	 * Nobody runs on these tables any more (TTBR0 moved on first), and
+	 * their ASID is not reused before the next rollover flushes the
+	 * TLB (context.c): the pages can go back at once.
+	 */
+	free_table(mm, mm->pgd, PGTABLE_START_LEVEL);
+	free_vmas(mm);
+	kfree(mm);
+}
+
+/* Copy the table of this level from src into dst, page contents too. */
+static int copy_table(struct mm_struct *dst, u64 *to, const u64 *from, int level)
+{
+	for (int i = 0; i < PTRS_PER_PTE; i++) {
+		u64 entry = from[i];
+		void *page;
+
+		if (!(entry & PTE_VALID))
+			continue;
+		page = (void *)__get_free_page(GFP_KERNEL);
+		if (!page)
+			return -ENOMEM;
+		if (level < 3) {
+			memset(page, 0, PAGE_SIZE);
+			dst->pgtables++;
+			to[i] = __pa(page) | (entry & ~PTE_ADDR_MASK);
+			if (copy_table(dst, page, __va(entry & PTE_ADDR_MASK), level + 1))
+				return -ENOMEM;
+		} else {
+			memcpy(page, __va(entry & PTE_ADDR_MASK), PAGE_SIZE);
+			if (!(entry & PTE_UXN))
+				sync_icache_page(page);
+			dst->rss++;
+			to[i] = __pa(page) | (entry & ~PTE_ADDR_MASK);
+		}
+	}
+	return 0;
+}
+
+/*
+ * fork's copy. Eager: each present page is copied now. Processes here
+ * are small and most forks are followed by execve, whose new mm starts
+ * empty; anonymous memory never touched is not copied (it has no page).
+ * Copy-on-write would save the copies at the cost of write faults,
+ * reference counts per page and TLB flushes of the parent.
+ */
+struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->mmap_base = old->mmap_base;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+	if (dup_vmas(mm, old) || copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL)) {
+		mmput(mm);
+		return NULL;
+	}
+	dsb(ishst);
+	return mm;
+}

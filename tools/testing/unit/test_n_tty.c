@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/testing/unit/test_n_tty.c: the line discipline
+ * (drivers/tty/n_tty.c), built from the real source, fed bytes as a UART
+ * would; the echo it writes and the signals it raises are recorded, and
+ * read() is called as the tty layer does.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <linux/n_tty.h>
+
+static struct termios tio;
+static struct n_tty_data ld;
+static char out[8192];
+static size_t out_len;
+static int sigs[8], nsigs;
+
+static void put(void *ctx, const char *buf, size_t n)
+{
+	assert_ptr_equal(ctx, &ld);
+	assert_true(out_len + n < sizeof(out));
+	memcpy(out + out_len, buf, n);
+	out_len += n;
+	out[out_len] = '\0';
+}
+
+static void sig(void *ctx, int s)
+{
+	sigs[nsigs++] = s;
+}
+
+static int setup(void **state)
+{
+	n_tty_std_termios(&tio);
+	n_tty_init(&ld, &tio, put, sig, &ld);
+	out_len = 0;
+	out[0] = '\0';
+	nsigs = 0;
+	return 0;
+}
+
+static void type(const char *s)
+{
+	n_tty_receive_buf(&ld, (const unsigned char *)s, strlen(s));
+}
+
+/* read() with a buffer of n bytes: the bytes as a string, or "<none>". */
+static const char *rd(size_t n)
+{
+	static char buf[N_TTY_BUF_SIZE + 1];
+	long got = n_tty_read(&ld, (unsigned char *)buf, n);
+
+	if (got < 0)
+		return "<none>";
+	buf[got] = '\0';
+	return buf;
+}
+
+static void test_line_is_echoed_and_read_whole(void **state)
+{
+	type("ls -l");
+	assert_string_equal(out, "ls -l");
+	assert_false(n_tty_input_available(&ld));
+	assert_string_equal(rd(100), "<none>");	/* not finished: read would block */
+	type("\r");				/* Enter: ICRNL makes it '\n' */
+	assert_string_equal(out, "ls -l\r\n");	/* ONLCR on the echo */
+	assert_int_equal(n_tty_chars_in_buffer(&ld), 6);
+	assert_string_equal(rd(100), "ls -l\n");
+	assert_string_equal(rd(100), "<none>");
+}
+
+static void test_read_stops_at_line_end(void **state)
+{
+	type("one\ntwo\n");
+	assert_string_equal(rd(100), "one\n");
+	assert_string_equal(rd(2), "tw");		/* a short buffer takes part of a line */
+	assert_string_equal(rd(100), "o\n");
+	/* the shell reads a byte at a time */
+	type("ab\n");
+	assert_string_equal(rd(1), "a");
+	assert_string_equal(rd(1), "b");
+	assert_string_equal(rd(1), "\n");
+	assert_string_equal(rd(1), "<none>");
+}
+
+static void test_erase_and_kill(void **state)
+{
+	type("abc\x7f");
+	assert_string_equal(out, "abc\b \b");
+	type("\b\bX");				/* ^H erases too; one too many is ignored */
+	type("\b\b");
+	out_len = 0;
+	type("\x7f");				/* nothing left: no echo */
+	assert_int_equal(out_len, 0);
+	type("foo bar\x17");			/* ^W: the word */
+	assert_string_equal(out, "foo bar\b \b\b \b\b \b");
+	type("\x15");				/* ^U: the rest */
+	assert_string_equal(out, "foo bar\b \b\b \b\b \b\b \b\b \b\b \b\b \b");
+	type("ok\n");
+	assert_string_equal(rd(100), "ok\n");
+}
+
+static void test_control_chars_echo_as_caret(void **state)
+{
+	type("a\x01");
+	assert_string_equal(out, "a^A");
+	type("\x7f");				/* ^A took two columns */
+	assert_string_equal(out, "a^A\b \b\b \b");
+	type("\n");
+	assert_string_equal(rd(100), "a\n");
+}
+
+static void test_tab_erase_goes_back_to_column(void **state)
+{
+	type("ab\t");				/* column 2 -> 8 */
+	out_len = 0;
+	type("\x7f");
+	assert_string_equal(out, "\b \b\b \b\b \b\b \b\b \b\b \b");	/* 6 columns */
+}
+
+static void test_ctrl_d_is_eof_or_push(void **state)
+{
+	type("\x04");
+	assert_true(n_tty_input_available(&ld));
+	assert_string_equal(rd(100), "");		/* 0 bytes: EOF */
+	assert_int_equal(n_tty_read(&ld, (unsigned char[4]){ 0 }, 4), -1);
+	type("abc\x04");				/* mid-line: the line without a newline */
+	assert_string_equal(out, "abc");		/* ^D is not echoed */
+	assert_string_equal(rd(100), "abc");
+	assert_string_equal(rd(100), "<none>");
+	type("xyz\x04");				/* a buffer of exactly the line's size */
+	assert_string_equal(rd(3), "xyz");
+	assert_string_equal(rd(100), "<none>");	/* the ^D went with it: no false EOF */
+	type("l\n\x04");				/* a line, then EOF on the next */
+	assert_string_equal(rd(2), "l\n");
+	assert_string_equal(rd(100), "");
+}
+
+static void test_ctrl_c_flushes_and_signals(void **state)
+{
+	type("done\nhalf");
+	type("\x03");
+	assert_int_equal(nsigs, 1);
+	assert_int_equal(sigs[0], SIGINT);
+	assert_string_equal(out, "done\r\nhalf^C");
+	assert_false(n_tty_input_available(&ld));	/* all input dropped (no NOFLSH) */
+	type("\x1c");
+	assert_int_equal(sigs[1], SIGQUIT);
+	tio.c_lflag &= ~ISIG;				/* without ISIG ^C is a character */
+	type("\x03\n");
+	assert_int_equal(nsigs, 2);
+	assert_string_equal(rd(100), "\x03\n");
+}
+
+static void test_no_echo_and_raw_mode(void **state)
+{
+	tio.c_lflag &= ~ECHO;
+	type("secret\n");
+	assert_int_equal(out_len, 0);
+	assert_string_equal(rd(100), "secret\n");
+	tio.c_lflag &= ~ICANON;				/* raw: every byte at once */
+	type("q\x7f");
+	assert_string_equal(rd(100), "q\x7f");
+}
+
+static void test_full_buffer_keeps_room_for_newline(void **state)
+{
+	static char big[N_TTY_BUF_SIZE + 11];
+
+	tio.c_lflag &= ~ECHO;			/* only the buffer matters here */
+	memset(big, 'x', sizeof(big) - 1);
+	type(big);
+	type("\n");
+	assert_int_equal(strlen(rd(N_TTY_BUF_SIZE)), N_TTY_BUF_SIZE);	/* 4095 x + \n */
+	/* and the ring wraps cleanly afterwards */
+	for (int i = 0; i < 3000; i++) {
+		type("wrap\n");
+		assert_string_equal(rd(100), "wrap\n");
+	}
+}
+
+static void test_write_converts_newlines(void **state)
+{
+	n_tty_write(&ld, "a\nb\n", 4);
+	assert_string_equal(out, "a\r\nb\r\n");
+	tio.c_oflag &= ~OPOST;
+	n_tty_write(&ld, "c\n", 2);
+	assert_string_equal(out, "a\r\nb\r\nc\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_line_is_echoed_and_read_whole, setup),
+		cmocka_unit_test_setup(test_read_stops_at_line_end, setup),
+		cmocka_unit_test_setup(test_erase_and_kill, setup),
+		cmocka_unit_test_setup(test_control_chars_echo_as_caret, setup),
+		cmocka_unit_test_setup(test_tab_erase_goes_back_to_column, setup),
+		cmocka_unit_test_setup(test_ctrl_d_is_eof_or_push, setup),
+		cmocka_unit_test_setup(test_ctrl_c_flushes_and_signals, setup),
+		cmocka_unit_test_setup(test_no_echo_and_raw_mode, setup),
+		cmocka_unit_test_setup(test_full_buffer_keeps_room_for_newline, setup),
+		cmocka_unit_test_setup(test_write_converts_newlines, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench [--no-pmu] [-n N]: what the kernel costs, in instructions.
+ *
+ *	null syscall		getppid(), N times
+ *	context switch		two processes each calling sched_yield() N times;
+ *				on one CPU every call switches, 2N switches
+ *	fork + exit + wait4	N/100 times
+ *
+ * Counts come from PMU event counter 0, read at EL0 (mrs pmevcntr0_el0). That
+ * needs the kernel to have programmed it with INST_RETIRED (event 0x08),
+ * counting at EL0 and EL1 (PMEVTYPER0_EL0.P = U = 0), enabled it
+ * (PMCNTENSET_EL0 bit 0, PMCR_EL0.E) and let EL0 read it (PMUSERENR_EL0.ER or
+ * .EN); under QEMU the event only counts with -icount. The counter is global:
+ * every process, the kernel and interrupts in the window are included, which
+ * is what a per-operation cost should include. It is read as 32 bits.
+ *
+ * bench first checks, in a child, that the counter can be read (a read that
+ * traps kills the child with SIGILL) and that it moves. If not, or with
+ * --no-pmu (as under qemu-aarch64), it reports wall-clock nanoseconds
+ * instead, and says so. Each measured loop is bracketed by `hint #0x70` and
+ * `hint #0x71`, NOPs on the CPU, for QEMU plugins that count instructions
+ * from outside (../shared/tools/insncount).
+ */
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define REGION_BEGIN()	__asm__ volatile("hint #0x70" ::: "memory")
+#define REGION_END()	__asm__ volatile("hint #0x71" ::: "memory")
+
+static int use_pmu = 1;
+
+static inline unsigned long pmu_read(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("isb\n\tmrs %0, pmevcntr0_el0" : "=r"(v) : : "memory");
+	return v;
+}
+
+/* Instructions (32-bit counter delta) or nanoseconds, whichever we measure in. */
+static unsigned long long now(void)
+{
+	return use_pmu ? pmu_read() : (unsigned long long)monotonic_ns();
+}
+
+static unsigned long long since(unsigned long long start)
+{
+	unsigned long long end = now();
+
+	return use_pmu ? (end - start) & 0xffffffffULL : end - start;
+}
+
+/* In a child, so that a trapping read costs only the child. */
+static const char *probe_pmu(void)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid == 0) {
+		unsigned long a = pmu_read(), b;
+		volatile int i;
+
+		for (i = 0; i < 1000; i++)
+			;
+		b = pmu_read();
+		_exit(a != b ? 0 : 3);
+	}
+	if (pid < 0 || wait4(pid, &st, 0, NULL) != pid)
+		return "could not fork the probe";
+	if (WIFSIGNALED(st) && WTERMSIG(st) == SIGILL)
+		return "reading PMEVCNTR0_EL0 traps (PMUSERENR_EL0 does not allow EL0)";
+	if (WIFSIGNALED(st))
+		return "the probe died";
+	if (WEXITSTATUS(st) == 3)
+		return "PMEVCNTR0_EL0 does not count (not programmed, or QEMU without -icount)";
+	return NULL;
+}
+
+static unsigned long long bench_getppid(long n)
+{
+	unsigned long long start;
+	long i;
+
+	start = now();
+	REGION_BEGIN();
+	for (i = 0; i < n; i++)
+		getppid();
+	REGION_END();
+	return since(start);
+}
+
+static unsigned long long bench_yield(long n)
+{
+	unsigned long long start, total;
+	pid_t pid;
+	long i;
+
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < n; i++)
+			sched_yield();
+		_exit(0);
+	}
+	if (pid < 0)
+		return 0;
+	start = now();
+	REGION_BEGIN();
+	for (i = 0; i < n; i++)
+		sched_yield();
+	REGION_END();
+	total = since(start);
+	wait4(pid, NULL, 0, NULL);
+	return total;
+}
+
+static unsigned long long bench_fork(long n)
+{
+	unsigned long long start;
+	pid_t pid;
+	long i;
+
+	start = now();
+	REGION_BEGIN();
+	for (i = 0; i < n; i++) {
+		pid = fork();
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0 || wait4(pid, NULL, 0, NULL) != pid)
+			break;
+	}
+	REGION_END();
+	return i == n ? since(start) : 0;
+}
+
+static void row(const char *what, long ops, unsigned long long total)
+{
+	unsigned long long tenths = ops ? total * 10 / (unsigned long long)ops : 0;
+
+	if (!total) {
+		printf("%-26s %10ld %14s %12s\n", what, ops, "failed", "-");
+		return;
+	}
+	printf("%-26s %10ld %14llu %10llu.%llu\n", what, ops, total, tenths / 10, tenths % 10);
+}
+
+int main(int argc, char **argv)
+{
+	long n = 10000;
+	const char *why = "--no-pmu";
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--no-pmu")) {
+			use_pmu = 0;
+		} else if (!strcmp(argv[i], "-n") && i + 1 < argc) {
+			n = strtol(argv[++i], NULL, 0);
+		} else {
+			dprintf(2, "usage: bench [--no-pmu] [-n iterations]\n");
+			return 2;
+		}
+	}
+	if (n < 100)
+		n = 100;
+	if (use_pmu && (why = probe_pmu()))
+		use_pmu = 0;
+
+	if (use_pmu)
+		printf("bench: instructions retired (PMU event 0x08, EL0+EL1, every process)\n");
+	else
+		printf("bench: no PMU (%s):\nbench: wall-clock nanoseconds, not instructions\n", why);
+	printf("%-26s %10s %14s %13s\n", "operation", "ops", use_pmu ? "instructions" : "ns",
+	       "per op");
+	row("null syscall (getppid)", n, bench_getppid(n));
+	row("context switch (yield)", 2 * n, bench_yield(n));
+	row("fork + exit + wait4", n / 100, bench_fork(n / 100));
+	printf("bench: a context switch per yield assumes one CPU (-smp 1): with more,\n"
+	       "bench: the two processes may run side by side and never switch\n");
+	return 0;
+}

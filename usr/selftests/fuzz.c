@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fuzz [calls [seed]]: random system calls with random arguments, from a
+ * fixed seed (100,000 calls, seed 1 by default), in children of 10,000 calls
+ * each. Passes when every child lives to exit(0) and the kernel still
+ * answers; on headstart also when no memory was lost (sysinfo's freeram).
+ *
+ * Numbers are drawn from 0..1023: Linux's table and well beyond it. Arguments
+ * are drawn from values that find bugs: 0, 1, small and huge numbers, -1,
+ * pointers into a writable scratch area fenced by unmapped pages, a string
+ * "/", kernel addresses, unmapped and read-only user addresses.
+ *
+ * A child first closes fds 0..2 (so random writes do not reach the console)
+ * and moves to /proc (so relative random paths create nothing; headstart's
+ * files are read-only anyway, and so is usr/tests' sandbox). Some calls are never
+ * made, because they would end or block the child or harm things outside it
+ * rather than test the kernel; `denied` below lists them with the reason.
+ * mmap is made with MAP_FIXED, MAP_POPULATE and MAP_LOCKED cleared, so it
+ * cannot map over the program or pin the host's memory. On headstart most of
+ * these are -ENOSYS anyway; on Linux (qemu-aarch64) run the fuzzer only in
+ * usr/tests' sandbox, never as root on a real system.
+ *
+ * fuzz -f calls seed chunk: find the call that killed a chunk's child.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+#define NR_MAX		1024
+#define CHUNK		10000
+#define SCRATCH		(64 * 1024UL)
+#define PAGE		4096UL
+static int chunk_timeout = 60;		/* seconds before a child counts as hung */
+
+struct range {
+	unsigned short from, to;
+};
+
+static const struct range denied[] = {
+	/* End or replace the process: exit, exit_group, execve, execveat,
+	 * clone, clone3, rt_sigreturn (loads registers from the stack). */
+	{ 93, 94 }, { 221, 221 }, { 281, 281 }, { 220, 220 }, { 435, 435 }, { 139, 139 },
+	/* Signal other processes (the parent, init): kill, tkill, tgkill,
+	 * rt_sigqueueinfo, rt_tgsigqueueinfo, pidfd_send_signal. */
+	{ 129, 131 }, { 138, 138 }, { 240, 240 }, { 424, 424 },
+	/* Change our own mappings or state under us: munmap, mremap, mprotect,
+	 * madvise, remap_file_pages, pkey_mprotect, process_madvise, mseal,
+	 * rt_sigaction (a random handler), rseq, prctl, seccomp, personality. */
+	{ 215, 216 }, { 226, 226 }, { 233, 234 }, { 288, 288 }, { 440, 440 },
+	{ 462, 462 }, { 134, 134 }, { 293, 293 }, { 167, 167 }, { 277, 277 }, { 92, 92 },
+	/* Deliver SIGALRM later, which kills: setitimer, timer_create. */
+	{ 103, 103 }, { 107, 107 },
+	/* Block for a long time or for ever: nanosleep, clock_nanosleep, futex*,
+	 * ppoll, pselect6, epoll_pwait(2), rt_sigsuspend, rt_sigtimedwait,
+	 * io_getevents, io_pgetevents, socket waits (accept, accept4, connect,
+	 * recvfrom, recvmsg, recvmmsg). */
+	{ 101, 101 }, { 115, 115 }, { 98, 98 }, { 449, 449 }, { 454, 456 }, { 72, 73 },
+	{ 22, 22 }, { 441, 441 }, { 133, 133 }, { 137, 137 }, { 4, 4 }, { 292, 292 },
+	{ 202, 203 }, { 207, 207 }, { 212, 212 }, { 242, 243 },
+	/* Make fds whose read blocks: pipe2, eventfd2, signalfd4, timerfd_create,
+	 * inotify_init1, fanotify_init, userfaultfd, socket, socketpair,
+	 * io_uring_*, POSIX and SysV message queues and semaphores (SysV IPC
+	 * also outlives the process). */
+	{ 59, 59 }, { 19, 19 }, { 74, 74 }, { 85, 85 }, { 26, 26 }, { 262, 262 },
+	{ 282, 282 }, { 198, 199 }, { 425, 427 }, { 180, 197 },
+	/* Leave /proc, so that random paths could create files: chdir, fchdir,
+	 * chroot. */
+	{ 49, 51 },
+	/* Change files (Linux; headstart's files are read-only): mknodat ..
+	 * renameat, truncate, ftruncate, fallocate, fchmod(at), fchown(at),
+	 * utimensat, *setxattr, *removexattr, renameat2, fchmodat2; ioctl (it can
+	 * freeze a file system). */
+	{ 33, 38 }, { 45, 47 }, { 52, 55 }, { 88, 88 }, { 5, 7 }, { 14, 16 },
+	{ 276, 276 }, { 452, 452 }, { 29, 29 },
+	/* Slow on a host: sync, fsync, fdatasync, sync_file_range, syncfs. */
+	{ 81, 84 }, { 267, 267 },
+	/* The machine, not the process: reboot, kexec_load, kexec_file_load,
+	 * init/finit/delete_module, mount, umount2, pivot_root, the new mount
+	 * calls, mount_setattr, swapon/off, acct, quotactl(_fd), setting clocks
+	 * (settimeofday, clock_settime, adjtimex, clock_adjtime), host and
+	 * domain names, setrlimit, prlimit64, ptrace, process_vm_writev, bpf,
+	 * perf_event_open, unshare, setns, syslog, vhangup, scheduling policy
+	 * and priority, mlockall. */
+	{ 142, 142 }, { 104, 106 }, { 294, 294 }, { 273, 273 }, { 39, 41 },
+	{ 428, 433 }, { 442, 443 }, { 224, 225 }, { 89, 89 }, { 60, 60 },
+	{ 112, 112 }, { 170, 171 }, { 266, 266 }, { 161, 162 }, { 164, 164 },
+	{ 261, 261 }, { 117, 117 }, { 271, 271 }, { 280, 280 }, { 241, 241 },
+	{ 97, 97 }, { 268, 268 }, { 116, 116 }, { 58, 58 }, { 118, 119 },
+	{ 140, 140 }, { 274, 274 }, { 230, 230 },
+	/* Newer than this list (Linux 6.13 on): unknown effects. */
+	{ 463, 511 },
+};
+
+/*
+ * Only under qemu-aarch64, whose emulation of these crashes the emulator
+ * itself, not the guest (found with fuzz -f, QEMU 7.2):
+ * sched_setaffinity, sched_getaffinity (an assertion or SIGSEGV for odd
+ * cpu-mask sizes); the socket calls bind .. sendmsg and sendmmsg (QEMU puts
+ * a buffer of the guest's length on its own stack with alloca); close_range
+ * (QEMU loops over the fds from a 64-bit signed first fd: 2^63 times).
+ */
+static const struct range qemu_denied[] = {
+	{ 122, 123 }, { 200, 212 }, { 269, 269 }, { 436, 436 },
+};
+
+static unsigned char is_denied[NR_MAX];
+static unsigned long long rng;
+static char *scratch;
+
+static unsigned long long next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static long random_arg(void)
+{
+	unsigned long long r = next();
+
+	switch (r & 15) {
+	case 0:  return 0;
+	case 1:  return 1;
+	case 2:  return (long)((r >> 8) & 15);
+	case 3:  return (long)((r >> 8) & 4095);
+	case 4:  return -1;
+	case 5:  return (long)next();
+	case 6:  return (long)(unsigned)(r >> 16);
+	case 7:  return (long)(scratch + ((r >> 8) % SCRATCH));
+	case 8:  return (long)scratch;
+	case 9:  return (long)"/";
+	case 10: return (long)(0xffff800008000000UL + ((r >> 8) & 0xfff8));
+	case 11: return (long)0xffff000000000000UL;
+	case 12: return 0x1000;
+	case 13: return (long)random_arg;		/* read-only text */
+	case 14: return (long)0x0000fffffffff000UL;
+	default: return (long)(1UL << ((r >> 8) & 63));
+	}
+}
+
+static void seed_chunk(unsigned seed, int chunk)
+{
+	rng = 0x9e3779b97f4a7c15ULL ^ ((unsigned long long)seed << 32) ^ (unsigned)chunk;
+}
+
+/* The next call of the sequence: its number, and its arguments in a. */
+static int next_call(long a[6])
+{
+	int j, nr;
+
+	do
+		nr = (int)(next() % NR_MAX);
+	while (is_denied[nr]);
+	for (j = 0; j < 6; j++)
+		a[j] = random_arg();
+	if (nr == __NR_mmap)
+		a[3] &= ~(long)(MAP_FIXED | MAP_POPULATE | MAP_LOCKED);
+	return nr;
+}
+
+static void fuzz_chunk(unsigned seed, int chunk, long calls)
+{
+	long i, a[6];
+	int nr;
+
+	seed_chunk(seed, chunk);
+	for (i = 0; i < calls; i++) {
+		nr = next_call(a);
+		__syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	}
+}
+
+/* A fresh child for one chunk; its wait status, or -1 if it hung. */
+static int run_chunk(unsigned seed, int chunk, long calls)
+{
+	long long deadline = monotonic_ns() + chunk_timeout * 1000000000LL;
+	struct timespec tick = { 0, 10 * 1000000 };
+	pid_t pid = fork(), w;
+	int st, fd;
+
+	if (pid == 0) {
+		for (fd = 0; fd < 3; fd++)
+			close(fd);
+		chdir("/proc");		/* best effort: nothing can be made there */
+		fuzz_chunk(seed, chunk, calls);
+		_exit(0);
+	}
+	if (pid < 0)
+		return -1;
+	for (;;) {
+		w = wait4(pid, &st, WNOHANG, NULL);
+		if (w == pid)
+			return st;
+		if (w < 0 || monotonic_ns() > deadline) {
+			kill(pid, SIGKILL);
+			wait4(pid, NULL, 0, NULL);
+			return -1;
+		}
+		nanosleep(&tick, NULL);
+	}
+}
+
+static long long free_bytes(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si) < 0)
+		return -1;
+	return (long long)si.freeram * (si.mem_unit ? si.mem_unit : 1);
+}
+
+static int setup(void)
+{
+	const struct range *d;
+	char *area;
+	int n;
+
+	for (d = denied; d < denied + sizeof(denied) / sizeof(denied[0]); d++)
+		for (n = d->from; n <= d->to; n++)
+			is_denied[n] = 1;
+	for (d = qemu_denied; ktap_qemu_user() &&
+	     d < qemu_denied + sizeof(qemu_denied) / sizeof(qemu_denied[0]); d++)
+		for (n = d->from; n <= d->to; n++)
+			is_denied[n] = 1;
+	/* [unmapped page][scratch][unmapped page]: overruns fault, not corrupt. */
+	area = mmap(NULL, SCRATCH + 2 * PAGE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (area == MAP_FAILED)
+		return -1;
+	munmap(area, PAGE);
+	munmap(area + PAGE + SCRATCH, PAGE);
+	scratch = area + PAGE;
+	return 0;
+}
+
+/*
+ * fuzz -f calls seed chunk: which call of a chunk is fatal? Bisect on how
+ * many of its calls a fresh child makes, then show the last few calls made.
+ * (The harm may come from an earlier call; these are where to start.)
+ */
+static int find_fatal(long calls, unsigned seed, int chunk)
+{
+	long lo = 0, hi = calls, mid, i, a[6];
+	int nr;
+
+	chunk_timeout = 10;
+	if (setup() < 0 || run_chunk(seed, chunk, calls) == 0) {
+		printf("fuzz: chunk %d of seed %u survives %ld calls\n", chunk, seed, calls);
+		return 1;
+	}
+	while (hi - lo > 1) {		/* lo calls survive, hi calls do not */
+		mid = lo + (hi - lo) / 2;
+		if (run_chunk(seed, chunk, mid) == 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	printf("fuzz: chunk %d of seed %u dies in call %ld; the calls before it:\n",
+	       chunk, seed, hi - 1);
+	seed_chunk(seed, chunk);
+	for (i = 0; i < hi; i++) {
+		nr = next_call(a);
+		if (i >= hi - 8)
+			printf("%6ld: %3d(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", i, nr,
+			       a[0], a[1], a[2], a[3], a[4], a[5]);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	long calls = 100000, done;
+	unsigned seed = 1;
+	int chunk, st, survived = 1;
+	long long before, after;
+
+	if (argc == 5 && !strcmp(argv[1], "-f"))
+		return find_fatal(strtol(argv[2], NULL, 0), (unsigned)atoi(argv[3]),
+				  atoi(argv[4]));
+	if (argc > 1)
+		calls = strtol(argv[1], NULL, 0);
+	if (argc > 2)
+		seed = (unsigned)atoi(argv[2]);
+
+	ktap_start("fuzz", 3);
+	if (setup() < 0) {
+		ktap_diag("mmap of the scratch area failed: %s", strerror(errno));
+		return KSFT_FAIL;
+	}
+	before = free_bytes();
+	for (chunk = 0, done = 0; done < calls; chunk++, done += CHUNK) {
+		long n = calls - done < CHUNK ? calls - done : CHUNK;
+
+		st = run_chunk(seed, chunk, n);
+		if (st == 0)
+			continue;
+		survived = 0;
+		if (st < 0)
+			ktap_diag("chunk %d (calls %ld..%ld): hung, killed", chunk, done, done + n - 1);
+		else if (WIFSIGNALED(st))
+			ktap_diag("chunk %d (calls %ld..%ld): killed by signal %d", chunk, done,
+				  done + n - 1, WTERMSIG(st));
+		else
+			ktap_diag("chunk %d: exit status %d", chunk, WEXITSTATUS(st));
+		ktap_diag("to find the call: fuzz -f %ld %u %d", n, seed, chunk);
+	}
+	ktap_result(survived, "%ld_random_calls_seed_%u_children_survive", calls, seed);
+	ktap_result(getpid() > 0 && write(1, "", 0) == 0, "kernel_still_answers");
+
+	after = free_bytes();
+	if (before < 0 || after < 0)
+		ktap_result(0, "no_memory_lost");
+	else if (ktap_on_linux())
+		ktap_skip("Linux shares memory with the rest of the host", "no_memory_lost");
+	else if (!ktap_result(before == after, "no_memory_lost"))
+		ktap_diag("free memory before %lld, after %lld bytes", before, after);
+	return ktap_finish();
+}
