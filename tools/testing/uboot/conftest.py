@@ -51,6 +51,7 @@ class Env:
         self.uboot = opt('--uboot', UBOOT_BIN)
         self.timeout = opt('--boot-timeout', 30.0)
         self.boot_dir = os.path.join(self.build_dir, 'arch', 'arm64', 'boot')
+        self.usr_dir = os.path.join(self.build_dir, 'usr')  # usr/ programs
         self.tmp_dir = os.path.join(self.build_dir, '.tmp', 'uboot-tests')
         self.log_dir = os.path.join(self.build_dir, '.tmp', 'uboot-logs')
 

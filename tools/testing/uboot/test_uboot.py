@@ -23,7 +23,7 @@ import struct
 import subprocess
 
 from qemu_console import qemu_command
-from uboot import UBoot, write_initrd
+from uboot import INITRD_ARGS, UBoot, write_initrd
 
 SZ_2M = 2 << 20
 BOOT_COMPLETE = 'headstart: boot complete, CPU0 idle'
@@ -208,9 +208,9 @@ def test_distro_boot_append_fdt_initrd(env, console, test_dir):
     dtb = set_model(env.artifact('dts/qemu/virt-gicv2.dtb'),
                     os.path.join(test_dir, 'board.dtb'), 'headstart extlinux board')
     initrd = os.path.join(test_dir, 'initrd.img')
-    size = write_initrd(initrd, 0x5432)
+    size = write_initrd(initrd, 0x5432, env.usr_dir)
     disk = os.path.join(test_dir, 'disk.img')
-    bootargs = cmdline('extlinux')
+    bootargs = f"{cmdline('extlinux')} {INITRD_ARGS}"
     mkdisk = os.path.join(os.path.dirname(__file__), '..', '..', '..',
                           'arch', 'arm64', 'boot', 'mkdisk.py')
     subprocess.run([mkdisk, '-o', disk, '--image', env.artifact('Image'),
@@ -238,11 +238,11 @@ def test_booti_initrd(env, console, test_dir):
     exactly that range."""
     image = env.artifact('Image')
     initrd = os.path.join(test_dir, 'initrd.img')
-    size = write_initrd(initrd, 0x12345)
+    size = write_initrd(initrd, 0x12345, env.usr_dir)
     ub = UBoot(console).start(uboot_qemu(env, loaders=[(image, KERNEL_ADDR_R),
                                                        (initrd, RAMDISK_ADDR_R)]))
     ub.stop_autoboot()
-    bootargs = cmdline('initrd')
+    bootargs = f"{cmdline('initrd')} {INITRD_ARGS}"
     ub.run(f'setenv bootargs {bootargs}')
     ub.boot(f'booti ${{kernel_addr_r}} ${{ramdisk_addr_r}}:{size:#x} ${{fdtcontroladdr}}')
     # initrd_high=0xffffffff only keeps it below 4 GiB: U-Boot copies it
@@ -260,9 +260,9 @@ def test_qemu_initrd(env, console, test_dir):
     (read back with -M virt,dumpdtb) is the one the kernel reports."""
     image = env.artifact('Image')
     initrd = os.path.join(test_dir, 'initrd.img')
-    size = write_initrd(initrd, 0x23456)
+    size = write_initrd(initrd, 0x23456, env.usr_dir)
     args = dict(qemu=env.qemu, kernel=image, extra=['-initrd', initrd],
-                append=cmdline('qemu-initrd'))
+                append=f"{cmdline('qemu-initrd')} {INITRD_ARGS}")
     dumped = os.path.join(test_dir, 'qemu.dtb')
     subprocess.run(qemu_command(machine_opts=[f'dumpdtb={dumped}'], **args),
                    check=True, capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
@@ -278,4 +278,4 @@ def test_qemu_initrd(env, console, test_dir):
     assert end - start == size
     console.start(qemu_command(**args))
     console.expect(f'RAMDISK: [mem {start:#010x}-{end - 1:#010x}]')
-    expect_booted(console, cmdline('qemu-initrd'))
+    expect_booted(console, f"{cmdline('qemu-initrd')} {INITRD_ARGS}")

@@ -68,8 +68,8 @@ class UBoot:
 
 def newc_cpio(members):
     """A cpio archive in the "newc" format (Linux's initramfs format):
-    members is [(name, bytes)], regular files, mode 0644; ends with the
-    TRAILER!!! entry. Used as an initrd that is also a valid initramfs."""
+    members is [(name, bytes)] or [(name, bytes, mode)] (default: a
+    regular file, 0644); ends with the TRAILER!!! entry."""
     out = bytearray()
 
     def add(name, data, mode):
@@ -79,17 +79,30 @@ def newc_cpio(members):
         out.extend(b'\0' * (-len(out) % 4))
         out.extend(data)
         out.extend(b'\0' * (-len(out) % 4))
-    for name, data in members:
-        add(name, data, 0o100644)
+    for name, data, *mode in members:
+        add(name, data, mode[0] if mode else 0o100644)
     add('TRAILER!!!', b'', 0)
     return bytes(out)
 
 
-def write_initrd(path, payload_size):
-    """An initrd of one file of payload_size random bytes; returns its
-    size (not a round number, so a wrong range shows)."""
+# The words that make the test initrd's /init power the machine off at once.
+INITRD_ARGS = '-- /bin/poweroff'
+
+
+def write_initrd(path, payload_size, usr_dir):
+    """An initrd that boots: usr/'s /init and /bin/poweroff from the build
+    (run with INITRD_ARGS at the end of the command line, /init runs
+    poweroff), plus one file of payload_size random bytes so the size is
+    not a round number and a wrong range shows. Returns its size."""
     import os
-    blob = newc_cpio([('payload', os.urandom(payload_size))])
+
+    def binary(rel):
+        with open(os.path.join(usr_dir, rel), 'rb') as f:
+            return f.read()
+    blob = newc_cpio([('init', binary('init/init'), 0o100755),
+                      ('bin', b'', 0o040755),
+                      ('bin/poweroff', binary('bin/poweroff'), 0o100755),
+                      ('payload', os.urandom(payload_size))])
     with open(path, 'wb') as f:
         f.write(blob)
     return len(blob)
