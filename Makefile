@@ -273,7 +273,8 @@ clean:
 	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
 		$(objtree)/arch/$(SRCARCH)/boot/image.fit $(objtree)/arch/$(SRCARCH)/boot/disk.img \
-		$(objtree)/.tmp_vmlinux.map $(objtree)/.tmp_version-timestamp.o
+		$(objtree)/.tmp_vmlinux.map $(objtree)/.tmp_version-timestamp.o \
+		$(objtree)/scripts/kallsyms
 	$(Q)if [ -d $(objtree)/usr ]; then \
 		$(MAKE) -C $(srctree)/usr O=$(objtree)/usr clean; fi
 
