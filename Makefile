@@ -273,7 +273,7 @@ clean:
 	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
 		$(objtree)/arch/$(SRCARCH)/boot/image.fit $(objtree)/arch/$(SRCARCH)/boot/disk.img \
-		$(objtree)/.tmp_vmlinux.map $(objtree)/.tmp_version-timestamp.o \
+		$(objtree)/.tmp_vmlinux* $(objtree)/.tmp_kallsyms* $(objtree)/.tmp_version-timestamp.o \
 		$(objtree)/scripts/kallsyms
 	$(Q)if [ -d $(objtree)/usr ]; then \
 		$(MAKE) -C $(srctree)/usr O=$(objtree)/usr clean; fi
@@ -288,7 +288,7 @@ distclean: mrproper
 
 help:
 	@echo 'Building:'
-	@echo '  all (default)   - vmlinux, System.map and arch/arm64/boot/Image'
+	@echo '  all (default)   - vmlinux, System.map, arch/arm64/boot/Image and the initramfs'
 	@echo '  vmlinux         - the kernel ELF, with debug info'
 	@echo '  Image           - the arm64 Image a loader boots (arch/arm64/boot/Image)'
 	@echo '  initramfs       - user space and its cpio archive (usr/initramfs.cpio)'
