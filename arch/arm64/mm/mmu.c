@@ -365,18 +365,28 @@ static void __init cpu_replace_ttbr1(pgd_t *pgd)
 
 /*
  * PHYS_OFFSET: the start of RAM rounded down so that 1 GiB blocks line up.
- * The linear map holds PAGE_END - PAGE_OFFSET bytes from there; RAM above
- * that cannot be mapped, so memblock forgets it.
+ * The linear map holds PAGE_END - PAGE_OFFSET bytes from there. With more
+ * RAM than that, as Linux does: first drop what lies above both the
+ * window and the kernel image; if it still does not fit, move the window
+ * up (the kernel must stay inside it: its tables are reached through it)
+ * and drop the RAM below instead.
  */
 static void __init linear_map_base_init(void)
 {
 	const phys_addr_t linear_size = PAGE_END - PAGE_OFFSET;
+	phys_addr_t end;
 
 	memstart_addr = ALIGN_DOWN(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
+	if (memblock_end_of_DRAM() - PHYS_OFFSET <= linear_size)
+		return;
+	end = max(PHYS_OFFSET + linear_size, (phys_addr_t)__pa_symbol(_end));
+	pr_warn("Memory: RAM above %#llx is beyond the linear map: ignored\n", end);
+	memblock_remove(end, PHYS_ADDR_MAX - end);
 	if (memblock_end_of_DRAM() - PHYS_OFFSET > linear_size) {
-		pr_warn("Memory: RAM above %#llx is beyond the linear map: ignored\n",
-			PHYS_OFFSET + linear_size);
-		memblock_remove(PHYS_OFFSET + linear_size, PHYS_ADDR_MAX);
+		memstart_addr = ALIGN(memblock_end_of_DRAM() - linear_size, ARM64_MEMSTART_ALIGN);
+		pr_warn("Memory: RAM below %#llx is beyond the linear map: ignored\n",
+			(phys_addr_t)memstart_addr);
+		memblock_remove(0, memstart_addr);
 	}
 }
 

@@ -285,3 +285,53 @@ def test_variant_image_header(variant):
     assert res.returncode == 0, res.stdout + res.stderr
     if variant.endswith('bigbss'):
         assert k.off('_end') > 2 << 20, 'the variant was meant to exceed 2 MiB'
+
+
+STUB = """
+	ldr	x0, ={dtb:#x}
+	mov	x1, xzr
+	mov	x2, xzr
+	mov	x3, xzr
+	ldr	x4, ={entry:#x}
+	br	x4
+	.ltorg
+"""
+
+
+def test_va39_image_above_512g_boots_to_the_end(tmp_path):
+    """Past head.S too: a 39-bit kernel at 0x8000200000 in 600 GiB of RAM
+    (more than its 256 GiB linear map holds) keeps the RAM around the
+    kernel, says what it drops, and finishes the boot. A tiny firmware
+    (-bios) hands it QEMU's own DTB in x0."""
+    k = kernel('va39')
+    mem, load, dtb_at = '600G', 0x8000200000, 0x48000000
+    machine = ['-M', 'virt,memory-backend=bigram', '-m', mem, '-object',
+               f'memory-backend-ram,id=bigram,size={mem},reserve=off']
+    dtb = tmp_path / 'virt.dtb'
+    subprocess.run([QEMU, *machine[:1], machine[1] + f',dumpdtb={dtb}', *machine[2:],
+                    '-cpu', 'cortex-a57', '-nographic', '-nic', 'none'],
+                   check=True, capture_output=True, timeout=TIMEOUT)
+    subprocess.run(['fdtput', '-t', 's', str(dtb), '/chosen', 'bootargs',
+                    'console=ttyAMA0 poweroff'], check=True)
+    subprocess.run(['fdtput', '-t', 's', str(dtb), '/chosen', 'stdout-path',
+                    '/pl011@9000000'], check=True)
+    (tmp_path / 'stub.S').write_text(STUB.format(dtb=dtb_at, entry=load))
+    subprocess.run(['aarch64-linux-gnu-gcc', '-c', '-o', 'stub.o', 'stub.S'],
+                   cwd=tmp_path, check=True)
+    subprocess.run(['aarch64-linux-gnu-objcopy', '-O', 'binary', 'stub.o', 'stub.bin'],
+                   cwd=tmp_path, check=True)
+    res = subprocess.run([QEMU, *machine, '-cpu', 'cortex-a57', '-nographic', '-nic', 'none',
+                          '-no-reboot', '-bios', str(tmp_path / 'stub.bin'),
+                          '-device', f'loader,file={k.image},addr={load:#x},force-raw=on',
+                          '-device', f'loader,file={dtb},addr={dtb_at:#x},force-raw=on'],
+                         capture_output=True, text=True, errors='replace', timeout=TIMEOUT,
+                         stdin=subprocess.DEVNULL)
+    log = res.stdout
+    assert res.returncode == 0, log
+    # Kept: the 256 GiB below __pa(_end), rounded to 1 GiB for the window.
+    end = load + k.off('_end')
+    assert f'Memory: RAM above {end:#x} is beyond the linear map: ignored' in log, log
+    window = (end - (256 << 30) + (1 << 30) - 1) & ~((1 << 30) - 1)
+    assert f'Memory: RAM below {window:#x} is beyond the linear map: ignored' in log, log
+    assert 'headstart: boot complete, CPU0 idle' in log and 'reboot: Power down' in log, log
+    assert 'Kernel panic' not in log, log
