@@ -222,27 +222,7 @@ struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *n
 /* The creator of every kernel thread (kernel_init/kthreadd-less design). */
 
 /* ---- kernel/signal.c ------------------------------------------------------- */
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define SIGTSTP		20
-#define SIGURG		23
-#define SIGWINCH	28
+#include <uapi/asm-generic/signal.h>
 /* Send sig to the task with this pid: 0 or -ESRCH/-EINVAL. IRQ-safe (^C). */
 int kill_pid(int pid, int sig);
 int send_sig(int sig, struct task_struct *p);

@@ -1,42 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * errno.h: error numbers, with Linux's values (include/uapi/asm-generic/errno-base.h
- * and errno.h) since the kernel returns them as -errno. lib/errno.c names them.
+ * errno.h: error numbers, the kernel's own list (include/uapi/asm-generic/
+ * errno-base.h), since system calls return them as -errno. lib/errno.c names
+ * them.
  */
 #ifndef _ERRNO_H
 #define _ERRNO_H
 
-#define EPERM		1
-#define ENOENT		2
-#define ESRCH		3
-#define EINTR		4
-#define EIO		5
-#define ENXIO		6
-#define E2BIG		7
-#define ENOEXEC		8
-#define EBADF		9
-#define ECHILD		10
-#define EAGAIN		11
-#define ENOMEM		12
-#define EACCES		13
-#define EFAULT		14
-#define EBUSY		16
-#define EEXIST		17
-#define ENOTDIR		20
-#define EISDIR		21
-#define EINVAL		22
-#define ENFILE		23
-#define EMFILE		24
-#define ENOTTY		25
-#define EFBIG		27
-#define ENOSPC		28
-#define ESPIPE		29
-#define EROFS		30
-#define EPIPE		32
-#define ERANGE		34
-#define ENAMETOOLONG	36
-#define ENOSYS		38
-#define ENOTEMPTY	39
+#include <uapi/asm-generic/errno-base.h>
 
 extern int errno;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * signal.h: signal numbers (Linux's), kill() and signal().
+ * signal.h: signal numbers (the kernel's, include/uapi/asm-generic/signal.h),
+ * kill() and signal().
  *
  * signal() takes only SIG_DFL and SIG_IGN: handlers need a signal frame and
  * rt_sigreturn, which headstart does not provide (see usr/README.rst).
@@ -10,24 +11,7 @@
 
 #include <unistd.h>
 
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
+#include <uapi/asm-generic/signal.h>
 #define NSIG		65
 
 typedef void (*sighandler_t)(int);

@@ -79,6 +79,8 @@ def test_header_change_rebuilds_its_users(tmp_path):
     shutil.copytree(USR, src / 'usr', ignore=shutil.ignore_patterns('__pycache__'))
     (src / 'scripts').mkdir()
     shutil.copy(os.path.join(SRCTREE, 'scripts', 'Kbuild.include'), src / 'scripts')
+    # The numbers user space shares with the kernel (errno, signals, syscalls).
+    shutil.copytree(os.path.join(SRCTREE, 'include', 'uapi'), src / 'include' / 'uapi')
     out = str(tmp_path / 'out')
     make = ['make', '-C', str(src / 'usr'), f'O={out}']
     assert subprocess.run(make, capture_output=True).returncode == 0

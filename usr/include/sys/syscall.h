@@ -2,40 +2,17 @@
 /*
  * sys/syscall.h: system call numbers and the raw `svc #0` stubs.
  *
- * The numbers are Linux's generic table (include/uapi/asm-generic/unistd.h),
- * which arm64 uses, so the same binary runs on headstart and on Linux (or
- * qemu-aarch64). The ABI: number in x8, arguments in x0..x5, result in x0,
+ * The numbers are the kernel's table, Linux's generic one
+ * (include/uapi/asm-generic/unistd.h), which arm64 uses, so the same binary
+ * runs on headstart and on Linux (or qemu-aarch64). The ABI: number in x8, arguments in x0..x5, result in x0,
  * a failure as -errno (-4095..-1); every other register is preserved.
  * __syscallN() return that raw value; lib/syscalls.c turns it into -1/errno.
  */
 #ifndef _SYS_SYSCALL_H
 #define _SYS_SYSCALL_H
 
-#define __NR_chdir		49
-#define __NR_openat		56
-#define __NR_close		57
-#define __NR_getdents64		61
-#define __NR_read		63
-#define __NR_write		64
-#define __NR_fstat		80
-#define __NR_exit		93
-#define __NR_exit_group		94
-#define __NR_nanosleep		101
-#define __NR_clock_gettime	113
-#define __NR_sched_yield	124
-#define __NR_kill		129
-#define __NR_rt_sigaction	134
-#define __NR_reboot		142
-#define __NR_uname		160
-#define __NR_getpid		172
-#define __NR_getppid		173
-#define __NR_sysinfo		179
-#define __NR_brk		214
-#define __NR_munmap		215
-#define __NR_clone		220
-#define __NR_execve		221
-#define __NR_mmap		222
-#define __NR_wait4		260
+/* The numbers: the kernel\'s own table (no __SYSCALL: numbers only). */
+#include <uapi/asm-generic/unistd.h>
 
 /* Highest errno a system call returns as -errno (Linux: MAX_ERRNO). */
 #define __MAX_ERRNO		4095
