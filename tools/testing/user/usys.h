@@ -11,28 +11,8 @@
 typedef unsigned long size_t;
 typedef long ssize_t;
 
-#define __NR_write		64
-#define __NR_exit		93
-#define __NR_exit_group		94
-#define __NR_set_tid_address	96
-#define __NR_nanosleep		101
-#define __NR_clock_gettime	113
-#define __NR_sched_yield	124
-#define __NR_kill		129
-#define __NR_rt_sigaction	134
-#define __NR_reboot		142
-#define __NR_uname		160
-#define __NR_getpid		172
-#define __NR_getppid		173
-#define __NR_gettid		178
-#define __NR_sysinfo		179
-#define __NR_brk		214
-#define __NR_munmap		215
-#define __NR_clone		220
-#define __NR_execve		221
-#define __NR_mmap		222
-#define __NR_mprotect		226
-#define __NR_wait4		260
+/* The numbers: the kernel's own table (no __SYSCALL: numbers only). */
+#include <uapi/asm-generic/unistd.h>
 
 static inline long __syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
