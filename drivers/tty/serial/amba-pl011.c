@@ -175,6 +175,13 @@ static irqreturn_t pl011_int(int irq, void *dev_id)
 
 	if (!(status & (UART011_RXIM | UART011_RTIM)))
 		return IRQ_NONE;
+	/*
+	 * Acknowledge first, then drain: a character that arrives after the
+	 * last read raises the interrupt again. Acknowledging after the drain
+	 * would clear that new request too, and the character (and every one
+	 * queued behind it) would wait for good.
+	 */
+	writel(UART011_RXIM | UART011_RTIM, port->base + UART011_ICR);
 	while (!(readl(port->base + UART01x_FR) & UART01x_FR_RXFE)) {
 		u32 ch = readl(port->base + UART01x_DR);
 
@@ -188,7 +195,6 @@ static irqreturn_t pl011_int(int irq, void *dev_id)
 		}
 		port->ring[port->head++ % PL011_RX_RING] = ch & 0xff;
 	}
-	writel(UART011_RXIM | UART011_RTIM, port->base + UART011_ICR);
 	pl011_push(port);
 	return IRQ_HANDLED;
 }
