@@ -84,7 +84,7 @@ export ARCH SRCARCH CROSS_COMPILE LLVM CC LD AR NM OBJCOPY OBJDUMP CPP HOSTCC PY
 LIBFDT_DIR ?= $(srctree)/.deps/libfdt-arm64
 LIBFDT_A   := $(LIBFDT_DIR)/usr/lib/aarch64-linux-gnu/libfdt.a
 LIBFDT_INC := $(LIBFDT_DIR)/usr/include
-export LIBFDT_A LIBFDT_INC
+export LIBFDT_DIR LIBFDT_A LIBFDT_INC
 
 # ---------------------------------------------------------------------------
 # Flags shared by every kernel object. Architecture flags come from
@@ -255,10 +255,12 @@ include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
 
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
-PHONY += check check-unit check-boot check-uboot check-gdb check-usr
+PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-build
 check: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
 check-unit check-boot check-usr: deps all
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
+check-build: deps
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-uboot check-gdb: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
@@ -269,7 +271,12 @@ clean:
 	@echo '  CLEAN   $(if $(filter $(objtree),$(srctree)),.,$(objtree))'
 	$(Q)find $(objtree) \( -path $(srctree)/.git -o -path $(srctree)/.deps \) -prune -o \
 		\( -name '*.o' -o -name '*.a' -o -name '*.s' -o -name '.*.cmd' -o -name '.*.d' \
-		-o -name '*.lds' -o -name '*.dtb' \) -type f -print | xargs rm -f
+		-o -name '*.dtb' \) -type f -print | xargs rm -f
+	$(Q)# A linker script is an output only when a .lds.S made it (extra-y in a
+	$(Q)# Kbuild); plain .lds files such as usr/lib/user.lds are sources.
+	$(Q)cd $(objtree) && find . \( -path ./.git -o -path ./.deps \) -prune -o -name '*.lds' \
+		-type f -print | while read -r f; do \
+		if [ -f "$(srctree)/$$f.S" ]; then rm -f "$$f"; fi; done
 	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
 		$(objtree)/arch/$(SRCARCH)/boot/image.fit $(objtree)/arch/$(SRCARCH)/boot/disk.img \
@@ -310,6 +317,7 @@ help:
 	@echo '  check-unit      - host unit tests only (cmocka)'
 	@echo '  check-boot      - QEMU boot tests only (pytest)'
 	@echo '  check-usr       - user-space tests under qemu-aarch64 (usr/tests)'
+	@echo '  check-build     - make clean keeps sources: a scratch clone built, cleaned, rebuilt'
 	@echo '  qemu-uboot      - boot through Debian'"'"'s U-Boot (Image at UBOOT_ADDR)'
 	@echo '  qemu-gdb        - QEMU stopped at reset + gdb-multiarch with scripts/gdb'
 	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'
