@@ -17,6 +17,7 @@ __noreturn void panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 
+	console_verbose();		/* shown even with loglevel=0 */
 	console_ensure_output();
 
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);

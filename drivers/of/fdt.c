@@ -352,10 +352,16 @@ int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size)
 	return 0;
 }
 
+/*
+ * Every RAM range of every available memory node into memblock. Ranges
+ * memblock has no room for are counted and reported, not dropped silently.
+ */
 int __init early_init_dt_scan_memory(void)
 {
 	const void *fdt = initial_boot_params;
-	int node, found = 0;
+	int node, found = 0, dropped = 0;
+	phys_addr_t first_base = 0;
+	u64 first_size = 0;
 
 	for (node = of_fdt_next_node(-1); node >= 0; node = of_fdt_next_node(node)) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
@@ -367,10 +373,20 @@ int __init early_init_dt_scan_memory(void)
 		for (int i = 0; !of_address_to_resource(node, i, &base, &size); i++) {
 			if (!size)
 				continue;
-			memblock_add(base, size);
+			if (memblock_add(base, size)) {
+				if (!dropped++) {
+					first_base = base;
+					first_size = size;
+				}
+				continue;
+			}
 			found++;
 		}
 	}
+	if (dropped)
+		pr_err("OF: fdt: too many memory ranges: %d ignored, from [mem %#018llx-%#018llx] "
+		       "(memblock holds %lu)\n", dropped, first_base, first_base + first_size - 1,
+		       memblock.memory.max);
 	return found;
 }
 

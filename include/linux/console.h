@@ -26,5 +26,9 @@ void unregister_console(struct console *con);
 
 /* Before halting: make sure some console shows the log (the fallback UART). */
 void console_ensure_output(void);
+/* Is an enabled console registered: a boot one (boot) or a real one (!boot)? */
+bool console_has_enabled(bool boot);
+/* A warning for each console= option: used when none of them matched. */
+void console_report_unmatched(void);
 
 #endif

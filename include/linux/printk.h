@@ -22,6 +22,7 @@
 
 #define LOGLEVEL_DEFAULT 4	/* a message with no level: KERN_WARNING */
 #define CONSOLE_LOGLEVEL_QUIET 4
+#define CONSOLE_LOGLEVEL_MOTORMOUTH 15	/* everything: oops and panic */
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
@@ -42,6 +43,8 @@ int vprintk(const char *fmt, va_list args);
 
 /* Messages below this level reach the consoles (loglevel=, quiet). */
 extern int console_loglevel;
+/* From now on show every message (oops, panic), whatever loglevel= said. */
+void console_verbose(void);
 
 /* The log buffer, readable by a debugger: see scripts/gdb. */
 extern char __log_buf[];

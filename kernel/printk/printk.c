@@ -57,26 +57,39 @@ static const char *skip_level(const char *line, size_t *len, int *level)
 	return line;
 }
 
-/* Give a newly registered console everything logged so far. */
+/*
+ * Give a newly registered console everything logged so far, line by line
+ * (each line's "<level>" decides whether it is shown, then is dropped). A
+ * line longer than the buffer goes out in pieces, its end and newline
+ * included, so the next line still starts on a line of its own.
+ */
 static void console_replay(struct console *con)
 {
 	u64 start = log_next > LOG_BUF_LEN ? log_next - LOG_BUF_LEN : 0;
-	char line[256];
+	char chunk[256];
 	size_t n = 0;
+	int level = LOGLEVEL_DEFAULT;
+	bool line_start = true;
 
 	for (u64 i = start; i < log_next; i++) {
 		char c = __log_buf[i % LOG_BUF_LEN];
 
-		if (n < sizeof(line))
-			line[n++] = c;
-		if (c == '\n' || i + 1 == log_next) {
-			int level;
-			size_t len = n;
-			const char *text = skip_level(line, &len, &level);
+		chunk[n++] = c;
+		if (line_start && n == 3) {	/* "<N>": the line's level */
+			const char *text = skip_level(chunk, &n, &level);
 
+			if (text != chunk)
+				n = 0;
+			line_start = false;
+		}
+		if (c == '\n' || n == sizeof(chunk) || i + 1 == log_next) {
 			if (level < console_loglevel)
-				con->write(con, text, len);
+				con->write(con, chunk, n);
 			n = 0;
+			if (c == '\n') {
+				line_start = true;
+				level = LOGLEVEL_DEFAULT;
+			}
 		}
 	}
 }
@@ -220,16 +233,28 @@ void unregister_console(struct console *con)
  */
 void console_ensure_output(void)
 {
-	if (!console_list)
+	if (!console_has_enabled(false) && !console_has_enabled(true))
 		fallback_console_init();
 }
 
-/* loglevel=N and quiet, as on Linux. */
+/*
+ * loglevel=N and quiet, as on Linux: N may be negative (nothing shown); a
+ * value that is not a number is refused ("Malformed early option") and the
+ * level stays as it was.
+ */
 static int __init loglevel_setup(char *arg)
 {
+	bool negative;
+	char *end;
+	long long level;
+
 	if (!arg)
 		return -EINVAL;
-	console_loglevel = simple_strtoull(arg, NULL, 0);
+	negative = *arg == '-';
+	level = simple_strtoull(arg + negative, &end, 0);
+	if (end == arg + negative || *end)
+		return -EINVAL;
+	console_loglevel = negative ? -level : level;
 	return 0;
 }
 early_param("loglevel", loglevel_setup);
@@ -241,22 +266,35 @@ static int __init quiet_setup(char *arg)
 }
 early_param("quiet", quiet_setup);
 
+/* An oops or a panic is shown whatever loglevel= asked, as on Linux. */
+void console_verbose(void)
+{
+	if (console_loglevel < CONSOLE_LOGLEVEL_MOTORMOUTH)
+		console_loglevel = CONSOLE_LOGLEVEL_MOTORMOUTH;
+}
+
 /*
- * console=name<index>[,options], up to a few times: which consoles the
- * user wants. With none given, drivers follow /chosen/stdout-path.
+ * console=name<index>[,options], up to 8 times as on Linux: which consoles
+ * the user wants. With none given, drivers follow /chosen/stdout-path.
  */
-#define MAX_CMDLINECONSOLES 4
+#define MAX_CMDLINECONSOLES 8
 static char console_cmdline[MAX_CMDLINECONSOLES][16];
 static int console_cmdline_count;
 
 static int __init console_setup(char *arg)
 {
-	if (!arg || console_cmdline_count == MAX_CMDLINECONSOLES)
+	char *comma;
+
+	if (!arg)
 		return -EINVAL;
+	if (console_cmdline_count == MAX_CMDLINECONSOLES) {
+		pr_warn("printk: more than %d console= options: console=%s ignored\n",
+			MAX_CMDLINECONSOLES, arg);
+		return 0;
+	}
 	strlcpy(console_cmdline[console_cmdline_count], arg, sizeof(console_cmdline[0]));
 	/* Options after ',' (baud rate...) are accepted and ignored. */
-	char *comma = strchr(console_cmdline[console_cmdline_count], ',');
-
+	comma = strchr(console_cmdline[console_cmdline_count], ',');
 	if (comma)
 		*comma = '\0';
 	console_cmdline_count++;
@@ -272,6 +310,22 @@ bool console_requested(const char *name, int index, bool *any_given)
 	*any_given = console_cmdline_count > 0;
 	for (int i = 0; i < console_cmdline_count; i++)
 		if (!strcmp(console_cmdline[i], want))
+			return true;
+	return false;
+}
+
+/* Say which console= options named nothing this kernel could use. */
+void console_report_unmatched(void)
+{
+	for (int i = 0; i < console_cmdline_count; i++)
+		pr_warn("printk: console=%s: no such console here\n",
+			console_cmdline[i][0] ? console_cmdline[i] : "(empty)");
+}
+
+bool console_has_enabled(bool boot)
+{
+	for (struct console *c = console_list; c; c = c->next)
+		if ((c->flags & CON_ENABLED) && !!(c->flags & CON_BOOT) == boot)
 			return true;
 	return false;
 }

@@ -86,11 +86,28 @@ static void __init reserve_initrd(void)
 	pr_info("RAMDISK: [mem %#010llx-%#010llx]\n", phys_initrd_start, end - 1);
 }
 
+/*
+ * The kernel runs where the loader put it: RAM the device tree does not
+ * describe would be handed out again, or left out of the linear map. Say
+ * so and stop, rather than crash later in the page table code.
+ */
+static void __init check_image_in_memory(void)
+{
+	phys_addr_t start = __pa_symbol(_text), end = __pa_symbol(_end);
+
+	for (phys_addr_t p = start; p < end; p += PAGE_SIZE)
+		if (!memblock_is_memory(p))
+			panic("FDT: the kernel image [mem %#010llx-%#010llx] is not inside "
+			      "the memory the device tree describes (no /memory range has "
+			      "%#llx)", start, end - 1, p);
+}
+
 /* RAM from the device tree into memblock; the kernel and the blob reserved. */
 static void __init arm64_memblock_init(void)
 {
 	if (!early_init_dt_scan_memory())
 		panic("FDT: no memory node: need a node with device_type = \"memory\" and a reg");
+	check_image_in_memory();
 	early_init_fdt_scan_reserved_mem();
 	memblock_reserve(__pa_symbol(_text), _end - _text);
 	memblock_reserve(__fdt_pointer, fdt_totalsize(initial_boot_params));
@@ -104,13 +121,13 @@ void __init setup_arch(char **cmdline_p)
 {
 	setup_machine_fdt(__fdt_pointer);
 	*cmdline_p = boot_command_line;
+	psci_dt_init();			/* first, so that any panic below can power off */
 
 	parse_early_param();		/* earlycon, loglevel, poweroff... */
 
 	arm64_memblock_init();
 	paging_init();			/* swapper_pg_dir: linear map, W^X image */
 	bootmem_init();			/* zones, mem_map: "Zone ranges:" */
-	psci_dt_init();
 	smp_init_cpus();
 
 	if (boot_args[1] || boot_args[2] || boot_args[3]) {

@@ -8,12 +8,14 @@
  * arch/arm64/mm/fault.c first.
  */
 #include <linux/bug.h>
+#include <linux/console.h>
 #include <linux/dump_stack.h>
 #include <linux/hardirq.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <kunit/test.h>
+#include <asm/asm-extable.h>
 #include <asm/esr.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
@@ -115,6 +117,8 @@ void die(const char *str, struct pt_regs *regs, u64 esr)
 {
 	kunit_catch(regs, esr);
 
+	console_verbose();
+	console_ensure_output();
 	printk(KERN_EMERG "Internal error: %s: %016llx [#%d] SMP\n", str, esr, ++die_counter);
 	printk(KERN_EMERG "Modules linked in:\n");
 	show_regs(regs);
@@ -127,6 +131,9 @@ void die(const char *str, struct pt_regs *regs, u64 esr)
 
 void do_el1_undef(struct pt_regs *regs, u64 esr)
 {
+	/* An instruction that may be missing (psci's smc/hvc probe) has a fixup. */
+	if (fixup_exception(regs))
+		return;
 	die("Oops - Undefined instruction", regs, esr);
 }
 

@@ -3,7 +3,8 @@
  * drivers/firmware/psci/psci.c: talking to the firmware (or QEMU, or a
  * hypervisor) through PSCI. The device tree's /psci node says whether calls
  * go by `hvc` or `smc`; the kernel asks for the version and uses
- * SYSTEM_OFF to power the machine off.
+ * SYSTEM_OFF to power the machine off. It is probed as soon as the device
+ * tree is readable, so that a panic that early can still power off.
  */
 #define pr_fmt(fmt) "psci: " fmt
 
@@ -18,7 +19,15 @@
 
 typedef unsigned long (*psci_fn)(unsigned long, unsigned long, unsigned long, unsigned long);
 
-/* SMC Calling Convention: function id in x0, arguments in x1..x3, result x0. */
+/*
+ * SMC Calling Convention: function id in x0, arguments in x1..x3, result x0.
+ * The conduit instruction is UNDEFINED where nothing implements it (smc
+ * without EL3, hvc without EL2): the exception table sends that fault to
+ * label 2, which records it and returns PSCI_RET_NOT_SUPPORTED, so a wrong
+ * /psci method is reported instead of oopsing (see do_el1_undef).
+ */
+static bool psci_conduit_undefined;
+
 #define DEFINE_CONDUIT(name, insn)					\
 static unsigned long name(unsigned long fn, unsigned long a1,		\
 			  unsigned long a2, unsigned long a3)		\
@@ -27,12 +36,25 @@ static unsigned long name(unsigned long fn, unsigned long a1,		\
 	register unsigned long x1 __asm__("x1") = a1;			\
 	register unsigned long x2 __asm__("x2") = a2;			\
 	register unsigned long x3 __asm__("x3") = a3;			\
+	int undef;							\
 									\
-	__asm__ volatile(insn " #0"					\
-			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)	\
+	__asm__ volatile("	mov	%w4, #0\n"			\
+			 "1:	" insn " #0\n"				\
+			 "	b	3f\n"				\
+			 "2:	mov	%w4, #1\n"			\
+			 "	mov	x0, #-1\n"			\
+			 "3:\n"						\
+			 "	.pushsection __ex_table, \"a\"\n"		\
+			 "	.balign	4\n"				\
+			 "	.long	(1b - .), (2b - .)\n"		\
+			 "	.popsection\n"				\
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3),	\
+			   "=&r"(undef)					\
 			 : : "x4", "x5", "x6", "x7", "x8", "x9", "x10",	\
 			   "x11", "x12", "x13", "x14", "x15", "x16",	\
 			   "x17", "memory");				\
+	if (undef)							\
+		psci_conduit_undefined = true;				\
 	return x0;							\
 }
 
@@ -86,6 +108,12 @@ int __init psci_dt_init(void)
 	}
 
 	ver = invoke_psci_fn(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	if (psci_conduit_undefined) {
+		pr_warn("the %s conduit is not implemented (undefined instruction): "
+			"continuing without PSCI\n", method);
+		invoke_psci_fn = NULL;
+		return -ENODEV;
+	}
 	pr_info("PSCIv%lu.%lu detected in firmware.\n", PSCI_VERSION_MAJOR(ver),
 		PSCI_VERSION_MINOR(ver));
 	pm_power_off = psci_sys_poweroff;

@@ -13,12 +13,15 @@
  * registers come from the device tree's reg through ioremap(), its
  * interrupt from the node's interrupts through irq_of_parse_and_map().
  */
+#include <linux/amba/bus.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/irq.h>
+#include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/serial_core.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <asm/io.h>
@@ -109,47 +112,138 @@ static int pl011_line(int node)
 	return 0;
 }
 
+/*
+ * Map a PL011 node's registers and check a PrimeCell answers there. The
+ * mapping, or NULL after saying why the node cannot be used.
+ */
+static void *__init pl011_map(int node, phys_addr_t *phys)
+{
+	const char *name = fdt_get_name(initial_boot_params, node, NULL);
+	u64 size;
+	void *base;
+
+	if (!of_fdt_device_is_available(node)) {
+		pr_err("pl011: cannot use %s: status is not \"okay\"\n", name);
+		return NULL;
+	}
+	if (of_address_to_resource(node, 0, phys, &size)) {
+		pr_err("pl011: cannot use %s: no usable reg (missing, too short for "
+		       "#address-cells/#size-cells, or not translatable)\n", name);
+		return NULL;
+	}
+	if (size < SZ_4K) {
+		pr_err("pl011: cannot use %s: reg size %#llx, a PL011 needs 0x1000\n", name, size);
+		return NULL;
+	}
+	if (memblock_is_memory(*phys)) {
+		pr_err("pl011: cannot use %s: reg %#llx is RAM\n", name, *phys);
+		return NULL;
+	}
+	base = ioremap(*phys, SZ_4K);
+	if (!base) {
+		pr_err("pl011: ioremap of %#llx failed\n", *phys);
+		return NULL;
+	}
+	if (!amba_device_present(base)) {
+		pr_err("pl011: cannot use %s: no PrimeCell answers at %#llx\n", name, *phys);
+		return NULL;
+	}
+	return base;
+}
+
+/* Nodes already tried and found unusable: each is reported once. */
+static int pl011_failed[8], pl011_failed_count;
+
+/* Make the PL011 at node the console ttyAMA<line>. */
+static int __init pl011_register(int node, int line)
+{
+	phys_addr_t phys;
+	void *base;
+
+	for (int i = 0; i < pl011_failed_count; i++)
+		if (pl011_failed[i] == node)
+			return -ENODEV;
+	base = pl011_map(node, &phys);
+	if (!base) {
+		if (pl011_failed_count < (int)ARRAY_SIZE(pl011_failed))
+			pl011_failed[pl011_failed_count++] = node;
+		return -ENODEV;
+	}
+	writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, base + UART011_CR);
+	pr_info("%llx.pl011: ttyAMA%d at MMIO %#llx is a PL011 rev%u\n", phys, line,
+		phys, amba_rev(base));
+	pl011_console.index = line;
+	pl011_console.data = base;
+	pl011_port.base = base;
+	pl011_port.node = node;
+	pl011_port.line = line;
+	register_console(&pl011_console);
+	return 0;
+}
+
+/*
+ * Nothing the user or the device tree asked for can be used: rather than
+ * go on silently, as Linux would, show the log on the UART of
+ * /chosen/stdout-path after all, else on the first usable PL011 in the
+ * tree, else on the fallback UART (CONFIG_DEBUG_UART_PHYS), saying why.
+ */
+static int __init pl011_console_fallback(int stdout_node, bool any_console_given)
+{
+	int node;
+
+	if (any_console_given)
+		console_report_unmatched();
+	else if (stdout_node < 0)
+		pr_warn("printk: no console= and no usable /chosen/stdout-path\n");
+	else
+		pr_warn("printk: the /chosen/stdout-path console cannot be used\n");
+
+	if (any_console_given && stdout_node >= 0 &&
+	    !fdt_node_check_compatible(initial_boot_params, stdout_node, "arm,pl011") &&
+	    !pl011_register(stdout_node, pl011_line(stdout_node))) {
+		pr_warn("printk: falling back to ttyAMA%d, the /chosen/stdout-path UART\n",
+			pl011_port.line);
+		return 0;
+	}
+	for (node = of_fdt_next_compatible(-1, "arm,pl011"); node >= 0;
+	     node = of_fdt_next_compatible(node, "arm,pl011")) {
+		if (node == stdout_node && !any_console_given)
+			continue;	/* already tried */
+		if (!pl011_register(node, pl011_line(node))) {
+			pr_warn("printk: falling back to ttyAMA%d, the first usable PL011\n",
+				pl011_port.line);
+			return 0;
+		}
+	}
+	if (console_has_enabled(true)) {
+		pr_warn("printk: no console: keeping the boot console\n");
+		return -ENODEV;
+	}
+	fallback_console_init();
+	pr_warn("printk: no console: falling back to the UART at %#llx (CONFIG_DEBUG_UART_PHYS)\n",
+		(u64)CONFIG_DEBUG_UART_PHYS);
+	return -ENODEV;
+}
+
 int __init pl011_console_init(void)
 {
-	const void *fdt = initial_boot_params;
 	const char *options;
 	int stdout_node = of_stdout_node(&options), node;
 	bool any_console_given;
 
+	console_requested("", 0, &any_console_given);
 	for (node = of_fdt_next_compatible(-1, "arm,pl011"); node >= 0;
 	     node = of_fdt_next_compatible(node, "arm,pl011")) {
-		phys_addr_t phys;
-		u64 size;
-		void *base;
 		int line = pl011_line(node);
 		bool wanted = console_requested("ttyAMA", line, &any_console_given);
 
 		/* With no console= at all, stdout-path chooses, as on Linux. */
 		if (!wanted && (any_console_given || node != stdout_node))
 			continue;
-		if (!of_fdt_device_is_available(node) ||
-		    of_address_to_resource(node, 0, &phys, &size)) {
-			pr_err("pl011: cannot use %s: disabled or no usable reg\n",
-			       fdt_get_name(fdt, node, NULL));
-			continue;
-		}
-		base = ioremap(phys, size);
-		if (!base) {
-			pr_err("pl011: ioremap of %#llx failed\n", phys);
-			continue;
-		}
-		writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, base + UART011_CR);
-		pr_info("%llx.pl011: ttyAMA%d at MMIO %#llx is a PL011 rev%u\n", phys, line,
-			phys, amba_rev(base));
-		pl011_console.index = line;
-		pl011_console.data = base;
-		pl011_port.base = base;
-		pl011_port.node = node;
-		pl011_port.line = line;
-		register_console(&pl011_console);
-		return 0;
+		if (!pl011_register(node, line))
+			return 0;
 	}
-	return -1;
+	return pl011_console_fallback(stdout_node, any_console_given);
 }
 
 /* ---- receiving ---------------------------------------------------------------- */

@@ -90,6 +90,11 @@ class Dtb:
     def get(self, node, prop, type_='s'):
         return _run(['fdtget', '-t', type_, self.path, node, prop]).strip()
 
+    def pack(self):
+        """Rewrite the blob without its free space (QEMU's dump is padded
+        to 1 MiB, and QEMU's -dtb doubles what it loads)."""
+        _run(['dtc', '-q', '-I', 'dtb', '-O', 'dtb', '-o', self.path, self.path])
+
     def to_dts(self):
         return _run(['dtc', '-q', '-I', 'dtb', '-O', 'dts', self.path])
 
