@@ -265,6 +265,14 @@ check-build: deps
 check-uboot check-gdb: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 
+# The DTB fuzzer's long run (make check runs a dozen of its boots).
+PHONY += fuzz-dtb
+FUZZ_SEED  ?= 1
+FUZZ_BOOTS ?= 300
+fuzz-dtb: deps all
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@ FUZZ_SEED=$(FUZZ_SEED) \
+		FUZZ_BOOTS=$(FUZZ_BOOTS)
+
 # ---------------------------------------------------------------------------
 PHONY += clean mrproper distclean help
 clean:
@@ -322,6 +330,7 @@ help:
 	@echo '  qemu-gdb        - QEMU stopped at reset + gdb-multiarch with scripts/gdb'
 	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'
 	@echo '  check-gdb       - gdb tests only'
+	@echo '  fuzz-dtb        - boot FUZZ_BOOTS (300) mutated DTBs/command lines (FUZZ_SEED=1), tally'
 	@echo '  deps            - install Debian packages and the arm64 libfdt'
 	@echo 'Cleaning:'
 	@echo '  clean           - remove build outputs, keep .config'
