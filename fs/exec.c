@@ -283,6 +283,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	err = load_elf_binary(&bprm, base);
 	if (!err)
 		sp = setup_stack(&bprm, &a, &err);
+	if (!err)
+		err = arch_setup_additional_pages(bprm.mm);	/* [vdso] */
 	if (err) {
 		mmput(bprm.mm);
 		goto out_buf;

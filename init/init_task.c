@@ -11,8 +11,19 @@
 unsigned long init_stack[THREAD_SIZE / sizeof(unsigned long)]
 	__section(".data..init_stack") __aligned(THREAD_SIZE);
 
+/* Its signal state: all SIG_DFL, nothing pending (kernel threads copy it). */
+static struct sighand_struct init_sighand __section(".data") = { .count = 1 };
+static struct signal_struct init_signals __section(".data") = {
+	.count = 1,
+	.flags = SIGNAL_UNKILLABLE,
+	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
+};
+
 struct task_struct init_task __section(".data") = {
 	.stack = init_stack,
 	.pid = 0,
 	.comm = "swapper",
+	.sighand = &init_sighand,
+	.signal = &init_signals,
+	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },
 };

@@ -107,12 +107,13 @@ __noreturn void do_exit(long code)
 	local_irq_disable();		/* for good: schedule() never returns here */
 	tsk->exit_code = code;
 	forget_original_parent(tsk);
-	if (tsk->exit_signal < 0) {
+	hrtimer_cancel(&tsk->signal->real_timer);	/* ITIMER_REAL dies with the process */
+	/* The parent is told (SIGCHLD); if it ignores SIGCHLD nobody reaps: go now. */
+	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal)) {
 		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
 		unhash_task(tsk);
 	} else {
 		tsk->exit_state = EXIT_ZOMBIE;
-		wake_up(&tsk->parent->wait_chldexit);
 	}
 	tsk->state = TASK_DEAD;
 	schedule();
@@ -146,8 +147,12 @@ static bool eligible_child(struct task_struct *p, int pid)
 	return true;
 }
 
-/* Interrupts masked: a zombie child wait4(pid) may reap; *any: any child at all. */
-static struct task_struct *find_zombie(int pid, bool *any)
+/*
+ * Interrupts masked: a child wait4(pid, options) has something to report
+ * on: a zombie, or with WUNTRACED a stop, with WCONTINUED a SIGCONT, not
+ * reported yet; *any: any eligible child at all.
+ */
+static struct task_struct *find_reportable(int pid, int options, bool *any)
 {
 	struct task_struct *p;
 
@@ -158,17 +163,24 @@ static struct task_struct *find_zombie(int pid, bool *any)
 		*any = true;
 		if (p->exit_state == EXIT_ZOMBIE)
 			return p;
+		if (p->exit_state || !p->signal)
+			continue;
+		if ((options & WUNTRACED) && (p->signal->flags & SIGNAL_STOP_STOPPED) &&
+		    p->signal->group_exit_code)
+			return p;
+		if ((options & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED))
+			return p;
 	}
 	return NULL;
 }
 
-static bool zombie_or_none(int pid)
+static bool reportable_or_none(int pid, int options)
 {
 	unsigned long flags;
 	bool any, ret;
 
 	local_irq_save(flags);
-	ret = find_zombie(pid, &any) || !any;
+	ret = find_reportable(pid, options, &any) || !any;
 	local_irq_restore(flags);
 	return ret;
 }
@@ -198,7 +210,24 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 		return -ESRCH;
 	for (;;) {
 		local_irq_save(flags);
-		p = find_zombie(pid, &any);
+		p = find_reportable(pid, options, &any);
+		if (p && p->exit_state != EXIT_ZOMBIE) {
+			/* Stopped (status sig << 8 | 0x7f) or continued (0xffff): reported once. */
+			if (p->signal->flags & SIGNAL_STOP_CONTINUED) {
+				p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+				status = 0xffff;
+			} else {
+				status = (p->signal->group_exit_code << 8) | 0x7f;
+				p->signal->group_exit_code = 0;
+			}
+			pid = p->pid;
+			local_irq_restore(flags);
+			if (ru && clear_user(ru, sizeof(*ru)))
+				return -EFAULT;
+			if (stat_addr && put_user(status, stat_addr))
+				return -EFAULT;
+			return pid;
+		}
 		if (p) {
 			p->exit_state = EXIT_DEAD;
 			unhash_task(p);
@@ -210,7 +239,8 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		if (wait_event_interruptible(current->wait_chldexit, zombie_or_none(pid)))
+		if (wait_event_interruptible(current->wait_chldexit,
+					     reportable_or_none(pid, options)))
 			return -ERESTARTSYS;
 	}
 	pid = p->pid;

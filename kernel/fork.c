@@ -105,6 +105,7 @@ static int alloc_pid(void)
 
 void put_task_struct(struct task_struct *p)
 {
+	exit_signal_state(p);
 	free_pages((unsigned long)p->stack, get_order(THREAD_SIZE));
 	kfree(p);
 }
@@ -136,10 +137,8 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	hrtimer_init(&p->sleep_timer, NULL);
 	p->start_time = jiffies;
 	p->cwd = parent->cwd;
-	p->blocked = parent->blocked;
-	p->ignored = parent->ignored;
-	p->handled = parent->handled;
-	memcpy(p->sighandler, parent->sighandler, sizeof(p->sighandler));
+	if (copy_signal_state(p, args->flags))
+		goto nomem;
 
 	if (args->fn) {
 		p->flags = PF_KTHREAD;
@@ -168,6 +167,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto fail;
 	}
 	p->pid = pid;
+	p->tgid = pid;
+	if (pid == 1)
+		p->signal->flags |= SIGNAL_UNKILLABLE;	/* init, as on Linux */
 	/*
 	 * Inherit the process group and session. Children of the idle task
 	 * (init, kernel threads) lead their own, as init does on Linux

@@ -1,95 +1,298 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/signal.c: signals, reduced to what this kernel needs: ending
- * processes. A signal whose action is to terminate (SIGKILL always;
- * SIGINT, SIGTERM, SIGSEGV... unless ignored, blocked or given a handler)
- * is made pending and wakes the task from an interruptible sleep; on its
- * way back to EL0 the task exits with the signal as its wait status
- * (do_signal). Everything else is discarded when sent.
+ * kernel/signal.c: signals, with Linux's semantics.
  *
- * Differences from Linux, on purpose:
- *   - user handlers never run: rt_sigaction records them (and gives them
- *     back in oldact), and a signal with a handler is treated as ignored;
- *   - stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) and SIGCONT do
- *     nothing; SIGCHLD, SIGURG and SIGWINCH are ignored, as by default;
- *   - init (pid 1) and kernel threads ignore every signal, as Linux's
- *     init does for signals it has no handler for.
+ * Sending (kill, tgkill, the tty's ^C, faults, timers, a child's exit)
+ * puts the signal and its siginfo on a pending list: the process's
+ * (signal->shared_pending) or one task's (task->pending). A signal that is
+ * ignored when sent is dropped then, unless blocked. Stop signals cancel a
+ * pending SIGCONT and SIGCONT cancels pending stops and wakes a stopped
+ * process at once, whatever its own disposition (prepare_signal).
+ *
+ * Receiving happens on the way back to EL0 (exit_to_user_mode ->
+ * do_signal in arch/arm64/kernel/signal.c -> get_signal here): the next
+ * unblocked signal is taken off its list, synchronous faults first, then
+ * the lowest number. Its action decides:
+ *   - a handler: the arch code builds Linux's rt_sigframe and runs it;
+ *   - SIG_IGN, or SIG_DFL of SIGCHLD, SIGCONT, SIGURG, SIGWINCH: nothing;
+ *   - SIG_DFL of SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU: the process stops
+ *     (TASK_STOPPED) until SIGCONT or SIGKILL; the parent gets SIGCHLD
+ *     (CLD_STOPPED) and wait4(WUNTRACED) reports it;
+ *   - SIG_DFL of the rest: the process exits with the signal as its wait
+ *     status. The "core dump" signals (SIGQUIT, SIGILL, SIGTRAP, SIGABRT,
+ *     SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS) write no core file
+ *     and so report no 0x80 "core dumped" bit, exactly as Linux does with
+ *     its default RLIMIT_CORE of 0.
+ * init (pid 1) and kernel threads never get a signal they have no handler
+ * for (Linux's SIGNAL_UNKILLABLE), SIGKILL and SIGSTOP included.
+ *
+ * Differences from Linux, on purpose: orphaned process groups are not
+ * detected (a SIGTSTP/SIGTTIN/SIGTTOU to one still stops it); at most
+ * SIGQUEUE_MAX siginfos wait per list, beyond which a real-time signal is
+ * still pending but only once and with a blank siginfo.
  */
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <asm/ptrace.h>
 #include <asm/uaccess.h>
 
-#define SIG_BLOCK	0
-#define SIG_UNBLOCK	1
-#define SIG_SETMASK	2
 #define SIG_DFL		0UL
 #define SIG_IGN		1UL
-#define SIGTTIN		21
-#define SIGTTOU		22
+#define USER_HZ		100
+#define SIGQUEUE_MAX	256
+/* clone() flags (kernel/fork.c has the full list). */
+#define CLONE_VM	0x00000100
+#define CLONE_SIGHAND	0x00000800
+#define CLONE_VFORK	0x00004000
+#define CLONE_THREAD	0x00010000
 
 #define sigmask(sig) (1ULL << ((sig) - 1))
-#define SIG_KERNEL_ONLY_MASK (sigmask(SIGKILL) | sigmask(SIGSTOP))
-#define SIG_DEFAULT_NOT_FATAL (sigmask(SIGCHLD) | sigmask(SIGCONT) | sigmask(SIGURG) | \
-			       sigmask(SIGWINCH) | sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
-			       sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
+				 sigmask(SIGTTOU))
+#define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCONT) | sigmask(SIGCHLD) | sigmask(SIGWINCH) | \
+				 sigmask(SIGURG))
+#define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
+				  sigmask(SIGABRT) | sigmask(SIGBUS) | sigmask(SIGFPE) | \
+				  sigmask(SIGSEGV) | sigmask(SIGXCPU) | sigmask(SIGXFSZ) | \
+				  sigmask(SIGSYS))
+/* Taken before the others: the faults of the instruction that just ran. */
+#define SYNCHRONOUS_MASK	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
+				 sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
+#define SA_KNOWN_FLAGS		(SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | \
+				 SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_RESTORER)
 
-static bool sig_would_kill(struct task_struct *p, int sig)
+#define sig_kernel_only(sig)	 (!!(SIG_KERNEL_ONLY_MASK & sigmask(sig)))
+#define sig_kernel_stop(sig)	 ((sig) < SIGRTMIN && (SIG_KERNEL_STOP_MASK & sigmask(sig)))
+#define sig_kernel_ignore(sig)	 ((sig) < SIGRTMIN && (SIG_KERNEL_IGNORE_MASK & sigmask(sig)))
+#define sig_kernel_coredump(sig) ((sig) < SIGRTMIN && (SIG_KERNEL_COREDUMP_MASK & sigmask(sig)))
+#define valid_signal(sig)	 ((sig) >= 1 && (sig) <= _NSIG)
+
+static inline struct k_sigaction *sig_action(struct task_struct *p, int sig)
 {
-	u64 m = sigmask(sig);
+	return &p->sighand->action[sig - 1];
+}
 
-	if (sig == SIGKILL)
+/* init and kernel threads: only signals they chose to handle reach them. */
+static bool sig_unkillable(struct task_struct *p)
+{
+	return (p->flags & PF_KTHREAD) || !p->sighand || (p->signal->flags & SIGNAL_UNKILLABLE);
+}
+
+/* Would p do nothing with sig? (Blocked signals are kept: the action may change.) */
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	unsigned long handler;
+
+	if (!p->sighand)
 		return true;
-	return !((p->ignored | p->handled | SIG_DEFAULT_NOT_FATAL) & m);
+	handler = sig_action(p, sig)->sa_handler;
+	if (handler == SIG_IGN)
+		return !(p->blocked & sigmask(sig)) || sig == SIGKILL;
+	if (handler != SIG_DFL)
+		return false;
+	if (sig_unkillable(p))
+		return true;
+	if (p->blocked & sigmask(sig) & ~SIG_KERNEL_ONLY_MASK)
+		return false;
+	return sig_kernel_ignore(sig);
+}
+
+/* ---- pending lists ------------------------------------------------------------ */
+
+static void init_sigpending(struct sigpending *pend)
+{
+	pend->signal = 0;
+	INIT_LIST_HEAD(&pend->list);
+}
+
+static int sigqueue_length(struct sigpending *pend)
+{
+	struct sigqueue *q;
+	int n = 0;
+
+	list_for_each_entry(q, &pend->list, list)
+		n++;
+	return n;
+}
+
+/* Interrupts masked. Drop the signals of mask from pend. */
+static void flush_sigqueue_mask(sigset_t mask, struct sigpending *pend)
+{
+	struct list_head *pos, *next;
+
+	if (!(pend->signal & mask))
+		return;
+	pend->signal &= ~mask;
+	for (pos = pend->list.next; pos != &pend->list; pos = next) {
+		struct sigqueue *q = list_entry(pos, struct sigqueue, list);
+
+		next = pos->next;
+		if (mask & sigmask(q->info.si_signo)) {
+			list_del(&q->list);
+			kfree(q);
+		}
+	}
+}
+
+static void flush_sigqueue(struct sigpending *pend)
+{
+	flush_sigqueue_mask(~0ULL, pend);
+}
+
+/* Interrupts masked. The pending signals p could take now. */
+static sigset_t deliverable(struct task_struct *p)
+{
+	sigset_t pending = p->pending.signal;
+
+	if (p->signal)
+		pending |= p->signal->shared_pending.signal;
+	return pending & ~p->blocked;
 }
 
 /* Interrupts masked. */
-static void recalc_sigpending(struct task_struct *p)
+static void recalc_sigpending_tsk(struct task_struct *p)
 {
-	if (p->pending & (~p->blocked | SIG_KERNEL_ONLY_MASK))
+	if (deliverable(p))
 		set_tsk_thread_flag(p, TIF_SIGPENDING);
 	else
 		clear_tsk_thread_flag(p, TIF_SIGPENDING);
 }
 
-int send_sig(int sig, struct task_struct *p)
+/* Let p see a new signal: TIF_SIGPENDING, and a wake-up if it sleeps for one. */
+static void signal_wake_up(struct task_struct *p, bool fatal)
 {
+	set_tsk_thread_flag(p, TIF_SIGPENDING);
+	if (p->state == TASK_INTERRUPTIBLE || (fatal && (p->state & TASK_WAKEKILL)))
+		wake_up_process(p);
+}
+
+/* ---- sending ------------------------------------------------------------------- */
+
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why);
+
+/*
+ * Interrupts masked. The side effects of sending sig that happen whatever
+ * p does with it (stop/continue), then whether it is to be queued at all.
+ */
+static bool prepare_signal(int sig, struct task_struct *p)
+{
+	struct signal_struct *signal = p->signal;
+
+	if (p->exit_state || (p->flags & PF_EXITING))
+		return false;
+	if (sig_kernel_stop(sig)) {
+		flush_sigqueue_mask(sigmask(SIGCONT), &signal->shared_pending);
+		flush_sigqueue_mask(sigmask(SIGCONT), &p->pending);
+	} else if (sig == SIGCONT) {
+		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &signal->shared_pending);
+		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &p->pending);
+		if (signal->flags & SIGNAL_STOP_STOPPED) {
+			signal->flags &= ~SIGNAL_STOP_STOPPED;
+			signal->flags |= SIGNAL_STOP_CONTINUED;
+			signal->group_exit_code = 0;
+			if (p->state == TASK_STOPPED)
+				wake_up_process(p);
+			do_notify_parent_cldstop(p, CLD_CONTINUED);
+		}
+	}
+	return !sig_ignored(p, sig);
+}
+
+/* Interrupts masked. Queue sig with its siginfo; false if the list is full. */
+static bool sigqueue_add(struct sigpending *pend, int sig, const kernel_siginfo_t *info)
+{
+	struct sigqueue *q = NULL;
+
+	if (sigqueue_length(pend) < SIGQUEUE_MAX)
+		q = kmalloc(sizeof(*q), GFP_ATOMIC);
+	pend->signal |= sigmask(sig);
+	if (!q)
+		return false;
+	q->info = *info;
+	list_add_tail(&q->list, &pend->list);
+	return true;
+}
+
+int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool to_thread)
+{
+	struct sigpending *pend;
 	unsigned long flags;
 
-	if (sig < 0 || sig > _NSIG)
+	if (!valid_signal(sig))
 		return -EINVAL;
-	if (!sig || p->exit_state || p == child_reaper || (p->flags & PF_KTHREAD))
-		return 0;
 	local_irq_save(flags);
-	if (sig_would_kill(p, sig)) {
-		p->pending |= sigmask(sig);
-		recalc_sigpending(p);
-		if (signal_pending(p) && p->state == TASK_INTERRUPTIBLE)
-			wake_up_process(p);
-	}
+	if (!p->signal || !prepare_signal(sig, p))
+		goto out;
+	pend = to_thread ? &p->pending : &p->signal->shared_pending;
+	/* A standard signal is pending once; real-time ones queue. */
+	if (sig < SIGRTMIN && (pend->signal & sigmask(sig)))
+		goto out;
+	sigqueue_add(pend, sig, info);
+	if (!(p->blocked & sigmask(sig)) || sig_kernel_only(sig))
+		signal_wake_up(p, sig == SIGKILL);
+out:
 	local_irq_restore(flags);
 	return 0;
 }
 
-int kill_pid(int pid, int sig)
+static void init_info(kernel_siginfo_t *info, int sig, int code)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = code;
+}
+
+int send_sig(int sig, struct task_struct *p)
+{
+	kernel_siginfo_t info;
+
+	init_info(&info, sig, SI_KERNEL);
+	return send_sig_info(sig, &info, p, false);
+}
+
+/* Interrupts masked, or not: the task is looked up with them masked. */
+static int kill_pid_info(int pid, int sig, kernel_siginfo_t *info, bool to_thread)
 {
 	struct task_struct *p;
 	unsigned long flags;
-	int ret;
+	int ret = -ESRCH;
 
-	if (sig < 0 || sig > _NSIG)
-		return -EINVAL;
 	local_irq_save(flags);
 	p = pid > 0 ? find_task_by_pid(pid) : NULL;
-	ret = p && !p->exit_state ? send_sig(sig, p) : -ESRCH;
+	if (p && !p->exit_state && p->mm)
+		ret = sig ? send_sig_info(sig, info, p, to_thread) : 0;
+	else if (p && !p->exit_state)
+		ret = 0;		/* a kernel thread: exists, ignores */
 	local_irq_restore(flags);
 	return ret;
 }
 
+static void user_info(kernel_siginfo_t *info, int sig, int code)
+{
+	init_info(info, sig, code);
+	info->kill.pid = current->pid;
+	info->kill.uid = 0;
+}
+
+int kill_pid(int pid, int sig)
+{
+	kernel_siginfo_t info;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	init_info(&info, sig, SI_KERNEL);
+	return kill_pid_info(pid, sig, &info, false);
+}
+
 /* kill(0 / -pgrp / -1): every process of a group, or every one but init and us. */
-static int kill_many(int pgrp, int sig)
+static int kill_many(int pgrp, int sig, kernel_siginfo_t *info)
 {
 	struct task_struct *p;
 	unsigned long flags;
@@ -102,7 +305,8 @@ static int kill_many(int pgrp, int sig)
 		if (pgrp > 0 ? p->pgid != pgrp : (p == current || p->pid == 1))
 			continue;
 		found++;
-		send_sig(sig, p);
+		if (sig)
+			send_sig_info(sig, info, p, false);
 	}
 	local_irq_restore(flags);
 	return found ? 0 : -ESRCH;
@@ -110,137 +314,641 @@ static int kill_many(int pgrp, int sig)
 
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
+	kernel_siginfo_t info;
+
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
+	user_info(&info, sig, SI_USER);
 	if (pid > 0)
-		return kill_pid(pid, sig);
+		return kill_pid_info(pid, sig, &info, false);
 	if (pid == 0)
-		return kill_many(current->pgid, sig);
+		return kill_many(current->pgid, sig, &info);
 	if (pid == -1)
-		return kill_many(0, sig);
+		return kill_many(0, sig, &info);
 	if (pid == -2147483647 - 1)
 		return -ESRCH;
-	return kill_many(-pid, sig);
+	return kill_many(-pid, sig, &info);
 }
 
-/* A fault: the signal kills even if ignored or blocked, as Linux's force_sig. */
-void force_sig(int sig)
+/* tgkill/tkill: to one task (a thread id); tgid, if > 0, must be its process. */
+static long do_tkill(int tgid, int pid, int sig)
+{
+	kernel_siginfo_t info;
+	struct task_struct *p;
+	unsigned long flags;
+
+	if (pid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	local_irq_save(flags);
+	p = find_task_by_pid(pid);
+	if (p && tgid > 0 && p->tgid != tgid)
+		p = NULL;
+	local_irq_restore(flags);
+	if (!p)
+		return -ESRCH;
+	user_info(&info, sig, SI_TKILL);
+	return kill_pid_info(pid, sig, &info, true);
+}
+
+SYSCALL_DEFINE3(tgkill, int, tgid, int, pid, int, sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, int, pid, int, sig)
+{
+	return do_tkill(0, pid, sig);
+}
+
+/* A fault: the signal is delivered even if ignored or blocked, as Linux's force_sig. */
+void force_sig_info(kernel_siginfo_t *info)
 {
 	struct task_struct *p = current;
+	int sig = info->si_signo;
+	struct k_sigaction *ka = sig_action(p, sig);
 	unsigned long flags;
 
 	local_irq_save(flags);
-	p->ignored &= ~sigmask(sig);
-	p->handled &= ~sigmask(sig);
-	p->blocked &= ~sigmask(sig);
-	p->sighandler[sig - 1] = SIG_DFL;
-	p->pending |= sigmask(sig);
-	recalc_sigpending(p);
+	if (ka->sa_handler == SIG_IGN || (p->blocked & sigmask(sig))) {
+		ka->sa_handler = SIG_DFL;
+		p->blocked &= ~sigmask(sig);
+	}
+	/* A fault init has no handler for kills it (and the kernel panics), as on Linux. */
+	if (ka->sa_handler == SIG_DFL)
+		p->signal->flags &= ~SIGNAL_UNKILLABLE;
+	if (!(p->pending.signal & sigmask(sig)))
+		sigqueue_add(&p->pending, sig, info);
+	signal_wake_up(p, false);
 	local_irq_restore(flags);
 }
 
-void do_signal(struct pt_regs *regs)
+void force_sig(int sig)
+{
+	kernel_siginfo_t info;
+
+	init_info(&info, sig, SI_KERNEL);
+	force_sig_info(&info);
+}
+
+/* ---- children: SIGCHLD ------------------------------------------------------------ */
+
+static void fill_chld_info(kernel_siginfo_t *info, struct task_struct *tsk, int code, int status)
+{
+	init_info(info, SIGCHLD, code);
+	info->chld.pid = tsk->pid;
+	info->chld.status = status;
+	info->chld.utime = tsk->utime * USER_HZ / HZ;
+	info->chld.stime = tsk->stime * USER_HZ / HZ;
+}
+
+bool do_notify_parent(struct task_struct *tsk, int sig)
+{
+	struct task_struct *parent = tsk->parent;
+	struct k_sigaction *psa;
+	kernel_siginfo_t info;
+	bool autoreap = false;
+	int code = tsk->exit_code;
+
+	if (code & 0x7f)
+		fill_chld_info(&info, tsk, (code & 0x80) ? CLD_DUMPED : CLD_KILLED, code & 0x7f);
+	else
+		fill_chld_info(&info, tsk, CLD_EXITED, (code >> 8) & 0xff);
+	info.si_signo = sig;
+	if (parent->sighand && sig == SIGCHLD) {
+		psa = sig_action(parent, SIGCHLD);
+		/* Nobody will wait: the child is reaped at once (POSIX). */
+		if (psa->sa_handler == SIG_IGN || (psa->sa_flags & SA_NOCLDWAIT)) {
+			autoreap = true;
+			if (psa->sa_handler == SIG_IGN)
+				sig = 0;
+		}
+	}
+	if (valid_signal(sig) && parent->mm)
+		send_sig_info(sig, &info, parent, false);
+	wake_up(&parent->wait_chldexit);
+	return autoreap;
+}
+
+/* Interrupts masked. tsk stopped or continued: tell the parent. */
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
+{
+	struct task_struct *parent = tsk->parent;
+	kernel_siginfo_t info;
+
+	if (!parent)
+		return;
+	fill_chld_info(&info, tsk, why,
+		       why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_exit_code);
+	if (parent->mm && parent->sighand &&
+	    sig_action(parent, SIGCHLD)->sa_handler != SIG_IGN &&
+	    !(sig_action(parent, SIGCHLD)->sa_flags & SA_NOCLDSTOP))
+		send_sig_info(SIGCHLD, &info, parent, false);
+	wake_up(&parent->wait_chldexit);
+}
+
+/* ---- receiving ------------------------------------------------------------------- */
+
+/* The next signal to take from pending & ~mask: synchronous faults first. */
+static int next_signal(struct sigpending *pend, sigset_t allowed)
+{
+	sigset_t x = pend->signal & allowed;
+
+	if (!x)
+		return 0;
+	if (x & SYNCHRONOUS_MASK)
+		x &= SYNCHRONOUS_MASK;
+	return __builtin_ctzll(x) + 1;
+}
+
+/* Interrupts masked. Take one instance of sig off pend, with its siginfo. */
+static void collect_signal(int sig, struct sigpending *pend, kernel_siginfo_t *info)
+{
+	struct sigqueue *q, *first = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &pend->list, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (first) {
+			more = true;
+			break;
+		}
+		first = q;
+	}
+	if (!more)
+		pend->signal &= ~sigmask(sig);
+	if (first) {
+		*info = first->info;
+		list_del(&first->list);
+		kfree(first);
+	} else {
+		/* Its siginfo did not fit (SIGQUEUE_MAX): as Linux, a blank one. */
+		init_info(info, sig, SI_USER);
+	}
+}
+
+/* Interrupts masked. The next signal in allowed, from the task's list, then the process's. */
+static int dequeue_signal(struct task_struct *p, sigset_t allowed, kernel_siginfo_t *info)
+{
+	struct sigpending *pend = &p->pending;
+	int sig = next_signal(pend, allowed);
+
+	if (!sig) {
+		pend = &p->signal->shared_pending;
+		sig = next_signal(pend, allowed);
+	}
+	if (sig)
+		collect_signal(sig, pend, info);
+	recalc_sigpending_tsk(p);
+	return sig;
+}
+
+/* Interrupts masked on entry and on return. Stop until SIGCONT or SIGKILL. */
+static void do_signal_stop(int sig, unsigned long *irqflags)
+{
+	struct task_struct *p = current;
+	struct signal_struct *signal = p->signal;
+
+	signal->flags &= ~SIGNAL_STOP_CONTINUED;
+	signal->flags |= SIGNAL_STOP_STOPPED;
+	signal->group_exit_code = sig;
+	do_notify_parent_cldstop(p, CLD_STOPPED);
+	while ((signal->flags & SIGNAL_STOP_STOPPED) &&
+	       !((p->pending.signal | signal->shared_pending.signal) & sigmask(SIGKILL))) {
+		set_current_state(TASK_STOPPED);
+		local_irq_restore(*irqflags);
+		schedule();
+		local_irq_save(*irqflags);
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+bool get_signal(struct ksignal *ksig)
 {
 	struct task_struct *p = current;
 	unsigned long flags;
-	u64 deliver;
 	int sig;
 
 	local_irq_save(flags);
-	deliver = p->pending & (~p->blocked | SIG_KERNEL_ONLY_MASK);
-	if (!deliver) {
-		recalc_sigpending(p);
+	for (;;) {
+		struct k_sigaction *ka;
+
+		sig = dequeue_signal(p, ~p->blocked, &ksig->info);
+		if (!sig)
+			break;
+		ka = sig_action(p, sig);
+		if (ka->sa_handler == SIG_IGN)
+			continue;
+		if (ka->sa_handler != SIG_DFL) {
+			ksig->ka = *ka;
+			if (ka->sa_flags & SA_RESETHAND)
+				ka->sa_handler = SIG_DFL;
+			break;
+		}
+		if (sig_kernel_ignore(sig) || sig_unkillable(p))
+			continue;
+		if (sig_kernel_stop(sig)) {
+			do_signal_stop(sig, &flags);
+			continue;
+		}
+		/* Death (a "core dump" one writes no core, as with RLIMIT_CORE 0). */
 		local_irq_restore(flags);
-		return;
+		do_group_exit(sig);
 	}
-	sig = __builtin_ctzll(deliver) + 1;
-	if (deliver & sigmask(SIGKILL))
-		sig = SIGKILL;
 	local_irq_restore(flags);
-	do_group_exit(sig);		/* wait status: the signal number */
+	ksig->sig = sig;
+	return sig > 0;
 }
 
-/* arm64's struct sigaction, as the kernel ABI has it (SA_RESTORER exists). */
-struct kernel_sigaction {
-	unsigned long sa_handler;
-	unsigned long sa_flags;
-	unsigned long sa_restorer;
-	u64 sa_mask;
-};
-
-SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, act,
-		struct kernel_sigaction __user *, oact, size_t, sigsetsize)
+void set_current_blocked(sigset_t newset)
 {
 	struct task_struct *p = current;
-	struct kernel_sigaction new, old;
 	unsigned long flags;
 
-	if (sigsetsize != sizeof(u64) || sig < 1 || sig > _NSIG)
+	local_irq_save(flags);
+	p->blocked = newset & ~SIG_KERNEL_ONLY_MASK;
+	recalc_sigpending_tsk(p);
+	local_irq_restore(flags);
+}
+
+sigset_t *sigmask_to_save(void)
+{
+	return current->restore_sigmask ? &current->saved_sigmask : &current->blocked;
+}
+
+void restore_saved_sigmask(void)
+{
+	if (current->restore_sigmask) {
+		current->restore_sigmask = false;
+		set_current_blocked(current->saved_sigmask);
+	}
+}
+
+/*
+ * The handler's frame is built (failed: it could not be): block the
+ * handler's mask and the signal itself (unless SA_NODEFER) while it runs;
+ * rt_sigreturn puts back the mask saved in the frame.
+ */
+void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
+{
+	sigset_t blocked = current->blocked | ksig->ka.sa_mask;
+
+	if (failed) {
+		force_sig(SIGSEGV);
+		return;
+	}
+	if (!(ksig->ka.sa_flags & SA_NODEFER))
+		blocked |= sigmask(ksig->sig);
+	current->restore_sigmask = false;
+	set_current_blocked(blocked);
+}
+
+/* ---- fork, exec, exit ------------------------------------------------------------ */
+
+int copy_signal_state(struct task_struct *p, unsigned long clone_flags)
+{
+	struct task_struct *parent = current;
+
+	init_sigpending(&p->pending);
+	p->blocked = parent->blocked;
+	p->restore_sigmask = false;
+	p->sas_ss_sp = parent->sas_ss_sp;
+	p->sas_ss_size = parent->sas_ss_size;
+	p->sas_ss_flags = parent->sas_ss_flags;
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = p->sas_ss_size = 0;	/* a thread: a stack of its own */
+		p->sas_ss_flags = SS_DISABLE;
+	}
+	if ((clone_flags & CLONE_SIGHAND) && parent->sighand) {
+		p->sighand = parent->sighand;
+		p->sighand->count++;
+	} else {
+		p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
+		if (!p->sighand)
+			return -ENOMEM;
+		p->sighand->count = 1;
+		if (parent->sighand)
+			memcpy(p->sighand->action, parent->sighand->action,
+			       sizeof(p->sighand->action));
+	}
+	if ((clone_flags & CLONE_THREAD) && parent->signal) {
+		p->signal = parent->signal;
+		p->signal->count++;
+	} else {
+		p->signal = kzalloc(sizeof(*p->signal), GFP_KERNEL);
+		if (!p->signal)
+			return -ENOMEM;
+		p->signal->count = 1;
+		p->signal->owner = p;
+		init_sigpending(&p->signal->shared_pending);
+		itimer_init(p->signal);
+	}
+	return 0;
+}
+
+void exit_signal_state(struct task_struct *p)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	flush_sigqueue(&p->pending);
+	if (p->signal && --p->signal->count == 0) {
+		hrtimer_cancel(&p->signal->real_timer);
+		flush_sigqueue(&p->signal->shared_pending);
+		kfree(p->signal);
+	}
+	p->signal = NULL;
+	if (p->sighand && --p->sighand->count == 0)
+		kfree(p->sighand);
+	p->sighand = NULL;
+	local_irq_restore(flags);
+}
+
+void flush_signal_handlers(struct task_struct *p)
+{
+	for (int sig = 1; sig <= _NSIG; sig++) {
+		struct k_sigaction *ka = sig_action(p, sig);
+
+		if (ka->sa_handler != SIG_IGN)
+			ka->sa_handler = SIG_DFL;
+		ka->sa_flags = 0;
+		ka->sa_restorer = 0;
+		ka->sa_mask = 0;
+	}
+	p->sas_ss_sp = p->sas_ss_size = 0;
+	p->sas_ss_flags = SS_DISABLE;
+}
+
+/* ---- the system calls --------------------------------------------------------------- */
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
+		struct k_sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct task_struct *p = current;
+	struct k_sigaction new, old;
+	unsigned long flags;
+
+	if (sigsetsize != sizeof(sigset_t) || !valid_signal(sig))
 		return -EINVAL;
-	if (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK))
+	if (act && sig_kernel_only(sig))
 		return -EINVAL;
 	if (act && copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
-	memset(&old, 0, sizeof(old));
-	old.sa_handler = p->sighandler[sig - 1];
+	old = *sig_action(p, sig);
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
 	if (act) {
+		new.sa_flags &= SA_KNOWN_FLAGS;
+		new.sa_mask &= ~SIG_KERNEL_ONLY_MASK;
 		local_irq_save(flags);
-		p->ignored &= ~sigmask(sig);
-		p->handled &= ~sigmask(sig);
-		if (new.sa_handler == SIG_IGN)
-			p->ignored |= sigmask(sig);
-		else if (new.sa_handler != SIG_DFL)
-			p->handled |= sigmask(sig);
-		p->sighandler[sig - 1] = new.sa_handler;
-		p->pending &= ~(p->ignored | p->handled);	/* discarded now */
-		recalc_sigpending(p);
+		*sig_action(p, sig) = new;
+		/* POSIX: a pending signal that is now ignored is discarded. */
+		if (sig_ignored(p, sig) && !(p->blocked & sigmask(sig))) {
+			flush_sigqueue_mask(sigmask(sig), &p->signal->shared_pending);
+			flush_sigqueue_mask(sigmask(sig), &p->pending);
+			recalc_sigpending_tsk(p);
+		}
 		local_irq_restore(flags);
 	}
 	return 0;
 }
 
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 __user *, nset, u64 __user *, oset,
-		size_t, sigsetsize)
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
 {
 	struct task_struct *p = current;
-	unsigned long flags;
-	u64 set, old = p->blocked;
+	sigset_t set, old = p->blocked;
 
-	if (sigsetsize != sizeof(u64))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (nset) {
 		if (copy_from_user(&set, nset, sizeof(set)))
 			return -EFAULT;
-		set &= ~SIG_KERNEL_ONLY_MASK;
-		local_irq_save(flags);
 		switch (how) {
 		case SIG_BLOCK:
-			p->blocked |= set;
+			set = old | set;
 			break;
 		case SIG_UNBLOCK:
-			p->blocked &= ~set;
+			set = old & ~set;
 			break;
 		case SIG_SETMASK:
-			p->blocked = set;
 			break;
 		default:
-			local_irq_restore(flags);
 			return -EINVAL;
 		}
-		recalc_sigpending(p);
-		local_irq_restore(flags);
+		set_current_blocked(set);
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
 }
 
-void flush_signal_handlers(struct task_struct *p)
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
-	for (int sig = 1; sig <= _NSIG; sig++)
-		if (p->handled & sigmask(sig))
-			p->sighandler[sig - 1] = SIG_DFL;
-	p->handled = 0;
+	struct task_struct *p = current;
+	sigset_t set;
+
+	if (sigsetsize > sizeof(sigset_t))
+		return -EINVAL;
+	set = (p->pending.signal | p->signal->shared_pending.signal) & p->blocked;
+	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
+}
+
+/* Sleep with this mask until a signal is taken; the caller's mask is back after. */
+SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	struct task_struct *p = current;
+	sigset_t newset;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	p->saved_sigmask = p->blocked;
+	set_current_blocked(newset);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(p))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	p->restore_sigmask = true;
+	return -ERESTARTNOHAND;
+}
+
+/* The user's siginfo_t: the kernel's 48 bytes, then zeroes to 128. */
+int copy_siginfo_to_user(void __user *to, const kernel_siginfo_t *from)
+{
+	if (copy_to_user(to, from, sizeof(*from)))
+		return -EFAULT;
+	return clear_user((char __user *)to + sizeof(*from), SI_MAX_SIZE - sizeof(*from)) ?
+		-EFAULT : 0;
+}
+
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	struct task_struct *p = current;
+	struct __kernel_timespec ts;
+	kernel_siginfo_t info;
+	sigset_t these, saved;
+	unsigned long flags;
+	u64 ns = ~0ULL;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	these &= ~SIG_KERNEL_ONLY_MASK;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000LL)
+			return -EINVAL;
+		ns = (u64)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+		if (ts.tv_sec > 1000000000LL)
+			ns = ~0ULL;
+	}
+	local_irq_save(flags);
+	sig = dequeue_signal(p, these, &info);
+	if (!sig && ns) {
+		/* Let the awaited signals wake us, as if unblocked, for the wait. */
+		saved = p->blocked;
+		p->blocked &= ~these;
+		recalc_sigpending_tsk(p);
+		local_irq_restore(flags);
+		if (ns != ~0ULL) {
+			schedule_hrtimeout_ns(ns, TASK_INTERRUPTIBLE, NULL);
+		} else {
+			for (;;) {
+				set_current_state(TASK_INTERRUPTIBLE);
+				if (signal_pending(p))
+					break;
+				schedule();
+			}
+			__set_current_state(TASK_RUNNING);
+		}
+		local_irq_save(flags);
+		p->blocked = saved;
+		sig = dequeue_signal(p, these, &info);
+	}
+	local_irq_restore(flags);
+	if (!sig)
+		return signal_pending(p) ? -EINTR : -EAGAIN;
+	if (uinfo && copy_siginfo_to_user(uinfo, &info))
+		return -EFAULT;
+	return sig;
+}
+
+/* ---- sigaltstack ------------------------------------------------------------------ */
+
+typedef struct {
+	unsigned long ss_sp;
+	int ss_flags;
+	unsigned long ss_size;
+} stack_t;
+
+bool on_sig_stack(unsigned long sp)
+{
+	struct task_struct *p = current;
+
+	/* With SS_AUTODISARM, the stack is handed over whole to each handler. */
+	if (p->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return sp > p->sas_ss_sp && sp - p->sas_ss_sp <= p->sas_ss_size;
+}
+
+static int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
+{
+	if ((ksig->ka.sa_flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+
+/* The frame's uc_stack; with SS_AUTODISARM the stack is then disarmed. */
+int __save_altstack(void __user *uss, unsigned long sp)
+{
+	struct task_struct *p = current;
+	stack_t st = {
+		.ss_sp = p->sas_ss_sp,
+		.ss_flags = sas_ss_flags(sp) | (p->sas_ss_flags & SS_AUTODISARM),
+		.ss_size = p->sas_ss_size,
+	};
+
+	if (copy_to_user(uss, &st, sizeof(st)))
+		return -EFAULT;
+	if (p->sas_ss_flags & SS_AUTODISARM) {
+		p->sas_ss_sp = p->sas_ss_size = 0;
+		p->sas_ss_flags = SS_DISABLE;
+	}
+	return 0;
+}
+
+static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
+{
+	struct task_struct *p = current;
+
+	if (oss) {
+		oss->ss_sp = p->sas_ss_sp;
+		oss->ss_size = p->sas_ss_size;
+		oss->ss_flags = sas_ss_flags(sp) | (p->sas_ss_flags & SS_AUTODISARM);
+	}
+	if (ss) {
+		unsigned int mode = ss->ss_flags & ~SS_AUTODISARM;
+
+		if (on_sig_stack(sp))
+			return -EPERM;
+		if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
+			return -EINVAL;
+		if (mode == SS_DISABLE) {
+			p->sas_ss_sp = p->sas_ss_size = 0;
+		} else {
+			if (ss->ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			p->sas_ss_sp = ss->ss_sp;
+			p->sas_ss_size = ss->ss_size;
+		}
+		p->sas_ss_flags = ss->ss_flags;
+	}
+	return 0;
+}
+
+/* rt_sigreturn: the uc_stack of the frame (errors other than -EFAULT dropped, as Linux). */
+int restore_altstack(const void __user *uss)
+{
+	stack_t st;
+
+	if (copy_from_user(&st, uss, sizeof(st)))
+		return -EFAULT;
+	do_sigaltstack(&st, NULL, task_pt_regs(current)->sp);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
+{
+	stack_t new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, &old, task_pt_regs(current)->sp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
 }

@@ -181,7 +181,7 @@ long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
 		if (nonblock)
 			return -EAGAIN;
 		if (wait_event_interruptible(tty->read_wait, n_tty_input_available(&tty->ldisc)))
-			return -EINTR;
+			return -ERESTARTSYS;	/* restarted unless a handler says not */
 	}
 }
 

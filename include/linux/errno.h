@@ -5,7 +5,13 @@
 
 #include <uapi/asm-generic/errno-base.h>
 
-/* Never seen by user space: a sleeping system call was interrupted. */
-#define ERESTARTSYS 512
+/*
+ * Never seen by user space: a sleeping system call was interrupted by a
+ * signal, and arch/arm64/kernel/signal.c decides, as Linux does, whether
+ * it is restarted (no handler ran, or SA_RESTART) or fails with -EINTR.
+ */
+#define ERESTARTSYS	512	/* restart unless a handler without SA_RESTART runs */
+#define ERESTARTNOINTR	513	/* always restart */
+#define ERESTARTNOHAND	514	/* restart unless a handler runs */
 
 #endif

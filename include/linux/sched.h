@@ -36,7 +36,10 @@
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001	/* sleeping; a fatal signal wakes it */
 #define TASK_UNINTERRUPTIBLE	0x0002	/* sleeping; only its event wakes it */
+#define __TASK_STOPPED		0x0004	/* stopped by SIGSTOP, SIGTSTP...: SIGCONT wakes it */
 #define TASK_DEAD		0x0080	/* has exited: never runs again */
+#define TASK_WAKEKILL		0x0100	/* SIGKILL wakes it too */
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
 
 /* task->exit_state, once it has exited. */
 #define EXIT_DEAD		0x0010	/* being freed */
@@ -48,13 +51,13 @@
 #define PF_IDLE			0x00000002
 
 /* thread_info.flags: what kernel exit must do before returning to EL0. */
-#define TIF_SIGPENDING		0	/* a signal to deliver (kill the task) */
+#define TIF_SIGPENDING		0	/* a signal to deliver (kernel/signal.c) */
 #define TIF_NEED_RESCHED	1	/* schedule() before going on */
 #define _TIF_SIGPENDING		(1UL << TIF_SIGPENDING)
 #define _TIF_NEED_RESCHED	(1UL << TIF_NEED_RESCHED)
 #define _TIF_WORK_MASK		(_TIF_SIGPENDING | _TIF_NEED_RESCHED)
 
-#define _NSIG 64
+#include <linux/signal_types.h>
 
 struct files_struct;
 struct ramfs_inode;
@@ -71,6 +74,7 @@ struct task_struct {
 	volatile long state;		/* TASK_* */
 	void *stack;		/* THREAD_SIZE bytes, THREAD_SIZE aligned */
 	int pid;
+	int tgid;		/* the process: the pid of its first thread */
 	int pgid, sid;		/* process group and session (kill(0), kill(-pgrp)) */
 	unsigned int flags;	/* PF_* */
 	char comm[TASK_COMM_LEN];
@@ -100,12 +104,16 @@ struct task_struct {
 	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
 	int __user *clear_child_tid;	/* set_tid_address: zeroed at exit */
 
-	/* Signals (kernel/signal.c): which are pending, which ignored. */
-	u64 pending;		/* bit sig - 1 */
-	u64 blocked;
-	u64 ignored;		/* SIG_IGN set by rt_sigaction */
-	u64 handled;		/* a handler set by rt_sigaction (never run) */
-	unsigned long sighandler[_NSIG];	/* as rt_sigaction set it, for oldact */
+	/* Signals (kernel/signal.c, include/linux/signal_types.h). */
+	struct sighand_struct *sighand;	/* the actions */
+	struct signal_struct *signal;	/* the process's: its pending, timer, stop */
+	struct sigpending pending;	/* sent to this task (tgkill, faults) */
+	sigset_t blocked;
+	sigset_t saved_sigmask;		/* rt_sigsuspend's caller's, restored after */
+	bool restore_sigmask;		/* saved_sigmask is to be restored */
+	unsigned long sas_ss_sp;	/* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
 
 	/* Kernel threads: what to run (kernel/kthread.c). */
 	int (*threadfn)(void *data);
@@ -223,17 +231,43 @@ struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *n
 
 /* ---- kernel/signal.c ------------------------------------------------------- */
 #include <uapi/asm-generic/signal.h>
-/* Send sig to the task with this pid: 0 or -ESRCH/-EINVAL. IRQ-safe (^C). */
+/* Send sig to the process with this pid: 0 or -ESRCH/-EINVAL. IRQ-safe (^C). */
 int kill_pid(int pid, int sig);
+/* To the process of task p, as the kernel (si_code SI_KERNEL). */
 int send_sig(int sig, struct task_struct *p);
+/* Send with this siginfo; to_thread: to p itself, not its process. */
+int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool to_thread);
 /* Current gets sig even if it ignores or blocks it (a fault). */
 void force_sig(int sig);
+void force_sig_info(kernel_siginfo_t *info);
+/* fork/clone: the signal state of the new task p (CLONE_SIGHAND/THREAD share). */
+int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
+/* The last of a task: its pending signals and shares of sighand/signal. */
+void exit_signal_state(struct task_struct *p);
+/* A child exited (exit.c): SIGCHLD and the parent's wait; true: nobody waits, reap it. */
+bool do_notify_parent(struct task_struct *tsk, int sig);
 /* execve: handlers back to SIG_DFL, SIG_IGN kept. */
 void flush_signal_handlers(struct task_struct *p);
-/* On the way back to EL0 with TIF_SIGPENDING: act on the signal. */
+/* The next signal to act on, the task's default actions done (stop, exit). */
+struct ksignal {
+	struct k_sigaction ka;
+	kernel_siginfo_t info;
+	int sig;
+};
+bool get_signal(struct ksignal *ksig);
+/* After a handler's frame is built: block its mask; or after none, the saved mask. */
+void signal_setup_done(int failed, struct ksignal *ksig, int stepping);
+void restore_saved_sigmask(void);
+/* The mask to save in a signal frame: rt_sigsuspend's saved one, or blocked. */
+sigset_t *sigmask_to_save(void);
+void set_current_blocked(sigset_t newset);
+/* sigaltstack */
+bool on_sig_stack(unsigned long sp);
+unsigned long sigsp(unsigned long sp, struct ksignal *ksig);
+/* On the way back to EL0 with TIF_SIGPENDING: act on the signal (arch signal.c). */
 void do_signal(struct pt_regs *regs);
-/* A synchronous fault in user mode: report it (Linux's wording) and kill. */
-void arm64_force_sig_fault(int sig, const char *desc, unsigned long far, u64 esr,
+/* A synchronous fault in user mode: report it (Linux's wording) and signal. */
+void arm64_force_sig_fault(int sig, int code, const char *desc, unsigned long far, u64 esr,
 			   struct pt_regs *regs);
 
 #endif

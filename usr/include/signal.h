@@ -3,8 +3,9 @@
  * signal.h: signal numbers (the kernel's, include/uapi/asm-generic/signal.h),
  * kill() and signal().
  *
- * signal() takes only SIG_DFL and SIG_IGN: handlers need a signal frame and
- * rt_sigreturn, which headstart does not provide (see usr/README.rst).
+ * signal() takes only SIG_DFL and SIG_IGN: this libc has no sa_restorer or
+ * sigaction() yet, though the kernel runs handlers as Linux does (glibc
+ * programs use them: Documentation/userspace-api/syscalls.rst).
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H

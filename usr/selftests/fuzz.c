@@ -50,22 +50,25 @@ static const struct range denied[] = {
 	/* End or replace the process: exit, exit_group, execve, execveat,
 	 * clone, clone3, rt_sigreturn (loads registers from the stack). */
 	{ 93, 94 }, { 221, 221 }, { 281, 281 }, { 220, 220 }, { 435, 435 }, { 139, 139 },
-	/* Signal other processes (the parent, init): kill, tkill, tgkill,
-	 * rt_sigqueueinfo, rt_tgsigqueueinfo, pidfd_send_signal. */
-	{ 129, 131 }, { 138, 138 }, { 240, 240 }, { 424, 424 },
+	/* Signal other processes (the parent, init): rt_sigqueueinfo,
+	 * rt_tgsigqueueinfo, pidfd_send_signal. (kill, tkill, tgkill are made,
+	 * aimed at the child itself: next_call.) */
+	{ 138, 138 }, { 240, 240 }, { 424, 424 },
 	/* Change our own mappings or state under us: munmap, mremap, mprotect,
 	 * madvise, remap_file_pages, pkey_mprotect, process_madvise, mseal,
-	 * rt_sigaction (a random handler), rseq, prctl, seccomp, personality. */
+	 * rseq, prctl, seccomp, personality. (rt_sigaction is made, but only
+	 * to read an action: a random handler would be jumped to.) */
 	{ 215, 216 }, { 226, 226 }, { 233, 234 }, { 288, 288 }, { 440, 440 },
-	{ 462, 462 }, { 134, 134 }, { 293, 293 }, { 167, 167 }, { 277, 277 }, { 92, 92 },
-	/* Deliver SIGALRM later, which kills: setitimer, timer_create. */
-	{ 103, 103 }, { 107, 107 },
+	{ 462, 462 }, { 293, 293 }, { 167, 167 }, { 277, 277 }, { 92, 92 },
+	/* Deliver SIGALRM later, which kills: timer_create. (setitimer is
+	 * made: the child ignores every signal it can.) */
+	{ 107, 107 },
 	/* Block for a long time or for ever: nanosleep, clock_nanosleep, futex*,
-	 * ppoll, pselect6, epoll_pwait(2), rt_sigsuspend, rt_sigtimedwait,
-	 * io_getevents, io_pgetevents, socket waits (accept, accept4, connect,
-	 * recvfrom, recvmsg, recvmmsg). */
+	 * ppoll, pselect6, epoll_pwait(2), rt_sigsuspend, io_getevents,
+	 * io_pgetevents, socket waits (accept, accept4, connect, recvfrom,
+	 * recvmsg, recvmmsg). (rt_sigtimedwait is made, with a zero timeout.) */
 	{ 101, 101 }, { 115, 115 }, { 98, 98 }, { 449, 449 }, { 454, 456 }, { 72, 73 },
-	{ 22, 22 }, { 441, 441 }, { 133, 133 }, { 137, 137 }, { 4, 4 }, { 292, 292 },
+	{ 22, 22 }, { 441, 441 }, { 133, 133 }, { 4, 4 }, { 292, 292 },
 	{ 202, 203 }, { 207, 207 }, { 212, 212 }, { 242, 243 },
 	/* Make fds whose read blocks: pipe2, eventfd2, signalfd4, timerfd_create,
 	 * inotify_init1, fanotify_init, userfaultfd, socket, socketpair,
@@ -116,6 +119,8 @@ static const struct range qemu_denied[] = {
 static unsigned char is_denied[NR_MAX];
 static unsigned long long rng;
 static char *scratch;
+static long self;			/* the child's pid: what kill may aim at */
+static const struct timespec zero_timeout;
 
 static unsigned long long next(void)
 {
@@ -166,6 +171,20 @@ static int next_call(long a[6])
 		a[j] = random_arg();
 	if (nr == __NR_mmap)
 		a[3] &= ~(long)(MAP_FIXED | MAP_POPULATE | MAP_LOCKED);
+	/* Signals only to ourselves, never the two that cannot be ignored. */
+	if (nr == __NR_kill || nr == __NR_tkill || nr == __NR_tgkill) {
+		long *sig = &a[nr == __NR_tgkill ? 2 : 1];
+
+		a[0] = self;
+		if (nr == __NR_tgkill)
+			a[1] = self;
+		if (*sig == SIGKILL || *sig == SIGSTOP)
+			*sig = 0;
+	}
+	if (nr == __NR_rt_sigaction)
+		a[1] = 0;			/* read the action, set none */
+	if (nr == __NR_rt_sigtimedwait)
+		a[2] = (long)&zero_timeout;	/* poll, never block */
 	return nr;
 }
 
@@ -193,6 +212,11 @@ static int run_chunk(unsigned seed, int chunk, long calls)
 		for (fd = 0; fd < 3; fd++)
 			close(fd);
 		chdir("/proc");		/* best effort: nothing can be made there */
+		/* Random kills and timers aimed at ourselves must not end us. */
+		self = getpid();
+		for (int sig = 1; sig < NSIG; sig++)
+			if (sig != SIGKILL && sig != SIGSTOP)
+				signal(sig, SIG_IGN);
 		fuzz_chunk(seed, chunk, calls);
 		_exit(0);
 	}

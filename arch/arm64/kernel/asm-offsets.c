@@ -19,6 +19,8 @@ int main(void)
 	DEFINE(S_SP, offsetof(struct pt_regs, sp));
 	DEFINE(S_PC, offsetof(struct pt_regs, pc));
 	DEFINE(S_PSTATE, offsetof(struct pt_regs, pstate));
+	DEFINE(S_ORIG_X0, offsetof(struct pt_regs, orig_x0));
+	DEFINE(S_SYSCALLNO, offsetof(struct pt_regs, syscallno));
 	DEFINE(S_STACKFRAME, offsetof(struct pt_regs, stackframe));
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
 	DEFINE(TSK_STACK, offsetof(struct task_struct, stack));

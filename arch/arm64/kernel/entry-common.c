@@ -10,7 +10,7 @@
  *   FIQ/SError  reported, then panic (nothing here uses them)
  *   EL1t        never used (the kernel runs on SP_EL1): unhandled
  *   EL0 sync    svc to el0_svc (syscall.c); aborts to mm/fault.c;
- *               other exceptions kill the process (kernel/signal.c)
+ *               other exceptions signal the process (signal.c)
  *   EL0 IRQ     as at EL1; then exit_to_user_mode (reschedule, signals)
  *   EL0 FIQ/SError  unhandled
  *   AArch32 EL0 never supported: unhandled
@@ -101,16 +101,16 @@ void noinline el0t_64_sync_handler(struct pt_regs *regs)
 		do_mem_abort(far, esr, regs);
 		break;
 	case ESR_ELx_EC_PC_ALIGN:
-		arm64_force_sig_fault(SIGBUS, "PC alignment exception", regs->pc, esr, regs);
+		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "PC alignment exception", regs->pc, esr, regs);
 		break;
 	case ESR_ELx_EC_SP_ALIGN:
-		arm64_force_sig_fault(SIGBUS, "SP alignment exception", regs->sp, esr, regs);
+		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "SP alignment exception", regs->sp, esr, regs);
 		break;
 	case ESR_ELx_EC_BRK64:
-		arm64_force_sig_fault(SIGTRAP, "BRK instruction", regs->pc, esr, regs);
+		arm64_force_sig_fault(SIGTRAP, TRAP_BRKPT, "BRK instruction", regs->pc, esr, regs);
 		break;
 	default:		/* undefined instructions, and the rest */
-		arm64_force_sig_fault(SIGILL, "undefined instruction", regs->pc, esr, regs);
+		arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "undefined instruction", regs->pc, esr, regs);
 		break;
 	}
 	exit_to_user_mode(regs);

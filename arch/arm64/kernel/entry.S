@@ -7,6 +7,7 @@
 
 #include <linux/linkage.h>
 #include <asm/assembler.h>
+#include <asm/ptrace.h>
 #include <generated/asm-offsets.h>
 
 /*
@@ -45,6 +46,8 @@
 	mrs	x23, spsr_el1
 	stp	lr, x21, [sp, #S_LR]
 	stp	x22, x23, [sp, #S_PC]
+	mov	w21, #NO_SYSCALL		// el0_svc sets it for an svc
+	str	w21, [sp, #S_SYSCALLNO]
 
 	/* A frame record: (x29, pc) of the interrupted code, or the end. */
 	.if	\el == 0

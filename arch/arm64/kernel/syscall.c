@@ -8,7 +8,8 @@
  * (arch/arm64/kernel/sys.c: __arm64_sys_<name>, -ENOSYS for numbers nobody
  * implements or beyond the table) with interrupts on, so a long call can
  * be preempted and a sleeping one lets others run, and puts the result in
- * x0. Every exception from EL0 leaves through exit_to_user_mode().
+ * x0 (-ERESTART* results are settled by do_signal: restarted, or -EINTR).
+ * Every exception from EL0 leaves through exit_to_user_mode().
  */
 #include <linux/errno.h>
 #include <linux/irqflags.h>
@@ -22,23 +23,16 @@ void exit_to_user_mode(struct pt_regs *regs);
 
 static long invoke_syscall(struct pt_regs *regs, unsigned long nr)
 {
-	long ret;
-
 	if (nr < __NR_syscalls)
-		ret = sys_call_table[nr](regs);
-	else
-		ret = __arm64_sys_ni_syscall(regs);
-	/*
-	 * A sleep cut short by a signal: no handler ever runs here, and the
-	 * signals that interrupt end the task, so there is nothing to restart.
-	 */
-	if (ret == -ERESTARTSYS)
-		ret = -EINTR;
-	return ret;
+		return sys_call_table[nr](regs);
+	return __arm64_sys_ni_syscall(regs);
 }
 
 void el0_svc(struct pt_regs *regs)
 {
+	/* Kept to restart the call if a signal interrupts it (signal.c). */
+	regs->orig_x0 = regs->regs[0];
+	regs->syscallno = regs->regs[8];
 	local_irq_enable();
 	regs->regs[0] = invoke_syscall(regs, regs->regs[8]);
 	exit_to_user_mode(regs);
@@ -46,8 +40,9 @@ void el0_svc(struct pt_regs *regs)
 
 /*
  * The last stop before kernel_exit to EL0, with interrupts masked on
- * return: reschedule while the time slice is over, act on signals (which
- * here means dying), and check again, since either may take a while.
+ * return: reschedule while the time slice is over, deliver signals (run
+ * a handler, stop, or die: arch/arm64/kernel/signal.c), and check again,
+ * since either may take a while.
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {

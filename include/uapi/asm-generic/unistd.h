@@ -48,6 +48,10 @@ __SYSCALL(__NR_exit_group, sys_exit_group)
 __SYSCALL(__NR_set_tid_address, sys_set_tid_address)
 #define __NR_nanosleep 101
 __SYSCALL(__NR_nanosleep, sys_nanosleep)
+#define __NR_getitimer 102
+__SYSCALL(__NR_getitimer, sys_getitimer)
+#define __NR_setitimer 103
+__SYSCALL(__NR_setitimer, sys_setitimer)
 #define __NR_clock_gettime 113
 __SYSCALL(__NR_clock_gettime, sys_clock_gettime)
 #define __NR_clock_nanosleep 115
@@ -56,10 +60,24 @@ __SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep)
 __SYSCALL(__NR_sched_yield, sys_sched_yield)
 #define __NR_kill 129
 __SYSCALL(__NR_kill, sys_kill)
+#define __NR_tkill 130
+__SYSCALL(__NR_tkill, sys_tkill)
+#define __NR_tgkill 131
+__SYSCALL(__NR_tgkill, sys_tgkill)
+#define __NR_sigaltstack 132
+__SYSCALL(__NR_sigaltstack, sys_sigaltstack)
+#define __NR_rt_sigsuspend 133
+__SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend)
 #define __NR_rt_sigaction 134
 __SYSCALL(__NR_rt_sigaction, sys_rt_sigaction)
 #define __NR_rt_sigprocmask 135
 __SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask)
+#define __NR_rt_sigpending 136
+__SYSCALL(__NR_rt_sigpending, sys_rt_sigpending)
+#define __NR_rt_sigtimedwait 137
+__SYSCALL(__NR_rt_sigtimedwait, sys_rt_sigtimedwait)
+#define __NR_rt_sigreturn 139
+__SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn)
 #define __NR_reboot 142
 __SYSCALL(__NR_reboot, sys_reboot)
 #define __NR_setpgid 154

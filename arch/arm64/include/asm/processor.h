@@ -10,6 +10,8 @@
  *                eagerly: the kernel itself never uses them
  *                (-mgeneral-regs-only).
  *   tp_value     TPIDR_EL0, the user's thread pointer (TLS).
+ *   fault_address, fault_code  the last user fault's FAR and ESR, for
+ *                the signal frame (arch/arm64/kernel/signal.c).
  * The user's general registers live in the pt_regs at the top of the
  * task's kernel stack (task_pt_regs).
  */
@@ -52,6 +54,8 @@ struct user_fpsimd_state {
 struct thread_struct {
 	struct cpu_context cpu_context;
 	unsigned long tp_value;
+	unsigned long fault_address;	/* of the last user fault: sigcontext */
+	unsigned long fault_code;	/* its ESR: the signal frame's esr_context */
 	struct user_fpsimd_state fpsimd;	/* 16-byte aligned (vregs) */
 };
 

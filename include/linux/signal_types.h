@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/linux/signal_types.h: the kernel's signal bookkeeping
+ * (kernel/signal.c), as Linux splits it:
+ *
+ *   sighand_struct  the 64 actions rt_sigaction sets (shared by the tasks
+ *                   of a CLONE_SIGHAND clone);
+ *   signal_struct   what belongs to the process: signals sent to it
+ *                   (kill), the ITIMER_REAL timer, job-control state that
+ *                   wait4 reports (stopped, continued);
+ *   sigpending      a set of pending signals plus, in a list, the siginfo
+ *                   each came with (one per standard signal; real-time
+ *                   signals, 32..64, queue one entry per sending).
+ *
+ * kernel_siginfo is the first 48 bytes of the user's 128-byte siginfo_t
+ * (asm-generic siginfo layout on a 64-bit ABI); the rest is zero.
+ */
+#ifndef __LINUX_SIGNAL_TYPES_H
+#define __LINUX_SIGNAL_TYPES_H
+
+#include <linux/hrtimer.h>
+#include <linux/list.h>
+#include <linux/types.h>
+
+#define _NSIG		64
+#define SI_MAX_SIZE	128
+
+typedef u64 sigset_t;	/* bit sig - 1 */
+
+/* The kernel ABI's struct sigaction on arm64 (rt_sigaction). */
+struct k_sigaction {
+	unsigned long sa_handler;	/* SIG_DFL (0), SIG_IGN (1) or a function */
+	unsigned long sa_flags;		/* SA_* */
+	unsigned long sa_restorer;	/* with SA_RESTORER: the handler's return */
+	sigset_t sa_mask;		/* also blocked while the handler runs */
+};
+
+typedef struct kernel_siginfo {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	int __pad;
+	union {
+		struct {		/* kill, tgkill, sigqueue */
+			int pid;
+			unsigned int uid;
+			u64 value;	/* sigqueue's sigval */
+		} kill;
+		struct {		/* SIGCHLD */
+			int pid;
+			unsigned int uid;
+			int status;	/* exit code, or the signal */
+			int __pad;
+			long utime, stime;	/* clock ticks (USER_HZ) */
+		} chld;
+		struct {		/* SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE */
+			unsigned long addr;
+		} fault;
+	};
+} kernel_siginfo_t;
+
+struct sigqueue {
+	struct list_head list;
+	kernel_siginfo_t info;
+};
+
+struct sigpending {
+	sigset_t signal;
+	struct list_head list;	/* of struct sigqueue, oldest first */
+};
+
+struct sighand_struct {
+	int count;		/* tasks sharing it */
+	struct k_sigaction action[_NSIG];
+};
+
+/* signal_struct.flags: job control, what wait4 has to report. */
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the process is stopped */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since the last wait4 saw it */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: SIG_DFL means ignore (but faults) */
+
+struct signal_struct {
+	int count;			/* tasks sharing it */
+	struct sigpending shared_pending;	/* sent to the process */
+	unsigned int flags;		/* SIGNAL_* */
+	int group_exit_code;		/* the stop signal wait4 WUNTRACED reports, 0: seen */
+	struct task_struct *owner;	/* whose ITIMER_REAL it is */
+	struct hrtimer real_timer;	/* ITIMER_REAL: SIGALRM (kernel/time/itimer.c) */
+	u64 it_real_incr;		/* its interval, ns (0: one shot) */
+};
+
+/* kernel/time/itimer.c: a new process's ITIMER_REAL, disarmed. */
+void itimer_init(struct signal_struct *sig);
+
+#endif

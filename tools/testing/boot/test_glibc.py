@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0
+"""glibc programs on the real kernel: tools/testing/glibc/*.c, built with
+Debian's aarch64-linux-gnu-gcc -static against glibc (libc6-dev-arm64-cross),
+each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
+
+  * signals: handlers and Linux's rt_sigframe (siginfo, ucontext, fpsimd
+    and esr records), SA_SIGINFO/RESTART/ONSTACK/RESETHAND/NODEFER,
+    sigaltstack, masks, sigpending, sigtimedwait with queued real-time
+    signals, alarm/setitimer and sigsuspend, SIGCHLD, default actions,
+    stop/continue and waitpid(WUNTRACED/WCONTINUED), bad input.
+
+Every planned case must print `ok`, and the program must exit 0.
+"""
+
+import os
+import re
+import subprocess
+
+import pytest
+
+from test_kunit import ICOUNT
+from test_user import ktap_results, newc_archive
+
+SRCTREE = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
+
+
+@pytest.fixture(scope='module')
+def glibc_dir(boot_env):
+    out = os.path.join(boot_env.build_dir, '.tmp', 'glibc')
+    subprocess.run(['make', '-s', '-C', os.path.join(SRCTREE, 'tools', 'testing', 'glibc'),
+                    f'O={out}', f'CROSS_COMPILE={boot_env.cross_compile}'], check=True)
+    return out
+
+
+@pytest.fixture(scope='module')
+def init_prog(boot_env):
+    path = os.path.join(boot_env.build_dir, 'usr', 'init', 'init')
+    assert os.path.exists(path), f'{path} missing: run `make` (it builds usr/) first'
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
+    with open(os.path.join(glibc_dir, name), 'rb') as f:
+        prog = f.read()
+    initrd = tmp_path / 'initrd'
+    initrd.write_bytes(newc_archive([
+        ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
+        ('init', 0o100755, init_prog), (f'bin/{name}', 0o100755, prog)]))
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M',
+                           append=f'console=ttyAMA0 poweroff -- /bin/{name}',
+                           extra=['-initrd', str(initrd)] + ICOUNT))
+    lines = console.read_until_exit(timeout=120)
+    assert console.exitstatus == 0
+    return [ln.text for ln in lines]
+
+
+@pytest.mark.parametrize('name', ['signals'])
+def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
+    texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
+    assert not [t for t in texts if t.startswith('not ok')], texts
+    results = ktap_results(texts)
+    failed = [case for case, res in results.items() if res != 'ok']
+    assert not failed, f'{name}: failed {failed}'
+    assert f'init: /bin/{name} exited with status 0' in texts
+    summary = [t for t in texts if t.startswith(f'# {name}: ')]
+    assert summary and re.fullmatch(rf'# {name}: pass:(\d+) fail:0 skip:0 total:\1', summary[-1])
