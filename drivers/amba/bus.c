@@ -7,37 +7,9 @@
  * never reports "ready") or an external abort (nothing there at all).
  */
 #include <linux/amba/bus.h>
-#include <linux/errno.h>
 #include <asm/io.h>
 
 #define AMBA_PCELLID0 0xff0	/* component id: 4 registers, 8 bits each */
-
-/*
- * readl() whose fault (translation fault, external abort) is caught through
- * the exception table: 0, or -EFAULT and nothing read.
- */
-static int readl_nofault(const void *addr, u32 *val)
-{
-	int err;
-	u32 v;
-
-	__asm__ volatile(
-		"	mov	%w0, #0\n"
-		"1:	ldr	%w1, [%2]\n"
-		"	b	3f\n"
-		"2:	mov	%w0, %3\n"
-		"	mov	%w1, #0\n"
-		"3:\n"
-		"	.pushsection __ex_table, \"a\"\n"
-		"	.balign	4\n"
-		"	.long	(1b - .), (2b - .)\n"
-		"	.popsection\n"
-		: "=&r"(err), "=&r"(v)
-		: "r"(addr), "i"(-EFAULT)
-		: "memory");
-	*val = v;
-	return err;
-}
 
 bool amba_device_present(const void *base)
 {

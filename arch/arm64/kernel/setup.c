@@ -15,11 +15,13 @@
 #include <linux/reboot.h>
 #include <linux/serial_core.h>
 #include <asm/fixmap.h>
+#include <asm/io.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <asm/sysreg.h>
 #include <libfdt.h>
 
 phys_addr_t __fdt_pointer __ro_after_init;	/* set by head.S */
@@ -102,12 +104,47 @@ static void __init check_image_in_memory(void)
 			      "%#llx)", start, end - 1, p);
 }
 
+/*
+ * RAM the CPU cannot address, or that is not there: the device tree is
+ * wrong, and the first page table allocated from the top of "RAM" would
+ * take an external abort. Memory above the CPU's physical address range
+ * (ID_AA64MMFR0_EL1.PARange) is dropped with a warning, as Linux drops
+ * what is above PHYS_MASK; the kernel image must be in what is left; then
+ * the last word of every range is read, with the fault caught
+ * (readl_nofault): a range that does not answer there stops the boot.
+ */
+static void __init check_memory_present(void)
+{
+	static const u8 pa_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	u64 parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+	phys_addr_t pa_limit = 1ULL << (parange < ARRAY_SIZE(pa_bits) ? pa_bits[parange] : 48);
+
+	if (pa_limit > 1ULL << 48)
+		pa_limit = 1ULL << 48;
+	if (memblock_end_of_DRAM() > pa_limit) {
+		pr_warn("FDT: memory above %#llx is beyond this CPU's %u-bit physical "
+			"addresses: ignored\n", pa_limit, (unsigned int)__builtin_ctzll(pa_limit));
+		memblock_remove(pa_limit, PHYS_ADDR_MAX - pa_limit);
+	}
+	check_image_in_memory();
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		phys_addr_t last = r->base + r->size - 4;
+		u32 v;
+
+		if (readl_nofault(set_fixmap_io(FIX_PTE, last), &v))
+			panic("FDT: memory [mem %#010llx-%#010llx] of the device tree is not "
+			      "there: nothing answers at %#llx", r->base, r->base + r->size - 1,
+			      last);
+	}
+}
+
 /* RAM from the device tree into memblock; the kernel and the blob reserved. */
 static void __init arm64_memblock_init(void)
 {
 	if (!early_init_dt_scan_memory())
 		panic("FDT: no memory node: need a node with device_type = \"memory\" and a reg");
-	check_image_in_memory();
+	check_memory_present();
 	early_init_fdt_scan_reserved_mem();
 	memblock_reserve(__pa_symbol(_text), _end - _text);
 	memblock_reserve(__fdt_pointer, fdt_totalsize(initial_boot_params));

@@ -16,7 +16,9 @@ power-off when `poweroff` asks for one):
     refused and changes nothing;
   * console= up to 8 times, as on Linux;
   * earlycon= at an address no PL011 of the tree has: refused;
-  * the kernel image outside every /memory range: a panic that says so;
+  * the kernel image outside every /memory range, or /memory describing
+    RAM that is not there or beyond the CPU's physical addresses: a
+    panic (or a warning) that says so;
   * /psci method = "smc" where smc is undefined: probed safely, no PSCI;
   * a panic before the memory is known still powers off (PSCI is probed
     as soon as the tree is readable);
@@ -244,6 +246,39 @@ def test_image_outside_memory(boot_stub, virt_dtb, ram):
                        r'0x40200000-0x[0-9a-f]{8}\] is not inside the memory the device '
                        r'tree describes \(no /memory range has 0x40200000\)'))
     log.none(r'Oops|Unable to handle|paging_init')
+    assert log.texts[-1] == POWER_DOWN and con.exitstatus == 0
+
+
+def test_memory_not_there(boot_stub, virt_dtb):
+    """/memory says 1 GiB where QEMU has 256 MiB: the top of the range does
+    not answer (the read's external abort is caught): a panic saying so,
+    not an oops in the page-table code."""
+    dtb = virt_dtb()
+    dtb.set_cells('/memory@40000000', 'reg', reg_cells([(0x40000000, 0x40000000)]))
+    con = stub_boot(boot_stub, dtb, 'console=ttyAMA0 poweroff')
+    with con.disable_check('panic'):
+        lines = con.read_until_exit()
+    log = BootLog(lines)
+    log.one('Kernel panic - not syncing: FDT: memory [mem 0x40000000-0x7fffffff] of the '
+            'device tree is not there: nothing answers at 0x7ffffffc')
+    assert log.texts[-1] == POWER_DOWN and con.exitstatus == 0
+
+
+def test_memory_beyond_pa_range(boot_stub, virt_dtb):
+    """Root #address-cells = 1 turns /memory's reg into [0, 2^62): what is
+    above the CPU's 44 physical address bits (cortex-a57) is dropped with a
+    warning, and the rest, which is not there, stops the boot."""
+    dtb = virt_dtb()
+    dtb.set_cells('/', '#address-cells', [1])
+    con = stub_boot(boot_stub, dtb, 'console=ttyAMA0 poweroff')
+    with con.disable_check('panic'):
+        lines = con.read_until_exit()
+    log = BootLog(lines)
+    log.one("FDT: memory above 0x100000000000 is beyond this CPU's 44-bit physical "
+            "addresses: ignored")
+    log.one(re.compile(r'Kernel panic - not syncing: FDT: memory \[mem 0x00000000-'
+                       r'0xfffffffffff\] of the device tree is not there: .*'))
+    log.none(r'Oops|Unable to handle')
     assert log.texts[-1] == POWER_DOWN and con.exitstatus == 0
 
 

@@ -26,4 +26,10 @@ static inline void writel(u32 v, volatile void __iomem *addr)
 
 void __iomem *ioremap(phys_addr_t phys, size_t size);
 
+/*
+ * readl() of an address that may have nothing behind it: 0, or -EFAULT
+ * (the fault was caught: arch/arm64/lib/nofault.c) and *val = 0.
+ */
+int readl_nofault(const void __iomem *addr, u32 *val);
+
 #endif
