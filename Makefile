@@ -328,6 +328,7 @@ help:
 	@echo '  check-build     - make clean keeps sources: a scratch clone built, cleaned, rebuilt'
 	@echo '  qemu-uboot      - boot through Debian'"'"'s U-Boot (Image at UBOOT_ADDR)'
 	@echo '  qemu-gdb        - QEMU stopped at reset + gdb-multiarch with scripts/gdb'
+	@echo '  qemu-gdb-console - the console (shell) of a running qemu-gdb, in this terminal'
 	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'
 	@echo '  check-gdb       - gdb tests only'
 	@echo '  fuzz-dtb        - boot FUZZ_BOOTS (300) mutated DTBs/command lines (FUZZ_SEED=1), tally'

@@ -7,8 +7,12 @@
   hs mmu-on              run to __primary_switched, then virtual symbols
   hs dmesg               the kernel log buffer
   hs vtop ADDRESS        page-table walk through TTBR0/TTBR1, level by level
-  hs pa SYMBOL|VA        kernel image VA -> PA (kimage_voffset)
-  hs va PA               kernel image PA -> VA
+  hs pa SYMBOL|VA        VA -> PA: the kernel image (kimage_voffset) or the linear map
+  hs va PA               PA -> VA: in the kernel image and in the linear map
+  hs current, $current   the task the CPU runs
+  hs ps                  every task: pid, state, CPU, command
+  hs list HEAD TYPE MEMBER [FIELD]   walk a struct list_head
+  $container_of(PTR, "TYPE", "MEMBER")
 """
 
 import gdb
@@ -29,7 +33,7 @@ def register():
     global _registered
     if _registered:
         return
-    from . import dmesg, mm, pgtable, symbols
+    from . import dmesg, mm, pgtable, symbols, tasks, unwind
     Hs()
     symbols.PhysSymbols()
     symbols.VirtSymbols()
@@ -39,4 +43,6 @@ def register():
     pgtable.Vtop()
     mm.Pa()
     mm.Va()
+    tasks.register()
+    unwind.register()
     _registered = True

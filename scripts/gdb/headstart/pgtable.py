@@ -153,6 +153,9 @@ class Vtop(gdb.Command):
 
 Usage: hs vtop [--ttbr0 PA] [--ttbr1 PA] [--tcr VALUE] ADDRESS
 
+ADDRESS is a symbol of vmlinux or any gdb expression, spaces included
+(`hs vtop $current->mm->pgd`, `hs vtop (char *)&init_task + 8`).
+
 Reads TTBR0_EL1 or TTBR1_EL1 (bit 55 of ADDRESS chooses), TCR_EL1 and
 MAIR_EL1 from the CPU, then one descriptor per level from physical memory,
 and prints each decoded, then the physical address. The options replace a
@@ -165,16 +168,21 @@ and the 4K granule for both halves."""
         super().__init__('hs vtop', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        argv = gdb.string_to_argv(arg)
+        # Options first, each with one word of value; the rest of the line,
+        # spaces and all, is the address expression.
+        rest = arg.strip()
         regs = {}
-        while len(argv) >= 2 and argv[0] in ('--ttbr0', '--ttbr1', '--tcr'):
-            regs[argv[0][2:]] = int(gdb.parse_and_eval(argv[1])) & (2**64 - 1)
-            argv = argv[2:]
-        if len(argv) != 1:
+        while rest.split(' ', 1)[0] in ('--ttbr0', '--ttbr1', '--tcr'):
+            words = rest.split(None, 2)
+            if len(words) < 2:
+                break
+            regs[words[0][2:]] = int(gdb.parse_and_eval(words[1])) & (2**64 - 1)
+            rest = words[2] if len(words) == 3 else ''
+        if not rest:
             raise gdb.GdbError('usage: hs vtop [--ttbr0 PA] [--ttbr1 PA] '
                                '[--tcr VALUE] ADDRESS')
         from .mm import link_address
-        va = link_address(argv[0])
+        va = link_address(rest)
         ttbr0 = regs.get('ttbr0', None)
         ttbr1 = regs.get('ttbr1', None)
         tcr = regs.get('tcr', None)

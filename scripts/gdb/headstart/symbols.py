@@ -157,7 +157,8 @@ before the MMU is on.
 
 Usage: hs phys-symbols [-f VMLINUX] [PA]
 
-PA is where _text (the Image's first byte) is in physical memory. Without
+PA is where _text (the Image's first byte) is in physical memory; the
+Image header there must be this vmlinux's, or nothing is loaded. Without
 it, the Image is looked for: at the PC and below it, then at every 2 MiB
 boundary of RAM from 0x40000000 (QEMU virt). Then breakpoints, stepi and
 step work in head.S before __enable_mmu; `hs virt-symbols` (or `hs mmu-on`)
@@ -168,7 +169,14 @@ goes back once the MMU is on."""
 
     def invoke(self, arg, from_tty):
         argv = _split_file_opt(arg)
-        pa = int(gdb.parse_and_eval(argv[0])) if argv else find_phys_base()
+        if argv:
+            pa = int(gdb.parse_and_eval(' '.join(argv))) & (2**64 - 1)
+            if not _header_at(pa, Kernel.load().image_header()):
+                raise gdb.GdbError(f'no Image of this vmlinux at {pa:#x}: its 64-byte '
+                                   f'header is not there (wrong address, or another '
+                                   f'build?); without an address it is searched for')
+        else:
+            pa = find_phys_base()
         load_phys(pa)
 
 

@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The gdb helpers a Linux developer looks for first, on a kernel running
+its initramfs (init and the shell), through QEMU's gdbstub:
+
+  hs phys-symbols ADDR   refused where there is no Image of this vmlinux
+  bt                     ends at the first frame of the stack
+                         (__primary_switched, ret_from_fork, el0t_64_sync)
+                         with no "Backtrace stopped" line
+  hs current, $current   the running task
+  hs ps                  pid, state, CPU, command of every task
+  hs list, $container_of walking struct list_head
+  hs pa / hs va          linear-map addresses (mm->pgd), not only the image
+  hs vtop EXPRESSION     any expression, spaces included
+
+One gdb -batch run; each step is marked "@@name" in its output.
+"""
+
+import os
+import re
+import subprocess
+import time
+
+import pytest
+
+from qemu_console import QemuConsole, qemu_command
+from test_gdb import Session, _free_port, _listening
+
+APPEND = 'console=ttyAMA0'
+
+
+def _try(cmd):
+    """A gdb command whose error must not end the -batch script."""
+    return (f'python\ntry:\n    gdb.execute({cmd!r})\nexcept gdb.error as e:\n'
+            f'    print("ERROR:", e)\nend\n')
+
+
+SCRIPT = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+echo @@phys-bad\\n
+''' + _try('hs phys-symbols 0x40400000') + '''echo @@phys\\n
+hs phys-symbols 0x40200000
+hs mmu-on
+echo @@bt-boot\\n
+bt
+break kernel_init
+continue
+echo @@bt-thread\\n
+bt
+echo @@current\\n
+hs current
+print $current->pid
+print $current->comm
+delete
+break kernel_wait4
+continue
+echo @@bt-syscall\\n
+bt
+echo @@ps\\n
+hs ps
+echo @@list\\n
+hs list task_list 'struct task_struct' tasks pid
+echo @@container\\n
+print $container_of(task_list.next, "struct task_struct", "tasks")->pid
+echo @@pa-lm\\n
+hs pa $current->mm->pgd
+echo @@vtop-expr\\n
+hs vtop $current->mm->pgd
+echo @@vtop-spaces\\n
+hs vtop (unsigned long) $current->mm->pgd + 0x10
+echo @@va-lm\\n
+hs va (unsigned long)$current->mm->pgd - 0xffff000000000000 + memstart_addr
+echo @@end\\n
+kill
+'''
+
+
+@pytest.fixture(scope='module')
+def tasks_session(env):
+    os.makedirs(env.tmp_dir, exist_ok=True)
+    port = _free_port()
+    path = os.path.join(env.tmp_dir, 'tasks.gdb')
+    with open(path, 'w') as f:
+        f.write(SCRIPT.replace('{srctree}', env.srctree).replace('{port}', str(port)))
+    con = QemuConsole(os.path.join(env.tmp_dir, 'tasks-console.log'), timeout=60,
+                      title='tools/testing/gdb tasks')
+    con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
+                           append=APPEND,
+                           extra=['-initrd', env.file('usr/initramfs.cpio'),
+                                  '-S', '-gdb', f'tcp:127.0.0.1:{port}']))
+    try:
+        deadline = time.monotonic() + 10
+        while not _listening(port):
+            assert time.monotonic() < deadline, 'QEMU\'s gdbstub is not listening'
+            time.sleep(0.05)
+        res = subprocess.run([env.gdb, '-batch', '-nx', '-x', path, env.file('vmlinux')],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             timeout=180, cwd=env.build_dir)
+        with open(os.path.join(env.tmp_dir, 'tasks-output.txt'), 'w') as f:
+            f.write(res.stdout)
+        yield Session(res.stdout)
+    finally:
+        con.kill()
+
+
+def test_phys_symbols_checks_header(tasks_session):
+    out = tasks_session['phys-bad']
+    assert 'ERROR: no Image of this vmlinux at 0x40400000' in out, out
+    assert 'vmlinux symbols at physical addresses' not in out
+    assert 'vmlinux symbols at physical addresses: _text = 0x40200000' in \
+        tasks_session['phys']
+
+
+@pytest.mark.parametrize('step, last', [('bt-boot', '__primary_switched'),
+                                        ('bt-thread', 'ret_from_fork'),
+                                        ('bt-syscall', 'el0t_64_sync')])
+def test_bt_ends_cleanly(tasks_session, step, last):
+    out = tasks_session[step]
+    frames = [ln for ln in out.split('\n') if re.match(r'#\d+ ', ln)]
+    assert frames and re.search(rf'\b{last} \(', frames[-1]), out
+    assert 'Backtrace stopped' not in tasks_session.output
+    assert 'Python Exception' not in tasks_session.output
+
+
+def test_current(tasks_session):
+    out = tasks_session['current']
+    assert re.search(r'^0xffff[0-9a-f]{12} pid 1 init$', out, re.M), out
+    assert re.search(r'^\$\d+ = 1$', out, re.M), out
+    assert re.search(r'^\$\d+ = "init", ', out, re.M), out
+
+
+def test_ps(tasks_session):
+    out = tasks_session['ps'].split('\n')
+    assert out[0].split() == ['TASK', 'PID', 'ST', 'CPU', 'COMMAND'], out
+    rows = [ln.split() for ln in out[1:] if ln.startswith('0x')]
+    by_pid = {int(r[1]): r for r in rows}
+    assert by_pid[0][2:] == ['R', '-', 'swapper'], out
+    assert by_pid[1][2:] == ['R', '0', 'init'], out     # in wait4, on CPU 0
+    assert all(r[2] in 'RSDZX' for r in rows)
+
+
+def test_list_and_container_of(tasks_session):
+    out = tasks_session['list']
+    entries = re.findall(r'^\[(\d+)\] \(struct task_struct \*\) (0x[0-9a-f]+) (\d+)$', out, re.M)
+    assert entries and entries[0][2] == '1', out
+    assert re.search(rf'^{len(entries)} entries$', out, re.M)
+    assert re.search(r'^\$\d+ = 1$', tasks_session['container'], re.M)
+
+
+def test_linear_map_pa_va_vtop(tasks_session):
+    m = re.search(r'VA (0xffff0000[0-9a-f]{8}) -> PA (0x[0-9a-f]+) \(linear map: '
+                  r'PAGE_OFFSET 0xffff000000000000, memstart_addr (0x[0-9a-f]+)\)',
+                  tasks_session['pa-lm'])
+    assert m, tasks_session['pa-lm']
+    va, pa, memstart = (int(g, 16) for g in m.groups())
+    assert pa == va - 0xffff000000000000 + memstart
+    assert tasks_session['vtop-expr'].rstrip().endswith(f'PA {pa:#x}'), \
+        tasks_session['vtop-expr']
+    assert tasks_session['vtop-spaces'].rstrip().endswith(f'PA {pa + 0x10:#x}'), \
+        tasks_session['vtop-spaces']
+    assert f'PA {pa:#x} -> VA {va:#018x} (linear map' in tasks_session['va-lm'], \
+        tasks_session['va-lm']
