@@ -117,6 +117,35 @@ def add_symbol_file_command(elf, pa):
     return cmd
 
 
+class _MmuOnBreakpoint(gdb.Breakpoint):
+    """Internal hardware breakpoint at __primary_switched's link address,
+    the first instruction the CPU fetches by its virtual address once
+    __enable_mmu has turned the MMU on. With physical symbols loaded it
+    switches to the virtual ones and lets the kernel run on; gdb then
+    re-sets every breakpoint by its location (`hbreak start_kernel` moves
+    from start_kernel's physical address to its virtual one), so C code
+    can be reached from `make qemu-gdb` with no `hs mmu-on`."""
+
+    instance = None
+
+    def __init__(self, va):
+        super().__init__(f'*{va:#x}', gdb.BP_HARDWARE_BREAKPOINT, internal=True)
+        self.silent = True
+
+    def stop(self):
+        if Kernel.mode == 'phys':
+            load_virt()
+        return False
+
+
+def arm_mmu_on_switch(elf):
+    va, _ = elf.symbol('__primary_switched')
+    old = _MmuOnBreakpoint.instance
+    if old is not None and old.is_valid():
+        return
+    _MmuOnBreakpoint.instance = _MmuOnBreakpoint(va)
+
+
 def load_phys(pa):
     elf = Kernel.load()
     if pa % SZ_2M:
@@ -129,6 +158,8 @@ def load_phys(pa):
     Kernel.mode, Kernel.phys_base = 'phys', pa
     gdb.write(f'vmlinux symbols at physical addresses: _text = {pa:#x} '
               f'(link address {elf.text_va:#x})\n{cmd}\n')
+    if not target.mmu_on():
+        arm_mmu_on_switch(elf)
 
 
 def load_virt():

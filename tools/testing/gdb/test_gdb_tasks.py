@@ -12,7 +12,10 @@ its initramfs (init and the shell), through QEMU's gdbstub:
   hs pa / hs va          linear-map addresses (mm->pgd), not only the image
   hs vtop EXPRESSION     any expression, spaces included
 
-One gdb -batch run; each step is marked "@@name" in its output.
+  hbreak start_kernel    right after `hs phys-symbols` (what make qemu-gdb
+                         does): hit, the symbols switching by themselves
+
+One gdb -batch run per test fixture; each step is marked "@@name".
 """
 
 import os
@@ -23,7 +26,7 @@ import time
 import pytest
 
 from qemu_console import QemuConsole, qemu_command
-from test_gdb import Session, _free_port, _listening
+from test_gdb import Session, _free_port, _listening, system_map
 
 APPEND = 'console=ttyAMA0'
 
@@ -76,19 +79,20 @@ kill
 '''
 
 
-@pytest.fixture(scope='module')
-def tasks_session(env):
+def _run(env, name, script, initrd=True):
+    """QEMU stopped at reset, gdb -batch running `script` against it; the
+    Session."""
     os.makedirs(env.tmp_dir, exist_ok=True)
     port = _free_port()
-    path = os.path.join(env.tmp_dir, 'tasks.gdb')
+    path = os.path.join(env.tmp_dir, f'{name}.gdb')
     with open(path, 'w') as f:
-        f.write(SCRIPT.replace('{srctree}', env.srctree).replace('{port}', str(port)))
-    con = QemuConsole(os.path.join(env.tmp_dir, 'tasks-console.log'), timeout=60,
-                      title='tools/testing/gdb tasks')
+        f.write(script.replace('{srctree}', env.srctree).replace('{port}', str(port)))
+    extra = ['-initrd', env.file('usr/initramfs.cpio')] if initrd else []
+    con = QemuConsole(os.path.join(env.tmp_dir, f'{name}-console.log'), timeout=60,
+                      title=f'tools/testing/gdb {name}')
     con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
                            append=APPEND,
-                           extra=['-initrd', env.file('usr/initramfs.cpio'),
-                                  '-S', '-gdb', f'tcp:127.0.0.1:{port}']))
+                           extra=extra + ['-S', '-gdb', f'tcp:127.0.0.1:{port}']))
     try:
         deadline = time.monotonic() + 10
         while not _listening(port):
@@ -97,11 +101,42 @@ def tasks_session(env):
         res = subprocess.run([env.gdb, '-batch', '-nx', '-x', path, env.file('vmlinux')],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                              timeout=180, cwd=env.build_dir)
-        with open(os.path.join(env.tmp_dir, 'tasks-output.txt'), 'w') as f:
+        with open(os.path.join(env.tmp_dir, f'{name}-output.txt'), 'w') as f:
             f.write(res.stdout)
-        yield Session(res.stdout)
+        return Session(res.stdout)
     finally:
         con.kill()
+
+
+@pytest.fixture(scope='module')
+def tasks_session(env):
+    return _run(env, 'tasks', SCRIPT)
+
+
+DAY_ONE = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+hs phys-symbols
+echo @@hbreak\\n
+hbreak start_kernel
+continue
+info registers pc
+echo @@end\\n
+kill
+'''
+
+
+def test_hbreak_start_kernel_from_the_start(env):
+    """What make qemu-gdb gives (physical symbols), then at once `hbreak
+    start_kernel`: set at the physical address, it still stops in
+    start_kernel at its virtual address, because the symbols switch by
+    themselves when the MMU comes on (no `hs mmu-on`)."""
+    va = system_map(env.file('System.map'))['start_kernel']
+    out = _run(env, 'day-one', DAY_ONE, initrd=False)['hbreak']
+    assert 'vmlinux symbols at link (virtual) addresses' in out, out
+    assert re.search(r'Breakpoint \d+, start_kernel \(\) at \S*init/main\.c:\d+', out), out
+    assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
 
 
 def test_phys_symbols_checks_header(tasks_session):
