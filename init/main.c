@@ -19,6 +19,7 @@
 #include <linux/tty.h>
 #include <kunit/test.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <asm/arch_timer.h>
 #include <asm/mmu_context.h>
 #include <asm/irq.h>
@@ -152,7 +153,9 @@ __noreturn void __init start_kernel(void)
 	sched_clock_init_early();	/* timestamps count from here */
 	smp_setup_processor_id();	/* "Booting headstart on physical CPU ..." */
 	pr_notice("%s", linux_banner);
-	setup_arch(&command_line);	/* device tree, early params, memory, PSCI */
+	setup_arch(&command_line);	/* device tree, early params, memory, PSCI, /cpus */
+	setup_per_cpu_areas();		/* a copy of the per-CPU data for each CPU */
+	smp_prepare_boot_cpu();		/* the boot CPU uses its own copy */
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_args_late();		/* __setup handlers: console= ... */
 	mm_init();			/* buddy allocator, kmalloc: "Memory: ..." */
@@ -166,7 +169,7 @@ __noreturn void __init start_kernel(void)
 	pl011_tty_init();		/* the console UART as a tty, input by IRQ */
 	proc_root_init();		/* /proc: processes, uptime, meminfo */
 	local_irq_enable();		/* from here on interrupts are taken */
-	smp_cpus_done();		/* "CPU: All CPU(s) started at EL2" */
+	smp_init();			/* the other CPUs: "smp: Brought up 1 node, 4 CPUs" */
 	pmu_user_init();		/* cycle and instruction counters for EL0 */
 	debug_checkwx();		/* no W+X mapping; the `ptdump` bootarg dumps them */
 	kunit_run_all_tests();		/* only with kunit.filter_glob= */

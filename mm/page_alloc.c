@@ -14,13 +14,13 @@
  * the allocator can tell are wrong (already free, not the first page of an
  * allocation, wrong order) are reported and ignored.
  *
- * Fed by mm/mm_init.c (memblock_free_all). One CPU: alloc_pages() and
- * __free_pages() mask interrupts while they work, so a task preempted by
- * the tick (kernel/sched/core.c) can never leave the lists half changed
- * for the next one. Interrupt handlers still must not allocate. Built for host tests too
+ * Fed by mm/mm_init.c (memblock_free_all). alloc_pages() and
+ * __free_pages() hold zone_lock with interrupts masked while they work, so
+ * neither another CPU nor a task preempted by the tick can see the lists
+ * half changed. Built for host tests too
  * (tools/testing/unit/test_page_alloc.c).
  */
-#include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -189,14 +189,20 @@ static void __free_pages_locked(struct page *page, unsigned int order)
 	free_one_block(zone, pfn, order);
 }
 
+/*
+ * The free lists are shared by every CPU and by interrupt handlers: one
+ * lock, taken with interrupts masked (Linux has one per zone).
+ */
+static DEFINE_SPINLOCK(zone_lock);
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	page = __alloc_pages(gfp, order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 	return page;
 }
 
@@ -204,9 +210,9 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&zone_lock, flags);
 	__free_pages_locked(page, order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -15,10 +15,10 @@
  * The bitmap, not the free list, decides whether a kfree() is good: a
  * pointer that is not an object's start, or an object already free, is
  * reported and left alone. A slab whose last object is freed goes back to
- * the page allocator at once. No locking: one CPU, no allocation from
- * interrupts yet.
+ * the page allocator at once. kmalloc() and kfree() hold slab_lock with
+ * interrupts masked, so any CPU or task may call them.
  */
-#include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -223,15 +223,17 @@ static void __kfree(const void *p)
 	__free_pages(page, page->order);
 }
 
-/* Interrupts masked inside, as in mm/page_alloc.c: safe against preemption. */
+/* One lock for every cache, interrupts masked, as in mm/page_alloc.c. */
+static DEFINE_SPINLOCK(slab_lock);
+
 void *kmalloc(size_t size, gfp_t gfp)
 {
 	unsigned long flags;
 	void *p;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	p = __kmalloc(size, gfp);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 	return p;
 }
 
@@ -239,9 +241,9 @@ void kfree(const void *p)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_lock, flags);
 	__kfree(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 unsigned long kmalloc_objects_in_use(void)

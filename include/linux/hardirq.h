@@ -2,35 +2,37 @@
 /*
  * include/linux/hardirq.h: whether we are in an interrupt handler.
  * handle_arch_irq's caller (arch/arm64/kernel/irq.c) brackets every
- * interrupt with irq_enter()/irq_exit(); die() says "Fatal exception in
+ * interrupt with irq_enter()/irq_exit(), per CPU; die() says "Fatal exception in
  * interrupt" when one oopses.
  */
 #ifndef __LINUX_HARDIRQ_H
 #define __LINUX_HARDIRQ_H
 
+#include <linux/percpu.h>
 #include <linux/types.h>
 
-extern unsigned int hardirq_depth;
+/* How deep in interrupt handlers this CPU is (Linux keeps it in preempt_count). */
+DECLARE_PER_CPU(unsigned int, hardirq_depth);
 
 static inline bool in_interrupt(void)
 {
-	return hardirq_depth != 0;
+	return this_cpu_read(hardirq_depth) != 0;
 }
 
 static inline void irq_enter(void)
 {
-	hardirq_depth++;
+	this_cpu_inc(hardirq_depth);
 }
 
 static inline void irq_exit(void)
 {
-	hardirq_depth--;
+	this_cpu_dec(hardirq_depth);
 }
 
 /* A KUnit case caught a fault inside a handler: no handler is running now. */
 static inline void irq_exit_all(void)
 {
-	hardirq_depth = 0;
+	this_cpu_write(hardirq_depth, 0);
 }
 
 #endif

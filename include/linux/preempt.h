@@ -31,7 +31,7 @@ static inline void preempt_enable(void)
 {
 	barrier();
 	if (--current->thread_info.preempt_count == 0 && need_resched() && !irqs_disabled())
-		schedule();
+		preempt_schedule();
 }
 
 static inline void preempt_enable_no_resched(void)

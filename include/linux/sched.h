@@ -10,9 +10,8 @@
  * on every switch, kernel_entry from __entry_task on entry from EL0 (where
  * SP_EL0 holds the user's stack pointer).
  *
- * One CPU: data the tick or another task may touch is changed with
- * interrupts masked (local_irq_save), which is also what keeps the
- * scheduler from preempting (kernel/sched/core.c explains the rules).
+ * Tasks run on the boot CPU; each other CPU runs only its idle task and
+ * its interrupts (kernel/sched/core.c explains the rules and the locks).
  */
 #ifndef __LINUX_SCHED_H
 #define __LINUX_SCHED_H
@@ -75,6 +74,7 @@ struct task_struct {
 	void *stack;		/* THREAD_SIZE bytes, THREAD_SIZE aligned */
 	int pid;
 	int tgid;		/* the process: the pid of its first thread */
+	unsigned int cpu;	/* the CPU it runs on (TSK_CPU in head.S) */
 	int pgid, sid;		/* process group and session (kill(0), kill(-pgrp)) */
 	unsigned int flags;	/* PF_* */
 	char comm[TASK_COMM_LEN];
@@ -138,23 +138,15 @@ static inline struct task_struct *get_current(void)
 #define task_pt_regs(p) \
 	((struct pt_regs *)((unsigned long)(p)->stack + THREAD_SIZE) - 1)
 
-/* One CPU: masking interrupts makes the read-modify-write atomic enough. */
+/* Atomic (ldxr/stxr): another CPU may set a flag of the same task. */
 static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
 {
-	unsigned long irqflags;
-
-	local_irq_save(irqflags);
-	t->thread_info.flags |= 1UL << flag;
-	local_irq_restore(irqflags);
+	__atomic_fetch_or(&t->thread_info.flags, 1UL << flag, __ATOMIC_RELAXED);
 }
 
 static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
 {
-	unsigned long irqflags;
-
-	local_irq_save(irqflags);
-	t->thread_info.flags &= ~(1UL << flag);
-	local_irq_restore(irqflags);
+	__atomic_fetch_and(&t->thread_info.flags, ~(1UL << flag), __ATOMIC_RELAXED);
 }
 
 static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
@@ -192,6 +184,8 @@ void wake_up_new_task(struct task_struct *p);
 void do_sched_yield(void);
 /* The tick preempts the kernel here (entry-common.c, IRQ return to EL1). */
 void preempt_schedule_irq(void);
+/* preempt_enable(): a preemption, the task stays queued whatever its state. */
+void preempt_schedule(void);
 /* Sleep for at least ns nanoseconds (an hrtimer); -EINTR with *left if a signal. */
 long schedule_hrtimeout_ns(u64 ns, int state, u64 *left);
 /* Run queue length, including the running task (not idle). */

@@ -21,11 +21,13 @@
 
 #include <linux/errno.h>
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 struct task_struct;
 
 struct wait_queue_head {
+	spinlock_t lock;		/* the list; taken with interrupts masked */
 	struct list_head head;		/* of wait_queue_entry.entry */
 };
 typedef struct wait_queue_head wait_queue_head_t;
@@ -35,12 +37,15 @@ struct wait_queue_entry {
 	struct list_head entry;
 };
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name) { .head = LIST_HEAD_INIT((name).head) }
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) {				\
+	.lock = __SPIN_LOCK_INITIALIZER(name.lock),			\
+	.head = LIST_HEAD_INIT((name).head) }
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
 static inline void init_waitqueue_head(struct wait_queue_head *wq)
 {
+	spin_lock_init(&wq->lock);
 	INIT_LIST_HEAD(&wq->head);
 }
 

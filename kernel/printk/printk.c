@@ -8,11 +8,19 @@
  * a crash (scripts/gdb). Lines below console_loglevel also go to every
  * registered console; a console that registers late is first given the
  * whole buffer, so nothing printed before the UART was known is lost.
+ *
+ * logbuf_lock (interrupts masked) covers storing a message and writing it
+ * to the consoles, so lines from different CPUs never interleave, on the
+ * console or in the buffer. A CPU that printks while it already holds the
+ * lock (an oops inside a console driver) goes on without it rather than
+ * deadlock. Consoles are registered at boot, before other CPUs run.
  */
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/printk.h>
 #include <linux/serial_core.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <asm/arch_timer.h>
 
@@ -26,6 +34,8 @@ u64 log_next;
 int console_loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT;
 
 static struct console *console_list;
+static DEFINE_RAW_SPINLOCK(logbuf_lock);
+static int logbuf_cpu = -1;	/* the CPU holding logbuf_lock */
 static bool line_open;		/* last message did not end with '\n' */
 static int open_line_level;
 
@@ -106,8 +116,9 @@ int vprintk(const char *fmt, va_list args)
 {
 	char text[512];
 	const char *p = text, *end;
-	int level = -1, len;
-	bool cont = false;
+	int level = -1, len, cpu;
+	bool cont = false, recursing;
+	unsigned long flags;
 
 	/* The level: KERN_SOH and a digit, or KERN_CONT. */
 	while (fmt[0] == KERN_SOH[0] && fmt[1]) {
@@ -121,6 +132,14 @@ int vprintk(const char *fmt, va_list args)
 	if (len >= (int)sizeof(text))
 		len = sizeof(text) - 1;
 	end = text + len;
+
+	local_irq_save(flags);
+	cpu = raw_smp_processor_id();
+	recursing = READ_ONCE(logbuf_cpu) == cpu;
+	if (!recursing) {
+		do_raw_spin_lock(&logbuf_lock);
+		WRITE_ONCE(logbuf_cpu, cpu);
+	}
 
 	/* A message without a level continues an unfinished line. */
 	if (line_open && (cont || level < 0)) {
@@ -156,6 +175,11 @@ int vprintk(const char *fmt, va_list args)
 		open_line_level = level;
 		p = stop;
 	}
+	if (!recursing) {
+		WRITE_ONCE(logbuf_cpu, -1);
+		do_raw_spin_unlock(&logbuf_lock);
+	}
+	local_irq_restore(flags);
 	return len;
 }
 

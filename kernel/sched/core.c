@@ -13,12 +13,14 @@
  *   - schedule() puts a still-runnable task at the tail and runs the head,
  *     or the idle task (pid 0, the boot task) when the queue is empty.
  *
- * Rules for the rest of the kernel: everything below runs with interrupts
- * masked, the only lock a single CPU needs; any code that shares data
- * with an interrupt handler or with other tasks does the same
- * (local_irq_save) or disables preemption. The page and kmalloc
- * allocators mask interrupts inside, so they may be called from any task;
- * interrupt handlers must still not allocate.
+ * Tasks run on the boot CPU only (the other CPUs run their idle tasks and
+ * interrupt handlers). Everything below runs with interrupts masked and
+ * rq_lock held. The lock is taken by __schedule() in the task switching
+ * away and released by finish_task_switch() in the task switched to (or
+ * schedule_tail(), a new task's first call), as in Linux. The rest of the
+ * kernel shares data with interrupt handlers and other tasks under its
+ * own spinlocks (allocators, printk, wait queues, timers) or, where it is
+ * only ever touched by tasks on the boot CPU, with interrupts masked.
  */
 #include <linux/clockchips.h>
 #include <linux/hardirq.h>
@@ -29,6 +31,8 @@
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <asm/mmu_context.h>
 #include <asm/processor.h>
@@ -39,9 +43,13 @@
 int sched_rr_timeslice;
 static LIST_HEAD(runqueue);
 static unsigned int nr_queued;
+static DEFINE_RAW_SPINLOCK(rq_lock);
 
-/* The task entering from EL0 is current: entry.S loads SP_EL0 from here. */
-struct task_struct *__entry_task = &init_task;
+/*
+ * The task entering from EL0 on this CPU is current: entry.S loads SP_EL0
+ * from here (ldr_this_cpu).
+ */
+DEFINE_PER_CPU(struct task_struct *, __entry_task) = &init_task;
 
 /* entry.S: save prev's callee-saved registers, sp, lr; load next's. */
 struct task_struct *cpu_switch_to(struct task_struct *prev, struct task_struct *next);
@@ -63,7 +71,7 @@ void __init sched_init(void)
 	idle->flags |= PF_IDLE | PF_KTHREAD;
 	idle->state = TASK_RUNNING;
 	idle->time_slice = sched_rr_timeslice;
-	__entry_task = idle;
+	__this_cpu_write(__entry_task, idle);
 }
 
 static void enqueue_task(struct task_struct *p)
@@ -71,6 +79,18 @@ static void enqueue_task(struct task_struct *p)
 	list_add_tail(&p->run_list, &runqueue);
 	nr_queued++;
 	p->on_rq = true;
+}
+
+/*
+ * A task was queued: if the boot CPU is idle, it must go and pick it. The
+ * flag is set on the boot CPU's idle task (init_task) whether it runs or
+ * not (if not, it only costs one extra look at the queue when it next
+ * runs). A wake-up from another CPU is seen at the boot CPU's next
+ * interrupt, its tick at the latest.
+ */
+static void resched_boot_cpu_idle(void)
+{
+	set_tsk_need_resched(&init_task);
 }
 
 static struct task_struct *pick_next_task(void)
@@ -85,9 +105,11 @@ static struct task_struct *pick_next_task(void)
 	return next;
 }
 
+static void __scheduler_tick(struct task_struct *p, bool user);
+
 unsigned int nr_running(void)
 {
-	return nr_queued + !(current->flags & PF_IDLE);
+	return READ_ONCE(nr_queued) + !(current->flags & PF_IDLE);
 }
 
 /* Interrupts masked. The tick is charged to whoever it interrupted. */
@@ -95,6 +117,20 @@ void scheduler_tick(bool user)
 {
 	struct task_struct *p = current;
 
+	if (raw_smp_processor_id()) {	/* tasks run on the boot CPU only */
+		if (user)
+			p->utime++;
+		else
+			p->stime++;
+		return;
+	}
+	do_raw_spin_lock(&rq_lock);
+	__scheduler_tick(p, user);
+	do_raw_spin_unlock(&rq_lock);
+}
+
+static void __scheduler_tick(struct task_struct *p, bool user)
+{
 	if (user)
 		p->utime++;
 	else
@@ -126,17 +162,26 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 		fpsimd_load_state(&next->thread.fpsimd);
 		write_sysreg(next->thread.tp_value, tpidr_el0);
 	}
-	__entry_task = next;
+	__this_cpu_write(__entry_task, next);
+#ifdef CONFIG_DEBUG_SPINLOCK
+	rq_lock.owner = next;	/* next releases it, in finish_task_switch */
+#endif
 	prev = cpu_switch_to(prev, next);
 	/* Now running as next, on its stack; prev is whom we came from. */
 	finish_task_switch(prev);
 }
 
-/* After every switch, in the task switched to. Interrupts masked. */
+/*
+ * After every switch, in the task switched to: rq_lock, taken by prev in
+ * __schedule(), is released here. Interrupts masked.
+ */
 void finish_task_switch(struct task_struct *prev)
 {
+	bool dead = prev->state == TASK_DEAD && prev->exit_state == EXIT_DEAD;
+
+	do_raw_spin_unlock(&rq_lock);
 	/* A kernel thread nobody waits for is gone: its stack is free now. */
-	if (prev->state == TASK_DEAD && prev->exit_state == EXIT_DEAD)
+	if (dead)
 		put_task_struct(prev);
 }
 
@@ -150,17 +195,25 @@ static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 
+	do_raw_spin_lock(&rq_lock);
 	clear_tsk_thread_flag(prev, TIF_NEED_RESCHED);
 	if (prev->flags & PF_IDLE) {
 		/* idle is never queued */
-	} else if (prev->state == TASK_RUNNING) {
+	} else if (prev->state == TASK_RUNNING || preempt) {
+		/*
+		 * Preempted tasks stay queued whatever their state, as in
+		 * Linux: one preempted between set_current_state() and its
+		 * schedule() must run again to look at its condition.
+		 */
 		enqueue_task(prev);
 	} else {
 		prev->on_rq = false;
 	}
 	next = pick_next_task();
-	if (next == prev)
+	if (next == prev) {
+		do_raw_spin_unlock(&rq_lock);
 		return;
+	}
 	if (preempt)
 		prev->nivcsw++;
 	else
@@ -174,6 +227,22 @@ void schedule(void)
 
 	local_irq_save(flags);
 	__schedule(false);
+	local_irq_restore(flags);
+}
+
+/* preempt_enable() when a reschedule came due while preemption was off. */
+void preempt_schedule(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	current->thread_info.preempt_count++;
+	do {
+		current->thread_info.preempt_count--;
+		__schedule(true);
+		current->thread_info.preempt_count++;
+	} while (need_resched());
+	current->thread_info.preempt_count--;
 	local_irq_restore(flags);
 }
 
@@ -198,15 +267,16 @@ int wake_up_process(struct task_struct *p)
 	int woken = 0;
 
 	local_irq_save(flags);
+	do_raw_spin_lock(&rq_lock);
 	if (p->state != TASK_RUNNING && p->state != TASK_DEAD) {
 		p->state = TASK_RUNNING;
 		woken = 1;
 		if (!p->on_rq) {
 			enqueue_task(p);
-			if (current->flags & PF_IDLE)
-				set_tsk_need_resched(current);
+			resched_boot_cpu_idle();
 		}
 	}
+	do_raw_spin_unlock(&rq_lock);
 	local_irq_restore(flags);
 	return woken;
 }
@@ -216,11 +286,12 @@ void wake_up_new_task(struct task_struct *p)
 	unsigned long flags;
 
 	local_irq_save(flags);
+	do_raw_spin_lock(&rq_lock);
 	p->state = TASK_RUNNING;
 	p->time_slice = sched_rr_timeslice;
 	enqueue_task(p);
-	if (current->flags & PF_IDLE)
-		set_tsk_need_resched(current);
+	resched_boot_cpu_idle();
+	do_raw_spin_unlock(&rq_lock);
 	local_irq_restore(flags);
 }
 

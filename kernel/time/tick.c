@@ -14,6 +14,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
 
@@ -23,6 +24,11 @@ static struct clock_event_device *tick_dev;
 static u64 cycles_per_tick;
 static u64 next_tick;			/* counter value of the next tick */
 static struct hrtimer *hrtimer_queue;	/* sorted by expiry */
+/*
+ * The queue, next_tick and the device: the device is the boot CPU's timer
+ * (each CPU has its own CNTV registers), so only the boot CPU programs it.
+ */
+static DEFINE_RAW_SPINLOCK(hrtimer_lock);
 
 struct clock_event_device *tick_get_device(void)
 {
@@ -76,12 +82,12 @@ void hrtimer_start_ns(struct hrtimer *timer, u64 ns)
 
 	if (!tick_dev)
 		return;
-	local_irq_save(flags);
+	raw_spin_lock_irqsave(&hrtimer_lock, flags);
 	hrtimer_dequeue(timer);
 	timer->expires = tick_dev->read_counter() + ns_to_cycles(ns);
 	hrtimer_enqueue(timer);
 	tick_program_next();
-	local_irq_restore(flags);
+	raw_spin_unlock_irqrestore(&hrtimer_lock, flags);
 }
 
 bool hrtimer_cancel(struct hrtimer *timer)
@@ -89,11 +95,11 @@ bool hrtimer_cancel(struct hrtimer *timer)
 	unsigned long flags;
 	bool was_queued;
 
-	local_irq_save(flags);
+	raw_spin_lock_irqsave(&hrtimer_lock, flags);
 	was_queued = hrtimer_dequeue(timer);
 	if (tick_dev)
 		tick_program_next();
-	local_irq_restore(flags);
+	raw_spin_unlock_irqrestore(&hrtimer_lock, flags);
 	return was_queued;
 }
 
@@ -104,31 +110,40 @@ static void tick_handle_event(struct clock_event_device *dev)
 
 	struct pt_regs *regs = get_irq_regs();
 
+	do_raw_spin_lock(&hrtimer_lock);
 	while (next_tick <= now) {
 		jiffies++;
 		next_tick += cycles_per_tick;
 		/* Charge the tick, count down the time slice (kernel/sched/core.c). */
+		do_raw_spin_unlock(&hrtimer_lock);
 		scheduler_tick(regs && user_mode(regs));
+		do_raw_spin_lock(&hrtimer_lock);
 	}
 	while (hrtimer_queue && hrtimer_queue->expires <= now) {
 		struct hrtimer *timer = hrtimer_queue;
+		enum hrtimer_restart restart;
 
 		hrtimer_dequeue(timer);
-		if (timer->function(timer) == HRTIMER_RESTART)
+		/* The function may wake a task: not under our lock. */
+		do_raw_spin_unlock(&hrtimer_lock);
+		restart = timer->function(timer);
+		do_raw_spin_lock(&hrtimer_lock);
+		if (restart == HRTIMER_RESTART)
 			hrtimer_enqueue(timer);
 	}
 	tick_program_next();
+	do_raw_spin_unlock(&hrtimer_lock);
 }
 
 void clockevents_register_device(struct clock_event_device *dev)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	raw_spin_lock_irqsave(&hrtimer_lock, flags);
 	tick_dev = dev;
 	cycles_per_tick = DIV_ROUND_UP(dev->freq, HZ);
 	next_tick = dev->read_counter() + cycles_per_tick;
 	dev->event_handler = tick_handle_event;
 	tick_program_next();
-	local_irq_restore(flags);
+	raw_spin_unlock_irqrestore(&hrtimer_lock, flags);
 }

@@ -37,8 +37,9 @@
 
 	.if	\el == 0
 	mrs	x21, sp_el0			// user stack pointer
-	ldr_l	x20, __entry_task		// SP_EL0 is `current` in the kernel
-	msr	sp_el0, x20			// (kernel/sched/core.c sets it)
+	ldr_this_cpu x20, __entry_task, x22	// SP_EL0 is `current` in the kernel
+	msr	sp_el0, x20			// (kernel/sched/core.c sets this
+						// CPU's __entry_task)
 	.else
 	add	x21, sp, #PT_REGS_SIZE		// sp before the exception
 	.endif

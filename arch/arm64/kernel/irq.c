@@ -10,14 +10,15 @@
 #include <linux/init.h>
 #include <linux/irqchip.h>
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
 
-unsigned int hardirq_depth;
+DEFINE_PER_CPU(unsigned int, hardirq_depth);
 void (*handle_arch_irq)(struct pt_regs *regs);
 void (*arch_send_sgi_self)(unsigned int sgi);
-static struct pt_regs *irq_regs;
+static DEFINE_PER_CPU(struct pt_regs *, irq_regs);	/* this CPU's interrupted regs */
 
 int set_handle_irq(void (*handle_irq)(struct pt_regs *regs))
 {
@@ -29,19 +30,19 @@ int set_handle_irq(void (*handle_irq)(struct pt_regs *regs))
 
 struct pt_regs *get_irq_regs(void)
 {
-	return irq_regs;
+	return this_cpu_read(irq_regs);
 }
 
 void arch_handle_irq(struct pt_regs *regs)
 {
-	struct pt_regs *old_regs = irq_regs;
+	struct pt_regs *old_regs = this_cpu_read(irq_regs);
 
 	if (!handle_arch_irq)
 		panic("IRQ taken without a root IRQ handler");
 	irq_enter();
-	irq_regs = regs;
+	this_cpu_write(irq_regs, regs);
 	handle_arch_irq(regs);
-	irq_regs = old_regs;
+	this_cpu_write(irq_regs, old_regs);
 	irq_exit();
 }
 

@@ -14,6 +14,7 @@
 #include <linux/psci.h>
 #include <linux/reboot.h>
 #include <linux/serial_core.h>
+#include <linux/smp.h>
 #include <asm/fixmap.h>
 #include <asm/io.h>
 #include <asm/memory.h>

@@ -107,6 +107,12 @@ SECTIONS
 	.data : {
 		. = ALIGN(THREAD_SIZE);
 		KEEP(*(.data..init_stack))
+		/* The per-CPU template: each CPU gets a copy (mm/percpu.c). */
+		. = ALIGN(64);
+		__per_cpu_start = .;
+		*(.data..percpu)
+		. = ALIGN(64);
+		__per_cpu_end = .;
 		*(.data .data.*)
 	}
 	_edata = .;

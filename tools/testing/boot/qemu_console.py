@@ -49,6 +49,7 @@ DEFAULT_BAD_PATTERNS = {
     'unexpected': _TS + r'Unexpected',
     'unable_to_handle': r'Unable to handle kernel',
     'ktap_not_ok': _TS + r'\s*not ok \d+',
+    'spinlock_bug': r'BUG: spinlock',
 }
 
 

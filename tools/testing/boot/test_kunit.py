@@ -63,6 +63,45 @@ def parse_ktap(texts):
     return suites, tops
 
 
+# The reports CONFIG_DEBUG_SPINLOCK's suite provokes, in Linux's words, in
+# this order; none may appear anywhere else.
+SPINLOCK_REPORTS = [
+    (re.compile(r'BUG: spinlock recursion on CPU#0, swapper/0'),
+     re.compile(r' lock: \S+, \.magic: dead4ead, \.owner: swapper/0, \.owner_cpu: 0')),
+    (re.compile(r'BUG: spinlock already unlocked on CPU#0, swapper/0'),
+     re.compile(r' lock: \S+, \.magic: dead4ead, \.owner: <none>/-1, \.owner_cpu: -1')),
+]
+
+
+def check_spinlock_debug_reports(texts):
+    """The spinlock_debug suite printed exactly its two reports (each with
+    the lock line and a call trace through the case), and no other code
+    printed any."""
+    bugs = [i for i, t in enumerate(texts) if 'BUG: spinlock' in t]
+    assert len(bugs) == len(SPINLOCK_REPORTS), \
+        'spinlock reports: ' + repr([texts[i] for i in bugs])
+    start = texts.index('    # Subtest: spinlock_debug')
+    end = next(i for i, t in enumerate(texts) if t.startswith('# spinlock_debug:'))
+    for i, (head, lock) in zip(bugs, SPINLOCK_REPORTS):
+        assert start < i < end, f'{texts[i]!r} outside the spinlock_debug suite'
+        assert head.fullmatch(texts[i]), texts[i]
+        assert lock.fullmatch(texts[i + 1]), texts[i + 1]
+        assert 'Call trace:' in texts[i + 2:i + 6]
+
+
+def test_kunit_spinlock_debug(console, qemu_cmd, kernel_image):
+    """CONFIG_DEBUG_SPINLOCK reports recursion and a bad unlock as Linux
+    does, and stays quiet on correct use (its own suite, alone)."""
+    console.start(qemu_cmd(kernel=kernel_image, smp=2,
+                           append='console=ttyAMA0 poweroff kunit.filter_glob=spinlock_debug'))
+    with console.disable_check('spinlock_bug'):
+        texts = [ln.text for ln in console.read_until_exit()]
+    assert console.exitstatus == 0
+    check_spinlock_debug_reports(texts)
+    suites, tops = parse_ktap(texts)
+    assert tops == {'spinlock_debug': 'ok'}
+
+
 @pytest.mark.parametrize('gic', [2, 3])
 @pytest.mark.parametrize('el', [1, 2])
 def test_kunit_all_suites(console, qemu_cmd, kernel_image, gic, el):
@@ -70,9 +109,12 @@ def test_kunit_all_suites(console, qemu_cmd, kernel_image, gic, el):
     console.start(qemu_cmd(kernel=kernel_image, gic=gic, virtualization=(el == 2),
                            append='console=ttyAMA0 poweroff kunit.filter_glob=*',
                            extra=ICOUNT))
-    lines = console.read_until_exit()
+    # The spinlock_debug suite provokes its reports on purpose: checked below.
+    with console.disable_check('spinlock_bug'):
+        lines = console.read_until_exit()
     assert console.exitstatus == 0
     texts = [ln.text for ln in lines]
+    check_spinlock_debug_reports(texts)
     suites, tops = parse_ktap(texts)
     assert suites, 'no KUnit suite ran'
     assert 'head' in suites, f'the head suite is missing: {sorted(suites)}'

@@ -47,6 +47,24 @@
 	.endm
 
 /*
+ * Per-CPU variables (include/linux/percpu.h): TPIDR_EL1 holds this CPU's
+ * offset from the template.
+ *
+ * set_this_cpu_offset - make \off this CPU's offset
+ * ldr_this_cpu - load this CPU's copy of the 64-bit variable \sym
+ *	@dst: destination; @sym: the variable; @tmp: scratch (corrupted)
+ */
+	.macro	set_this_cpu_offset, off
+	msr	tpidr_el1, \off
+	.endm
+
+	.macro	ldr_this_cpu, dst, sym, tmp
+	adr_l	\dst, \sym
+	mrs	\tmp, tpidr_el1
+	ldr	\dst, [\dst, \tmp]
+	.endm
+
+/*
  * mov_q - load a 64-bit constant with the fewest movz/movk
  *	@reg: destination register
  *	@val: the constant (an assembler expression)

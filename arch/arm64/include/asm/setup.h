@@ -13,8 +13,5 @@ extern u64 boot_args[4];
 extern phys_addr_t __fdt_pointer;
 
 void setup_arch(char **cmdline_p);
-void smp_setup_processor_id(void);
-void smp_init_cpus(void);
-void smp_cpus_done(void);
 
 #endif
