@@ -33,7 +33,8 @@
 struct kunit {
 	const char *name;	/* the case running */
 	bool failed;
-	bool skipped;
+	bool skipped;		/* kunit_skip(): reported "ok ... # SKIP reason" */
+	const char *skip_reason;
 	struct jmp_buf abort;	/* where KUNIT_ASSERT / a caught fault lands */
 	/* Set by a case that expects an exception; see kunit_expect_fault(). */
 	bool fault_expected;
@@ -65,6 +66,16 @@ void kunit_run_all_tests(void);
 extern struct kunit *kunit_current;
 
 void __noreturn kunit_abort(struct kunit *test);
+
+/*
+ * End the case as skipped: it does not apply here (e.g. a test of EL2 on
+ * a CPU that booted at EL1). KTAP reports it "ok N name # SKIP reason".
+ */
+#define kunit_skip(test, reason) do {						\
+	(test)->skipped = true;							\
+	(test)->skip_reason = (reason);						\
+	kunit_abort(test);							\
+} while (0)
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt, ...)
 	__printf(4, 5);
 

@@ -25,6 +25,12 @@
 	.type name, %function; .balign 4; name:
 #define SYM_CODE_END(name) .size name, . - name
 
+/* A label inside a function or code block (v5.15: init_el1, init_el2). */
+#define SYM_L_GLOBAL(name) .globl name
+#define SYM_L_LOCAL(name)
+#define SYM_INNER_LABEL(name, linkage) \
+	.type name, %function; linkage(name); name:
+
 #define SYM_DATA_START(name) .globl name; .type name, %object; name:
 #define SYM_DATA_END(name) .size name, . - name
 

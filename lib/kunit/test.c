@@ -78,8 +78,8 @@ bool kunit_fault_caught(u64 esr)
 	return true;
 }
 
-/* Run one case; true if it passed. */
-static bool kunit_run_case(struct kunit_case *c, int index)
+/* Run one case; true if it passed (or was skipped: *skipped says). */
+static bool kunit_run_case(struct kunit_case *c, int index, int *skipped)
 {
 	struct kunit test = { .name = c->name };
 
@@ -90,13 +90,18 @@ static bool kunit_run_case(struct kunit_case *c, int index)
 	if (test.fault_expected) {	/* the exception it waited for never came */
 		kunit_fail(&test, __FILE__, __LINE__, "expected exception not taken");
 	}
+	if (test.skipped && !test.failed) {
+		printk(KERN_INFO "    ok %d %s # SKIP %s\n", index, c->name, test.skip_reason);
+		(*skipped)++;
+		return true;
+	}
 	printk(KERN_INFO "    %s %d %s\n", test.failed ? "not ok" : "ok", index, c->name);
 	return !test.failed;
 }
 
 static void kunit_run_suite(struct kunit_suite *suite, int index)
 {
-	int n = 0, passed = 0;
+	int n = 0, passed = 0, skipped = 0;
 
 	for (struct kunit_case *c = suite->test_cases; c->run_case; c++)
 		n++;
@@ -106,9 +111,9 @@ static void kunit_run_suite(struct kunit_suite *suite, int index)
 		return;
 	}
 	for (int i = 0; i < n; i++)
-		passed += kunit_run_case(&suite->test_cases[i], i + 1);
-	printk(KERN_INFO "# %s: pass:%d fail:%d skip:0 total:%d\n", suite->name, passed,
-	       n - passed, n);
+		passed += kunit_run_case(&suite->test_cases[i], i + 1, &skipped);
+	printk(KERN_INFO "# %s: pass:%d fail:%d skip:%d total:%d\n", suite->name,
+	       passed - skipped, n - passed, skipped, n);
 	printk(KERN_INFO "%s %d %s\n", passed == n ? "ok" : "not ok", index, suite->name);
 }
 

@@ -100,6 +100,11 @@ void noinline el0t_64_sync_handler(struct pt_regs *regs)
 		local_irq_enable();
 		do_mem_abort(far, esr, regs);
 		break;
+	case ESR_ELx_EC_SYS64:
+	case ESR_ELx_EC_WFx:
+		local_irq_enable();
+		do_sysinstr(esr, regs);
+		break;
 	case ESR_ELx_EC_PC_ALIGN:
 		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "PC alignment exception", regs->pc, esr, regs);
 		break;

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * arch/arm64/kernel/head.S: the kernel's first instructions, from the
- * Image header to start_kernel. Mirrors Linux's head.S; walked through step
- * by step in Documentation/arm64/head.rst.
+ * Image header to start_kernel. Follows Linux v5.15's arch/arm64/kernel/
+ * head.S: the same symbols, in the same order, with the same register
+ * contracts, except where the "Differences from v5.15 and why" table of
+ * Documentation/arm64/head.rst says otherwise (tools/testing/unit/
+ * test_head_v5_15.py checks the symbols and primary_entry's calls against
+ * that table). Walked through step by step in head.rst.
  *
  * Boot requirements (Documentation/arm64/booting.rst), restated:
  *   MMU off, D-cache off, I-cache on or off,
@@ -18,12 +22,17 @@
 
 #include <linux/linkage.h>
 #include <asm/assembler.h>
+#include <asm/el2_setup.h>
 #include <asm/image.h>
 #include <asm/kernel-pgtable.h>
+#include <asm/kvm_arm.h>
 #include <asm/memory.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 #include <generated/asm-offsets.h>
+
+/* The physical address the image starts at: _text (text_offset is 0). */
+#define __PHYS_OFFSET	_text
 
 /*
  * The Image header: 64 bytes at the very start of the file, read by the
@@ -43,32 +52,43 @@ SYM_CODE_START(_head)
 	.long	0				// res5: no PE/COFF header
 SYM_CODE_END(_head)
 
-/*
- * Register use on the primary boot path (callee-saved, so they survive
- * the calls below):
- *
- *  Register   Scope                                  Purpose
- *  x20        primary_entry() .. set_cpu_boot_mode_flag()
- *                                                    CPU boot mode (EL1/EL2)
- *  x21        primary_entry() .. __primary_switched()
- *                                                    FDT pointer passed at boot in x0
- *  x28        __create_page_tables()                 saved return address
- *
- * Argument registers (x0..x17) are scratch for each step.
- */
 	__INIT
+
+	/*
+	 * Register use on the primary boot path (callee-saved, so they
+	 * survive the calls below), as in v5.15:
+	 *
+	 *  Register   Scope                                  Purpose
+	 *  x21        primary_entry() .. start_kernel()      FDT pointer passed at boot in x0
+	 *  x23        primary_entry() .. start_kernel()      physical misalignment of the
+	 *                                                    image within MIN_KIMG_ALIGN
+	 *                                                    (always 0 here: see below)
+	 *  x28        __create_page_tables()                 saved return address
+	 *
+	 * Argument registers (x0..x17) are scratch for each step.
+	 */
 SYM_CODE_START(primary_entry)
-	bl	preserve_boot_args		// x0..x3 -> boot_args, x21 = FDT
-	adr	x0, _head			// where the loader put us (adr, not
-	tst	x0, #(SWAPPER_BLOCK_SIZE - 1)	// adrp: exact even if misaligned)
+	/*
+	 * Not in v5.15: refuse an image that is not 2 MiB aligned. This comes
+	 * first because everything after it, preserve_boot_args included,
+	 * reaches symbols with adrp, which is only right when the image sits
+	 * at its link-time offset within a 4 KiB page; adr is exact anywhere.
+	 * x4 because x0..x3 hold the boot arguments.
+	 */
+	adr	x4, _head			// where the loader put us
+	tst	x4, #(MIN_KIMG_ALIGN - 1)
 	b.ne	__bad_load_address		// the 2 MiB block maps need this
-	bl	init_kernel_el			// w0 = cpu_boot_mode, now at EL1
-	mov	x20, x0
+
+	bl	preserve_boot_args		// x0..x3 -> boot_args, x21 = FDT
+	bl	init_kernel_el			// w0=cpu_boot_mode, now at EL1
+	adrp	x23, __PHYS_OFFSET
+	and	x23, x23, MIN_KIMG_ALIGN - 1	// misalignment: 0 (checked above)
 	bl	set_cpu_boot_mode_flag
 	bl	__create_page_tables		// idmap_pg_dir, init_pg_dir
 	/*
 	 * Processor set-up (TLB, MAIR, TCR...): see arch/arm64/mm/proc.S.
-	 * Returns the SCTLR_EL1 value that turns the MMU on, in x0.
+	 * On return the CPU is ready for the MMU to be turned on, TCR is
+	 * set, and x0 holds the SCTLR_EL1 value that turns the MMU on.
 	 */
 	bl	__cpu_setup			// initialise processor
 	b	__primary_switch
@@ -125,131 +145,33 @@ SYM_CODE_START_LOCAL(preserve_boot_args)
 SYM_CODE_END(preserve_boot_args)
 
 /*
- * init_kernel_el: start at EL1 whatever the loader entered with.
- *
- * Entered at EL2 (a hypervisor-capable CPU, e.g. QEMU -M virt,virtualization=on):
- * make EL1 usable (AArch64, counters and timers not trapped, GICv3 system
- * registers allowed, no stage 2, no FP or coprocessor traps) and drop to
- * EL1 with eret. Entered at EL1: put SCTLR_EL1 in a known MMU-off state.
- * Either way returns to the caller at EL1 with DAIF masked.
- *
- * Returns: w0 = BOOT_CPU_MODE_EL1 or BOOT_CPU_MODE_EL2, the EL we entered at.
- */
-SYM_FUNC_START(init_kernel_el)
-	mrs	x0, CurrentEL
-	cmp	x0, #CurrentEL_EL2
-	b.eq	init_el2
-
-init_el1:
-	mov_q	x0, INIT_SCTLR_EL1_MMU_OFF
-	msr	sctlr_el1, x0
-	isb
-	mov_q	x0, INIT_PSTATE_EL1
-	msr	spsr_el1, x0
-	msr	elr_el1, lr
-	mov	w0, #BOOT_CPU_MODE_EL1
-	eret
-
-init_el2:
-	mov_q	x0, INIT_SCTLR_EL2_MMU_OFF	// EL2 MMU off, little endian
-	msr	sctlr_el2, x0
-	isb
-
-	mov_q	x0, HCR_HOST_NVHE_FLAGS		// EL1 is AArch64, no traps
-	msr	hcr_el2, x0
-	isb
-
-	/* Generic timers: EL1 may use the physical counter and timer. */
-	mrs	x0, cnthctl_el2
-	orr	x0, x0, #(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN)
-	msr	cnthctl_el2, x0
-	msr	cntvoff_el2, xzr		// virtual counter = physical
-
-	/* GICv3 CPU interface: system registers usable from EL1. */
-	mrs	x0, id_aa64pfr0_el1
-	ubfx	x0, x0, #ID_AA64PFR0_EL1_GIC_SHIFT, #4
-	cbz	x0, 1f				// no system register interface
-	mrs	x0, icc_sre_el2
-	orr	x0, x0, #ICC_SRE_EL2_SRE	// system registers at EL2
-	orr	x0, x0, #ICC_SRE_EL2_ENABLE	// and at EL1
-	msr	icc_sre_el2, x0
-	isb
-	msr	ich_hcr_el2, xzr		// no virtual CPU interface
-1:
-	/* Debug and PMU: every counter belongs to EL1, nothing trapped. */
-	mrs	x1, id_aa64dfr0_el1
-	ubfx	x1, x1, #8, #4			// PMUVer
-	mov	x0, xzr
-	cbz	x1, 2f				// no PMU
-	cmp	x1, #0xf			// IMPLEMENTATION DEFINED PMU
-	b.eq	2f
-	mrs	x0, pmcr_el0
-	ubfx	x0, x0, #11, #5			// PMCR_EL0.N: counters
-2:	msr	mdcr_el2, x0			// MDCR_EL2.HPMN = N
-
-	/* EL1 sees the real CPU's ID registers. */
-	mrs	x0, midr_el1
-	msr	vpidr_el2, x0
-	mrs	x0, mpidr_el1
-	msr	vmpidr_el2, x0
-
-	msr	vttbr_el2, xzr			// no stage 2 translation
-	mov_q	x0, CPTR_EL2_RES1		// FP/SIMD not trapped
-	msr	cptr_el2, x0
-	msr	hstr_el2, xzr			// no CP15 traps
-
-	mov_q	x0, INIT_SCTLR_EL1_MMU_OFF	// EL1 starts with the MMU off
-	msr	sctlr_el1, x0
-
-	mov_q	x0, INIT_PSTATE_EL1		// EL1h, DAIF masked
-	msr	spsr_el2, x0
-	msr	elr_el2, lr			// "return" to our caller, at EL1
-	mov	w0, #BOOT_CPU_MODE_EL2
-	eret
-SYM_FUNC_END(init_kernel_el)
-
-/*
- * Record the EL the CPU booted at (w20) in __boot_cpu_mode, for C to
- * report ("CPU: All CPU(s) started at EL2").
- */
-SYM_FUNC_START_LOCAL(set_cpu_boot_mode_flag)
-	adr_l	x1, __boot_cpu_mode
-	str	w20, [x1]
-	dmb	sy
-	dc	ivac, x1			// Invalidate potentially stale cache line
-	ret
-SYM_FUNC_END(set_cpu_boot_mode_flag)
-
-/*
  * Macros that build page tables with the MMU off. They only use the
  * physical addresses given to them and PC-relative symbols.
  *
- * compute_indices - the entries of one table level that a range touches
- *	vstart:	virtual address of the start of the range
- *	vend:	virtual address of the end of the range (inclusive)
- *	shift:	#shift of the VA this level resolves (e.g. #PGDIR_SHIFT)
- *	order:	#log2 of the entries of one table at this level
- *	istart:	returns the index of vstart's entry in the first table
- *	iend:	returns the index of vend's entry, counting on through the
- *		consecutive tables of this level (so it can exceed the
- *		entries of one table)
- *	count:	in: how many tables of this level there are beyond the first
- *		(0 for the top level); out: the same for the next level down
+ * create_table_entry - one table entry pointing at the next page
+ *	tbl:	physical address of the table
+ *	virt:	the virtual address the entry is for
+ *	shift:	#imm shift of the VA this level resolves
+ *	ptrs:	entries in the table (a register; corrupted)
+ *	tmp1, tmp2: scratch
  *
- * Preserves:	vstart, vend, shift, order
- * Corrupts:	-
- * Returns:	istart, iend, count
+ * Preserves:	virt
+ * Corrupts:	ptrs, tmp1, tmp2
+ * Returns:	tbl, advanced to the next-level table (tbl + PAGE_SIZE)
  */
-	.macro	compute_indices, vstart, vend, shift, order, istart, iend, count
-	ubfx	\istart, \vstart, \shift, \order	// index within its table
-	ubfx	\iend, \vend, \shift, \order
-	add	\iend, \iend, \count, lsl \order	// skip the earlier tables
-	sub	\count, \iend, \istart			// next level: one table per
-							// entry, minus the first
+	.macro	create_table_entry, tbl, virt, shift, ptrs, tmp1, tmp2
+	add	\tmp1, \tbl, #PAGE_SIZE		// the next-level table
+	phys_to_pte \tmp2, \tmp1
+	orr	\tmp2, \tmp2, #PMD_TYPE_TABLE	// tmp2 = table descriptor
+	lsr	\tmp1, \virt, #\shift
+	sub	\ptrs, \ptrs, #1
+	and	\tmp1, \tmp1, \ptrs		// index of virt's entry
+	str	\tmp2, [\tbl, \tmp1, lsl #3]
+	add	\tbl, \tbl, #PAGE_SIZE		// continue one level down
 	.endm
 
 /*
- * populate_entries - fill entries istart..iend of tbl with descriptors
+ * populate_entries - fill entries index..eindex of tbl with descriptors
  * pointing at consecutive physical addresses
  *	tbl:	physical address of the table
  *	rtbl:	physical address of the first output (next-level table or block)
@@ -275,6 +197,40 @@ SYM_FUNC_END(set_cpu_boot_mode_flag)
 	.endm
 
 /*
+ * compute_indices - the entries of one table level that a range touches
+ *	vstart:	virtual address of the start of the range
+ *	vend:	virtual address of the end of the range (inclusive)
+ *	shift:	#shift of the VA this level resolves (e.g. #PGDIR_SHIFT)
+ *	ptrs:	entries in one table at this level (register or #imm,
+ *		a power of two)
+ *	istart:	returns the index of vstart's entry in the first table
+ *	iend:	returns the index of vend's entry, counting on through the
+ *		consecutive tables of this level (so it can exceed ptrs)
+ *	count:	in: how many tables of this level there are beyond the first
+ *		(0 for the top level); out: the same for the next level down
+ *
+ * Preserves:	vstart, vend, shift, ptrs
+ * Returns:	istart, iend, count
+ */
+	.macro	compute_indices, vstart, vend, shift, ptrs, istart, iend, count
+	lsr	\iend, \vend, \shift
+	mov	\istart, \ptrs
+	sub	\istart, \istart, #1
+	and	\iend, \iend, \istart		// iend = (vend >> shift) & (ptrs - 1)
+	mov	\istart, \ptrs
+	mul	\istart, \istart, \count
+	add	\iend, \iend, \istart		// iend += count * ptrs: the range
+						// spans that many tables
+	lsr	\istart, \vstart, \shift
+	mov	\count, \ptrs
+	sub	\count, \count, #1
+	and	\istart, \istart, \count	// istart = (vstart >> shift) & (ptrs - 1)
+
+	sub	\count, \iend, \istart		// next level: one table per entry,
+						// beyond the first
+	.endm
+
+/*
  * map_memory - map [vstart, vend) to physical addresses from phys, with
  * SWAPPER_BLOCK_SIZE blocks, allocating the tables it needs one after the
  * other from tbl
@@ -285,45 +241,38 @@ SYM_FUNC_END(set_cpu_boot_mode_flag)
  *	vend:	virtual end address (exclusive)
  *	flags:	block descriptor flags (SWAPPER_MM_MMUFLAGS)
  *	phys:	physical address vstart maps to
- *	order:	#log2 of the number of pgd entries
- *	istart, iend, tmp, count, sv: scratch
- *	extra_shift: if given, and vend does not fit below 1 << extra_shift,
- *		an extra level is put on top (the identity map of RAM that
- *		sits above what VA_BITS can address; T0SZ is widened to match)
+ *	pgds:	entries in the pgd (register or #imm)
+ *	istart, iend, tmp, count, sv: scratch, all different
  *
- * Preserves:	vstart, flags, phys
+ * Preserves:	vstart, flags
  * Corrupts:	tbl, rtbl, vend, istart, iend, tmp, count, sv
  */
-	.macro	map_memory, tbl, rtbl, vstart, vend, flags, phys, order, istart, iend, tmp, count, sv, extra_shift
+	.macro	map_memory, tbl, rtbl, vstart, vend, flags, phys, pgds, istart, iend, tmp, count, sv
 	sub	\vend, \vend, #1		// inclusive end
 	add	\rtbl, \tbl, #PAGE_SIZE		// next free table
+	mov	\sv, \rtbl
 	mov	\count, #0
-
-	.ifnb	\extra_shift
-	tst	\vend, #~((1 << (\extra_shift)) - 1)
-	b.eq	.Lno_extra\@			// fits: no extra level
-	compute_indices \vstart, \vend, #\extra_shift, #(IDMAP_VA_BITS_MAX - (\extra_shift)), \istart, \iend, \count
-	mov	\sv, \rtbl
+	compute_indices \vstart, \vend, #PGDIR_SHIFT, \pgds, \istart, \iend, \count
 	populate_entries \tbl, \rtbl, \istart, \iend, #PMD_TYPE_TABLE, #PAGE_SIZE, \tmp
 	mov	\tbl, \sv
-.Lno_extra\@:
-	.endif
-
-	compute_indices \vstart, \vend, #PGDIR_SHIFT, \order, \istart, \iend, \count
 	mov	\sv, \rtbl
+
+#if SWAPPER_PGTABLE_LEVELS > 3
+	compute_indices \vstart, \vend, #PUD_SHIFT, #PTRS_PER_PUD, \istart, \iend, \count
 	populate_entries \tbl, \rtbl, \istart, \iend, #PMD_TYPE_TABLE, #PAGE_SIZE, \tmp
 	mov	\tbl, \sv
+	mov	\sv, \rtbl
+#endif
 
 #if SWAPPER_PGTABLE_LEVELS > 2
-	compute_indices \vstart, \vend, #SWAPPER_TABLE_SHIFT, #PTRS_PER_TABLE_SHIFT, \istart, \iend, \count
-	mov	\sv, \rtbl
+	compute_indices \vstart, \vend, #SWAPPER_TABLE_SHIFT, #PTRS_PER_PMD, \istart, \iend, \count
 	populate_entries \tbl, \rtbl, \istart, \iend, #PMD_TYPE_TABLE, #PAGE_SIZE, \tmp
 	mov	\tbl, \sv
 #endif
 
-	compute_indices \vstart, \vend, #SWAPPER_BLOCK_SHIFT, #PTRS_PER_TABLE_SHIFT, \istart, \iend, \count
-	bic	\rtbl, \phys, #(SWAPPER_BLOCK_SIZE - 1)
-	populate_entries \tbl, \rtbl, \istart, \iend, \flags, #SWAPPER_BLOCK_SIZE, \tmp
+	compute_indices \vstart, \vend, #SWAPPER_BLOCK_SHIFT, #PTRS_PER_PTE, \istart, \iend, \count
+	bic	\count, \phys, #(SWAPPER_BLOCK_SIZE - 1)
+	populate_entries \tbl, \count, \istart, \iend, \flags, #SWAPPER_BLOCK_SIZE, \tmp
 	.endm
 
 /*
@@ -332,7 +281,8 @@ SYM_FUNC_END(set_cpu_boot_mode_flag)
  *     that runs while the MMU is being turned on, for TTBR0;
  *   - init_pg_dir: the whole image [_text, _end) at KIMAGE_VADDR, for
  *     TTBR1, in 2 MiB blocks (RWX until paging_init replaces it).
- * Also decides idmap_t0sz, the size of the TTBR0 space.
+ * Also decides idmap_t0sz, the size of the TTBR0 space, and
+ * idmap_ptrs_per_pgd (arch/arm64/mm/mmu.c).
  */
 SYM_FUNC_START_LOCAL(__create_page_tables)
 	mov	x28, lr
@@ -340,58 +290,93 @@ SYM_FUNC_START_LOCAL(__create_page_tables)
 	/*
 	 * Invalidate the page-table areas: stale dirty lines from before
 	 * the kernel was loaded must not be written back over what we
-	 * write now with the caches off.
+	 * write now with the caches off. Unlike v5.15, whose idmap_pg_dir
+	 * is zeroes in the Image file (and so clean to the PoC by the boot
+	 * protocol), both areas lie after .bss here, outside the file.
 	 */
 	adrp	x0, idmap_pg_dir
 	adrp	x1, init_pg_end			// the two areas are adjacent
 	bl	dcache_inval_poc
 
-	/* Clear them. */
+	/* Clear them (a multiple of 64 bytes: whole pages). */
 	adrp	x0, idmap_pg_dir
 	adrp	x1, init_pg_end
+	sub	x1, x1, x0
 1:	stp	xzr, xzr, [x0], #16
 	stp	xzr, xzr, [x0], #16
 	stp	xzr, xzr, [x0], #16
 	stp	xzr, xzr, [x0], #16
-	cmp	x0, x1
-	b.lo	1b
+	subs	x1, x1, #64
+	b.ne	1b
 
 	mov_q	x7, SWAPPER_MM_MMUFLAGS
 
 	/*
-	 * The identity map. If .idmap.text sits above what VA_BITS can
-	 * reach, the TTBR0 space is widened to IDMAP_VA_BITS_MAX bits (T0SZ
-	 * smaller) and map_memory adds a level on top.
+	 * Create the identity mapping.
 	 */
 	adrp	x0, idmap_pg_dir
 	adrp	x3, __idmap_text_start		// __pa(__idmap_text_start)
-	adr_l	x6, __idmap_text_end		// __pa(__idmap_text_end)
-	mov	x5, #(64 - VA_BITS)		// default T0SZ
-#if VA_BITS < IDMAP_VA_BITS_MAX
-	lsr	x4, x6, #VA_BITS
-	cbz	x4, 2f				// below 2^VA_BITS: default
-	mov	x5, #(64 - IDMAP_VA_BITS_MAX)	// widen
-2:
-#endif
-	adr_l	x4, idmap_t0sz
-	str	x5, [x4]
+
+	/*
+	 * RAM may sit so high that VA_BITS cannot reach .idmap.text's
+	 * physical address. The identity map then uses a wider TTBR0 space:
+	 * T0SZ = 64 - the bits the address needs, which is the number of
+	 * leading zeroes of __pa(__idmap_text_end). If that is smaller than
+	 * the default, record it (for __cpu_setup) and, with VA_BITS < 48,
+	 * put one more table level on top.
+	 */
+	adrp	x5, __idmap_text_end
+	clz	x5, x5
+	cmp	x5, TCR_T0SZ(VA_BITS_MIN)	// default T0SZ small enough?
+	b.ge	1f				// .. then no extension
+
+	adr_l	x6, idmap_t0sz
+	str	x5, [x6]
 	dmb	sy
-	dc	ivac, x4			// written with the MMU off
+	dc	ivac, x6			// Invalidate potentially stale cache line
 
-#if VA_BITS < IDMAP_VA_BITS_MAX
-	map_memory x0, x1, x3, x6, x7, x3, #(VA_BITS - PGDIR_SHIFT), x10, x11, x12, x13, x14, (PGDIR_SHIFT + PTRS_PER_TABLE_SHIFT)
-#else
-	map_memory x0, x1, x3, x6, x7, x3, #(VA_BITS - PGDIR_SHIFT), x10, x11, x12, x13, x14
+#if (VA_BITS < 48)
+#define EXTRA_SHIFT	(PGDIR_SHIFT + PAGE_SHIFT - 3)
+#define EXTRA_PTRS	(1 << (PHYS_MASK_SHIFT - EXTRA_SHIFT))
+
+	/*
+	 * The extra level resolves the bits above VA_BITS: so VA_BITS must
+	 * be exactly what the levels below resolve.
+	 */
+#if VA_BITS != EXTRA_SHIFT
+#error "Mismatch between VA_BITS and page size/number of translation levels"
 #endif
 
-	/* The kernel image at KIMAGE_VADDR, wherever it was loaded. */
+	mov	x4, EXTRA_PTRS
+	create_table_entry x0, x3, EXTRA_SHIFT, x4, x5, x6
+#else
+	/*
+	 * With VA_BITS == 48 no level is added, the pgd has more entries
+	 * instead. Unreachable with 48-bit PAs (T0SZ 16 reaches them all),
+	 * kept so the two cases read as in v5.15.
+	 */
+	mov	x4, #1 << (PHYS_MASK_SHIFT - PGDIR_SHIFT)
+	str_l	x4, idmap_ptrs_per_pgd, x5
+#endif
+1:
+	ldr_l	x4, idmap_ptrs_per_pgd
+	adr_l	x6, __idmap_text_end		// __pa(__idmap_text_end)
+
+	map_memory x0, x1, x3, x6, x7, x3, x4, x10, x11, x12, x13, x14
+
+	/*
+	 * Map the kernel image at KIMAGE_VADDR, wherever it was loaded.
+	 */
 	adrp	x0, init_pg_dir
-	mov_q	x5, KIMAGE_VADDR		// __va(_text), fixed at link time
-	adrp	x3, _text			// __pa(_text)
-	adrp	x6, _end			// __pa(_end)
+	mov_q	x5, KIMAGE_VADDR		// compile time __va(_text)
+	add	x5, x5, x23			// add the misalignment (0)
+	mov	x4, PTRS_PER_PGD
+	adrp	x6, _end			// runtime __pa(_end)
+	adrp	x3, _text			// runtime __pa(_text)
 	sub	x6, x6, x3			// _end - _text
-	add	x6, x6, x5			// __va(_end)
-	map_memory x0, x1, x5, x6, x7, x3, #(VA_BITS - PGDIR_SHIFT), x10, x11, x12, x13, x14
+	add	x6, x6, x5			// runtime __va(_end)
+
+	map_memory x0, x1, x5, x6, x7, x3, x4, x10, x11, x12, x13, x14
 
 	/*
 	 * The tables were written with the caches off; invalidate again so
@@ -405,36 +390,55 @@ SYM_FUNC_START_LOCAL(__create_page_tables)
 	ret	x28
 SYM_FUNC_END(__create_page_tables)
 
+	/*
+	 * init_cpu_task - make tsk the current task of this CPU: sp_el0
+	 * points at it, sp at the top of its stack below a pt_regs, and the
+	 * frame pointer at a terminating frame record inside that pt_regs
+	 * (where the unwinder stops, for every task alike).
+	 *	tsk:	the task_struct
+	 *	tmp1, tmp2: scratch
+	 * v5.15 also loads the shadow call stack and the per-CPU offset
+	 * here; headstart has neither (see head.rst).
+	 */
+	.macro	init_cpu_task tsk, tmp1, tmp2
+	msr	sp_el0, \tsk
+
+	ldr	\tmp1, [\tsk, #TSK_STACK]
+	add	sp, \tmp1, #THREAD_SIZE
+	sub	sp, sp, #PT_REGS_SIZE
+
+	stp	xzr, xzr, [sp, #S_STACKFRAME]
+	add	x29, sp, #S_STACKFRAME
+	.endm
+
 /*
  * __primary_switched: the first code that runs at its link-time virtual
  * address (__primary_switch jumps here with the MMU on).
- *	x0 = __pa(_text), to compute kimage_voffset
+ *	x0 = __PHYS_OFFSET, the physical address of _text
  *	x21 = FDT physical address
  */
 SYM_FUNC_START_LOCAL(__primary_switched)
 	adr_l	x4, init_task
-	msr	sp_el0, x4			// current = &init_task
-
-	adr_l	x5, init_stack			// the init task's stack, with room
-	add	sp, x5, #THREAD_SIZE		// for one pt_regs at the top
-	sub	sp, sp, #PT_REGS_SIZE
-	stp	xzr, xzr, [sp, #S_STACKFRAME]	// terminating frame record
-	add	x29, sp, #S_STACKFRAME
+	init_cpu_task x4, x5, x6
 
 	adr_l	x8, vectors			// load VBAR_EL1 with virtual
 	msr	vbar_el1, x8			// vector table address
 	isb
 
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+
 	str_l	x21, __fdt_pointer, x5		// Save FDT pointer
 
-	adr_l	x4, _text			// Save the offset between
+	ldr_l	x4, kimage_vaddr		// Save the offset between
 	sub	x4, x4, x0			// the kernel virtual and
 	str_l	x4, kimage_voffset, x5		// physical mappings
 
 	/*
 	 * Clear BSS (nothing above lives in it), 64 bytes a turn: it holds
 	 * the log buffer, so this is the biggest loop before start_kernel.
-	 * vmlinux.lds.S keeps both ends 64-byte aligned.
+	 * vmlinux.lds.S keeps both ends 64-byte aligned. v5.15 calls
+	 * __pi_memset here.
 	 */
 	adr_l	x0, __bss_start
 	adr_l	x1, __bss_stop
@@ -447,49 +451,144 @@ SYM_FUNC_START_LOCAL(__primary_switched)
 	b.lo	1b
 	dsb	ishst				// zeroes visible to the table walker
 
+	ldp	x29, x30, [sp], #16
 	bl	start_kernel			// init/main.c; does not return
 1:	wfi					// ...but never run on if it did
 	b	1b
 SYM_FUNC_END(__primary_switched)
 
+	.pushsection ".rodata", "a"
+SYM_DATA_START(kimage_vaddr)			// the link-time address of _text
+	.quad	_text
+SYM_DATA_END(kimage_vaddr)
+	.popsection
+
 /*
  * Code that runs while the MMU is turned on must be identity mapped: it is
- * fetched from its physical address just before and just after.
+ * fetched from its physical address just before and just after. As in
+ * v5.15, init_kernel_el and set_cpu_boot_mode_flag live here too, so that
+ * the secondary and resume paths can call them with the MMU off or on.
  */
 	__IDMAP_TEXT
 
 /*
+ * init_kernel_el: start at EL1 whatever the loader entered with.
+ *
+ * Entered at EL2 (a hypervisor-capable CPU, e.g. QEMU -M virt,virtualization=on):
+ * make EL1 usable (init_el2_state, asm/el2_setup.h: AArch64, counters and
+ * timers not trapped, GICv3 system registers allowed, no stage 2, no FP
+ * traps), install the hyp stub's vectors in VBAR_EL2 so the kernel can
+ * call back into EL2 later (arch/arm64/kernel/hyp-stub.S), and drop to
+ * EL1 with eret. Entered at EL1: put SCTLR_EL1 in a known MMU-off state.
+ * Either way returns to the caller at EL1 with DAIF masked.
+ *
+ * v5.15 also switches to VHE here when HCR_EL2.E2H is stuck at 1 (Apple
+ * CPUs); headstart always runs its kernel at EL1 (see head.rst).
+ *
+ * Returns: w0 = BOOT_CPU_MODE_EL1 or BOOT_CPU_MODE_EL2, the EL we entered at.
+ */
+SYM_FUNC_START(init_kernel_el)
+	mrs	x0, CurrentEL
+	cmp	x0, #CurrentEL_EL2
+	b.eq	init_el2
+
+SYM_INNER_LABEL(init_el1, SYM_L_LOCAL)
+	mov_q	x0, INIT_SCTLR_EL1_MMU_OFF
+	msr	sctlr_el1, x0
+	isb
+	mov_q	x0, INIT_PSTATE_EL1
+	msr	spsr_el1, x0
+	msr	elr_el1, lr
+	mov	w0, #BOOT_CPU_MODE_EL1
+	eret
+
+SYM_INNER_LABEL(init_el2, SYM_L_LOCAL)
+	mov_q	x0, HCR_HOST_NVHE_FLAGS		// EL1 is AArch64, no traps
+	msr	hcr_el2, x0
+	isb
+
+	init_el2_state				// also sets SPSR_EL2 for the eret
+
+	/* Hypervisor stub */
+	adr_l	x0, __hyp_stub_vectors
+	msr	vbar_el2, x0
+	isb
+
+	mov_q	x0, INIT_SCTLR_EL1_MMU_OFF	// EL1 starts with the MMU off
+	msr	sctlr_el1, x0
+
+	msr	elr_el2, lr			// "return" to our caller, at EL1
+	mov	w0, #BOOT_CPU_MODE_EL2
+	eret
+SYM_FUNC_END(init_kernel_el)
+
+/*
+ * Record the EL the CPU booted at, passed in w0, in __boot_cpu_mode: the
+ * first word if it is EL1, the second if EL2, as asm/virt.h explains.
+ */
+SYM_FUNC_START_LOCAL(set_cpu_boot_mode_flag)
+	adr_l	x1, __boot_cpu_mode
+	cmp	w0, #BOOT_CPU_MODE_EL2
+	b.ne	1f
+	add	x1, x1, #4
+1:	str	w0, [x1]			// Save CPU boot mode
+	dmb	sy
+	dc	ivac, x1			// Invalidate potentially stale cache line
+	ret
+SYM_FUNC_END(set_cpu_boot_mode_flag)
+
+/*
+ * Values written with the MMU off and read with it on. The writer
+ * invalidates the line it wrote, which discards up to a Cache Writeback
+ * Granule (2 KiB at most) around it: vmlinux.lds.S gives the section that
+ * alignment so no other data shares those lines.
+ */
+	.pushsection ".mmuoff.data.write", "aw"
+/*
+ * The boot mode is needed long after boot (is_hyp_mode_available()); it is
+ * not in .bss, which __primary_switched clears after it is written.
+ * Word 0 starts as EL2 and word 1 as EL1: a CPU booted at EL1 overwrites
+ * word 0, one booted at EL2 word 1, so both words are equal only if every
+ * CPU booted at the same EL.
+ */
+SYM_DATA_START(__boot_cpu_mode)
+	.long	BOOT_CPU_MODE_EL2
+	.long	BOOT_CPU_MODE_EL1
+SYM_DATA_END(__boot_cpu_mode)
+	.popsection
+
+/*
  * __enable_mmu: install the tables and turn the MMU on.
  *	x0  = SCTLR_EL1 value turning the MMU on (from __cpu_setup)
- *	x1  = TTBR1_EL1 table (init_pg_dir)
- *	x2  = TTBR0_EL1 table (idmap_pg_dir)
+ *	x1  = TTBR1_EL1 table (init_pg_dir), physical address
+ * TTBR0_EL1 gets idmap_pg_dir. Returns to the caller through lr, which
+ * must be in .idmap.text: the next instruction is fetched with the MMU on.
  * Checks first that the CPU implements the 4 KiB granule; parks it if not.
- * Corrupts x3.
+ * Corrupts x2, x3.
  */
 SYM_FUNC_START(__enable_mmu)
-	mrs	x3, id_aa64mmfr0_el1
-	ubfx	x3, x3, #ID_AA64MMFR0_EL1_TGRAN4_SHIFT, #4
-	cmp	x3, #ID_AA64MMFR0_EL1_TGRAN4_NI
-	b.eq	__no_granule_support
+	mrs	x2, id_aa64mmfr0_el1
+	ubfx	x2, x2, #ID_AA64MMFR0_TGRAN_SHIFT, 4
+	cmp	x2, #ID_AA64MMFR0_TGRAN_SUPPORTED_MIN
+	b.lt	__no_granule_support
+	cmp	x2, #ID_AA64MMFR0_TGRAN_SUPPORTED_MAX
+	b.gt	__no_granule_support
+	adrp	x2, idmap_pg_dir
+	phys_to_ttbr x1, x1
+	phys_to_ttbr x2, x2
 	msr	ttbr0_el1, x2			// load TTBR0
 	msr	ttbr1_el1, x1			// load TTBR1
 	isb
 
-	msr	sctlr_el1, x0			// MMU on
-	isb
-	/*
-	 * Discard instructions fetched before the MMU was on: the I-cache
-	 * may hold lines from before the image was loaded.
-	 */
-	ic	iallu
-	dsb	nsh
-	isb
+	set_sctlr_el1	x0			// MMU on
+
 	ret
 SYM_FUNC_END(__enable_mmu)
 
 /*
  * A CPU without the 4 KiB granule cannot run this kernel: say so on the
- * fallback UART (the MMU is still off) and park it.
+ * fallback UART (the MMU is still off) and park it. v5.15 records the
+ * reason in __early_cpu_boot_status instead, for the CPU that boots it.
  */
 SYM_CODE_START_LOCAL(__no_granule_support)
 	adr	x0, .Lno_granule_msg
@@ -506,28 +605,10 @@ SYM_CODE_END(__no_granule_support)
  */
 SYM_FUNC_START_LOCAL(__primary_switch)
 	adrp	x1, init_pg_dir
-	adrp	x2, idmap_pg_dir
 	bl	__enable_mmu
 
 	ldr	x8, =__primary_switched		// link-time virtual address
-	adrp	x0, _text			// __pa(_text)
+	adrp	x0, __PHYS_OFFSET		// __pa(_text)
 	br	x8
 SYM_FUNC_END(__primary_switch)
 	.ltorg
-
-/*
- * Data written with the MMU off: kept out of .bss, which
- * __primary_switched clears.
- */
-	.pushsection ".data", "aw"
-	.balign	8
-SYM_DATA_START(boot_args)			// x0..x3 at kernel entry
-	.quad	0, 0, 0, 0
-SYM_DATA_END(boot_args)
-SYM_DATA_START(idmap_t0sz)			// TCR_EL1.T0SZ for the idmap
-	.quad	64 - VA_BITS
-SYM_DATA_END(idmap_t0sz)
-SYM_DATA_START(__boot_cpu_mode)			// BOOT_CPU_MODE_EL1/EL2
-	.long	BOOT_CPU_MODE_EL1
-SYM_DATA_END(__boot_cpu_mode)
-	.popsection

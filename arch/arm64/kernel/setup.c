@@ -28,6 +28,13 @@
 phys_addr_t __fdt_pointer __ro_after_init;	/* set by head.S */
 
 /*
+ * x0..x3 at kernel entry, stored by head.S (preserve_boot_args) with the
+ * MMU off: in .data, not .bss, which is cleared after, and on a cache line
+ * of its own, which head.S invalidates.
+ */
+u64 boot_args[4] __section(".data..cacheline_aligned") __aligned(64);
+
+/*
  * The blob is unusable: say why on the fallback UART (the blob was to tell
  * us where the real one is) and stop. There is no way to power off.
  */

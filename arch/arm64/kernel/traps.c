@@ -14,6 +14,7 @@
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <kunit/test.h>
 #include <asm/asm-extable.h>
 #include <asm/esr.h>
@@ -127,6 +128,21 @@ void die(const char *str, struct pt_regs *regs, u64 esr)
 	if (in_interrupt())
 		panic("%s: Fatal exception in interrupt", str);
 	panic("%s: Fatal exception", str);
+}
+
+/*
+ * A system instruction from EL0 that trapped (EC 0x18) or a WFI (EC 0x01:
+ * SCTLR_EL1.nTWI is clear, as in v5.15). As v5.15's sys64_hooks, a WFI is
+ * skipped: a user program may not idle the CPU, but it carries on. Nothing
+ * else is emulated here, so everything else is an undefined instruction.
+ */
+void do_sysinstr(u64 esr, struct pt_regs *regs)
+{
+	if ((esr & ESR_ELx_WFx_MASK) == ESR_ELx_WFx_WFI_VAL) {
+		regs->pc += 4;		/* v5.15 wfi_handler: skip the instruction */
+		return;
+	}
+	arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "undefined instruction", regs->pc, esr, regs);
 }
 
 void do_el1_undef(struct pt_regs *regs, u64 esr)

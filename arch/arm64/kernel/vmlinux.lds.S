@@ -11,6 +11,7 @@
  *   __initdata_begin .init.data     boot-only data, the early_param table
  *   __init_end
  *   _sdata           .data          data, the init task's stack
+ *                    .mmuoff.data.write  written with the MMU off (2 KiB apart)
  *   _edata
  *   __bss_start      .bss           zeroed by __primary_switched
  *   __bss_stop
@@ -54,6 +55,7 @@ SECTIONS
 		*(.idmap.text)
 		__idmap_text_end = .;
 		*(.text .text.*)
+		*(.hyp.text)			/* the hyp stub (hyp-stub.S) */
 		*(.fixup)
 	}
 
@@ -115,6 +117,19 @@ SECTIONS
 		__per_cpu_end = .;
 		*(.data .data.*)
 	}
+
+	/*
+	 * Data written with the MMU off and read with it on (__boot_cpu_mode):
+	 * the writer invalidates its cache line, which may discard up to a
+	 * Cache Writeback Granule (at most 2 KiB) around it, so nothing else
+	 * may share that granule.
+	 */
+	.mmuoff.data.write : ALIGN(SZ_2K) {
+		__mmuoff_data_start = .;
+		*(.mmuoff.data.write)
+		. = ALIGN(SZ_2K);	/* padding in the file: _edata ends it */
+		__mmuoff_data_end = .;
+	}
 	_edata = .;
 
 	.bss (NOLOAD) : ALIGN(SZ_4K) {	/* page aligned, so also 64-byte */
@@ -170,6 +185,7 @@ ASSERT(__idmap_text_start % SZ_4K == 0, ".idmap.text must start a page")
 ASSERT(__idmap_text_end - __idmap_text_start <= SZ_4K,
        ".idmap.text must fit in one page (and so in one idmap block)")
 ASSERT(vectors % SZ_2K == 0, "the vector table must be 2 KiB aligned")
+ASSERT(__hyp_stub_vectors % SZ_2K == 0, "the hyp stub vectors must be 2 KiB aligned")
 ASSERT(init_stack % THREAD_SIZE == 0, "the init stack must be THREAD_SIZE aligned")
 ASSERT(idmap_pg_end == init_pg_dir,
        "head.S clears idmap_pg_dir..init_pg_end as one area")

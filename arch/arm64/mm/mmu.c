@@ -38,6 +38,14 @@
 
 u64 kimage_voffset __ro_after_init;
 s64 memstart_addr __ro_after_init;
+
+/*
+ * The identity map's TTBR0 size (TCR_EL1.T0SZ) and how many entries its
+ * top-level table has: head.S (__create_page_tables) changes them with the
+ * MMU off when RAM sits above what VA_BITS reaches, __cpu_setup reads T0SZ.
+ */
+u64 idmap_t0sz = TCR_T0SZ(VA_BITS_MIN);
+u64 idmap_ptrs_per_pgd = PTRS_PER_PGD;
 pgd_t *init_mm_pgd = init_pg_dir;
 
 /* In .idmap.text (proc.S): called by its physical address. */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * arch/arm64/mm/proc.S: processor set-up for turning the MMU on, called from
- * head.S (primary_entry) with the MMU off. Like Linux, it lives in
- * .idmap.text so it can also run from the identity map.
+ * head.S (primary_entry) with the MMU off. Follows Linux v5.15's
+ * arch/arm64/mm/proc.S (__cpu_setup, idmap_cpu_replace_ttbr1); the
+ * differences are listed in Documentation/arm64/head.rst. Like Linux, it
+ * lives in .idmap.text so it can also run from the identity map.
  */
 
 #include <linux/linkage.h>
@@ -12,15 +14,18 @@
 #include <asm/sysreg.h>
 
 /*
- * MAIR_EL1: the memory types page-table entries select by AttrIndx
- * (asm/memory.h). Without MTE, "tagged" normal memory is plain normal.
+ * MAIR_EL1: the memory types page-table entries select by AttrIndx, with
+ * v5.15's indices (asm/memory.h: MT_NORMAL 0, MT_NORMAL_TAGGED 1,
+ * MT_NORMAL_NC 2, MT_DEVICE_nGnRnE 3, MT_DEVICE_nGnRE 4). As in v5.15,
+ * MT_NORMAL_TAGGED starts as plain Normal memory; v5.15 turns it into
+ * Tagged Normal when the CPU has MTE, headstart never does.
  */
 #define MAIR_EL1_SET							\
 	(MAIR_ATTRIDX(MAIR_ATTR_DEVICE_nGnRnE, MT_DEVICE_nGnRnE) |	\
 	 MAIR_ATTRIDX(MAIR_ATTR_DEVICE_nGnRE, MT_DEVICE_nGnRE) |	\
 	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL_NC, MT_NORMAL_NC) |		\
-	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL_TAGGED) |		\
-	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL))
+	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL) |			\
+	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL_TAGGED))
 
 	.pushsection ".idmap.text", "ax"
 /*

@@ -147,3 +147,23 @@ def test_parse_ktap_rejects_a_failed_case():
     assert suites == {'s': {'a': 'ok', 'b': 'not ok'}} and tops == {'s': 'not ok'}
     with pytest.raises(AssertionError):
         parse_ktap(report[:-3] + ['# s: pass:1 fail:0 skip:0 total:1', 'ok 1 s'])
+
+
+@pytest.mark.parametrize('el', [1, 2])
+def test_kunit_hyp_stub_runs_at_el2(console, qemu_cmd, kernel_image, el):
+    """The hyp_stub suite (arch/arm64/kernel/hyp_stub_kunit.c) calls the hyp
+    stub with hvc: entered at EL2 every case runs and passes, none skipped;
+    entered at EL1 there is no stub and the cases that need it are skipped
+    (`ok N name # SKIP ...`), not passed."""
+    console.start(qemu_cmd(kernel=kernel_image, virtualization=(el == 2),
+                           append='console=ttyAMA0 poweroff kunit.filter_glob=hyp_stub'))
+    texts = [ln.text for ln in console.read_until_exit()]
+    suites, tops = parse_ktap(texts)
+    assert tops == {'hyp_stub': 'ok'}, texts
+    cases = [t.strip() for t in texts if RESULT_RE.fullmatch(t.strip()) and t.startswith('    ')]
+    skipped = [c for c in cases if '# SKIP' in c]
+    assert len(cases) == len(suites['hyp_stub']) >= 4, cases
+    if el == 2:
+        assert not skipped, cases
+    else:
+        assert len(skipped) == len(cases) - 1, cases	# all but hyp_stub_boot_cpu_mode

@@ -3,7 +3,9 @@
  * tools/testing/unit/pgtable_model.c: head.S's early page tables, in C.
  *
  * A line-by-line transcription of __create_page_tables and its macros in
- * arch/arm64/kernel/head.S; the comments name the instructions each step
+ * arch/arm64/kernel/head.S (v5.15's shape: create_table_entry for the
+ * extended identity map, compute_indices with ptrs); the comments name the
+ * instructions each step
  * stands for. It is deliberately not "improved": it must produce the same
  * bytes as the assembly, mistakes included, so that test_pgtable_qemu.py
  * can compare it with the real tables and test_pgtable.c can judge the
@@ -35,12 +37,6 @@ struct cpu {
 	uint64_t lo, hi;		/* what the current map owns */
 };
 
-/* ubfx dst, src, #lsb, #width */
-static uint64_t ubfx(uint64_t src, unsigned int lsb, unsigned int width)
-{
-	return (src >> lsb) & ((1ULL << width) - 1);
-}
-
 /* str val, [addr]: little-endian 64-bit store */
 static void str(struct cpu *cpu, uint64_t addr, uint64_t val)
 {
@@ -61,18 +57,59 @@ static uint64_t phys_to_pte(uint64_t phys)
 }
 
 /*
- *	ubfx	istart, vstart, shift, order
- *	ubfx	iend, vend, shift, order
- *	add	iend, iend, count, lsl order
+ * create_table_entry tbl, virt, shift, ptrs, tmp1, tmp2:
+ *	add	tmp1, tbl, #PAGE_SIZE
+ *	phys_to_pte tmp2, tmp1
+ *	orr	tmp2, tmp2, #PMD_TYPE_TABLE
+ *	lsr	tmp1, virt, #shift
+ *	sub	ptrs, ptrs, #1
+ *	and	tmp1, tmp1, ptrs
+ *	str	tmp2, [tbl, tmp1, lsl #3]
+ *	add	tbl, tbl, #PAGE_SIZE
+ */
+static void create_table_entry(struct cpu *cpu, uint64_t *tbl, uint64_t virt,
+			       unsigned int shift, uint64_t ptrs)
+{
+	const struct pgtable_consts *c = cpu->c;
+	uint64_t tmp1, tmp2;
+
+	tmp1 = *tbl + c->page_size;
+	tmp2 = phys_to_pte(tmp1);
+	tmp2 |= c->pmd_type_table;
+	tmp1 = virt >> shift;
+	ptrs = ptrs - 1;
+	tmp1 &= ptrs;
+	str(cpu, *tbl + (tmp1 << 3), tmp2);
+	*tbl += c->page_size;
+}
+
+/*
+ * compute_indices vstart, vend, shift, ptrs, istart, iend, count:
+ *	lsr	iend, vend, shift
+ *	mov	istart, ptrs
+ *	sub	istart, istart, #1
+ *	and	iend, iend, istart
+ *	mov	istart, ptrs
+ *	mul	istart, istart, count
+ *	add	iend, iend, istart
+ *	lsr	istart, vstart, shift
+ *	mov	count, ptrs
+ *	sub	count, count, #1
+ *	and	istart, istart, count
  *	sub	count, iend, istart
  */
 static void compute_indices(uint64_t vstart, uint64_t vend, unsigned int shift,
-			    unsigned int order, uint64_t *istart, uint64_t *iend,
+			    uint64_t ptrs, uint64_t *istart, uint64_t *iend,
 			    uint64_t *count)
 {
-	*istart = ubfx(vstart, shift, order);
-	*iend = ubfx(vend, shift, order);
-	*iend = *iend + (*count << order);
+	*iend = vend >> shift;
+	*istart = ptrs - 1;
+	*iend &= *istart;
+	*istart = ptrs * *count;
+	*iend += *istart;
+	*istart = vstart >> shift;
+	*count = ptrs - 1;
+	*istart &= *count;
 	*count = *iend - *istart;
 }
 
@@ -100,63 +137,59 @@ static void populate_entries(struct cpu *cpu, uint64_t tbl, uint64_t *rtbl, uint
 }
 
 /*
- * map_memory tbl, rtbl, vstart, vend, flags, phys, order, ..., extra_shift
- * (extra_shift 0 = not given). Returns the table pages it took from tbl
- * on (the pgd and every next-level table), and sets *extra if it put a
- * level on top.
+ * map_memory tbl, rtbl, vstart, vend, flags, phys, pgds, ... Returns the
+ * address of the next free table page after the ones it took (rtbl after
+ * the last table level: bookkeeping, not a register head.S keeps).
  */
-static unsigned int map_memory(struct cpu *cpu, uint64_t tbl, uint64_t vstart, uint64_t vend,
-			       uint64_t flags, uint64_t phys, unsigned int order,
-			       unsigned int extra_shift, bool *extra)
+static uint64_t map_memory(struct cpu *cpu, uint64_t tbl, uint64_t vstart, uint64_t vend,
+			   uint64_t flags, uint64_t phys, uint64_t pgds)
 {
 	const struct pgtable_consts *c = cpu->c;
-	uint64_t tbl0 = tbl, rtbl, istart, iend, count, sv;
-	unsigned int pages;
+	uint64_t rtbl, istart, iend, count, sv, next_free;
 
 	vend = vend - 1;			/* sub vend, vend, #1 */
 	rtbl = tbl + c->page_size;		/* add rtbl, tbl, #PAGE_SIZE */
+	sv = rtbl;				/* mov sv, rtbl */
 	count = 0;				/* mov count, #0 */
+	compute_indices(vstart, vend, c->pgdir_shift, pgds, &istart, &iend, &count);
+	populate_entries(cpu, tbl, &rtbl, istart, iend, c->pmd_type_table, c->page_size);
+	tbl = sv;				/* mov tbl, sv */
+	sv = rtbl;				/* mov sv, rtbl */
 
-	if (extra_shift) {			/* .ifnb extra_shift */
-		/* tst vend, #~((1 << extra_shift) - 1); b.eq .Lno_extra */
-		if (vend & ~((1ULL << extra_shift) - 1)) {
-			compute_indices(vstart, vend, extra_shift,
-					c->idmap_va_bits_max - extra_shift,
-					&istart, &iend, &count);
-			sv = rtbl;
-			populate_entries(cpu, tbl, &rtbl, istart, iend, c->pmd_type_table,
-					 c->page_size);
-			tbl = sv;
-			*extra = true;
-		}
+	if (c->swapper_pgtable_levels > 3) {	/* #if SWAPPER_PGTABLE_LEVELS > 3 */
+		compute_indices(vstart, vend, c->pud_shift, c->ptrs_per_pud,
+				&istart, &iend, &count);
+		populate_entries(cpu, tbl, &rtbl, istart, iend, c->pmd_type_table,
+				 c->page_size);
+		tbl = sv;
+		sv = rtbl;
 	}
 
-	compute_indices(vstart, vend, c->pgdir_shift, order, &istart, &iend, &count);
-	sv = rtbl;
-	populate_entries(cpu, tbl, &rtbl, istart, iend, c->pmd_type_table, c->page_size);
-	tbl = sv;
-
 	if (c->swapper_pgtable_levels > 2) {	/* #if SWAPPER_PGTABLE_LEVELS > 2 */
-		compute_indices(vstart, vend, c->swapper_table_shift, c->ptrs_per_table_shift,
+		compute_indices(vstart, vend, c->swapper_table_shift, c->ptrs_per_pmd,
 				&istart, &iend, &count);
-		sv = rtbl;
 		populate_entries(cpu, tbl, &rtbl, istart, iend, c->pmd_type_table,
 				 c->page_size);
 		tbl = sv;
 	}
-	pages = (rtbl - tbl0) / c->page_size;	/* not in head.S: bookkeeping */
+	next_free = rtbl;
 
-	compute_indices(vstart, vend, c->swapper_block_shift, c->ptrs_per_table_shift,
+	compute_indices(vstart, vend, c->swapper_block_shift, c->ptrs_per_pte,
 			&istart, &iend, &count);
-	rtbl = phys & ~(c->swapper_block_size - 1);	/* bic rtbl, phys, #(SWAPPER_BLOCK_SIZE - 1) */
-	populate_entries(cpu, tbl, &rtbl, istart, iend, flags, c->swapper_block_size);
-	return pages;
+	count = phys & ~(c->swapper_block_size - 1);	/* bic count, phys, #(SWAPPER_BLOCK_SIZE - 1) */
+	populate_entries(cpu, tbl, &count, istart, iend, flags, c->swapper_block_size);
+	return next_free;
+}
+
+static unsigned int clz64(uint64_t x)
+{
+	return x ? (unsigned int)__builtin_clzll(x) : 64;
 }
 
 int pt_build(const struct pt_params *p, struct pt_result *r)
 {
 	const struct pgtable_consts *c = pgtable_consts(p->va_bits);
-	uint64_t page_mask, kimage, x0, x3, x5, x6, x7;
+	uint64_t page_mask, kimage, x0, x3, x4, x5, x6, x7, idmap_ptrs_per_pgd;
 	struct cpu cpu;
 
 	memset(r, 0, sizeof(*r));
@@ -180,32 +213,43 @@ int pt_build(const struct pt_params *p, struct pt_result *r)
 	/* The identity map. */
 	x0 = (p->phys_text + p->idmap_pg_dir) & page_mask;	/* adrp x0, idmap_pg_dir */
 	x3 = (p->phys_text + p->idmap_text_start) & page_mask;	/* adrp x3, __idmap_text_start */
-	x6 = p->phys_text + p->idmap_text_end;			/* adr_l x6, __idmap_text_end */
-	x5 = 64 - c->va_bits;					/* mov x5, #(64 - VA_BITS) */
-	if (c->va_bits < c->idmap_va_bits_max) {		/* #if VA_BITS < IDMAP_VA_BITS_MAX */
-		if (x6 >> c->va_bits)				/* lsr x4, x6, #VA_BITS; cbz */
-			x5 = 64 - c->idmap_va_bits_max;
-	}
-	r->t0sz = x5;						/* str x5, [idmap_t0sz] */
-
+	idmap_ptrs_per_pgd = c->ptrs_per_pgd;			/* mm/mmu.c's initial values */
+	r->t0sz = 64 - c->va_bits;
 	cpu.lo = x0;
 	cpu.hi = (p->phys_text + p->init_pg_dir) & page_mask;
-	r->idmap_pages = map_memory(&cpu, x0, x3, x6, x7, x3, c->va_bits - c->pgdir_shift,
-				    c->va_bits < c->idmap_va_bits_max ?
-				    c->pgdir_shift + c->ptrs_per_table_shift : 0,
-				    &r->idmap_extra_level);
+
+	x5 = (p->phys_text + p->idmap_text_end) & page_mask;	/* adrp x5, __idmap_text_end */
+	x5 = clz64(x5);						/* clz x5, x5 */
+	if (x5 < 64 - c->va_bits) {		/* cmp x5, TCR_T0SZ(VA_BITS_MIN); b.ge 1f */
+		r->t0sz = x5;					/* str x5, [idmap_t0sz] */
+		if (c->va_bits < 48) {				/* #if (VA_BITS < 48) */
+			/* mov x4, EXTRA_PTRS; create_table_entry x0, x3, EXTRA_SHIFT, x4, x5, x6 */
+			create_table_entry(&cpu, &x0, x3,
+					   c->pgdir_shift + c->page_shift - 3,
+					   1ULL << (c->phys_mask_shift -
+						    (c->pgdir_shift + c->page_shift - 3)));
+			r->idmap_extra_level = true;
+		} else {
+			/* mov x4, #1 << (PHYS_MASK_SHIFT - PGDIR_SHIFT); str_l x4, idmap_ptrs_per_pgd */
+			idmap_ptrs_per_pgd = 1ULL << (c->phys_mask_shift - c->pgdir_shift);
+		}
+	}
+	x4 = idmap_ptrs_per_pgd;				/* ldr_l x4, idmap_ptrs_per_pgd */
+	x6 = p->phys_text + p->idmap_text_end;			/* adr_l x6, __idmap_text_end */
+	r->idmap_pages = (map_memory(&cpu, x0, x3, x6, x7, x3, x4) - cpu.lo) / c->page_size;
 
 	/* The kernel image at KIMAGE_VADDR. */
 	x0 = (p->phys_text + p->init_pg_dir) & page_mask;	/* adrp x0, init_pg_dir */
 	x5 = kimage;						/* mov_q x5, KIMAGE_VADDR */
-	x3 = p->phys_text & page_mask;				/* adrp x3, _text */
+	x5 += 0;						/* add x5, x5, x23 (0) */
+	x4 = c->ptrs_per_pgd;					/* mov x4, PTRS_PER_PGD */
 	x6 = (p->phys_text + p->image_size) & page_mask;	/* adrp x6, _end */
+	x3 = p->phys_text & page_mask;				/* adrp x3, _text */
 	x6 = x6 - x3;						/* sub x6, x6, x3 */
 	x6 = x6 + x5;						/* add x6, x6, x5 */
 	cpu.lo = x0;
 	cpu.hi = (p->phys_text + p->init_pg_end) & page_mask;
-	r->init_pages = map_memory(&cpu, x0, x5, x6, x7, x3, c->va_bits - c->pgdir_shift, 0,
-				   &(bool){ false });
+	r->init_pages = (map_memory(&cpu, x0, x5, x6, x7, x3, x4) - x0) / c->page_size;
 	return 0;
 }
 

@@ -4,7 +4,7 @@
  * arch/arm64/kernel/head.S (__create_page_tables) builds with the MMU off.
  *
  * pgtable_model.c follows head.S's map_memory / compute_indices /
- * populate_entries macros step by step, register by register, for the
+ * populate_entries / create_table_entry macros step by step, register by register, for the
  * identity map (idmap_pg_dir) and the kernel map (init_pg_dir), and
  * returns the bytes it would leave in [idmap_pg_dir, init_pg_end) plus the
  * idmap_t0sz it would store. test_pgtable.c checks the model on its own
@@ -32,7 +32,9 @@ struct pgtable_consts {
 	unsigned int swapper_table_shift;
 	unsigned int swapper_block_shift;
 	unsigned int ptrs_per_table_shift;
-	unsigned int idmap_va_bits_max;
+	unsigned int pud_shift;
+	unsigned int phys_mask_shift;
+	uint64_t ptrs_per_pgd, ptrs_per_pud, ptrs_per_pmd, ptrs_per_pte;
 	uint64_t page_size;
 	uint64_t swapper_block_size;
 	uint64_t kimage_vaddr;
@@ -68,7 +70,7 @@ struct pt_result {
 	uint64_t t0sz;			/* what head.S stores in idmap_t0sz */
 	unsigned int idmap_pages;	/* table pages map_memory took, idmap */
 	unsigned int init_pages;	/* and init_pg_dir */
-	bool idmap_extra_level;		/* map_memory added a level on top */
+	bool idmap_extra_level;		/* create_table_entry put a level on top */
 	unsigned int out_of_bounds;	/* descriptor writes outside each map's area */
 	uint64_t first_bad_write;	/* the physical address of the first */
 };

@@ -216,7 +216,12 @@ static void test_consts(void **state)
 		assert_int_equal(c->swapper_block_shift, 21);
 		assert_int_equal(c->swapper_block_size, SZ_2M);
 		assert_int_equal(c->swapper_table_shift, 30);
-		assert_int_equal(c->idmap_va_bits_max, 48);
+		assert_int_equal(c->phys_mask_shift, 48);
+		assert_int_equal(c->pud_shift, 30);
+		assert_int_equal(c->ptrs_per_pgd, 1ULL << (va - c->pgdir_shift));
+		assert_int_equal(c->ptrs_per_pud, 512);
+		assert_int_equal(c->ptrs_per_pmd, 512);
+		assert_int_equal(c->ptrs_per_pte, 512);
 		assert_int_equal(c->idmap_dir_size, 3 * SZ_4K);
 		assert_int_equal(c->pmd_type_table, 3);
 		/* KIMAGE_VADDR: 2 MiB aligned, in the TTBR1 half of va bits */
@@ -303,12 +308,13 @@ static void test_idmap_high_ram(void **state)
 {
 	/*
 	 * 39 bits of VA cannot reach RAM at or above 512 GiB: head.S widens
-	 * T0SZ to 48 bits (16) and puts a level on top of the identity map.
-	 * 48 bits reach it without help.
+	 * T0SZ to the bits __idmap_text_end needs (64 - its leading zeroes:
+	 * 24 for 40 bits, 23 for 41, 16 for 48) and puts a level on top of
+	 * the identity map. 48 bits reach it without help.
 	 */
 	static const struct scenario s[] = {
-		{ "39-bit, RAM at 512 GiB", 39, SZ_512G, 0x69000, 0, 2, 3, 16 },
-		{ "39-bit, RAM at 1 TiB + 2 MiB", 39, 2 * SZ_512G + SZ_2M, 0x69000, 0, 2, 3, 16 },
+		{ "39-bit, RAM at 512 GiB", 39, SZ_512G, 0x69000, 0, 2, 3, 24 },
+		{ "39-bit, RAM at 1 TiB + 2 MiB", 39, 2 * SZ_512G + SZ_2M, 0x69000, 0, 2, 3, 23 },
 		{ "39-bit, RAM at 255 TiB", 39, 0xff0000000000ULL, 0x69000, 0, 2, 3, 16 },
 		{ "39-bit, last block below 512 GiB", 39, SZ_512G - SZ_2M, 0x69000, 0, 2, 2, 25 },
 		{ "48-bit, RAM at 512 GiB", 48, SZ_512G, 0x69000, 0, 3, 3, 16 },
@@ -322,10 +328,12 @@ static void test_idmap_high_ram(void **state)
 static void test_idmap_extension_consistent(void **state)
 {
 	/*
-	 * head.S decides T0SZ from __idmap_text_end and the extra level from
-	 * __idmap_text_end - 1; they must agree for every placement the
-	 * linker script allows (.idmap.text at _stext, up to a page long),
-	 * for load addresses on both sides of 2^39.
+	 * head.S widens T0SZ and adds the extra level together, from the
+	 * page of __idmap_text_end, and map_memory maps up to
+	 * __idmap_text_end - 1: for every placement the linker script allows
+	 * (.idmap.text at _stext, up to a page long), on both sides of 2^39,
+	 * the level is there exactly when T0SZ is not the default, and the
+	 * TTBR0 space (64 - T0SZ bits) reaches the whole of .idmap.text.
 	 */
 	for (uint64_t phys = SZ_512G - 4 * SZ_2M; phys <= SZ_512G + 2 * SZ_2M; phys += SZ_2M) {
 		for (uint64_t size = 0; size <= SZ_4K; size += 0x200) {
@@ -338,7 +346,8 @@ static void test_idmap_extension_consistent(void **state)
 
 			pt_layout(&p, 0x69000);
 			assert_int_equal(pt_build(&p, &r), 0);
-			if ((r.t0sz == 16) != r.idmap_extra_level)
+			if ((r.t0sz != 64 - 39) != r.idmap_extra_level ||
+			    (size && (phys + IDMAP_OFFSET + size - 1) >> (64 - r.t0sz)))
 				fail_msg("phys %#llx, idmap size %#llx: T0SZ %llu but extra level %d",
 					 (unsigned long long)phys, (unsigned long long)size,
 					 (unsigned long long)r.t0sz, r.idmap_extra_level);

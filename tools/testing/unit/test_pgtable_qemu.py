@@ -24,7 +24,7 @@ larger than a 2 MiB block, so init_pg_dir maps two and, loaded at
 test_image run on each variant too. With 520 GiB of guest RAM (mapped with
 MAP_NORESERVE, so the host only backs what the guest touches) the 39-bit
 kernels also run from 512 GiB and up, where head.S must widen the identity
-map (T0SZ 16 and a level on top).
+map (T0SZ 24 or less, and a level on top).
 
 Run by `make check` in this directory, which sets UNIT_OBJTREE, UNIT_SRCTREE
 and UNIT_OUT. Needs qemu-system-aarch64 and gdb-multiarch.
@@ -69,7 +69,7 @@ CASES = [
     ('va39', '8G', 0x13fe00000, ''),
     ('va39-bigbss', '2G', 0x7fe00000, ''),
     # RAM up to 521 GiB: with 39 bits of VA the identity map of an image
-    # at or above 2^39 (512 GiB) needs T0SZ 16 and an extra level
+    # at or above 2^39 (512 GiB) needs T0SZ 24 (40 bits) and an extra level
     ('va39', '520G', 0x8000000000, ''),
     ('va39-bigbss', '520G', 0x8000200000, ''),
     ('va39-bigbss', '520G', 0x7fffe00000, ''),		# crosses 2^39 physically

@@ -138,6 +138,50 @@
 	.endm
 
 /*
+ * phys_to_ttbr - a TTBR value for a table's physical address (identity
+ * with 48-bit PAs; v5.15 folds bits 51:48 in with 52-bit PAs)
+ *	@ttbr: destination
+ *	@phys: the physical address of the table
+ */
+	.macro	phys_to_ttbr, ttbr, phys
+	mov	\ttbr, \phys
+	.endm
+
+/*
+ * set_sctlr - write SCTLR_ELx, e.g. to turn the MMU on, then discard the
+ * local I-cache. v5.15's reason for the ic iallu: instructions may have
+ * been fetched speculatively from the PoC before code was patched at the
+ * PoU (alternatives). headstart patches no code and the boot protocol has
+ * the image clean to the PoC, so no stale line is expected here: kept to
+ * match v5.15, and cheap.
+ *	@sreg: sctlr_el1 or sctlr_el2
+ *	@reg: the value
+ */
+	.macro	set_sctlr, sreg, reg
+	msr	\sreg, \reg
+	isb
+	ic	iallu
+	dsb	nsh
+	isb
+	.endm
+
+	.macro	set_sctlr_el1, reg
+	set_sctlr sctlr_el1, \reg
+	.endm
+
+	.macro	set_sctlr_el2, reg
+	set_sctlr sctlr_el2, \reg
+	.endm
+
+/*
+ * ventry - one 128-byte slot of a vector table: a branch to label
+ */
+	.macro	ventry, label
+	.align	7
+	b	\label
+	.endm
+
+/*
  * tcr_compute_pa_size - put the CPU's physical address size into TCR.IPS
  *	@tcr: the TCR value being built (updated)
  *	@pos: IPS field position

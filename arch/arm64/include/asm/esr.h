@@ -111,6 +111,12 @@
 /* ISS of BRK64: the instruction's 16-bit immediate. */
 #define ESR_ELx_BRK64_ISS_COMMENT_MASK	0xffff
 
+/* ISS of WFx (EC 0x01): TI, bits 1:0, says which instruction trapped. */
+#define ESR_ELx_WFx_ISS_TI	(UL(0x3) << 0)
+#define ESR_ELx_WFx_ISS_WFI	(UL(0) << 0)
+#define ESR_ELx_WFx_MASK	(ESR_ELx_EC_MASK | ESR_ELx_WFx_ISS_TI)
+#define ESR_ELx_WFx_WFI_VAL	((ESR_ELx_EC_WFx << ESR_ELx_EC_SHIFT) | ESR_ELx_WFx_ISS_WFI)
+
 /* ISS of SVC64: the 16-bit immediate of the svc. */
 #define ESR_ELx_SVC_IMM_MASK	0xffff
 

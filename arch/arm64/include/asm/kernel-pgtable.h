@@ -42,8 +42,13 @@
 /*
  * The identity map covers .idmap.text, which the linker script keeps inside
  * one page and so inside one 2 MiB block: one table per level above the
- * block, at most IDMAP_VA_BITS_MAX bits (PGD, PUD, PMD).
+ * block, for a walk of up to PHYS_MASK_SHIFT bits (PGD, PUD, PMD), as
+ * v5.15's IDMAP_PGTABLE_LEVELS.
  */
-#define IDMAP_DIR_SIZE (3 * PAGE_SIZE)
+#define IDMAP_PGTABLE_LEVELS (ARM64_HW_PGTABLE_LEVELS(PHYS_MASK_SHIFT) - 1)
+#define IDMAP_DIR_SIZE (IDMAP_PGTABLE_LEVELS * PAGE_SIZE)
+
+/* The Image's load address must be aligned to this (asm/boot.h in v5.15). */
+#define MIN_KIMG_ALIGN SZ_2M
 
 #endif

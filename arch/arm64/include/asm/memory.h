@@ -30,6 +30,7 @@
 #include <linux/sizes.h>
 
 #define VA_BITS CONFIG_ARM64_VA_BITS
+#define VA_BITS_MIN VA_BITS	/* no 52-bit VA: VA_BITS is never reduced at boot */
 
 #define PAGE_SHIFT CONFIG_ARM64_PAGE_SHIFT
 #define PAGE_SIZE (_AC(1, UL) << PAGE_SHIFT)

@@ -21,6 +21,11 @@
 #define PTDESC_ORDER 3
 #define PTRS_PER_TABLE_SHIFT (PAGE_SHIFT - PTDESC_ORDER)
 #define PTRS_PER_PTE (1 << PTRS_PER_TABLE_SHIFT)
+#define PTRS_PER_PMD PTRS_PER_PTE
+#define PTRS_PER_PUD PTRS_PER_PTE
+
+/* How many levels a walk of va_bits of VA needs. */
+#define ARM64_HW_PGTABLE_LEVELS(va_bits) (((va_bits) - PTDESC_ORDER - 1) / PTRS_PER_TABLE_SHIFT)
 
 /* VA shift resolved by level n (0..3). */
 #define ARM64_HW_PGTABLE_LEVEL_SHIFT(n) (PTRS_PER_TABLE_SHIFT * (4 - (n)) + PTDESC_ORDER)
@@ -33,8 +38,12 @@
 #define PGDIR_SIZE (_AC(1, UL) << PGDIR_SHIFT)
 #define PTRS_PER_PGD (1 << (VA_BITS - PGDIR_SHIFT))
 
-/* The identity map may need 48 bits (4 levels) when RAM sits above 2^VA_BITS. */
-#define IDMAP_VA_BITS_MAX 48
+/*
+ * Physical addresses have at most 48 bits here (no 52-bit PAs): the
+ * identity map may need that many bits of VA when RAM sits above
+ * 2^VA_BITS (head.S then widens T0SZ and adds a level).
+ */
+#define PHYS_MASK_SHIFT 48
 
 /* Descriptor types (bits 1:0). */
 #define PMD_TYPE_TABLE (_AC(3, UL) << 0)

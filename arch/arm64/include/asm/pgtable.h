@@ -17,7 +17,7 @@ typedef u64 pgd_t;
 
 /* Built by head.S; TTBR1 points at init_pg_dir until paging_init. */
 extern pgd_t idmap_pg_dir[], init_pg_dir[], init_pg_end[];
-extern u64 idmap_t0sz;
+extern u64 idmap_t0sz, idmap_ptrs_per_pgd;
 /*
  * Reserved by vmlinux.lds.S after init_pg_dir. swapper_pg_dir: the kernel's
  * tables from paging_init() on (TTBR1). reserved_pg_dir: all invalid; in

@@ -19,7 +19,9 @@
 #define SCTLR_ELx_C BIT(2)	/* data cache enable */
 #define SCTLR_ELx_SA BIT(3)	/* SP alignment check */
 #define SCTLR_ELx_I BIT(12)	/* instruction cache enable */
+#define SCTLR_ELx_IESB BIT(21)	/* implicit error synchronization event (v8.2 RAS) */
 #define SCTLR_ELx_EE BIT(25)	/* big-endian data at ELx */
+#define SCTLR_ELx_ITFSB BIT(37)	/* tag check faults synchronized on exception (MTE) */
 
 /* SCTLR_EL1 bits for EL0 and the RES1 bits of ARMv8.0. */
 #define SCTLR_EL1_SA0 BIT(4)
@@ -28,8 +30,8 @@
 #define SCTLR_EL1_EOS BIT(11)	/* RES1 in v8.0 */
 #define SCTLR_EL1_DZE BIT(14)
 #define SCTLR_EL1_UCT BIT(15)
-#define SCTLR_EL1_nTWI BIT(16)
-#define SCTLR_EL1_nTWE BIT(18)
+#define SCTLR_EL1_NTWI BIT(16)	/* EL0 WFI not trapped */
+#define SCTLR_EL1_NTWE BIT(18)	/* EL0 WFE not trapped */
 #define SCTLR_EL1_WXN BIT(19)
 #define SCTLR_EL1_TSCXT BIT(20)	/* RES1 in v8.0 */
 #define SCTLR_EL1_EIS BIT(22)	/* RES1 in v8.0 */
@@ -38,6 +40,7 @@
 #define SCTLR_EL1_UCI BIT(26)
 #define SCTLR_EL1_nTLSMD BIT(28)	/* RES1 in v8.0 */
 #define SCTLR_EL1_LSMAOE BIT(29)	/* RES1 in v8.0 */
+#define SCTLR_EL1_EPAN BIT(57)	/* enhanced PAN (v8.7) */
 
 #define SCTLR_EL1_RES1 (SCTLR_EL1_EOS | SCTLR_EL1_TSCXT | SCTLR_EL1_EIS | \
 			SCTLR_EL1_SPAN | SCTLR_EL1_nTLSMD | SCTLR_EL1_LSMAOE)
@@ -45,27 +48,22 @@
 /* MMU and caches off, little-endian: the state init_kernel_el leaves EL1 in. */
 #define INIT_SCTLR_EL1_MMU_OFF SCTLR_EL1_RES1
 
-/* What __cpu_setup returns for __enable_mmu to write. */
+/*
+ * What __cpu_setup returns for __enable_mmu to write: v5.15's value. Bits
+ * for features the CPU lacks (IESB before v8.2, ITFSB without MTE, EPAN
+ * before v8.7) are RES0 there and ignored. nTWI is clear: a WFI at EL0
+ * traps to EL1, which skips it (do_sysinstr, arch/arm64/kernel/traps.c).
+ */
 #define INIT_SCTLR_EL1_MMU_ON (SCTLR_ELx_M | SCTLR_ELx_C | SCTLR_ELx_SA | \
 			       SCTLR_EL1_SA0 | SCTLR_EL1_SED | SCTLR_ELx_I | \
-			       SCTLR_EL1_DZE | SCTLR_EL1_UCT | SCTLR_EL1_nTWI | \
-			       SCTLR_EL1_nTWE | SCTLR_EL1_UCI | SCTLR_EL1_RES1)
+			       SCTLR_EL1_DZE | SCTLR_EL1_UCT | SCTLR_EL1_NTWE | \
+			       SCTLR_ELx_IESB | SCTLR_EL1_SPAN | SCTLR_ELx_ITFSB | \
+			       SCTLR_EL1_UCI | SCTLR_EL1_EPAN | SCTLR_EL1_RES1)
 
 /* SCTLR_EL2 with the MMU off (RES1 bits of v8.0 non-VHE). */
 #define SCTLR_EL2_RES1 (BIT(4) | BIT(5) | BIT(11) | BIT(16) | BIT(18) | \
 			BIT(22) | BIT(23) | BIT(28) | BIT(29))
 #define INIT_SCTLR_EL2_MMU_OFF SCTLR_EL2_RES1
-
-/* HCR_EL2: EL1 is AArch64; nothing else trapped to EL2. */
-#define HCR_RW BIT(31)
-#define HCR_HOST_NVHE_FLAGS HCR_RW
-
-/* CNTHCTL_EL2: EL1 may read the physical counter and use the physical timer. */
-#define CNTHCTL_EL1PCTEN BIT(0)
-#define CNTHCTL_EL1PCEN BIT(1)
-
-/* CPTR_EL2 (non-VHE): RES1 bits; TFP (bit 10) clear so FP/SIMD is not trapped. */
-#define CPTR_EL2_RES1 (BIT(13) | BIT(12) | GENMASK(7, 0) | BIT(9))
 
 /* CPACR_EL1.FPEN: FP/SIMD not trapped at EL1 or EL0 (libfdt uses SIMD). */
 #define CPACR_EL1_FPEN (UL(3) << 20)
@@ -85,7 +83,23 @@
 #define ID_AA64MMFR0_EL1_PARANGE_SHIFT 0
 #define ID_AA64MMFR0_EL1_PARANGE_48 0x5	/* the most the 4K granule uses here */
 #define ID_AA64MMFR0_EL1_TGRAN4_SHIFT 28
-#define ID_AA64MMFR0_EL1_TGRAN4_NI 0xf	/* 4K granule not implemented */
+/* TGRAN4 is signed: 0 the 4K granule, 1 with 52-bit PAs, 0xf (-1) none. */
+#define ID_AA64MMFR0_TGRAN_SHIFT ID_AA64MMFR0_EL1_TGRAN4_SHIFT
+#define ID_AA64MMFR0_TGRAN_SUPPORTED_MIN 0x0
+#define ID_AA64MMFR0_TGRAN_SUPPORTED_MAX 0x7
+
+/* ID_AA64MMFR1_EL1.LO: LORegions. */
+#define ID_AA64MMFR1_EL1_LO_SHIFT 16
+/* LORC_EL1, by encoding (older assemblers lack the name). */
+#define SYS_LORC_EL1 s3_0_c10_c4_3
+
+/* ID_AA64DFR0_EL1.PMUVer (signed: 0xf is an IMPLEMENTATION DEFINED PMU). */
+#define ID_AA64DFR0_EL1_PMUVER_SHIFT 8
+
+/* ID_AA64PFR0_EL1.SVE, and ZCR_EL2 (by encoding: no +sve needed). */
+#define ID_AA64PFR0_EL1_SVE_SHIFT 32
+#define SYS_ZCR_EL2 s3_4_c1_c2_0
+#define ZCR_ELx_LEN_MASK 0x1ff
 
 /* ID_AA64PFR0_EL1.GIC: system register interface to a GICv3 CPU interface. */
 #define ID_AA64PFR0_EL1_GIC_SHIFT 24

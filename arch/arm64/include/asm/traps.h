@@ -31,6 +31,8 @@ __noreturn void die(const char *str, struct pt_regs *regs, u64 esr);
 void do_el1_undef(struct pt_regs *regs, u64 esr);
 void do_el1_brk64(struct pt_regs *regs, u64 esr);
 void do_mem_abort(unsigned long far, u64 esr, struct pt_regs *regs);
+/* EL0: a trapped system instruction or WFI (skipped, as in v5.15). */
+void do_sysinstr(u64 esr, struct pt_regs *regs);
 
 /* Nothing handles this vector: "Unhandled <vector> exception ..." and panic. */
 __noreturn void __panic_unhandled(struct pt_regs *regs, const char *vector, u64 esr);
