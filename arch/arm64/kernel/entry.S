@@ -2,7 +2,11 @@
 /*
  * arch/arm64/kernel/entry.S: the exception vector table (VBAR_EL1, set by
  * head.S) and the code that saves and restores a struct pt_regs around the
- * C handler of each vector (arch/arm64/kernel/entry-common.c).
+ * C handler of each vector (arch/arm64/kernel/entry-common.c). Follows
+ * Linux v5.15's entry.S (kernel_ventry, kernel_entry/kernel_exit,
+ * entry_handler, cpu_switch_to, ret_from_fork); what v5.15 has and this
+ * file lacks is listed in Documentation/arm64/head.rst ("Differences from
+ * v5.15 and why").
  */
 
 #include <linux/linkage.h>
