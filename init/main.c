@@ -176,6 +176,7 @@ __noreturn void __init start_kernel(void)
 	crash_test_run();		/* only with test.crash= */
 	tty_echo_test_run();		/* only with test.tty_echo= */
 
+	system_state = SYSTEM_RUNNING;
 	pr_info("headstart: boot complete, CPU0 idle\n");
 	rest_init();			/* pid 1 runs /init; we become the idle task */
 }

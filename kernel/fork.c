@@ -44,6 +44,31 @@ struct task_struct *child_reaper;
 static int last_pid = 1;
 
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+struct task_struct *fork_idle(unsigned int cpu)
+{
+	struct task_struct *idle = kzalloc(sizeof(*idle), GFP_KERNEL);
+
+	if (!idle)
+		return NULL;
+	idle->stack = (void *)__get_free_pages(GFP_KERNEL, get_order(THREAD_SIZE));
+	if (!idle->stack) {
+		kfree(idle);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&idle->run_list);
+	INIT_LIST_HEAD(&idle->children);
+	INIT_LIST_HEAD(&idle->sibling);
+	INIT_LIST_HEAD(&idle->tasks);
+	init_waitqueue_head(&idle->wait_chldexit);
+	hrtimer_init(&idle->sleep_timer, NULL);
+	idle->flags = PF_IDLE | PF_KTHREAD;
+	idle->state = TASK_RUNNING;
+	idle->cpu = cpu;
+	idle->parent = &init_task;
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
+	return idle;
+}
+
 struct task_struct *copy_process(struct kernel_clone_args *args);
 void put_task_struct(struct task_struct *p);
 

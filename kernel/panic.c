@@ -7,6 +7,7 @@
 #include <linux/console.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
+#include <asm/smp.h>
 
 __noreturn void panic(const char *fmt, ...)
 {
@@ -21,6 +22,7 @@ __noreturn void panic(const char *fmt, ...)
 	console_ensure_output();
 
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	smp_send_stop();		/* "SMP: stopping secondary CPUs" */
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	if (poweroff_on_halt)
 		kernel_power_off();

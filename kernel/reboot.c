@@ -10,7 +10,12 @@
 #include <linux/init.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
+#include <linux/irqflags.h>
+#include <linux/kernel.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
+
+enum system_states system_state;
 
 void (*pm_power_off)(void);
 void (*pm_restart)(void);
@@ -32,7 +37,10 @@ __noreturn void machine_halt(void)
 
 __noreturn void kernel_power_off(void)
 {
+	system_state = SYSTEM_POWER_OFF;
 	pr_emerg("reboot: Power down\n");
+	local_irq_disable();
+	smp_send_stop();		/* the other CPUs first, as Linux */
 	if (pm_power_off)
 		pm_power_off();
 	pr_emerg("reboot: no way to power off (no PSCI): halting\n");
@@ -41,7 +49,10 @@ __noreturn void kernel_power_off(void)
 
 __noreturn void kernel_restart(void)
 {
+	system_state = SYSTEM_RESTART;
 	pr_emerg("reboot: Restarting system\n");
+	local_irq_disable();
+	smp_send_stop();
 	if (pm_restart)
 		pm_restart();
 	pr_emerg("reboot: no way to restart (no PSCI): halting\n");

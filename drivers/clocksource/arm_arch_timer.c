@@ -9,10 +9,15 @@
  * the DT's clock-frequency overrides it only when CNTFRQ_EL0 is 0, as
  * Linux does. The tick layer (kernel/time/tick.c) programs the compare
  * value; the interrupt masks the timer and hands over to it.
+ *
+ * Every CPU has its own timer behind the same PPI: the boot CPU's is the
+ * clock event device; each other CPU, as it starts, enables the PPI on
+ * itself and runs its own tick (arch_timer_starting_cpu).
  */
 #define pr_fmt(fmt) "arch_timer: " fmt
 
 #include <linux/clockchips.h>
+#include <linux/cpuhotplug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -77,6 +82,15 @@ static irqreturn_t arch_timer_handler_virt(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+/* A secondary CPU starting: its timer quiet, its PPI on, its tick going. */
+static int arch_timer_starting_cpu(unsigned int cpu)
+{
+	virt_set_state_shutdown(&arch_timer_evt);
+	enable_percpu_irq(arch_timer_ppi, 0);
+	tick_starting_cpu(&arch_timer_evt);
+	return 0;
+}
+
 int __init arch_timer_of_init(void)
 {
 	const void *fdt = initial_boot_params;
@@ -118,5 +132,7 @@ int __init arch_timer_of_init(void)
 		return err;
 	}
 	clockevents_register_device(&arch_timer_evt);
+	cpuhp_setup_state_nocalls(CPUHP_AP_ARM_ARCH_TIMER_STARTING, "clockevents/arm/arch_timer:starting",
+				  arch_timer_starting_cpu);
 	return 0;
 }

@@ -8,19 +8,26 @@
  * timer), and the CPU interface, reached through ICC_* system registers
  * (head.S lets EL1 use them when entered at EL2). The DT's reg gives the
  * GICD frame, then #redistributor-regions GICR regions; all are ioremap()ed.
- * Interrupts are non-secure Group 1, priority 0xa0, routed to the boot CPU.
+ * Interrupts are non-secure Group 1, priority 0xa0, SPIs routed to the boot
+ * CPU. Each CPU finds and wakes its own redistributor and sets up its CPU
+ * interface: the boot CPU at probe time, the others as they start
+ * (gic_starting_cpu, a CPU-hotplug "starting" callback).
  */
 #define pr_fmt(fmt) "GICv3: " fmt
 
+#include <linux/cpuhotplug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/irqchip.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/of_fdt.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <libfdt.h>
 
@@ -34,9 +41,15 @@
 
 static struct {
 	void __iomem *dist_base;
-	void __iomem *rdist;		/* this CPU's RD_base */
 	unsigned int irq_nr;		/* INTIDs 0 .. irq_nr - 1 exist */
+	int node;			/* the DT node, for redistributor-stride */
+	int nr_regions;			/* redistributor regions: */
+	void __iomem *regions[GICV3_MAX_REDIST_REGIONS];	/* mapped */
+	phys_addr_t phys[GICV3_MAX_REDIST_REGIONS];		/* and physical */
 } gic;
+
+static DEFINE_PER_CPU(void __iomem *, gic_rdist);	/* each CPU's RD_base */
+#define gic_data_rdist() __this_cpu_read(gic_rdist)
 
 static inline u64 readq(const volatile void __iomem *addr)
 {
@@ -69,13 +82,16 @@ static void gic_dist_wait_for_rwp(void)
 
 static void gic_redist_wait_for_rwp(void)
 {
-	gic_do_wait_for_rwp(gic.rdist + GICR_CTLR, GICR_CTLR_RWP);
+	gic_do_wait_for_rwp(gic_data_rdist() + GICR_CTLR, GICR_CTLR_RWP);
 }
 
-/* SGIs and PPIs (0-31) live in this CPU's redistributor, the rest in GICD. */
+/*
+ * SGIs and PPIs (0-31) live in this CPU's redistributor, the rest in GICD.
+ * So a PPI is enabled on the CPU that calls for it (enable_percpu_irq).
+ */
 static void __iomem *gic_base_for(unsigned int irq)
 {
-	return irq < 32 ? gic.rdist + GICR_SGI_BASE : gic.dist_base;
+	return irq < 32 ? gic_data_rdist() + GICR_SGI_BASE : gic.dist_base;
 }
 
 static void gic_poke_irq(struct irq_data *d, u32 offset)
@@ -157,6 +173,25 @@ static void gic_send_sgi_self(unsigned int sgi)
 	isb();
 }
 
+/* IPIs: one ICC_SGI1R_EL1 write per target, its affinity from the logical map. */
+static void gic_ipi_send_mask(const struct cpumask *mask, unsigned int sgi)
+{
+	unsigned int cpu;
+
+	dsb(ishst);		/* what the handlers read is visible first */
+	for_each_cpu(cpu, mask) {
+		u64 mpidr = cpu_logical_map(cpu);
+		u64 val = (1UL << (mpidr & 0xf)) << ICC_SGI1R_TARGET_LIST_SHIFT |
+			  ((mpidr >> 8) & 0xff) << ICC_SGI1R_AFFINITY_1_SHIFT |
+			  (u64)sgi << ICC_SGI1R_SGI_ID_SHIFT |
+			  ((mpidr >> 16) & 0xff) << ICC_SGI1R_AFFINITY_2_SHIFT |
+			  ((mpidr >> 32) & 0xff) << ICC_SGI1R_AFFINITY_3_SHIFT;
+
+		write_sysreg_s(val, SYS_ICC_SGI1R_EL1);
+	}
+	isb();
+}
+
 static int gic_xlate(const u32 *cells, int ncells, unsigned long *hwirq, unsigned int *type)
 {
 	if (ncells < 3)
@@ -208,29 +243,28 @@ static void __init gic_dist_init(void)
  * Find this CPU's redistributor: walk each region's frames until the one
  * whose GICR_TYPER affinity is our MPIDR's (or the region's last frame).
  */
-static int __init gic_populate_rdist(int node, const phys_addr_t *phys, void __iomem *const *regions,
-				     int nr_regions)
+static int gic_populate_rdist(void)
 {
 	const void *fdt = initial_boot_params;
-	const fdt64_t *stride_prop = fdt_getprop(fdt, node, "redistributor-stride", NULL);
+	const fdt64_t *stride_prop = fdt_getprop(fdt, gic.node, "redistributor-stride", NULL);
 	u64 mpidr = read_sysreg(mpidr_el1);
 	u32 aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
 
-	for (int i = 0; i < nr_regions; i++) {
-		void __iomem *ptr = regions[i];
+	for (int i = 0; i < gic.nr_regions; i++) {
+		void __iomem *ptr = gic.regions[i];
 
 		if (GIC_PIDR2_ARCH(readl(ptr + GICR_PIDR2)) < 3) {
-			pr_warn("No redistributor present @%016llx\n", phys[i]);
+			pr_warn("No redistributor present @%016llx\n", gic.phys[i]);
 			continue;
 		}
 		for (;;) {
 			u64 typer = readq(ptr + GICR_TYPER);
 
 			if (GICR_TYPER_AFFINITY(typer) == aff) {
-				pr_info("CPU%d: found redistributor %llx region %d:0x%016llx\n", 0,
-					mpidr & MPIDR_HWID_BITMASK, i,
-					phys[i] + (u64)((char *)ptr - (char *)regions[i]));
-				gic.rdist = ptr;
+				pr_info("CPU%d: found redistributor %llx region %d:0x%016llx\n",
+					smp_processor_id(), mpidr & MPIDR_HWID_BITMASK, i,
+					gic.phys[i] + (u64)((char *)ptr - (char *)gic.regions[i]));
+				__this_cpu_write(gic_rdist, ptr);
 				return 0;
 			}
 			if (typer & GICR_TYPER_LAST)
@@ -241,13 +275,14 @@ static int __init gic_populate_rdist(int node, const phys_addr_t *phys, void __i
 				ptr += (typer & GICR_TYPER_VLPIS) ? 0x40000 : 0x20000;
 		}
 	}
-	pr_warn("CPU%d: mpidr %llx has no re-distributor!\n", 0, mpidr & MPIDR_HWID_BITMASK);
+	pr_warn("CPU%d: mpidr %llx has no re-distributor!\n", smp_processor_id(),
+		mpidr & MPIDR_HWID_BITMASK);
 	return -ENODEV;
 }
 
-static void __init gic_cpu_init(void)
+static void gic_cpu_init(void)
 {
-	void __iomem *rbase = gic.rdist, *sgi_base = gic.rdist + GICR_SGI_BASE;
+	void __iomem *rbase = gic_data_rdist(), *sgi_base = rbase + GICR_SGI_BASE;
 	u32 waker;
 
 	/* Wake the redistributor: it then forwards interrupts to this CPU. */
@@ -281,13 +316,21 @@ static void __init gic_cpu_init(void)
 	isb();
 }
 
+/* A secondary CPU starting: its redistributor and CPU interface. */
+static int gic_starting_cpu(unsigned int cpu)
+{
+	if (gic_populate_rdist())
+		return -ENODEV;
+	gic_cpu_init();
+	return 0;
+}
+
 int __init gic_v3_of_init(int node)
 {
 	const void *fdt = initial_boot_params;
 	const fdt32_t *prop = fdt_getprop(fdt, node, "#redistributor-regions", NULL);
 	int nr_regions = prop ? fdt32_to_cpu(*prop) : 1;
-	void __iomem *regions[GICV3_MAX_REDIST_REGIONS];
-	phys_addr_t phys[GICV3_MAX_REDIST_REGIONS], dist_phys;
+	phys_addr_t dist_phys;
 	u64 size;
 
 	if (!(read_sysreg_s(SYS_ICC_SRE_EL1) & ICC_SRE_EL1_SRE)) {
@@ -310,8 +353,8 @@ int __init gic_v3_of_init(int node)
 	if (nr_regions < 1 || nr_regions > GICV3_MAX_REDIST_REGIONS)
 		nr_regions = 1;
 	for (int i = 0; i < nr_regions; i++) {
-		if (of_address_to_resource(node, 1 + i, &phys[i], &size) ||
-		    !(regions[i] = ioremap(phys[i], size))) {
+		if (of_address_to_resource(node, 1 + i, &gic.phys[i], &size) ||
+		    !(gic.regions[i] = ioremap(gic.phys[i], size))) {
 			pr_err("%s: couldn't map region %d\n", fdt_get_name(fdt, node, NULL), i);
 			return -ENODEV;
 		}
@@ -320,7 +363,9 @@ int __init gic_v3_of_init(int node)
 	gic.irq_nr = min(32 * GICD_TYPER_ITLINES(readl(gic.dist_base + GICD_TYPER)), 1020U);
 	pr_info("%u SPIs implemented\n", gic.irq_nr - 32);
 
-	if (gic_populate_rdist(node, phys, regions, nr_regions))
+	gic.node = node;
+	gic.nr_regions = nr_regions;
+	if (gic_populate_rdist())
 		return -ENODEV;
 	irq_set_chip_range(0, gic.irq_nr, &gic_chip);
 	irq_set_default_host(node, gic_xlate);
@@ -328,5 +373,9 @@ int __init gic_v3_of_init(int node)
 	arch_send_sgi_self = gic_send_sgi_self;
 	gic_dist_init();
 	gic_cpu_init();
+	cpuhp_setup_state_nocalls(CPUHP_AP_IRQ_GIC_STARTING, "irqchip/arm/gicv3:starting",
+				  gic_starting_cpu);
+	set_smp_cross_call(gic_ipi_send_mask);
+	set_smp_ipi_range(0, 8);		/* SGIs 0-7: Linux's IPIs */
 	return 0;
 }

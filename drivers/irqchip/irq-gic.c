@@ -9,6 +9,7 @@
  */
 #define pr_fmt(fmt) "GICv2: " fmt
 
+#include <linux/cpuhotplug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/irq.h>
@@ -16,8 +17,10 @@
 #include <linux/irqchip/arm-gic.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <libfdt.h>
 
@@ -88,6 +91,20 @@ static void gic_send_sgi_self(unsigned int sgi)
 	writel(GICD_SGIR_TO_SELF | sgi, gic.dist_base + GIC_DIST_SOFTINT);
 }
 
+/* Each CPU's bit in GICD_SGIR's target list (its banked ITARGETSR says). */
+static u8 gic_cpu_map[NR_CPUS];
+
+static void gic_ipi_send_mask(const struct cpumask *mask, unsigned int sgi)
+{
+	unsigned long map = 0;
+	unsigned int cpu;
+
+	for_each_cpu(cpu, mask)
+		map |= gic_cpu_map[cpu];
+	dsb(ishst);		/* what the handlers read is visible first */
+	writel(map << 16 | sgi, gic.dist_base + GIC_DIST_SOFTINT);
+}
+
 static int gic_xlate(const u32 *cells, int ncells, unsigned long *hwirq, unsigned int *type)
 {
 	if (ncells < 3)
@@ -142,10 +159,11 @@ static void __init gic_dist_init(void)
 	writel(GICD_ENABLE, base + GIC_DIST_CTRL);
 }
 
-static void __init gic_cpu_init(void)
+static void gic_cpu_init(void)
 {
 	void __iomem *dist = gic.dist_base;
 
+	gic_cpu_map[smp_processor_id()] = gic_get_cpumask();
 	/* The banked SGI/PPI registers: SGIs on, PPIs off until requested. */
 	writel(~0U, dist + GIC_DIST_ACTIVE_CLEAR);
 	writel(0xffff0000, dist + GIC_DIST_ENABLE_CLEAR);
@@ -156,6 +174,12 @@ static void __init gic_cpu_init(void)
 	writel(DEFAULT_PMR_VALUE, gic.cpu_base + GIC_CPU_PRIMASK);
 	writel(0, gic.cpu_base + GIC_CPU_BINPOINT);
 	writel(GICC_ENABLE, gic.cpu_base + GIC_CPU_CTRL);
+}
+
+static int gic_starting_cpu(unsigned int cpu)
+{
+	gic_cpu_init();
+	return 0;
 }
 
 int __init gic_of_init(int node)
@@ -180,5 +204,9 @@ int __init gic_of_init(int node)
 	arch_send_sgi_self = gic_send_sgi_self;
 	gic_dist_init();
 	gic_cpu_init();
+	cpuhp_setup_state_nocalls(CPUHP_AP_IRQ_GIC_STARTING, "irqchip/arm/gic:starting",
+				  gic_starting_cpu);
+	set_smp_cross_call(gic_ipi_send_mask);
+	set_smp_ipi_range(0, 8);		/* SGIs 0-7: Linux's IPIs */
 	return 0;
 }

@@ -24,6 +24,12 @@ struct clock_event_device {
 
 /* Hand a device to the tick layer, which starts the HZ tick on it. */
 void clockevents_register_device(struct clock_event_device *dev);
+/*
+ * A secondary CPU's own periodic tick on its own timer (the same device
+ * struct: its registers are per CPU). It only charges the tick to the task
+ * it interrupted; jiffies and hrtimers are the boot CPU's.
+ */
+void tick_starting_cpu(struct clock_event_device *dev);
 
 /* The device the tick runs on, or NULL before time_init(). */
 struct clock_event_device *tick_get_device(void);

@@ -28,5 +28,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 void free_irq(unsigned int irq, void *dev_id);
 void enable_irq(unsigned int irq);
 void disable_irq(unsigned int irq);
+/* A per-CPU interrupt (a PPI): enabled on the calling CPU only. */
+void enable_percpu_irq(unsigned int irq, unsigned int type);
 
 #endif

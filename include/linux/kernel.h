@@ -20,4 +20,13 @@ unsigned long long simple_strtoull(const char *s, char **end, unsigned int base)
 
 __printf(1, 2) __noreturn void panic(const char *fmt, ...);
 
+/* Where the system is in its life (Linux's values; kernel/reboot.c sets them). */
+extern enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+} system_state;
+
 #endif

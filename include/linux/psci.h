@@ -14,6 +14,20 @@
 #define PSCI_VERSION_MAJOR(v) (((v) >> 16) & 0x7fff)
 #define PSCI_VERSION_MINOR(v) ((v) & 0xffff)
 
+#define PSCI_RET_SUCCESS		0
+#define PSCI_RET_NOT_SUPPORTED		-1
+#define PSCI_RET_INVALID_PARAMS		-2
+#define PSCI_RET_DENIED			-3
+#define PSCI_RET_ALREADY_ON		-4
+#define PSCI_RET_INVALID_ADDRESS	-9
+
+/* The calls the kernel makes; NULL when the firmware has none. */
+struct psci_operations {
+	/* Start the CPU with this MPIDR at entry_point (physical): 0 or -errno. */
+	int (*cpu_on)(unsigned long cpuid, unsigned long entry_point);
+};
+extern struct psci_operations psci_ops;
+
 /* Find /psci and its conduit; sets pm_power_off. 0 or -ENODEV. */
 int psci_dt_init(void);
 

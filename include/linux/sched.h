@@ -20,6 +20,7 @@
 #include <linux/hrtimer.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <asm/memory.h>
@@ -174,6 +175,8 @@ static inline bool signal_pending(struct task_struct *p)
 #define __set_current_state(s) WRITE_ONCE(current->state, (s))
 
 /* ---- kernel/sched/core.c ------------------------------------------------- */
+/* The task entering the kernel from EL0 on each CPU (entry.S's kernel_entry). */
+DECLARE_PER_CPU(struct task_struct *, __entry_task);
 void sched_init(void);			/* start_kernel, before the tick */
 void schedule(void);			/* give up the CPU; back when picked again */
 void scheduler_tick(bool user);		/* every tick: accounting, time slices */
@@ -214,6 +217,10 @@ struct kernel_clone_args {
 	int pid;		/* this pid (1 for init), 0: the next free one */
 };
 long kernel_clone(struct kernel_clone_args *args);
+/* A secondary CPU's idle task ("swapper/N", pid 0), never on the task list. */
+struct task_struct *fork_idle(unsigned int cpu);
+/* The idle loop of a CPU other than the boot CPU (tasks run on CPU0 only). */
+__noreturn void cpu_secondary_idle_loop(void);
 __noreturn void do_exit(long code);
 __noreturn void do_group_exit(int code);
 /* Pid of the first task that is a process (user mm): init, pid 1. */

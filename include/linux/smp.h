@@ -27,8 +27,31 @@ void smp_init_cpus(void);		/* setup_arch: /cpus -> possible CPUs */
 void smp_prepare_boot_cpu(void);	/* after setup_per_cpu_areas */
 void smp_prepare_cpus(unsigned int max_cpus);
 void smp_cpus_done(unsigned int max_cpus);
+/* Start a secondary CPU on its idle task; 0 once it is online. */
+int __cpu_up(unsigned int cpu, struct task_struct *idle);
+int cpu_up(unsigned int cpu);		/* kernel/cpu.c */
+extern struct cpumask __cpu_present_mask;	/* ready to be started */
+#define cpu_present_mask ((const struct cpumask *)&__cpu_present_mask)
+#define for_each_present_cpu(cpu) for_each_cpu(cpu, cpu_present_mask)
 void smp_init(void);			/* kernel/smp.c: bring up the others */
 
 extern unsigned int setup_max_cpus;	/* maxcpus=, nosmp */
+
+/*
+ * Run func(info) on other CPUs, in their IPI handler (interrupts masked),
+ * kernel/smp.c. With wait, return once every one has finished; waiting
+ * needs interrupts on here (two CPUs waiting on each other with them off
+ * would deadlock), so it is refused (-EBUSY) otherwise.
+ */
+typedef void (*smp_call_func_t)(void *info);
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
+/* Every online CPU but this one (wait only; nothing is done without it). */
+void smp_call_function(smp_call_func_t func, void *info, int wait);
+/* Every online CPU, this one too, at the same time (here with interrupts masked). */
+void on_each_cpu(smp_call_func_t func, void *info, int wait);
+/* The IPI_CALL_FUNC handler: run what was queued for this CPU. */
+void generic_smp_call_function_interrupt(void);
+/* The IPI_RESCHEDULE handler (kernel/sched/core.c). */
+void scheduler_ipi(void);
 
 #endif

@@ -111,6 +111,13 @@ void enable_irq(unsigned int irq)
 		desc->irq_data.chip->irq_unmask(&desc->irq_data);
 }
 
+void enable_percpu_irq(unsigned int irq, unsigned int type)
+{
+	if (type)
+		irq_set_irq_type(irq, type);
+	enable_irq(irq);	/* the GIC's PPI registers are this CPU's */
+}
+
 void disable_irq(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);

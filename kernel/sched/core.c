@@ -366,6 +366,23 @@ void msleep(unsigned int msecs)
 	schedule_hrtimeout_ns((u64)msecs * 1000000ULL, TASK_UNINTERRUPTIBLE, NULL);
 }
 
+/*
+ * IPI_RESCHEDULE: the sender set TIF_NEED_RESCHED on our current task; the
+ * interrupt's return acts on it. Nothing else to do.
+ */
+void scheduler_ipi(void)
+{
+}
+
+__noreturn void cpu_secondary_idle_loop(void)
+{
+	for (;;) {
+		local_irq_disable();
+		wfi();			/* an interrupt ends it, even masked */
+		local_irq_enable();	/* take it */
+	}
+}
+
 /* Pid 0 once start_kernel is done: wait for interrupts, run whoever wakes. */
 __noreturn void cpu_idle_loop(void)
 {

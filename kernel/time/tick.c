@@ -14,6 +14,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
@@ -43,11 +44,17 @@ u64 ns_to_cycles(u64 ns)
 	return ns / 1000000000ULL * freq + (ns % 1000000000ULL) * freq / 1000000000ULL;
 }
 
-/* Interrupts off: program the device for whatever is due first. */
+/*
+ * Interrupts off: program the device for whatever is due first. Only the
+ * boot CPU: another CPU starting an hrtimer leaves it queued, and the boot
+ * CPU's next tick (at most a tick later) runs it.
+ */
 static void tick_program_next(void)
 {
 	u64 next = next_tick;
 
+	if (raw_smp_processor_id())
+		return;
 	if (hrtimer_queue && hrtimer_queue->expires < next)
 		next = hrtimer_queue->expires;
 	tick_dev->set_next_cycle(next, tick_dev);
@@ -103,6 +110,30 @@ bool hrtimer_cancel(struct hrtimer *timer)
 	return was_queued;
 }
 
+/* A secondary CPU's tick: when its next one is due. */
+static DEFINE_PER_CPU(u64, cpu_next_tick);
+
+static void tick_handle_secondary(struct clock_event_device *dev, u64 now)
+{
+	struct pt_regs *regs = get_irq_regs();
+	u64 next = __this_cpu_read(cpu_next_tick);
+
+	while (next <= now) {
+		next += cycles_per_tick;
+		scheduler_tick(regs && user_mode(regs));
+	}
+	__this_cpu_write(cpu_next_tick, next);
+	dev->set_next_cycle(next, dev);
+}
+
+void tick_starting_cpu(struct clock_event_device *dev)
+{
+	u64 next = dev->read_counter() + cycles_per_tick;
+
+	__this_cpu_write(cpu_next_tick, next);
+	dev->set_next_cycle(next, dev);
+}
+
 /* The device's interrupt: count due ticks, run due events, re-arm. */
 static void tick_handle_event(struct clock_event_device *dev)
 {
@@ -110,6 +141,10 @@ static void tick_handle_event(struct clock_event_device *dev)
 
 	struct pt_regs *regs = get_irq_regs();
 
+	if (raw_smp_processor_id()) {
+		tick_handle_secondary(dev, now);
+		return;
+	}
 	do_raw_spin_lock(&hrtimer_lock);
 	while (next_tick <= now) {
 		jiffies++;

@@ -9,6 +9,7 @@
 #include <linux/compiler.h>
 #include <linux/sched.h>
 #include <asm/ptrace.h>
+#include <asm/smp.h>
 
 int main(void);
 int main(void)
@@ -24,6 +25,8 @@ int main(void)
 	DEFINE(S_STACKFRAME, offsetof(struct pt_regs, stackframe));
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
 	DEFINE(TSK_STACK, offsetof(struct task_struct, stack));
+	DEFINE(TSK_CPU, offsetof(struct task_struct, cpu));
+	DEFINE(CPU_BOOT_TASK, offsetof(struct secondary_data, task));
 	DEFINE(TSK_TI_FLAGS, offsetof(struct task_struct, thread_info.flags));
 	DEFINE(THREAD_CPU_CONTEXT, offsetof(struct task_struct, thread.cpu_context));
 	DEFINE(FPSIMD_FPSR, offsetof(struct user_fpsimd_state, fpsr));

@@ -397,8 +397,11 @@ SYM_FUNC_END(__create_page_tables)
 	 * (where the unwinder stops, for every task alike).
 	 *	tsk:	the task_struct
 	 *	tmp1, tmp2: scratch
-	 * v5.15 also loads the shadow call stack and the per-CPU offset
-	 * here; headstart has neither (see head.rst).
+	 * Then TPIDR_EL1 = __per_cpu_offset[tsk->cpu], the CPU's per-CPU
+	 * offset (include/linux/percpu.h; 0, the template, for the boot CPU
+	 * until setup_per_cpu_areas). The boot CPU (__primary_switched) and
+	 * every secondary (__secondary_switched) go through it. v5.15 also
+	 * loads the shadow call stack here; headstart has none (see head.rst).
 	 */
 	.macro	init_cpu_task tsk, tmp1, tmp2
 	msr	sp_el0, \tsk
@@ -409,6 +412,11 @@ SYM_FUNC_END(__create_page_tables)
 
 	stp	xzr, xzr, [sp, #S_STACKFRAME]
 	add	x29, sp, #S_STACKFRAME
+
+	adr_l	\tmp1, __per_cpu_offset
+	ldrsw	\tmp2, [\tsk, #TSK_CPU]	// v5.15: ldr w\tmp2 (an int)
+	ldr	\tmp1, [\tmp1, \tmp2, lsl #3]
+	set_this_cpu_offset \tmp1
 	.endm
 
 /*
@@ -556,6 +564,100 @@ SYM_DATA_START(__boot_cpu_mode)
 	.long	BOOT_CPU_MODE_EL1
 SYM_DATA_END(__boot_cpu_mode)
 	.popsection
+
+/*
+ * The secondary CPUs' way in (Documentation/arm64/smp.rst). Each arrives
+ * with the MMU off, at EL2 or EL1, at one of two physical entry points,
+ * as its /cpus enable-method says (arch/arm64/kernel/cpu_ops.c):
+ *
+ *   psci:       PSCI CPU_ON starts it at secondary_entry;
+ *   spin-table: the firmware's loop jumps to secondary_holding_pen (its
+ *               address written at cpu-release-addr), where the CPU waits
+ *               until secondary_holding_pen_release holds its MPIDR.
+ *
+ * Either way it drops to EL1 (init_kernel_el), records the EL it came in
+ * at (set_cpu_boot_mode_flag: a boot loader that started CPUs at
+ * different ELs is reported), and goes on to secondary_startup: processor
+ * set-up, the MMU on with the kernel's final tables (swapper_pg_dir;
+ * nothing is built), then __secondary_switched at its virtual address.
+ * They are in .idmap.text, as in v5.15: secondary_startup runs on across
+ * the MMU turning on.
+ *
+ * Register use on the secondary path:
+ *
+ *  Register   Scope                                  Purpose
+ *  x0         secondary_holding_pen/secondary_entry .. set_cpu_boot_mode_flag()
+ *                                                    CPU boot mode (EL1/EL2)
+ *  x0         secondary_holding_pen (pen:)           this CPU's MPIDR affinity
+ *  x3, x4     secondary_holding_pen (pen:)           the release word, its value
+ *  x0, x1     secondary_startup                      SCTLR_EL1 value, swapper_pg_dir
+ *  x2         __secondary_switched                   the CPU's idle task
+ *                                                    (secondary_data.task)
+ */
+SYM_FUNC_START(secondary_holding_pen)
+	bl	init_kernel_el			// w0=cpu_boot_mode
+	bl	set_cpu_boot_mode_flag
+	mrs	x0, mpidr_el1
+	mov_q	x1, MPIDR_HWID_BITMASK
+	and	x0, x0, x1
+	adr_l	x3, secondary_holding_pen_release
+pen:	ldr	x4, [x3]			// MMU off: read from memory
+	cmp	x4, x0
+	b.eq	secondary_startup		// released: it holds our MPIDR
+	wfe					// the releasing CPU's sev ends it
+	b	pen
+SYM_FUNC_END(secondary_holding_pen)
+
+	/*
+	 * Secondary entry point that jumps straight into the kernel: PSCI
+	 * CPU_ON's, for CPUs the kernel starts itself.
+	 */
+SYM_FUNC_START(secondary_entry)
+	bl	init_kernel_el			// w0=cpu_boot_mode
+	bl	set_cpu_boot_mode_flag
+	b	secondary_startup
+SYM_FUNC_END(secondary_entry)
+
+SYM_FUNC_START_LOCAL(secondary_startup)
+	/*
+	 * Common entry point for secondary CPUs. v5.15 first calls
+	 * switch_to_vhe and __cpu_secondary_check52bitva: no VHE and no
+	 * 52-bit VAs here (head.rst).
+	 */
+	bl	__cpu_setup			// initialise processor
+	adrp	x1, swapper_pg_dir		// the kernel's final tables
+	bl	__enable_mmu
+	ldr	x8, =__secondary_switched	// link-time virtual address
+	br	x8
+SYM_FUNC_END(secondary_startup)
+
+/*
+ * The secondary's first code at its virtual address: vectors, then its
+ * idle task (from secondary_data, which __cpu_up filled) as current, with
+ * its stack and per-CPU offset, as the boot CPU's are set up.
+ */
+SYM_FUNC_START_LOCAL(__secondary_switched)
+	adr_l	x5, vectors
+	msr	vbar_el1, x5
+	isb
+
+	adr_l	x0, secondary_data
+	ldr	x2, [x0, #CPU_BOOT_TASK]
+	cbz	x2, __secondary_too_slow	// the boot CPU gave up on us
+
+	init_cpu_task x2, x1, x3
+
+	bl	secondary_start_kernel		// arch/arm64/kernel/smp.c
+1:	wfi					// does not return (v5.15: ASM_BUG)
+	b	1b
+SYM_FUNC_END(__secondary_switched)
+
+/* Too late: __cpu_up timed out and no longer waits for us. Park. */
+SYM_FUNC_START_LOCAL(__secondary_too_slow)
+	wfe
+	wfi
+	b	__secondary_too_slow
+SYM_FUNC_END(__secondary_too_slow)
 
 /*
  * __enable_mmu: install the tables and turn the MMU on.

@@ -137,13 +137,16 @@ void flush_tlb_mm(struct mm_struct *mm)
  * more), walks through TTBR0 on, the ASID taken from TTBR0 (A1 = 0), and
  * 16-bit ASIDs where the CPU has them (AS).
  */
-void __init asid_init(void)
+/*
+ * TCR_EL1 for user space: T0SZ from VA_BITS (head.S may have widened it
+ * for the identity map), walks of TTBR0 on, the ASID in TTBR0 and
+ * 16 bits wide if the CPU has them. Every CPU, the boot CPU from
+ * asid_init, the others from secondary_start_kernel.
+ */
+void cpu_set_default_tcr_t0sz(void)
 {
-	u64 mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	u64 tcr = read_sysreg(tcr_el1);
 
-	if (((mmfr0 >> ID_AA64MMFR0_EL1_ASIDBITS_SHIFT) & 0xf) == 2)
-		asid_bits = 16;
 	tcr &= ~(TCR_T0SZ_MASK | TCR_EPD0 | TCR_A1 | TCR_AS);
 	tcr |= TCR_T0SZ(VA_BITS);
 	if (asid_bits == 16)
@@ -152,6 +155,15 @@ void __init asid_init(void)
 	write_sysreg(tcr, tcr_el1);
 	isb();
 	local_flush_tlb_all();		/* TCR fields may be held in the TLB */
+}
+
+void __init asid_init(void)
+{
+	u64 mmfr0 = read_sysreg(id_aa64mmfr0_el1);
+
+	if (((mmfr0 >> ID_AA64MMFR0_EL1_ASIDBITS_SHIFT) & 0xf) == 2)
+		asid_bits = 16;
+	cpu_set_default_tcr_t0sz();
 
 	live_asids.bits = asid_bits;
 	live_asids.map[0] = 1;

@@ -342,7 +342,7 @@ static void cpu_install_idmap(void)
 }
 
 /* TTBR0 to the all-invalid table: no identity map any more. */
-static void cpu_uninstall_idmap(void)
+void cpu_uninstall_idmap(void)
 {
 	write_sysreg(__pa_symbol(reserved_pg_dir), ttbr0_el1);
 	isb();

@@ -2,9 +2,10 @@
 /*
  * drivers/firmware/psci/psci.c: talking to the firmware (or QEMU, or a
  * hypervisor) through PSCI. The device tree's /psci node says whether calls
- * go by `hvc` or `smc`; the kernel asks for the version and uses
- * SYSTEM_OFF to power the machine off. It is probed as soon as the device
- * tree is readable, so that a panic that early can still power off.
+ * go by `hvc` or `smc`; the kernel asks for the version, uses CPU_ON to
+ * start the other CPUs (arch/arm64/kernel/psci.c) and SYSTEM_OFF to power
+ * the machine off. It is probed as soon as the device tree is readable, so
+ * that a panic that early can still power off.
  */
 #define pr_fmt(fmt) "psci: " fmt
 
@@ -62,6 +63,29 @@ DEFINE_CONDUIT(__invoke_psci_fn_hvc, "hvc")
 DEFINE_CONDUIT(__invoke_psci_fn_smc, "smc")
 
 static psci_fn invoke_psci_fn __ro_after_init;
+struct psci_operations psci_ops __ro_after_init;
+static u32 psci_cpu_on_fn __ro_after_init = PSCI_0_2_FN_CPU_ON;
+
+static int psci_to_linux_errno(int errno)
+{
+	switch (errno) {
+	case PSCI_RET_SUCCESS:
+		return 0;
+	case PSCI_RET_NOT_SUPPORTED:
+		return -EOPNOTSUPP;
+	case PSCI_RET_INVALID_PARAMS:
+	case PSCI_RET_INVALID_ADDRESS:
+		return -EINVAL;
+	case PSCI_RET_DENIED:
+		return -EPERM;
+	}
+	return -EINVAL;
+}
+
+static int psci_cpu_on(unsigned long cpuid, unsigned long entry_point)
+{
+	return psci_to_linux_errno((int)invoke_psci_fn(psci_cpu_on_fn, cpuid, entry_point, 0));
+}
 
 static void psci_sys_poweroff(void)
 {
@@ -103,7 +127,13 @@ int __init psci_dt_init(void)
 	/* PSCI 0.1 ("arm,psci" only) has no version call and no SYSTEM_OFF. */
 	if (fdt_node_check_compatible(fdt, node, "arm,psci-0.2") &&
 	    fdt_node_check_compatible(fdt, node, "arm,psci-1.0")) {
+		const fdt32_t *id = fdt_getprop(fdt, node, "cpu_on", NULL);
+
 		pr_info("Using PSCI v0.1 Function IDs from DT\n");
+		if (id) {
+			psci_cpu_on_fn = fdt32_to_cpu(*id);
+			psci_ops.cpu_on = psci_cpu_on;
+		}
 		return 0;
 	}
 
@@ -116,6 +146,7 @@ int __init psci_dt_init(void)
 	}
 	pr_info("PSCIv%lu.%lu detected in firmware.\n", PSCI_VERSION_MAJOR(ver),
 		PSCI_VERSION_MINOR(ver));
+	psci_ops.cpu_on = psci_cpu_on;
 	pm_power_off = psci_sys_poweroff;
 	pm_restart = psci_sys_reset;
 	return 0;

@@ -102,3 +102,24 @@ class Probe(_Flat):
         struct.pack_into('<Q', blob, self.FLAGS, 1 if hang else 0)
         blob[self.MESSAGE:self.MESSAGE + len(text) + 1] = text + b'\0'
         return self._write(path, blob)
+
+
+class SpinTableStub(_Flat):
+    """spintable_stub.S: -bios firmware that parks CPUs 1..nr_cpus-1 in a
+    spin-table loop (each on its word at release_base + 8 * n) and enters
+    the kernel on CPU 0 with x0 = dtb; drop_to_el1 starts the parked
+    CPUs at EL1 when the stub runs at EL2."""
+    SOURCE = 'spintable_stub.S'
+    PARAMS = 0x100
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._symbol('stub_params', self.PARAMS)
+
+    def image(self, path, entry, dtb, nr_cpus, release_base, drop_to_el1=False):
+        if not entry or not release_base or nr_cpus < 1:
+            raise ValueError('entry, release_base and nr_cpus >= 1 are needed')
+        blob = bytearray(self.blob)
+        struct.pack_into('<5Q', blob, self.PARAMS, entry, dtb, nr_cpus,
+                         release_base, 1 if drop_to_el1 else 0)
+        return self._write(path, blob)

@@ -87,6 +87,9 @@ class Dtb:
     def delete_node(self, node):
         _run(['fdtput', '-r', self.path, node])
 
+    def delete_prop(self, node, prop):
+        _run(['fdtput', '-d', self.path, node, prop])
+
     def get(self, node, prop, type_='s'):
         return _run(['fdtget', '-t', type_, self.path, node, prop]).strip()
 

@@ -22,6 +22,10 @@ extern unsigned int asid_bits;
 void check_and_switch_context(struct mm_struct *mm);
 /* TTBR0 = reserved_pg_dir, ASID 0: no user mappings. */
 void cpu_set_reserved_ttbr0(void);
+/* TTBR0 off the identity map (head.S's), onto reserved_pg_dir (mmu.c). */
+void cpu_uninstall_idmap(void);
+/* This CPU's TCR_EL1 for user space, as asid_init set the boot CPU's. */
+void cpu_set_default_tcr_t0sz(void);
 
 static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {

@@ -22,4 +22,48 @@ static inline void set_cpu_logical_map(unsigned int cpu, u64 hwid)
 /* The /cpus/cpu@N node of a logical CPU, or -1. */
 int of_get_cpu_node(unsigned int cpu);
 
+/*
+ * What __cpu_up leaves for the CPU it starts, read in head.S's
+ * __secondary_switched (CPU_BOOT_TASK): its idle task, whose stack and
+ * cpu number init_cpu_task loads. NULL: the boot CPU gave up on it.
+ */
+struct secondary_data {
+	struct task_struct *task;
+};
+extern struct secondary_data secondary_data;
+
+/*
+ * Inter-processor interrupts: SGIs of the GIC, from ipi_irq_base on, one
+ * per kind (Linux's numbering and names; /proc/interrupts shows them).
+ */
+enum ipi_msg_type {
+	IPI_RESCHEDULE,
+	IPI_CALL_FUNC,
+	IPI_CPU_STOP,
+	IPI_CPU_CRASH_STOP,
+	IPI_TIMER,
+	IPI_IRQ_WORK,
+	IPI_WAKEUP,
+	NR_IPI
+};
+
+struct cpumask;
+/* The GIC driver's: the SGIs to use, and how to send one to a set of CPUs. */
+void set_smp_ipi_range(int ipi_base, int n);
+void set_smp_cross_call(void (*fn)(const struct cpumask *mask, unsigned int sgi));
+void arch_send_call_function_ipi_mask(const struct cpumask *mask);
+void arch_send_call_function_single_ipi(int cpu);
+void smp_send_reschedule(int cpu);
+/* Stop every other online CPU (panic, power off): "SMP: stopping secondary CPUs". */
+void smp_send_stop(void);
+/* Times each CPU took an IPI of this kind (/proc/interrupts). */
+unsigned int ipi_count(unsigned int cpu, enum ipi_msg_type ipi);
+const char *ipi_name(enum ipi_msg_type ipi);
+
+/* head.S jumps here on each secondary CPU. */
+void secondary_start_kernel(void);
+
+/* "Detected PIPT I-cache on CPU1" (arch/arm64/kernel/cpuinfo.c). */
+void cpuinfo_store_cpu(unsigned int cpu);
+
 #endif

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/smp_kunit.c: KUnit checks across CPUs (kunit.filter_glob=smp):
+ * IPI round trips to each CPU, a spinlock and an atomic hammered by every
+ * CPU at once, per-CPU data as each CPU sees it, and a task on the boot
+ * CPU woken from another CPU's interrupt handler. Each case says how many
+ * CPUs it ran on (tools/testing/boot/test_smp.py runs the suite on 4,
+ * also with QEMU's multi-threaded TCG, where the CPUs really run at once).
+ */
+#include <linux/atomic.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <kunit/test.h>
+#include <asm/smp.h>
+
+struct where {
+	int cpu;
+	bool in_irq_off;
+};
+
+static void record_cpu(void *info)
+{
+	struct where *w = info;
+
+	w->cpu = smp_processor_id();
+	w->in_irq_off = irqs_disabled();
+}
+
+static void smp_ipi_round_trip(struct kunit *test)
+{
+	unsigned int cpu, me = smp_processor_id(), others = 0;
+
+	for_each_online_cpu(cpu) {
+		struct where w = { .cpu = -1 };
+		unsigned int before = ipi_count(cpu, IPI_CALL_FUNC);
+
+		KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, record_cpu, &w, 1), 0);
+		KUNIT_EXPECT_EQ(test, w.cpu, cpu);		/* ran there */
+		KUNIT_EXPECT_TRUE(test, w.in_irq_off);
+		if (cpu != me) {
+			KUNIT_EXPECT_GT(test, ipi_count(cpu, IPI_CALL_FUNC), before);
+			others++;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, others + 1, num_online_cpus());
+	kunit_info(test, "%u CPUs answered", others + 1);
+	/* Refused, not hung: an offline or impossible CPU. */
+	KUNIT_EXPECT_EQ(test, smp_call_function_single(NR_CPUS, record_cpu, NULL, 1), -ENXIO);
+}
+
+/*
+ * Per CPU. Modest: under QEMU's multi-threaded TCG on a busy 2-core host,
+ * a vCPU next in the ticket queue may be descheduled by the host, and
+ * every CPU behind it waits for it (the ticket lock's price for fairness).
+ */
+#define HAMMER_ROUNDS 2000
+static DEFINE_SPINLOCK(hammer_lock);
+static unsigned long hammer_count;	/* only under hammer_lock */
+static atomic_t hammer_atomic;
+static atomic_t hammer_arrived;
+
+/* Every CPU at once: wait until all are here, then take turns on the lock. */
+static void hammer(void *info)
+{
+	unsigned int n = *(unsigned int *)info;
+
+	atomic_inc(&hammer_arrived);
+	while ((unsigned int)atomic_read(&hammer_arrived) < n)
+		cpu_relax();
+	for (int i = 0; i < HAMMER_ROUNDS; i++) {
+		unsigned long v;
+
+		spin_lock(&hammer_lock);
+		v = READ_ONCE(hammer_count);	/* a read-modify-write another */
+		cpu_relax();			/* CPU would spoil without the lock */
+		WRITE_ONCE(hammer_count, v + 1);
+		spin_unlock(&hammer_lock);
+		atomic_inc(&hammer_atomic);
+	}
+}
+
+static void smp_spinlock_hammer(struct kunit *test)
+{
+	unsigned int n = num_online_cpus();
+
+	hammer_count = 0;
+	atomic_set(&hammer_atomic, 0);
+	atomic_set(&hammer_arrived, 0);
+	on_each_cpu(hammer, &n, 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&hammer_arrived), n);
+	KUNIT_EXPECT_EQ(test, hammer_count, (unsigned long)n * HAMMER_ROUNDS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&hammer_atomic), n * HAMMER_ROUNDS);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&hammer_lock));
+	kunit_info(test, "%u CPUs, %lu increments", n, hammer_count);
+}
+
+static DEFINE_PER_CPU(unsigned long, percpu_seen);
+
+static void mark_percpu(void *info)
+{
+	this_cpu_write(percpu_seen, 1000 + smp_processor_id());
+}
+
+static void smp_percpu_each_cpu(struct kunit *test)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		per_cpu(percpu_seen, cpu) = 0;
+	on_each_cpu(mark_percpu, NULL, 1);
+	for_each_possible_cpu(cpu)
+		KUNIT_EXPECT_EQ(test, per_cpu(percpu_seen, cpu), cpu_online(cpu) ? 1000 + cpu : 0);
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(wake_wq);
+static volatile int wake_cond, wake_done, wake_sleeping;
+
+static int sleeper(void *arg)
+{
+	wake_sleeping = 1;
+	wait_event(wake_wq, wake_cond);
+	wake_done = 1;
+	return 0;
+}
+
+static void remote_waker(void *info)
+{
+	wake_cond = 1;
+	wake_up(&wake_wq);		/* from this CPU's IPI handler */
+}
+
+/* A task on the boot CPU, asleep on a wait queue, woken from another CPU. */
+static void smp_cross_cpu_wakeup(struct kunit *test)
+{
+	unsigned long deadline = jiffies + HZ;
+	int other = cpumask_next(0, cpu_online_mask);
+
+	wake_cond = wake_done = wake_sleeping = 0;
+	KUNIT_ASSERT_TRUE(test, kthread_run(sleeper, NULL, "kunit-sleeper") != NULL);
+	while (!wake_sleeping && time_before(jiffies, deadline))
+		schedule();
+	KUNIT_ASSERT_TRUE(test, wake_sleeping);
+	schedule();			/* it runs on to wait_event's sleep */
+	KUNIT_EXPECT_EQ(test, wake_done, 0);
+	if ((unsigned int)other >= nr_cpu_ids)
+		other = 0;		/* alone: the waker runs here */
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(other, remote_waker, NULL, 1), 0);
+	while (!wake_done && time_before(jiffies, deadline))
+		schedule();
+	KUNIT_EXPECT_EQ(test, wake_done, 1);
+	kunit_info(test, "woken from CPU%d", other);
+}
+
+/*
+ * Every CPU printks at once: each line must come out whole (the boot test
+ * reads them back: test_smp.py). Lines long enough that the UART takes a
+ * while over each.
+ */
+#define PRINTK_LINES 10
+static atomic_t printk_arrived;
+
+static void printk_lines(void *info)
+{
+	unsigned int n = *(unsigned int *)info, cpu = smp_processor_id();
+
+	atomic_inc(&printk_arrived);
+	while ((unsigned int)atomic_read(&printk_arrived) < n)
+		cpu_relax();
+	for (int i = 0; i < PRINTK_LINES; i++)
+		pr_info("smp-printk: CPU%u line %d: the quick brown fox jumps over the lazy dog\n",
+			cpu, i);
+}
+
+static void smp_printk_lines_whole(struct kunit *test)
+{
+	unsigned int n = num_online_cpus();
+
+	atomic_set(&printk_arrived, 0);
+	on_each_cpu(printk_lines, &n, 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&printk_arrived), n);
+}
+
+static struct kunit_case smp_cases[] = {
+	KUNIT_CASE(smp_ipi_round_trip),
+	KUNIT_CASE(smp_spinlock_hammer),
+	KUNIT_CASE(smp_percpu_each_cpu),
+	KUNIT_CASE(smp_cross_cpu_wakeup),
+	KUNIT_CASE(smp_printk_lines_whole),
+	{}
+};
+
+static struct kunit_suite smp_suite = {
+	.name = "smp",
+	.test_cases = smp_cases,
+};
+kunit_test_suite(smp_suite);

@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Secondary CPUs: brought up the Linux way, and reported in Linux's words.
+
+Two enable-methods (Documentation/arm64/smp.rst):
+  * psci: QEMU's own DTB and PSCI; every CPU starts at head.S's
+    secondary_entry through CPU_ON.
+  * spin-table: spintable_stub.S as -bios parks the secondaries in a
+    wfe loop on their cpu-release-addr words, and our DTB says
+    enable-method = "spin-table"; the kernel sends them through its
+    holding pen (secondary_holding_pen).
+Plus the command-line limits (nosmp, maxcpus=, nr_cpus=) and CPUs that do
+not come up: a boot that goes on with the rest and says which.
+"""
+
+import re
+
+import pytest
+
+from bootstub import SpinTableStub
+from test_boot import BootLog, DTB_AT, IMAGE_LOW
+from test_kunit import parse_ktap
+
+MIDR = 0x411fd070                 # cortex-a57, qemu_command's default CPU
+GICR_BASE = 0x080a0000            # QEMU virt's first redistributor
+GICR_STRIDE = 0x20000             # RD_base + SGI_base frames, GICv3
+RELEASE_BASE = 0x47fff000         # spin-table release words, 8 bytes a CPU
+APPEND = 'console=ttyAMA0 poweroff'
+
+
+def boot(console, argv):
+    console.require_stamp = True
+    console.start(argv)
+    lines = console.read_until_exit()
+    assert console.exitstatus == 0, \
+        f'QEMU exit status {console.exitstatus}, signal {console.signalstatus}'
+    return BootLog(lines)
+
+
+def check_cpus_up(log, n, el, gic):
+    """Every line Linux prints for n CPUs brought up, in order per CPU,
+    each once; and nothing about a failure."""
+    log.one('Detected PIPT I-cache on CPU0')
+    if gic == 3:
+        log.one(f'GICv3: CPU0: found redistributor 0 region 0:0x{GICR_BASE:016x}')
+    start = log.one('smp: Bringing up secondary CPUs ...')
+    last = start
+    for cpu in range(1, n):
+        icache = log.one(f'Detected PIPT I-cache on CPU{cpu}')
+        booted = log.one(f'CPU{cpu}: Booted secondary processor 0x{cpu:010x} [0x{MIDR:08x}]')
+        assert last < icache < booted, f'CPU{cpu} lines out of order:\n{log}'
+        if gic == 3:
+            rdist = log.one(f'GICv3: CPU{cpu}: found redistributor {cpu} region '
+                            f'0:0x{GICR_BASE + cpu * GICR_STRIDE:016x}')
+            assert icache < rdist < booted, f'CPU{cpu} redistributor line:\n{log}'
+        last = booted
+    cpus = 'CPU' if n == 1 else 'CPUs'
+    up = log.one(f'smp: Brought up 1 node, {n} {cpus}')
+    total = log.one(f'SMP: Total of {n} processors activated.')
+    mode = log.one(f'CPU: All CPU(s) started at EL{el}')
+    assert last < up < total < mode, f'summary lines out of order:\n{log}'
+    log.none(r'failed to (boot|come online)|Booted secondary processor 0x0*%x ' % n)
+    log.none(r'^BUG: |inconsistent modes')
+    assert log.texts[-2:] == ['headstart: boot complete, CPU0 idle', 'reboot: Power down']
+
+
+# ---- PSCI, QEMU's own DTB --------------------------------------------------
+
+@pytest.mark.parametrize('smp', [1, 2, 4, 8])
+def test_psci_smp(console, qemu_cmd, kernel_image, smp):
+    log = boot(console, qemu_cmd(kernel=kernel_image, smp=smp, gic=3, append=APPEND))
+    check_cpus_up(log, smp, el=1, gic=3)
+
+
+@pytest.mark.parametrize('el', [1, 2], ids=lambda el: f'el{el}')
+@pytest.mark.parametrize('gic', [2, 3], ids=lambda gic: f'gic{gic}')
+def test_psci_gic_and_el(console, qemu_cmd, kernel_image, gic, el):
+    log = boot(console, qemu_cmd(kernel=kernel_image, smp=4, gic=gic,
+                                 virtualization=(el == 2), append=APPEND))
+    check_cpus_up(log, 4, el=el, gic=gic)
+    log.none(rf'^GICv{5 - gic}:')
+
+
+@pytest.mark.parametrize('append, up', [
+    ('nosmp', 1), ('maxcpus=1', 1), ('maxcpus=2', 2), ('maxcpus=9', 4), ('nr_cpus=3', 3),
+])
+def test_cpu_limits(console, qemu_cmd, kernel_image, append, up):
+    """nosmp and maxcpus= start fewer CPUs; nr_cpus= makes fewer possible
+    (and says so, as Linux does, when /cpus has more)."""
+    log = boot(console, qemu_cmd(kernel=kernel_image, smp=4, gic=3,
+                                 append=f'{APPEND} {append}'))
+    check_cpus_up(log, up, el=1, gic=3)
+    if append.startswith('nr_cpus'):
+        log.one(f'Number of cores (4) exceeds configured maximum of {up} - clipping')
+    else:
+        log.none(r'^Number of cores')
+
+
+# ---- DTBs of our own, through the boot stubs ---------------------------------
+
+@pytest.fixture
+def spin_table_boot(console, qemu_cmd, kernel_image, virt_dtb, test_dir, boot_env):
+    """spin_table_boot(n_dtb, n_stub=None, gic=3, el=1, drop_to_el1=False,
+    smp=None, append=APPEND): boot through spintable_stub.S with QEMU's DTB
+    for n_dtb CPUs turned to spin-table; the stub parks n_stub of them
+    (default all) and QEMU has `smp` CPUs (default n_dtb)."""
+    stub = SpinTableStub(f'{boot_env.tmp_dir}/bin', boot_env.cross_compile)
+
+    def run(n_dtb, n_stub=None, gic=3, el=1, drop_to_el1=False, smp=None, append=APPEND):
+        machine = dict(smp=smp or n_dtb, gic=gic, virtualization=(el == 2))
+        dtb = virt_dtb(**dict(machine, smp=n_dtb))
+        for cpu in range(n_dtb):
+            node = f'/cpus/cpu@{cpu}'
+            dtb.set_string(node, 'enable-method', 'spin-table')
+            dtb.set_cells(node, 'cpu-release-addr', [0, RELEASE_BASE + 8 * cpu])
+        dtb.create_node('/reserved-memory')
+        dtb.set_cells('/reserved-memory', '#address-cells', [2])
+        dtb.set_cells('/reserved-memory', '#size-cells', [2])
+        dtb.create_node(f'/reserved-memory/spin-table@{RELEASE_BASE:x}')
+        dtb.set_cells(f'/reserved-memory/spin-table@{RELEASE_BASE:x}', 'reg',
+                      [0, RELEASE_BASE, 0, 0x1000])
+        dtb.set_string('/chosen', 'bootargs', append)
+        bios = stub.image(f'{test_dir}/spintable-stub.bin', IMAGE_LOW, DTB_AT,
+                          n_stub or n_dtb, RELEASE_BASE, drop_to_el1)
+        return boot(console, qemu_cmd(bios=bios, loaders=[(kernel_image, IMAGE_LOW),
+                                                          (dtb.path, DTB_AT)], **machine))
+    return run
+
+
+@pytest.mark.parametrize('el', [1, 2], ids=lambda el: f'el{el}')
+@pytest.mark.parametrize('gic', [2, 3], ids=lambda gic: f'gic{gic}')
+def test_spin_table(spin_table_boot, gic, el):
+    log = spin_table_boot(4, gic=gic, el=el)
+    check_cpus_up(log, 4, el=el, gic=gic)
+    log.none(r'^psci: failed')
+
+
+def test_spin_table_cpu_never_released(spin_table_boot):
+    """The DTB names a spin-table CPU whose firmware never parked it (the
+    stub starts two of three): it is reported and boot goes on without it,
+    after Linux's 5 s wait."""
+    log = spin_table_boot(3, n_stub=2)
+    log.one('CPU2: failed to come online')
+    log.one('smp: Brought up 1 node, 2 CPUs')
+    log.one('CPU1: Booted secondary processor 0x0000000001 [0x411fd070]')
+    log.none(r'^CPU2: Booted')
+
+
+def test_psci_cpu_on_refused(console, qemu_cmd, kernel_image, virt_dtb, bootstub, test_dir):
+    """/cpus lists three CPUs but the machine has two: PSCI CPU_ON of the
+    third fails with INVALID_PARAMETERS, reported as -EINVAL (-22) in
+    Linux's words, and boot goes on with two."""
+    dtb = virt_dtb(smp=3)
+    dtb.set_string('/chosen', 'bootargs', APPEND)
+    stub = bootstub.image(f'{test_dir}/stub.bin', IMAGE_LOW, DTB_AT)
+    log = boot(console, qemu_cmd(bios=stub, smp=2, loaders=[(kernel_image, IMAGE_LOW),
+                                                           (dtb.path, DTB_AT)]))
+    log.one('psci: failed to boot CPU2 (-22)')
+    log.one('CPU2: failed to boot: -22')
+    log.one('smp: Brought up 1 node, 2 CPUs')
+    log.one('SMP: Total of 2 processors activated.')
+
+
+@pytest.mark.parametrize('method, message', [
+    ('foo', 'Unsupported enable-method: foo'),
+    (None, 'cpu@1: missing enable-method property'),
+])
+def test_bad_enable_method(console, qemu_cmd, kernel_image, virt_dtb, bootstub, test_dir,
+                           method, message):
+    """A CPU whose enable-method is unknown or missing is not possible:
+    the others come up, keeping their numbers (CPU2 stays CPU2)."""
+    dtb = virt_dtb(smp=3)
+    dtb.set_string('/chosen', 'bootargs', APPEND)
+    if method:
+        dtb.set_string('/cpus/cpu@1', 'enable-method', method)
+    else:
+        dtb.delete_prop('/cpus/cpu@1', 'enable-method')
+    stub = bootstub.image(f'{test_dir}/stub.bin', IMAGE_LOW, DTB_AT)
+    log = boot(console, qemu_cmd(bios=stub, smp=3, loaders=[(kernel_image, IMAGE_LOW),
+                                                           (dtb.path, DTB_AT)]))
+    log.one(message)
+    log.one('smp: Brought up 1 node, 2 CPUs')
+    log.one('CPU2: Booted secondary processor 0x0000000002 [0x411fd070]')  # Linux keeps the numbers
+
+
+# ---- KUnit across CPUs ---------------------------------------------------------
+
+@pytest.mark.parametrize('accel', ['icount', 'mttcg'])
+@pytest.mark.parametrize('gic', [2, 3], ids=lambda gic: f'gic{gic}')
+def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
+    """The smp suite on 4 CPUs: IPI round trips, a spinlock hammered by all
+    at once, per-CPU data, a cross-CPU wake-up. With -icount the CPUs take
+    turns (deterministic); with multi-threaded TCG they run in parallel on
+    host threads, which is what a lock must survive."""
+    extra = (['-icount', 'shift=4,sleep=off'] if accel == 'icount'
+             else ['-accel', 'tcg,thread=multi'])
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=gic, extra=extra,
+                           append=f'{APPEND} kunit.filter_glob=smp'))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert console.exitstatus == 0
+    suites, tops = parse_ktap(texts)
+    assert tops == {'smp': 'ok'}, tops
+    assert set(suites['smp'].values()) == {'ok'}, suites
+    assert '    # smp_ipi_round_trip: 4 CPUs answered' in texts
+    assert '    # smp_spinlock_hammer: 4 CPUs, 8000 increments' in texts
+    assert '    # smp_cross_cpu_wakeup: woken from CPU1' in texts
+    # Lines printed by all four CPUs at once came out whole, each once.
+    printed = [t for t in texts if 'smp-printk' in t]
+    want = {f'smp-printk: CPU{cpu} line {i}: the quick brown fox jumps over the lazy dog'
+            for cpu in range(4) for i in range(10)}
+    assert sorted(printed) == sorted(want), printed
+
+
+def test_cpus_started_in_inconsistent_modes(spin_table_boot):
+    """The boot CPU enters at EL2, the firmware drops the others to EL1
+    first: they come up, and the mismatch is reported in Linux's words
+    instead of "All CPU(s) started at EL2"."""
+    log = spin_table_boot(2, gic=2, el=2, drop_to_el1=True)
+    log.one('CPU1: Booted secondary processor 0x0000000001 [0x411fd070]')
+    log.one('smp: Brought up 1 node, 2 CPUs')
+    log.one('CPU: CPUs started in inconsistent modes')
+    log.none(r'^CPU: All CPU\(s\) started')
