@@ -255,14 +255,14 @@ include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
 
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
-PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-build
+PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-docs check-build
 check: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
 check-unit check-boot check-usr: deps all
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-build: deps
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
-check-uboot check-gdb: deps all Image.gz image.fit disk.img dtbs
+check-uboot check-gdb check-docs: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 
 # The DTB fuzzer's long run (make check runs a dozen of its boots).
@@ -331,6 +331,7 @@ help:
 	@echo '  qemu-gdb-console - the console (shell) of a running qemu-gdb, in this terminal'
 	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'
 	@echo '  check-gdb       - gdb tests only'
+	@echo '  check-docs      - the commands shown in README.md and Documentation/ run as written'
 	@echo '  fuzz-dtb        - boot FUZZ_BOOTS (300) mutated DTBs/command lines (FUZZ_SEED=1), tally'
 	@echo '  deps            - install Debian packages and the arm64 libfdt'
 	@echo 'Cleaning:'
