@@ -71,6 +71,8 @@ SKIP = {
                                                     'test_distro_boot_disk_img boots it',
     re.compile(r'/usr/bin/python3 -m pytest usr/tests'): 'a synopsis: check-usr',
     re.compile(r'^make -C tools/testing/unit '): 'one of the unit tests: check-unit runs it',
+    re.compile(r'python3 -m pytest .*tools/testing/(boot|gdb|uboot|unit)/'):
+        'one of the test suites: make check runs it',
 }
 
 # command regex -> what its output must show (a regex), or 'exit0'
