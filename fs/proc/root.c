@@ -24,8 +24,9 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/smp.h>
 
-enum proc_kind { PROC_PID_DIR, PROC_PID_STAT, PROC_UPTIME, PROC_MEMINFO };
+enum proc_kind { PROC_PID_DIR, PROC_PID_STAT, PROC_UPTIME, PROC_MEMINFO, PROC_CPUINFO };
 
 struct proc_inode {
 	struct ramfs_inode vfs;
@@ -40,7 +41,7 @@ struct proc_text {
 	char buf[];
 };
 
-#define PROC_TEXT_MAX 1024
+#define PROC_TEXT_MAX 4096	/* /proc/cpuinfo of 16 CPUs fits */
 #define POS_FIRST_PID 16	/* /proc listing: pos 2.. fixed names, then 16 + pid */
 
 static struct ramfs_inode *proc_root;
@@ -141,6 +142,8 @@ static int proc_root_lookup(struct ramfs_inode *dir, const char *name, size_t le
 		return make(dir, "uptime", PROC_UPTIME, 0, res);
 	if (name_is(name, len, "meminfo"))
 		return make(dir, "meminfo", PROC_MEMINFO, 0, res);
+	if (name_is(name, len, "cpuinfo"))
+		return make(dir, "cpuinfo", PROC_CPUINFO, 0, res);
 	if (pid > 0 && task_exists(pid))
 		return make(dir, "", PROC_PID_DIR, pid, res);
 	return -ENOENT;
@@ -202,7 +205,8 @@ static bool emit_dots(struct file *file, struct dir_context *ctx)
 	return true;
 }
 
-static const char *const root_files[] = { "meminfo", "uptime" };
+static const char *const root_files[] = { "cpuinfo", "meminfo", "uptime" };
+static const enum proc_kind root_kinds[] = { PROC_CPUINFO, PROC_MEMINFO, PROC_UPTIME };
 
 static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 {
@@ -213,7 +217,7 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 		return 0;
 	for (; ctx->pos < 2 + (loff_t)ARRAY_SIZE(root_files); ctx->pos++) {
 		const char *name = root_files[ctx->pos - 2];
-		enum proc_kind kind = name[0] == 'm' ? PROC_MEMINFO : PROC_UPTIME;
+		enum proc_kind kind = root_kinds[ctx->pos - 2];
 
 		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, proc_ino(kind, 0), DT_REG))
 			return 0;
@@ -313,6 +317,9 @@ static int proc_text_open(struct ramfs_inode *inode, struct file *file)
 		break;
 	case PROC_MEMINFO:
 		len = show_meminfo(text->buf, PROC_TEXT_MAX);
+		break;
+	case PROC_CPUINFO:
+		len = show_cpuinfo(text->buf, PROC_TEXT_MAX);
 		break;
 	default:
 		len = -EISDIR;

@@ -65,5 +65,7 @@ void secondary_start_kernel(void);
 
 /* "Detected PIPT I-cache on CPU1" (arch/arm64/kernel/cpuinfo.c). */
 void cpuinfo_store_cpu(unsigned int cpu);
+/* /proc/cpuinfo's text, every online CPU: its length. */
+int show_cpuinfo(char *buf, size_t size);
 
 #endif
