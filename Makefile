@@ -66,6 +66,7 @@ ifneq ($(LLVM),)
   NM      = llvm-nm
   OBJCOPY = llvm-objcopy
   OBJDUMP = llvm-objdump
+  READELF = llvm-readelf
 else
   CC      = $(CROSS_COMPILE)gcc
   LD      = $(CROSS_COMPILE)ld
@@ -73,11 +74,12 @@ else
   NM      = $(CROSS_COMPILE)nm
   OBJCOPY = $(CROSS_COMPILE)objcopy
   OBJDUMP = $(CROSS_COMPILE)objdump
+  READELF = $(CROSS_COMPILE)readelf
 endif
 CPP      = $(CC) -E
 HOSTCC   = cc
 PYTHON3  = /usr/bin/python3
-export ARCH SRCARCH CROSS_COMPILE LLVM CC LD AR NM OBJCOPY OBJDUMP CPP HOSTCC PYTHON3
+export ARCH SRCARCH CROSS_COMPILE LLVM CC LD AR NM OBJCOPY OBJDUMP READELF CPP HOSTCC PYTHON3
 
 # libfdt for the target: Debian's prebuilt libfdt-dev:arm64, unpacked by
 # scripts/install-deps into $(LIBFDT_DIR) (see Documentation/dev-tools/testing.rst).

@@ -170,6 +170,8 @@ __noreturn void __init start_kernel(void)
 	proc_root_init();		/* /proc: processes, uptime, meminfo */
 	local_irq_enable();		/* from here on interrupts are taken */
 	smp_init();			/* the other CPUs: "smp: Brought up 1 node, 4 CPUs" */
+	if (IS_ENABLED(CONFIG_RANDOMIZE_BASE))
+		kaslr_init();		/* "KASLR enabled" or why not */
 	pmu_user_init();		/* cycle and instruction counters for EL0 */
 	debug_checkwx();		/* no W+X mapping; the `ptdump` bootarg dumps them */
 	kunit_run_all_tests();		/* only with kunit.filter_glob= */

@@ -4,12 +4,15 @@
  * the table scripts/kallsyms generated from `nm -n vmlinux` and the final
  * link built in (scripts/link-vmlinux.sh). Oopses, WARN and the backtrace
  * (arch/arm64/kernel/traps.c, stacktrace.c) print "name+0xoff/0xsize".
+ * The table holds link-time addresses; the image runs kaslr_offset()
+ * higher (a relocated or randomized kernel), so lookups move by that.
  * tools/testing/unit/kallsyms_test.c builds this file on the host against
  * tables of its own.
  */
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <asm/memory.h>
 
 /*
  * Generated, sorted by address; an entry with the empty name marks the
@@ -26,6 +29,7 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 	unsigned int lo = 0, hi = kallsyms_num_syms, i;
 	const char *name;
 
+	addr -= kaslr_offset();		/* runtime address to link time */
 	/* The last entry whose address is <= addr: index lo - 1 at the end. */
 	while (lo < hi) {
 		unsigned int mid = lo + (hi - lo) / 2;
@@ -62,6 +66,6 @@ unsigned long kallsyms_lookup_name(const char *name)
 {
 	for (unsigned int i = 0; i < kallsyms_num_syms; i++)
 		if (*name && !strcmp(&kallsyms_names[kallsyms_name_offsets[i]], name))
-			return kallsyms_addresses[i];
+			return kallsyms_addresses[i] + kaslr_offset();
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <asm/smp.h>
+#include <asm/setup.h>
 
 __noreturn void panic(const char *fmt, ...)
 {
@@ -23,6 +24,7 @@ __noreturn void panic(const char *fmt, ...)
 
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	smp_send_stop();		/* "SMP: stopping secondary CPUs" */
+	dump_kernel_offset();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	if (poweroff_on_halt)
 		kernel_power_off();

@@ -43,6 +43,14 @@ if [ ! -x "$kallsyms" ] || [ "$srctree/scripts/kallsyms.c" -nt "$kallsyms" ]; th
 	${HOSTCC:-cc} -O2 -Wall -Werror -o "$kallsyms" "$srctree/scripts/kallsyms.c"
 fi
 
+# CONFIG_* as shell variables, as Linux's link-vmlinux.sh reads them.
+# shellcheck disable=SC1091
+. "$dir/include/config/auto.conf"
+ldflags_vmlinux=
+if [ "$CONFIG_RELOCATABLE" = y ]; then
+	ldflags_vmlinux=$LDFLAGS_vmlinux_relocatable
+fi
+
 kallsyms_obj() {	# <nm input or /dev/null> <step>
 	"$kallsyms" < "$1" > "$dir/.tmp_kallsyms$2.c"
 	# shellcheck disable=SC2086
@@ -52,7 +60,7 @@ kallsyms_obj() {	# <nm input or /dev/null> <step>
 
 vmlinux_link() {	# <output> <kallsyms object>
 	# shellcheck disable=SC2086
-	$LD $KBUILD_LDFLAGS -T "$lds" -Map "$dir/.tmp_vmlinux.map" -o "$1" \
+	$LD $KBUILD_LDFLAGS $ldflags_vmlinux -T "$lds" -Map "$dir/.tmp_vmlinux.map" -o "$1" \
 		--whole-archive $archives --no-whole-archive \
 		"$dir/.tmp_version-timestamp.o" "$2" "$libfdt"
 }
@@ -73,4 +81,17 @@ if ! cmp -s "$dir/.tmp_kallsyms2.c" "$dir/.tmp_kallsyms3.c"; then
 	echo "link-vmlinux.sh: kallsyms table does not match the final vmlinux" >&2
 	rm -f "$out"
 	exit 1
+fi
+
+# head.S applies R_AARCH64_RELATIVE relocations only (R_AARCH64_NONE, padding
+# GNU ld may leave, means nothing): anything else the linker left for run
+# time would be silently wrong at boot.
+if [ "$CONFIG_RELOCATABLE" = y ]; then
+	other=$($READELF -rW "$out" | awk '/^[0-9a-f]+ +[0-9a-f]+ +R_/ && $3 != "R_AARCH64_RELATIVE" && $3 != "R_AARCH64_NONE"')
+	if [ -n "$other" ]; then
+		echo "link-vmlinux.sh: dynamic relocations head.S cannot apply:" >&2
+		echo "$other" >&2
+		rm -f "$out"
+		exit 1
+	fi
 fi

@@ -14,15 +14,20 @@
  *   x1 = x2 = x3 = 0 (checked and warned about in C),
  *   at EL2 or EL1, interrupts masked, the image at a 2 MiB-aligned address
  *   of RAM (plus text_offset, which is 0), cleaned to the point of coherency.
+ *   With CONFIG_RELOCATABLE any 4 KiB-aligned address of RAM works too.
  *
  * Nothing here knows where the image was loaded: every address is computed
- * PC-relatively (adrp/adr_l) until __primary_switch jumps to the link-time
- * virtual address of __primary_switched through the page tables built here.
+ * PC-relatively (adrp/adr_l) until __primary_switch has applied the image's
+ * own relocations (__relocate_kernel, CONFIG_RELOCATABLE) and jumps to the
+ * virtual address of __primary_switched through the page tables built here:
+ * KIMAGE_VADDR plus x23, the physical misalignment and KASLR offset.
  */
 
 #include <linux/linkage.h>
 #include <asm/assembler.h>
+#include <asm/boot.h>
 #include <asm/el2_setup.h>
+#include <asm/elf.h>
 #include <asm/image.h>
 #include <asm/kernel-pgtable.h>
 #include <asm/kvm_arm.h>
@@ -60,29 +65,37 @@ SYM_CODE_END(_head)
 	 *
 	 *  Register   Scope                                  Purpose
 	 *  x21        primary_entry() .. start_kernel()      FDT pointer passed at boot in x0
-	 *  x23        primary_entry() .. start_kernel()      physical misalignment of the
-	 *                                                    image within MIN_KIMG_ALIGN
-	 *                                                    (always 0 here: see below)
+	 *  x23        primary_entry() .. start_kernel()      physical misalignment/KASLR offset:
+	 *                                                    bits [20:12] the image's physical
+	 *                                                    offset within MIN_KIMG_ALIGN
+	 *                                                    (RELOCATABLE), the bits above the
+	 *                                                    KASLR offset (RANDOMIZE_BASE); the
+	 *                                                    image runs at KIMAGE_VADDR + x23
 	 *  x28        __create_page_tables()                 saved return address
+	 *  x19/x20    __primary_switch()                     new and old SCTLR_EL1 (KASLR remap)
+	 *  x24        -                                      unused: v5.15 keeps the RELR
+	 *                                                    displacement there; headstart's
+	 *                                                    relocations are RELA only
 	 *
 	 * Argument registers (x0..x17) are scratch for each step.
 	 */
 SYM_CODE_START(primary_entry)
 	/*
-	 * Not in v5.15: refuse an image that is not 2 MiB aligned. This comes
-	 * first because everything after it, preserve_boot_args included,
-	 * reaches symbols with adrp, which is only right when the image sits
-	 * at its link-time offset within a 4 KiB page; adr is exact anywhere.
-	 * x4 because x0..x3 hold the boot arguments.
+	 * Not in v5.15: refuse an image that is not MIN_LOAD_ALIGN aligned
+	 * (4 KiB when relocatable, else 2 MiB). This comes first because
+	 * everything after it, preserve_boot_args included, reaches symbols
+	 * with adrp, which is only right when the image sits at its link-time
+	 * offset within a 4 KiB page; adr is exact anywhere. x4 because
+	 * x0..x3 hold the boot arguments.
 	 */
 	adr	x4, _head			// where the loader put us
-	tst	x4, #(MIN_KIMG_ALIGN - 1)
-	b.ne	__bad_load_address		// the 2 MiB block maps need this
+	tst	x4, #(MIN_LOAD_ALIGN - 1)
+	b.ne	__bad_load_address		// adrp and the block maps need this
 
 	bl	preserve_boot_args		// x0..x3 -> boot_args, x21 = FDT
 	bl	init_kernel_el			// w0=cpu_boot_mode, now at EL1
 	adrp	x23, __PHYS_OFFSET
-	and	x23, x23, MIN_KIMG_ALIGN - 1	// misalignment: 0 (checked above)
+	and	x23, x23, MIN_KIMG_ALIGN - 1	// offset from 2 MiB; no KASLR yet
 	bl	set_cpu_boot_mode_flag
 	bl	__create_page_tables		// idmap_pg_dir, init_pg_dir
 	/*
@@ -95,18 +108,21 @@ SYM_CODE_START(primary_entry)
 SYM_CODE_END(primary_entry)
 
 /*
- * The image is not on a 2 MiB boundary, so the block mappings below
- * cannot map it. Say so on the fallback UART (CONFIG_DEBUG_UART_PHYS: with
- * the MMU off every access is Device memory, so its registers can be
- * written directly) and park. Only `adr` is used: adrp would be wrong
- * when the image is not even 4 KiB aligned.
+ * The image is not on a MIN_LOAD_ALIGN boundary: 4 KiB when relocatable
+ * (adrp, which every step below uses, rounds to 4 KiB), else 2 MiB (the
+ * block mappings below could not map it at KIMAGE_VADDR). Say so on the
+ * fallback UART (CONFIG_DEBUG_UART_PHYS: with the MMU off every access is
+ * Device memory, so its registers can be written directly) and park. Only
+ * `adr` is used: adrp would be wrong when the image is not 4 KiB aligned.
  */
 SYM_CODE_START_LOCAL(__bad_load_address)
 	adr	x0, .Lbad_load_msg
 	b	__early_die
 SYM_CODE_END(__bad_load_address)
 .Lbad_load_msg:
-	.asciz	"headstart: the Image must be loaded at a 2 MiB-aligned physical address (see Documentation/arm64/booting.rst); halting\r\n"
+	.ascii	"headstart: the Image must be loaded at a "
+	.ascii	MIN_LOAD_ALIGN_STR
+	.asciz	"-aligned physical address (see Documentation/arm64/booting.rst); halting\r\n"
 	.balign	4
 
 /*
@@ -365,11 +381,13 @@ SYM_FUNC_START_LOCAL(__create_page_tables)
 	map_memory x0, x1, x3, x6, x7, x3, x4, x10, x11, x12, x13, x14
 
 	/*
-	 * Map the kernel image at KIMAGE_VADDR, wherever it was loaded.
+	 * Map the kernel image at KIMAGE_VADDR + x23, wherever it was loaded:
+	 * x23 keeps the physical offset modulo 2 MiB, so one block maps both.
+	 * Runs a second time, with the MMU off again, when KASLR moves it.
 	 */
 	adrp	x0, init_pg_dir
 	mov_q	x5, KIMAGE_VADDR		// compile time __va(_text)
-	add	x5, x5, x23			// add the misalignment (0)
+	add	x5, x5, x23			// + misalignment/KASLR offset
 	mov	x4, PTRS_PER_PGD
 	adrp	x6, _end			// runtime __pa(_end)
 	adrp	x3, _text			// runtime __pa(_text)
@@ -420,10 +438,14 @@ SYM_FUNC_END(__create_page_tables)
 	.endm
 
 /*
- * __primary_switched: the first code that runs at its link-time virtual
- * address (__primary_switch jumps here with the MMU on).
+ * __primary_switched: the first code that runs at its virtual address,
+ * KIMAGE_VADDR + x23 (__primary_switch calls it with the MMU on).
  *	x0 = __PHYS_OFFSET, the physical address of _text
  *	x21 = FDT physical address
+ *	x23 = physical misalignment/KASLR offset
+ * With CONFIG_RANDOMIZE_BASE it may return to __primary_switch, with the
+ * KASLR offset added to x23, for the image to be mapped and relocated
+ * again there; BSS is cleared again then.
  */
 SYM_FUNC_START_LOCAL(__primary_switched)
 	adr_l	x4, init_task
@@ -459,6 +481,18 @@ SYM_FUNC_START_LOCAL(__primary_switched)
 	b.lo	1b
 	dsb	ishst				// zeroes visible to the table walker
 
+#ifdef CONFIG_RANDOMIZE_BASE
+	tst	x23, ~(MIN_KIMG_ALIGN - 1)	// second time here: randomized
+	b.ne	0f
+	mov	x0, x21				// the FDT's physical address
+	bl	early_fdt_map			// mapped through the fixmap
+	bl	kaslr_early_init		// x0 = offset from its kaslr-seed
+	cbz	x0, 0f				// 0: no KASLR, carry on here
+	orr	x23, x23, x0			// the offset, above the misalignment
+	ldp	x29, x30, [sp], #16		// back to __primary_switch, which
+	ret					// maps and relocates us there
+0:
+#endif
 	ldp	x29, x30, [sp], #16
 	bl	start_kernel			// init/main.c; does not return
 1:	wfi					// ...but never run on if it did
@@ -466,7 +500,7 @@ SYM_FUNC_START_LOCAL(__primary_switched)
 SYM_FUNC_END(__primary_switched)
 
 	.pushsection ".rodata", "a"
-SYM_DATA_START(kimage_vaddr)			// the link-time address of _text
+SYM_DATA_START(kimage_vaddr)			// _text, moved by __relocate_kernel
 	.quad	_text
 SYM_DATA_END(kimage_vaddr)
 	.popsection
@@ -700,16 +734,81 @@ SYM_CODE_END(__no_granule_support)
 	.asciz	"headstart: this CPU does not implement the 4 KiB translation granule; halting\r\n"
 	.balign	4
 
+#ifdef CONFIG_RELOCATABLE
 /*
- * __primary_switch: turn the MMU on and leave the identity map for the
- * kernel's virtual address.
+ * __relocate_kernel: apply the image's own dynamic relocations, with the
+ * MMU on and the image mapped at KIMAGE_VADDR + x23. The linker
+ * (-pie, see arch/arm64/Makefile) left one R_AARCH64_RELATIVE entry in
+ * .rela.dyn for every absolute address stored in the image: the place
+ * (r_offset) and the value (r_addend), both link-time virtual addresses.
+ * Each becomes *(r_offset + x23) = r_addend + x23. The places hold
+ * nothing useful before this (--no-apply-dynamic-relocs): no absolute
+ * address may be read before it runs. RELA entries carry their addends,
+ * so running it again for a new x23 (KASLR) is correct.
+ * scripts/link-vmlinux.sh checks that every entry is R_AARCH64_RELATIVE.
+ *	x23 = physical misalignment/KASLR offset
+ * Corrupts x9..x14.
+ */
+SYM_FUNC_START_LOCAL(__relocate_kernel)
+	ldr	w9, =__rela_offset		// .rela.dyn - KIMAGE_VADDR
+	ldr	w10, =__rela_size		// its size in bytes
+	mov_q	x11, KIMAGE_VADDR
+	add	x11, x11, x23			// where _text runs now
+	add	x9, x9, x11			// first entry, at its VA
+	add	x10, x9, x10			// end of the table
+0:	cmp	x9, x10
+	b.hs	1f
+	ldp	x12, x13, [x9], #24		// r_offset, r_info
+	ldr	x14, [x9, #-8]			// r_addend
+	cmp	w13, #R_AARCH64_RELATIVE	// (the only type, checked at link
+	b.ne	0b				// time; skip anything else)
+	add	x14, x14, x23			// the value, moved
+	str	x14, [x12, x23]			// the place, moved
+	b	0b
+1:	ret
+SYM_FUNC_END(__relocate_kernel)
+#endif
+
+/*
+ * __primary_switch: turn the MMU on, relocate the image where it runs and
+ * leave the identity map for the kernel's virtual address. With KASLR,
+ * __primary_switched comes back once with a random offset in x23: the MMU
+ * goes off, init_pg_dir is rebuilt at the new address, the MMU on again,
+ * the relocations applied again, and __primary_switched entered anew.
  *	x0 = SCTLR_EL1 value from __cpu_setup
  */
 SYM_FUNC_START_LOCAL(__primary_switch)
+#ifdef CONFIG_RANDOMIZE_BASE
+	mov	x19, x0				// SCTLR_EL1 with the MMU on
+	mrs	x20, sctlr_el1			// and as it is now, MMU off
+#endif
 	adrp	x1, init_pg_dir
 	bl	__enable_mmu
+#ifdef CONFIG_RELOCATABLE
+	bl	__relocate_kernel
+#ifdef CONFIG_RANDOMIZE_BASE
+	ldr	x8, =__primary_switched
+	adrp	x0, __PHYS_OFFSET
+	blr	x8
 
-	ldr	x8, =__primary_switched		// link-time virtual address
+	/*
+	 * Back here: kaslr_early_init chose an offset, now in x23. Map the
+	 * image again, at its new virtual address, with the MMU off.
+	 */
+	msr	sctlr_el1, x20			// MMU off (the value from before)
+	isb
+	bl	__create_page_tables		// init_pg_dir at KIMAGE_VADDR + x23
+
+	tlbi	vmalle1				// forget the old mapping's entries
+	dsb	nsh
+	isb
+
+	set_sctlr_el1	x19			// MMU on again
+
+	bl	__relocate_kernel
+#endif
+#endif
+	ldr	x8, =__primary_switched		// its virtual address, relocated
 	adrp	x0, __PHYS_OFFSET		// __pa(_text)
 	br	x8
 SYM_FUNC_END(__primary_switch)

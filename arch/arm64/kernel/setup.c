@@ -52,6 +52,49 @@ static __noreturn void __init fdt_fail(phys_addr_t dt_phys, int err, const char 
 	machine_halt();
 }
 
+/*
+ * The blob mapped before start_kernel, writable, for kaslr_early_init
+ * (head.S calls early_fdt_map from __primary_switched); NULL when it is
+ * missing or its header is bad, which setup_machine_fdt reports later.
+ */
+static void *early_fdt_ptr __initdata;
+
+void __init *get_early_fdt_ptr(void)
+{
+	return early_fdt_ptr;
+}
+
+void __init early_fdt_map(u64 dt_phys)
+{
+	void *fdt;
+	u32 size;
+
+	early_fdt_ptr = NULL;
+	if (!dt_phys || dt_phys % 8)
+		return;
+	fdt = fixmap_remap_fdt(dt_phys, &size, PAGE_KERNEL);
+	if (!size || size > MAX_FDT_SIZE || fdt_check_header(fdt))
+		return;
+	early_fdt_ptr = fdt;
+}
+
+/*
+ * The panic footer's line for where the image runs (Linux calls it from
+ * its panic notifier): the offset from KIMAGE_VADDR, a random one with
+ * KASLR plus the physical misalignment.
+ */
+void dump_kernel_offset(void)
+{
+	const unsigned long offset = kaslr_offset();
+
+	if (IS_ENABLED(CONFIG_RANDOMIZE_BASE) && offset > 0) {
+		pr_emerg("Kernel Offset: 0x%lx from 0x%lx\n", offset, KIMAGE_VADDR);
+		pr_emerg("PHYS_OFFSET: 0x%llx\n", PHYS_OFFSET);
+	} else {
+		pr_emerg("Kernel Offset: disabled\n");
+	}
+}
+
 static void __init setup_machine_fdt(phys_addr_t dt_phys)
 {
 	void *dt_virt;
@@ -63,7 +106,7 @@ static void __init setup_machine_fdt(phys_addr_t dt_phys)
 	if (dt_phys % 8)
 		fdt_fail(dt_phys, -FDT_ERR_ALIGNMENT, NULL);
 
-	dt_virt = fixmap_remap_fdt(dt_phys, &size);
+	dt_virt = fixmap_remap_fdt(dt_phys, &size, PAGE_KERNEL_RO);
 	if (!size)	/* no magic: report what libfdt says of the header */
 		fdt_fail(dt_phys, fdt_check_header(dt_virt), NULL);
 	if (size > MAX_FDT_SIZE)

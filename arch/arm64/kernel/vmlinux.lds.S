@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * arch/arm64/kernel/vmlinux.lds.S: the layout of vmlinux, preprocessed into
- * vmlinux.lds. Linked at KIMAGE_VADDR; loaded anywhere 2 MiB-aligned.
+ * vmlinux.lds. Linked at KIMAGE_VADDR; loaded anywhere 2 MiB-aligned, or
+ * 4 KiB-aligned with CONFIG_RELOCATABLE, when head.S moves it by applying
+ * the relocations kept in .rela.dyn (only needed at boot: init data).
  *
  *   _text            .head.text     the Image header, then primary_entry's branch
  *   _stext           .text          code, with .idmap.text in its own page
@@ -9,6 +11,7 @@
  *                    .rodata        read-only data, libfdt's GOT
  *   __init_begin     .init.text     boot-only code (head.S, start_kernel)
  *   __initdata_begin .init.data     boot-only data, the early_param table
+ *                    .rela.dyn      the image's own relocations (RELOCATABLE)
  *   __init_end
  *   _sdata           .data          data, the init task's stack
  *                    .mmuoff.data.write  written with the MMU off (2 KiB apart)
@@ -102,6 +105,16 @@ SECTIONS
 		KEEP(*(.kunit_test_suites))
 		__kunit_suites_end = .;
 	}
+	/*
+	 * -pie keeps one R_AARCH64_RELATIVE entry per absolute address in
+	 * the image; head.S's __relocate_kernel finds them through these
+	 * two link-time constants.
+	 */
+	.rela.dyn : ALIGN(8) {
+		*(.rela .rela.*)
+	}
+	__rela_offset = ABSOLUTE(ADDR(.rela.dyn) - KIMAGE_VADDR);
+	__rela_size = SIZEOF(.rela.dyn);
 	. = ALIGN(SEGMENT_ALIGN);
 	__init_end = .;
 
@@ -197,4 +210,7 @@ ASSERT(__initdata_begin % PAGE_SIZE == 0 && __init_begin % PAGE_SIZE == 0 &&
 ASSERT(_end % PAGE_SIZE == 0, "head.S finds _end with adrp: page aligned")
 ASSERT(__bss_start % 64 == 0 && __bss_stop % 64 == 0, "head.S clears BSS 64 bytes at a time")
 ASSERT(SIZEOF(.got.plt) == 0 || SIZEOF(.got.plt) == 0x18,
-       "unexpected PLT entries: nothing may need run-time relocation")
+       "unexpected PLT entries: only R_AARCH64_RELATIVE relocations are applied")
+#ifndef CONFIG_RELOCATABLE
+ASSERT(SIZEOF(.rela.dyn) == 0, "dynamic relocations in a kernel that cannot apply them")
+#endif

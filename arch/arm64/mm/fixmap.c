@@ -26,14 +26,14 @@ static u32 be32_at(const void *p)
 
 #define FDT_MAGIC_VALUE 0xd00dfeed
 
-void *fixmap_remap_fdt(phys_addr_t phys, u32 *size)
+void *fixmap_remap_fdt(phys_addr_t phys, u32 *size, u64 prot)
 {
 	unsigned long base = __fix_to_virt(FIX_FDT);
 	unsigned long offset = phys & ~PAGE_MASK;
 	u8 *fdt = (u8 *)(base + offset);
 
 	/* First the header (it may straddle two pages)... */
-	create_mapping(init_mm_pgd, base, phys, offset + 40, PAGE_KERNEL_RO);
+	create_mapping(init_mm_pgd, base, phys, offset + 40, prot);
 	*size = 0;
 	if (be32_at(fdt) != FDT_MAGIC_VALUE)
 		return fdt;
@@ -42,6 +42,6 @@ void *fixmap_remap_fdt(phys_addr_t phys, u32 *size)
 	*size = be32_at(fdt + 4);
 	if (*size > MAX_FDT_SIZE || *size < 40)
 		return fdt;
-	create_mapping(init_mm_pgd, base, phys, offset + *size, PAGE_KERNEL_RO);
+	create_mapping(init_mm_pgd, base, phys, offset + *size, prot);
 	return fdt;
 }

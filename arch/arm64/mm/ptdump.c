@@ -31,7 +31,7 @@ static const struct addr_marker address_markers[] = {
 	{ PAGE_END, "Linear Mapping end" },
 	{ MODULES_VADDR, "Modules start" },
 	{ MODULES_END, "Modules end" },
-	{ KIMAGE_VADDR, "Kernel image start" },
+	{ (unsigned long)_text, "Kernel image start" },	/* KIMAGE_VADDR + kaslr_offset() */
 	{ (unsigned long)_end, "Kernel image end" },
 	{ IOREMAP_START, "ioremap start" },
 	{ IOREMAP_END, "ioremap end" },

@@ -2,9 +2,9 @@
 """gdb commands for headstart, all under the `hs` prefix:
 
   hs phys-symbols [PA]   vmlinux symbols at physical addresses (MMU off)
-  hs virt-symbols        vmlinux symbols at link addresses (MMU on)
+  hs virt-symbols        vmlinux symbols where the image runs (MMU on; KASLR)
   hs symbols             whichever of the two the CPU's SCTLR_EL1.M calls for
-  hs mmu-on              run to __primary_switched, then virtual symbols
+  hs mmu-on              run to __primary_switched (after KASLR), virtual symbols
   hs dmesg               the kernel log buffer
   hs vtop ADDRESS        page-table walk through TTBR0/TTBR1, level by level
   hs pa SYMBOL|VA        VA -> PA: the kernel image (kimage_voffset) or the linear map

@@ -4,19 +4,22 @@
 __log_buf is a ring of log_buf_len bytes of text, lines in syslog form
 "<level>[time] text\\n"; log_next counts every byte ever written, so the
 text is the last min(log_next, log_buf_len) bytes before log_next %
-log_buf_len. Read at the link addresses once the MMU is on, at the
-physical ones (through kimage_voffset) before."""
+log_buf_len. Read where the image runs once the MMU is on (link addresses
+plus kernel_offset(): KASLR, misalignment), at the physical ones (through
+kimage_voffset) before."""
 
 import gdb
 
 from . import target
 from .mm import kimage_voffset
-from .symbols import Kernel
+from .symbols import Kernel, kernel_offset
 
 
 def _reader():
+    """read(link VA, size) for the image's variables."""
     if target.mmu_on():
-        return target.read
+        off = kernel_offset() or 0
+        return lambda va, n: target.read((va + off) & (2**64 - 1), n)
     voff, _ = kimage_voffset()
     return lambda va, n: target.read((va - voff) & (2**64 - 1), n)
 

@@ -2,10 +2,13 @@
 """hs pa / hs va: kernel addresses, physical <-> virtual.
 
 Two kinds of kernel virtual address (asm/memory.h):
-  * the kernel image, mapped at KIMAGE_VADDR wherever it was loaded, so
-    one number converts every image address: kimage_voffset = VA - PA.
-    head.S stores it in __primary_switched; before that it is computed
-    from where the Image was found (symbols.find_phys_base);
+  * the kernel image, mapped at one virtual address wherever it was
+    loaded, so one number converts every image address: kimage_voffset =
+    VA - PA. head.S stores it in __primary_switched; before that it is
+    computed from where the Image was found (symbols.find_phys_base), for
+    the link address. With the MMU on the image runs kernel_offset() above
+    its link address (KASLR, physical misalignment): vmlinux's symbols are
+    moved by that much, and kimage_voffset is read where it really is;
   * the linear map of all RAM, [PAGE_OFFSET, PAGE_END): page tables,
     task_structs, kmalloc: PA = VA - PAGE_OFFSET + memstart_addr
     (PHYS_OFFSET), once paging_init has set memstart_addr."""
@@ -13,7 +16,7 @@ Two kinds of kernel virtual address (asm/memory.h):
 import gdb
 
 from . import target
-from .symbols import Kernel, find_phys_base
+from .symbols import Kernel, find_phys_base, kernel_offset
 
 MASK64 = 2**64 - 1
 
@@ -21,10 +24,11 @@ MASK64 = 2**64 - 1
 def kimage_voffset():
     """(value, where it came from)."""
     elf = Kernel.load()
-    if target.mmu_on():
+    off = kernel_offset()
+    if off is not None:
         va, _ = elf.symbol('kimage_voffset')
         try:
-            value = target.u64(target.read(va, 8))
+            value = target.u64(target.read((va + off) & MASK64, 8))
         except target.TargetError:
             value = 0
         if value:
@@ -54,12 +58,20 @@ def linear_map():
     return page_offset, page_end, memstart
 
 
+def running_offset():
+    """kernel_offset() with the MMU on, else 0: what kimage_voffset() pairs
+    with."""
+    off = kernel_offset()
+    return off or 0
+
+
 def link_address(arg):
-    """A symbol of vmlinux at its link address, else gdb's value of arg."""
+    """A symbol of vmlinux where it runs (its link address, moved by the
+    kernel's offset once the MMU is on), else gdb's value of arg."""
     elf = Kernel.load()
     name = arg.strip()
     if name in elf.symbols:
-        return elf.symbols[name][0]
+        return (elf.symbols[name][0] + running_offset()) & MASK64
     return int(gdb.parse_and_eval(arg)) & MASK64
 
 
@@ -68,7 +80,8 @@ class Pa(gdb.Command):
 
 Usage: hs pa SYMBOL|EXPRESSION
 
-A SYMBOL of vmlinux is taken at its link (virtual) address whichever
+A SYMBOL of vmlinux is taken at its virtual address (the link address,
+plus the kernel's KASLR/misalignment offset once the MMU is on) whichever
 symbols gdb has loaded; any other expression (spaces allowed, e.g.
 `hs pa $current->mm->pgd`) is evaluated by gdb. A kernel image address
 gives PA = VA - kimage_voffset; a linear-map address (PAGE_OFFSET up)
@@ -118,8 +131,9 @@ VA = PA - memstart_addr + PAGE_OFFSET."""
         va = (pa + voff) & MASK64
         elf = Kernel.load()
         image_end = elf.symbols['_end'][0] if '_end' in elf.symbols else elf.text_va
-        if elf.text_va <= va < image_end:
-            sym = elf.symbolize(va)
+        link = (va - running_offset()) & MASK64
+        if elf.text_va <= link < image_end:
+            sym = elf.symbolize(link)
             name = f' <{sym}>' if sym else ''
             gdb.write(f'PA {pa:#x} -> VA {va:#018x}{name} '
                       f'(kimage_voffset {voff:#x}, {how})\n')

@@ -11,7 +11,14 @@ section moved by the same amount, PA(_text) - VA(_text):
 
     add-symbol-file vmlinux <.text PA> -s .head.text <PA> -s .rodata <PA> ...
 
-and `hs virt-symbols` goes back to the link addresses."""
+and `hs virt-symbols` goes back to virtual addresses. A relocatable kernel
+does not run at its link address once the MMU is on, but kaslr_offset()
+above it: the physical misalignment (the Image 4 KiB but not 2 MiB
+aligned) plus, with KASLR, a random offset chosen in __primary_switched.
+kernel_offset() reads where the running image is (from TTBR1_EL1 and
+kimage_voffset); `hs mmu-on` runs to the last jump of __primary_switch, whose
+target (x8) is the final address of __primary_switched, and loads the
+symbols there."""
 
 import gdb
 
@@ -19,7 +26,10 @@ from . import target
 from .elf import Vmlinux
 
 SZ_2M = 2 << 20
+SZ_4K = 4 << 10
 QEMU_VIRT_RAM = 0x40000000
+MASK64 = 2**64 - 1
+BR_X8 = 0xd61f0100             # `br x8`, the end of __primary_switch
 
 
 class Kernel:
@@ -29,6 +39,7 @@ class Kernel:
     elf = None
     mode = None            # 'phys', 'virt', or None before either command
     phys_base = None       # PA of _text, once known
+    offset = 0             # virtual symbols: runtime VA - link VA
 
     @classmethod
     def load(cls, path=None):
@@ -58,31 +69,93 @@ def _header_at(pa, header):
         return False
 
 
+def kernel_offset():
+    """The running image's VA minus its link VA (the kernel's kaslr_offset()),
+    with the MMU on. TTBR1_EL1 holds the physical address of a table inside
+    the image (init_pg_dir, then swapper_pg_dir), which gives PA(_text);
+    kimage_voffset, read there physically, gives VA(_text); until head.S
+    has stored it for the image's final place (__primary_switched, after
+    KASLR moved the image) the PC does instead, if it runs in the image:
+    its PA, by a walk of TTBR1's tables, says which link address it is.
+    Every answer is checked against vmlinux's Image header there. None if
+    the MMU is off or TTBR1_EL1 is not one of ours (firmware, or the kernel
+    before head.S's tables)."""
+    if not target.mmu_on():
+        return None
+    elf = Kernel.load()
+    header = elf.image_header()
+    ttbr1 = target.reg('TTBR1_EL1') & 0x0000fffffffff000
+    kvo = elf.symbol('kimage_voffset')[0] - elf.text_va
+    for table in ('swapper_pg_dir', 'init_pg_dir'):
+        pa = ttbr1 - (elf.symbol(table)[0] - elf.text_va)
+        if pa < 0 or not _header_at(pa, header):
+            continue
+        for va in (_text_va_from_voffset(pa, kvo), _text_va_from_pc(elf, pa)):
+            try:
+                if va is not None and target.read(va, len(header)) == header:
+                    return (va - elf.text_va) & MASK64
+            except target.TargetError:
+                pass
+    return None
+
+
+def _text_va_from_voffset(pa_text, kvo):
+    try:
+        voffset = target.u64(target.read_phys(pa_text + kvo, 8))
+    except target.TargetError:
+        return None
+    return (pa_text + voffset) & MASK64 if voffset else None
+
+
+def _text_va_from_pc(elf, pa_text):
+    from .pgtable import walk
+    pc = target.reg('pc')
+    if not pc >> 55 & 1:
+        return None
+    try:
+        pa = walk(pc, target.reg('TTBR0_EL1'), target.reg('TTBR1_EL1'),
+                  target.reg('TCR_EL1'), target.reg('MAIR_EL1'), target.read_phys,
+                  lambda text: None)
+    except target.TargetError:
+        return None
+    size = elf.symbol('_end')[0] - elf.text_va
+    if pa is None or not pa_text <= pa < pa_text + size:
+        return None
+    return (pc - (pa - pa_text)) & MASK64
+
+
 def find_phys_base(ram_base=QEMU_VIRT_RAM, ram_max=16 << 30):
     """PA of _text, from the live system:
-      1. with the MMU on, VA(_text) - kimage_voffset (head.S stores it);
-      2. the 2 MiB boundaries at and below the PC (the CPU running head.S
-         at its physical address, or stopped at the entry);
+      1. with the MMU on, VA(_text) - kimage_voffset (head.S stores it),
+         both where the image runs (kernel_offset());
+      2. the PC, then the 4 KiB boundaries below it, as far back as the
+         image is long (the CPU running head.S at its physical address,
+         wherever a relocatable Image was put, or stopped at the entry);
       3. every 2 MiB boundary of RAM from ram_base (the Image waiting for
          the CPU, e.g. right after QEMU's reset with -S).
     An address counts only if it holds vmlinux's own 64-byte Image header."""
     elf = Kernel.load()
     header = elf.image_header()
-    if target.mmu_on():
+    off = kernel_offset()
+    if off is not None:
         va, _ = elf.symbol('kimage_voffset')
         try:
-            voffset = target.u64(target.read(va, 8))
+            voffset = target.u64(target.read((va + off) & MASK64, 8))
         except target.TargetError:
             voffset = 0
         if voffset:
-            pa = (elf.text_va - voffset) & (2**64 - 1)
+            pa = (elf.text_va + off - voffset) & MASK64
             if _header_at(pa, header):
                 return pa
     pc = target.reg('pc')
-    base = pc & ~(SZ_2M - 1)
-    for pa in (pc, base, base - SZ_2M, base - 2 * SZ_2M):
-        if pa >= 0 and _header_at(pa, header):
-            return pa
+    if not target.mmu_on():
+        if _header_at(pc, header):
+            return pc
+        size = elf.symbol('_end')[0] - elf.text_va
+        page = pc & ~(SZ_4K - 1)
+        for pa in range(page, max(page - size, 0) - 1, -SZ_4K):
+            if _header_at(pa, header):
+                return pa
     missed = 0
     for pa in range(ram_base, ram_base + ram_max, SZ_2M):
         try:
@@ -162,14 +235,41 @@ def load_phys(pa):
         arm_mmu_on_switch(elf)
 
 
-def load_virt():
+def virt_offset():
+    """Where virtual symbols belong now: kernel_offset() with the MMU on;
+    before, the Image's physical misalignment (head.S's x23 before KASLR,
+    which may still move the image: `hs mmu-on` follows it)."""
+    off = kernel_offset()
+    if off is not None:
+        return off
+    if not target.mmu_on():
+        try:
+            base = Kernel.phys_base if Kernel.phys_base is not None else find_phys_base()
+            return base % SZ_2M
+        except gdb.GdbError:
+            pass
+    return 0
+
+
+def load_virt(offset=None):
     elf = Kernel.load()
+    if offset is None:
+        offset = virt_offset()
     with _NoConfirm():
         gdb.execute('symbol-file', to_string=True)
-        gdb.execute(f'symbol-file {elf.path}', to_string=True)
-    Kernel.mode = 'virt'
-    gdb.write(f'vmlinux symbols at link (virtual) addresses: _text = '
-              f'{elf.text_va:#x}\n')
+        if offset:
+            cmd = add_symbol_file_command(elf, (elf.text_va + offset) & MASK64)
+            gdb.execute(cmd, to_string=True)
+        else:
+            gdb.execute(f'symbol-file {elf.path}', to_string=True)
+    Kernel.mode, Kernel.offset = 'virt', offset
+    if offset:
+        gdb.write(f'vmlinux symbols at virtual addresses: _text = '
+                  f'{(elf.text_va + offset) & MASK64:#x} (link address '
+                  f'{elf.text_va:#x} + offset {offset:#x})\n{cmd}\n')
+    else:
+        gdb.write(f'vmlinux symbols at link (virtual) addresses: _text = '
+                  f'{elf.text_va:#x}\n')
 
 
 def _split_file_opt(arg):
@@ -212,11 +312,15 @@ goes back once the MMU is on."""
 
 
 class VirtSymbols(gdb.Command):
-    """Load vmlinux symbols at their link-time (virtual) addresses, for the
-kernel once the MMU is on (from __primary_switched on).
+    """Load vmlinux symbols at their virtual addresses, for the kernel once
+the MMU is on (from __primary_switched on).
 
 Usage: hs virt-symbols [-f VMLINUX]
 
+With the MMU on, at the addresses the image really runs at: the link
+address plus the KASLR offset and physical misalignment (kernel_offset()).
+With the MMU still off, at the link address plus the misalignment: right
+with `nokaslr`, while KASLR moves the kernel later (use `hs mmu-on`).
 Software breakpoints need the address mapped: while the MMU is still off,
 use hbreak for a virtual address (e.g. `hbreak start_kernel`)."""
 
@@ -246,25 +350,40 @@ Usage: hs symbols [-f VMLINUX]"""
 
 
 class MmuOn(gdb.Command):
-    """Run until the MMU is on and the kernel at its virtual address, then
-switch to the virtual symbols.
+    """Run until the MMU is on and the kernel at its final virtual address,
+then switch to the virtual symbols there.
 
 Usage: hs mmu-on
 
-Sets a temporary hardware breakpoint at the link address of
-__primary_switched, where __primary_switch jumps once __enable_mmu has
-returned, and continues."""
+Sets a temporary hardware breakpoint on the last instruction of
+__primary_switch, `br x8`, at its physical address (identity mapped),
+continues, reads the jump's target from x8 (__primary_switched where the
+image runs for good: after KASLR's second pass, if it moved the image) and
+steps into it. The Image's physical address comes from `hs phys-symbols`
+or is looked for as it does."""
 
     def __init__(self):
         super().__init__('hs mmu-on', gdb.COMMAND_RUNNING)
 
     def invoke(self, arg, from_tty):
         elf = Kernel.load()
-        va, _ = elf.symbol('__primary_switched')
-        gdb.execute(f'thbreak *{va:#x}', to_string=True)
+        if target.mmu_on():
+            raise gdb.GdbError('the MMU is already on: use `hs symbols`')
+        pa = Kernel.phys_base if Kernel.phys_base is not None else find_phys_base()
+        switch, size = elf.symbol('__primary_switch')
+        br = pa + switch + size - 4 - elf.text_va
+        if target.u32(target.read(br, 4)) != BR_X8:
+            raise gdb.GdbError(f'__primary_switch does not end with `br x8` at '
+                               f'{br:#x}: head.S and this command disagree')
+        gdb.execute(f'thbreak *{br:#x}', to_string=True)
         gdb.execute('continue')
-        if target.reg('pc') != va:
+        if target.reg('pc') != br:
             raise gdb.GdbError(f'stopped at {target.reg("pc"):#x}, not at '
-                               f'__primary_switched ({va:#x})')
-        load_virt()
+                               f'the end of __primary_switch ({br:#x})')
+        dest = target.reg('x8')
+        va, _ = elf.symbol('__primary_switched')
+        gdb.execute('stepi', to_string=True)
+        if target.reg('pc') != dest:
+            raise gdb.GdbError(f'stepi went to {target.reg("pc"):#x}, not {dest:#x}')
+        load_virt((dest - va) & MASK64)
         gdb.execute('frame', to_string=False)

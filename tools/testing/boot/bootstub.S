@@ -12,7 +12,10 @@
  * that the test harness (bootstub.py) patches into the binary for each
  * boot, and branches to the kernel without changing EL or any other state.
  * The Image and the DTB are put in RAM by QEMU's generic loader
- * (-device loader,file=...,addr=...,force-raw=on).
+ * (-device loader,file=...,addr=...,force-raw=on). QEMU itself keeps the
+ * first MiB of RAM for its own DTB, where the loader may not write: to
+ * run an Image from there, the test loads it elsewhere and the stub first
+ * copies it to the entry address (copy size nonzero).
  *
  * Parameter block, at offset BOOTSTUB_PARAMS (0x40), little-endian u64s:
  *	+0x00	kernel entry (physical address of the Image's first byte)
@@ -20,6 +23,8 @@
  *	+0x10	x1
  *	+0x18	x2
  *	+0x20	x3
+ *	+0x28	copy source: where the loader put the Image
+ *	+0x30	copy size in bytes, a multiple of 8 (0: no copy)
  * An entry of 0 means "not patched": the stub parks instead of jumping
  * into its own flash.
  */
@@ -33,6 +38,9 @@ _start:
 	adr	x9, bootstub_params
 	ldr	x10, [x9, #0x00]		// kernel entry
 	cbz	x10, park
+	ldp	x11, x12, [x9, #0x28]		// copy source, size
+	cbnz	x12, copy			// (after the block: room is short)
+enter:
 	ldp	x0, x1, [x9, #0x08]		// DTB, x1
 	ldp	x2, x3, [x9, #0x18]		// x2, x3
 	br	x10
@@ -50,4 +58,14 @@ bootstub_params:
 	.quad	0				// x1
 	.quad	0				// x2
 	.quad	0				// x3
+	.quad	0				// copy source
+	.quad	0				// copy size
 	.size	bootstub_params, . - bootstub_params
+
+	.text
+copy:	mov	x13, x10			// MMU and caches off: plain
+1:	ldr	x14, [x11], #8			// loads and stores reach RAM
+	str	x14, [x13], #8
+	subs	x12, x12, #8
+	b.ne	1b
+	b	enter

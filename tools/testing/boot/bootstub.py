@@ -72,12 +72,15 @@ class BootStub(_Flat):
         super().__init__(*args, **kwargs)
         self._symbol('bootstub_params', self.PARAMS)
 
-    def image(self, path, entry, x0=0, x1=0, x2=0, x3=0):
-        """Write a stub that enters `entry` with x0..x3 to `path`."""
+    def image(self, path, entry, x0=0, x1=0, x2=0, x3=0, copy_from=0, copy_size=0):
+        """Write a stub that enters `entry` with x0..x3 to `path`, after
+        copying copy_size bytes from copy_from to entry if copy_size."""
         if not entry:
             raise ValueError('entry must be nonzero')
+        copy_size = (copy_size + 7) & ~7
         blob = bytearray(self.blob)
-        struct.pack_into('<5Q', blob, self.PARAMS, entry, x0, x1, x2, x3)
+        struct.pack_into('<7Q', blob, self.PARAMS, entry, x0, x1, x2, x3,
+                         copy_from, copy_size)
         return self._write(path, blob)
 
 

@@ -14,6 +14,7 @@ Every good boot ends with "headstart: boot complete, CPU0 idle"; with
 `poweroff` in bootargs then "reboot: Power down" and QEMU exits with 0.
 """
 
+import os
 import re
 
 import pytest
@@ -131,13 +132,18 @@ def boot_kernel(console, qemu_cmd, kernel_image):
 def boot_stub(console, qemu_cmd, kernel_image, bootstub, test_dir):
     """boot_stub(image_at, dtb=None, dtb_at=DTB_AT, x0=..., x1=0, x2=0, x3=0,
     **machine): boot through bootstub.S with the Image at `image_at` and
-    `dtb` (a Dtb) at `dtb_at`; x0 defaults to dtb_at."""
+    `dtb` (a Dtb) at `dtb_at`; x0 defaults to dtb_at. With `stage_at`,
+    QEMU loads the Image there and the stub copies it to `image_at` (QEMU's
+    own DTB keeps the loader out of the first MiB of RAM)."""
     def boot(image_at=IMAGE_LOW, dtb=None, dtb_at=DTB_AT, x0=None, x1=0, x2=0,
-             x3=0, **machine):
+             x3=0, stage_at=None, **machine):
         if x0 is None:
             x0 = dtb_at
-        stub = bootstub.image(f'{test_dir}/stub.bin', image_at, x0, x1, x2, x3)
-        loaders = [(kernel_image, image_at)]
+        copy = {}
+        if stage_at is not None:    # loaded there, copied by the stub
+            copy = dict(copy_from=stage_at, copy_size=os.path.getsize(kernel_image))
+        stub = bootstub.image(f'{test_dir}/stub.bin', image_at, x0, x1, x2, x3, **copy)
+        loaders = [(kernel_image, image_at if stage_at is None else stage_at)]
         if dtb is not None:
             loaders.append((dtb.path, dtb_at))
         console.require_stamp = True
@@ -300,14 +306,65 @@ def test_no_dtb(boot_stub):
     con.expect_running(1.0, forbid=[re.escape(BOOT_COMPLETE), r'^reboot: '])
 
 
-@pytest.mark.parametrize('image_at', [0x40280000, 0x40201000, 0x40200800])
+@pytest.mark.parametrize('image_at', [0x40200800, 0x40281004, 0x4fe00ff8])
 def test_misaligned_image(boot_stub, virt_dtb, image_at):
-    """An Image off a 2 MiB boundary cannot be block-mapped: head.S says so
-    on the fallback UART with the MMU off (no timestamp: printk does not
-    exist yet) and parks the CPU, even when not 4 KiB aligned."""
+    """An Image off a 4 KiB boundary cannot run (head.S computes every
+    address with adrp, which rounds to 4 KiB): head.S says so on the
+    fallback UART with the MMU off (no timestamp: printk does not exist
+    yet) and parks the CPU."""
     dtb = virt_dtb()
     con = boot_stub(image_at, dtb)
     con.require_stamp = False
-    con.expect('headstart: the Image must be loaded at a 2 MiB-aligned physical address '
+    con.expect('headstart: the Image must be loaded at a 4 KiB-aligned physical address '
                '(see Documentation/arm64/booting.rst); halting')
     con.expect_running(1.0, forbid=[r'Booting headstart', re.escape(BOOT_COMPLETE)])
+
+
+# ---- a relocatable Image, loaded anywhere 4 KiB aligned ----------------------
+
+KERNEL_OFFSET_RE = re.compile(r'Kernel Offset: 0x([0-9a-f]+) from 0xffff800008000000')
+# Off 2 MiB by 512 KiB (where Raspberry Pi firmware puts a kernel), by one
+# page, by one page short of 2 MiB; 2 MiB aligned but in the last 2 MiB of
+# 256 MiB of RAM; 2 MiB aligned at the very start of RAM. Below 1 MiB into
+# RAM the stub copies the Image there (QEMU's DTB blocks its loader).
+RELOCATED_AT = [0x40080000, 0x40281000, 0x403ff000, 0x4fe00000, 0x40000000]
+STAGE_AT = 0x44000000
+
+
+@pytest.mark.parametrize('kaslr', [False, True], ids=['nokaslr', 'kaslr'])
+@pytest.mark.parametrize('image_at', RELOCATED_AT, ids=lambda a: f'{a:#x}')
+def test_relocated_image(boot_stub, virt_dtb, image_at, kaslr):
+    """CONFIG_RELOCATABLE: the same Image boots at any 4 KiB-aligned address.
+    In one boot: the head KUnit suite checks the early map (2 MiB blocks, VA
+    and PA equal modulo 2 MiB) and a relocated pointer; then BUG() oopses,
+    and the Call trace must name the functions (kallsyms at the offset) and
+    the panic footer give the offset: the physical misalignment exactly with
+    nokaslr, and with KASLR a 2 MiB multiple above it, at least 2^45
+    (VA_BITS 48) as kaslr_early_init chooses."""
+    from test_kunit import parse_ktap
+    dtb = virt_dtb()
+    cmdline = 'console=ttyAMA0 poweroff kunit.filter_glob=head test.crash=bug'
+    if not kaslr:
+        cmdline += ' nokaslr'
+    dtb.set_string('/chosen', 'bootargs', cmdline)
+    low = image_at < RAM_BASE + (1 << 20)
+    con = boot_stub(image_at, dtb, stage_at=STAGE_AT if low else None)
+    with con.disable_check('internal_error'), con.disable_check('panic'):
+        log = BootLog(con.read_until_exit())
+    assert con.exitstatus == 0, f'QEMU exit status {con.exitstatus}:\n{log}'
+    log.one('KASLR enabled' if kaslr else 'KASLR disabled on command line')
+    suites, tops = parse_ktap(log.texts)
+    assert tops == {'head': 'ok'}, f'{suites}\n{log}'
+    i = log.one('Call trace:')
+    frames = [t.split('+')[0].strip() for t in log.texts[i + 1:i + 4]]
+    assert frames == ['crash_test_bug', 'crash_test_run', 'start_kernel'], f'{log}'
+    if not kaslr and image_at % (2 << 20) == 0:
+        log.one('Kernel Offset: disabled')      # Linux's words for offset 0
+        return
+    m = KERNEL_OFFSET_RE.fullmatch(log.texts[log.one(KERNEL_OFFSET_RE)])
+    offset = int(m.group(1), 16)
+    if kaslr:
+        assert offset % (2 << 20) == image_at % (2 << 20), hex(offset)
+        assert (1 << 45) <= offset < (1 << 45) + (1 << 46), hex(offset)
+    else:
+        assert offset == image_at % (2 << 20), hex(offset)

@@ -209,6 +209,14 @@ def finish_oops(out, status, *, title, esr, pc, lr, trace):
     check_trace(rest, trace)
     why = f'{title}: Fatal exception'
     assert f'Kernel panic - not syncing: {why}' in out
+    # QEMU's -kernel DTB has a kaslr-seed: the symbols above were found at
+    # a random offset, which the footer gives (2 MiB multiple, Image at
+    # RAM + 2 MiB), as Linux prints it
+    offset = [re.fullmatch(r'Kernel Offset: 0x([0-9a-f]+) from 0xffff800008000000', t)
+              for t in out]
+    offset = [int(m.group(1), 16) for m in offset if m]
+    assert len(offset) == 1 and offset[0] % (2 << 20) == 0 and offset[0] >= 1 << 45, \
+        '\n'.join(out)
     assert out[-2:] == [f'---[ end Kernel panic - not syncing: {why} ]---',
                         'reboot: Power down']
     assert status == 0

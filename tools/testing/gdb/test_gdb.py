@@ -14,6 +14,12 @@ Documentation/dev-tools/gdb.rst shows a newcomer:
   hs vtop                  page-table walks through TTBR1 and TTBR0
   hs dmesg                 the log buffer, at kernel_power_off
 
+That session boots with `nokaslr`: `hs virt-symbols` before the MMU is on
+cannot know where KASLR will put the kernel. A second session boots with
+KASLR on (QEMU's DTB carries a kaslr-seed): `hs mmu-on` follows the kernel
+to its random address and loads the symbols there, and breakpoints, `hs
+pa`, `hs vtop` and `hs dmesg` work at it.
+
 The script marks each step with "@@name" so every test below checks what
 gdb printed for its own step. Expected addresses come from System.map and
 from where QEMU's -kernel loader puts an Image with text_offset 0: RAM base
@@ -31,7 +37,10 @@ import pytest
 from qemu_console import QemuConsole, qemu_command
 
 IMAGE_PA = 0x40200000
-APPEND = 'console=ttyAMA0 poweroff gdb.test=1'
+APPEND = 'console=ttyAMA0 poweroff gdb.test=1 nokaslr'
+APPEND_KASLR = 'console=ttyAMA0 poweroff gdb.test=1'
+VIRT_AT_RE = re.compile(r'vmlinux symbols at virtual addresses: _text = (0x[0-9a-f]+) '
+                        r'\(link address (0x[0-9a-f]+) \+ offset (0x[0-9a-f]+)\)')
 
 
 def system_map(path):
@@ -187,7 +196,7 @@ continue
     yield from run_gdb(env, script, 'session')
 
 
-def run_gdb(env, script, name):
+def run_gdb(env, script, name, append=APPEND):
     """Start QEMU stopped at reset with its gdbstub on a free port, run
     gdb -batch on `script` (its {port} filled in) against vmlinux, then
     let QEMU finish; yields the Session."""
@@ -199,7 +208,7 @@ def run_gdb(env, script, name):
     con = QemuConsole(os.path.join(env.tmp_dir, f'{name}-console.log'), timeout=60,
                       title=f'tools/testing/gdb {name}')
     con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
-                           append=APPEND,
+                           append=append,
                            extra=['-S', '-gdb', f'tcp:127.0.0.1:{port}']))
     try:
         deadline = time.monotonic() + 10
@@ -378,26 +387,75 @@ hs mmu-on
 info registers pc
 echo @@auto\\n
 hs symbols
+echo @@start\\n
+break start_kernel
+continue
+info registers pc
+echo @@pa\\n
+hs pa start_kernel
+echo @@dmesg\\n
+delete
+break kernel_power_off
+continue
+hs dmesg
+echo @@vtop\\n
+hs vtop start_kernel
 echo @@end\\n
 kill
 """
-    yield from run_gdb(env, script, 'session2')
+    yield from run_gdb(env, script, 'session2', append=APPEND_KASLR)
+
+
+def kaslr_offset(out):
+    """The offset `hs mmu-on` / `hs symbols` reported: a random 2 MiB
+    multiple in kaslr_early_init's range (VA_BITS 48), the Image being 2 MiB
+    aligned at IMAGE_PA."""
+    m = VIRT_AT_RE.search(out)
+    assert m, out
+    text, link, off = (int(g, 16) for g in m.groups())
+    assert text == link + off
+    assert off % (2 << 20) == 0 and (1 << 45) <= off < (1 << 45) + (1 << 46), hex(off)
+    return off
 
 
 def test_phys_symbols_given_then_mmu_on(session2, syms, head_s):
-    """hs phys-symbols ADDR takes the address given; hs mmu-on runs to
-    __primary_switched, the first code at its virtual address, and
-    switches to the virtual symbols; hs symbols then keeps them, as
-    SCTLR_EL1.M says the MMU is on."""
+    """With KASLR on: hs phys-symbols ADDR takes the address given; hs
+    mmu-on runs to __primary_switched at the kernel's final, random,
+    virtual address and loads the symbols there; hs symbols then finds the
+    same offset (SCTLR_EL1.M says the MMU is on, VBAR_EL1 where)."""
     out = session2['given']
     assert f'_text = {IMAGE_PA:#x}' in out, out
     assert re.search(r'^(_head|_text) in section \.head\.text$', out, re.M), out
     out = session2['mmu-on']
-    va = syms['__primary_switched']
+    off = kaslr_offset(out)
+    va = syms['__primary_switched'] + off
     line = head_s.first_insn_after(head_s.find(r'SYM_FUNC_START(_LOCAL)?\(__primary_switched\)'))
     assert re.search(rf'__primary_switched \(\) at \S*head\.S:{line}\n', out), out
     assert re.search(rf'^pc +{va:#x} +{va:#x} <__primary_switched>$', out, re.M), out
-    assert 'vmlinux symbols at link (virtual) addresses' in session2['auto']
+    assert kaslr_offset(session2['auto']) == off
+    assert 'KASLR enabled' in session2.console_lines
+
+
+def test_kaslr_breakpoint_pa_dmesg_vtop(session2, syms):
+    """At the random address: a source breakpoint on start_kernel hits,
+    hs pa gives its physical address through the kernel's own
+    kimage_voffset, hs dmesg reads the log, hs vtop walks to the PA."""
+    off = kaslr_offset(session2['mmu-on'])
+    va = syms['start_kernel'] + off
+    out = session2['start']
+    assert re.search(r'Breakpoint \d+, start_kernel \(\) at \S*init/main\.c:\d+', out), out
+    assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
+    voffset = (va - pa(syms, 'start_kernel')) & (2**64 - 1)
+    assert (f'VA {va:#018x} -> PA {pa(syms, "start_kernel"):#x} '
+            f'(kimage_voffset {voffset:#x}, kimage_voffset)') in session2['pa']
+    assert any(ln.endswith('] KASLR enabled') for ln in session2['dmesg'].split('\n')), \
+        session2['dmesg']
+    assert session2['vtop'].rstrip().endswith(f'PA {pa(syms, "start_kernel"):#x}'), \
+        session2['vtop']
+
+
+def test_nokaslr_session_says_so(session):
+    assert 'KASLR disabled on command line' in session.console_lines
 
 
 def test_after_uboot_booti_moved(env, syms, head_s):

@@ -47,4 +47,5 @@ const struct pgtable_consts CONSTS_NAME = {
 	.pmd_type_table = PMD_TYPE_TABLE,
 	.idmap_dir_size = IDMAP_DIR_SIZE,
 	.early_pages = early_pages,
+	.early_kaslr_pages = EARLY_KASLR * (SWAPPER_PGTABLE_LEVELS - 1),
 };

@@ -10,8 +10,9 @@
  * PHYS_TEXT are offsets from _text, as System.map gives them. Writes the
  * bytes head.S would leave in [idmap_pg_dir, init_pg_end) to OUT and prints
  * one line of key=value facts: t0sz, idmap_pages, init_pages, extra_level,
- * out_of_bounds, and early_pages = EARLY_PAGES(KIMAGE_VADDR, _end) of
- * asm/kernel-pgtable.h.
+ * out_of_bounds, early_pages = EARLY_PAGES(KIMAGE_VADDR, _end) of
+ * asm/kernel-pgtable.h, and early_kaslr_pages, the part of it a relocatable
+ * image only needs elsewhere than at its link address.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,9 +62,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("t0sz=%llu idmap_pages=%u init_pages=%u extra_level=%d out_of_bounds=%u "
-	       "early_pages=%llu\n", (unsigned long long)r.t0sz, r.idmap_pages, r.init_pages,
-	       r.idmap_extra_level, r.out_of_bounds,
-	       (unsigned long long)c->early_pages(c->kimage_vaddr, c->kimage_vaddr + p.image_size));
+	       "early_pages=%llu early_kaslr_pages=%llu\n", (unsigned long long)r.t0sz,
+	       r.idmap_pages, r.init_pages, r.idmap_extra_level, r.out_of_bounds,
+	       (unsigned long long)c->early_pages(c->kimage_vaddr, c->kimage_vaddr + p.image_size),
+	       (unsigned long long)c->early_kaslr_pages);
 	pt_free(&r);
 	return 0;
 }

@@ -238,10 +238,10 @@ int pt_build(const struct pt_params *p, struct pt_result *r)
 	x6 = p->phys_text + p->idmap_text_end;			/* adr_l x6, __idmap_text_end */
 	r->idmap_pages = (map_memory(&cpu, x0, x3, x6, x7, x3, x4) - cpu.lo) / c->page_size;
 
-	/* The kernel image at KIMAGE_VADDR. */
+	/* The kernel image at KIMAGE_VADDR + x23 (no KASLR: the misalignment). */
 	x0 = (p->phys_text + p->init_pg_dir) & page_mask;	/* adrp x0, init_pg_dir */
 	x5 = kimage;						/* mov_q x5, KIMAGE_VADDR */
-	x5 += 0;						/* add x5, x5, x23 (0) */
+	x5 += p->phys_text & (c->swapper_block_size - 1);	/* add x5, x5, x23 */
 	x4 = c->ptrs_per_pgd;					/* mov x4, PTRS_PER_PGD */
 	x6 = (p->phys_text + p->image_size) & page_mask;	/* adrp x6, _end */
 	x3 = p->phys_text & page_mask;				/* adrp x3, _text */

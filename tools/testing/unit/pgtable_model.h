@@ -42,6 +42,10 @@ struct pgtable_consts {
 	uint64_t pmd_type_table;
 	uint64_t idmap_dir_size;
 	uint64_t (*early_pages)(uint64_t vstart, uint64_t vend);
+	/* Pages EARLY_PAGES adds for a relocatable image's other placements
+	 * (EARLY_KASLR, one per level above the blocks); these stay unused
+	 * at the link-time placement. */
+	uint64_t early_kaslr_pages;
 };
 
 extern const struct pgtable_consts pgtable_consts_va48, pgtable_consts_va39;

@@ -8,7 +8,9 @@
  * two regions, .text and .init.text, with a gap between them. Checked:
  * the first byte, a middle byte and the last byte of each function, the
  * region ends and the gap, addresses before the first symbol, the
- * "name+0xoff/0xsize" text, and lookups by name.
+ * "name+0xoff/0xsize" text, and lookups by name; and all of that again
+ * with the image running 0x2000081000 above its link address (KASLR plus a
+ * physical misalignment: kaslr_offset() = kimage_vaddr - KIMAGE_VADDR).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,8 +24,12 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 int sprint_symbol(char *buf, size_t size, unsigned long addr);
 unsigned long kallsyms_lookup_name(const char *name);
 
+#define KIMAGE_VADDR 0xffff800008000000UL	/* the build's: 48-bit VA */
 #define T 0xffff800008010000UL		/* .text */
 #define I 0xffff800008090000UL		/* .init.text */
+
+/* head.S's relocated _text; what the kernel's kaslr_offset() reads. */
+uint64_t kimage_vaddr = KIMAGE_VADDR;
 
 const unsigned int kallsyms_num_syms = 7;
 const unsigned long kallsyms_addresses[] = {
@@ -112,6 +118,25 @@ static void test_lookup_name(void **state)
 	assert_int_equal(kallsyms_lookup_name(""), 0);	/* not a region end */
 }
 
+/* Running higher: runtime addresses in, runtime addresses out. */
+#define OFF 0x2000081000UL
+
+static void test_lookup_at_offset(void **state)
+{
+	char buf[128];
+
+	kimage_vaddr = KIMAGE_VADDR + OFF;
+	expect(T + OFF, "primary_entry", 0x40, 0);
+	expect(I + OFF + 0xff, "setup_arch", 0x70, 0x6f);
+	expect(T, NULL, 0, 0);			/* the link address: below the image */
+	expect(I + OFF + 0x100, NULL, 0, 0);
+	sprint_symbol(buf, sizeof(buf), T + OFF + 0xa8 + 0x14);
+	assert_string_equal(buf, "do_mem_abort+0x14/0x158");
+	assert_int_equal(kallsyms_lookup_name("setup_arch"), I + OFF + 0x90);
+	assert_int_equal(kallsyms_lookup_name("setup"), 0);
+	kimage_vaddr = KIMAGE_VADDR;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_lookup_outside_code),
 		cmocka_unit_test(test_sprint_symbol),
 		cmocka_unit_test(test_lookup_name),
+		cmocka_unit_test(test_lookup_at_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

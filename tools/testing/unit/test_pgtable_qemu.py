@@ -4,11 +4,16 @@ builds, compared byte for byte with the model (pgtable_model.c).
 
 For each case the real Image boots on QEMU virt under gdb (QEMU's gdbstub
 on a pipe: `target remote | qemu-system-aarch64 -gdb stdio -S ...`), stops
-at start_kernel with a hardware breakpoint (its virtual address from
+at the first C function __primary_switched calls (early_fdt_map with
+CONFIG_RANDOMIZE_BASE, which then adds the fixmap's tables to init_pg_dir;
+else start_kernel) with a hardware breakpoint (its virtual address from
 System.map), and gdb dumps idmap_pg_dir..init_pg_end and reads idmap_t0sz,
 kimage_voffset, TTBR0/1_EL1 and TCR_EL1. pgtable_dump runs the model with
 the same load address and the symbol offsets of System.map; both must give
 the same bytes, and the registers must point at those tables.
+
+KASLR stays off, so the tables map the image at its link address: `nokaslr`
+with -kernel; the loader passes no device tree, so there is no seed.
 
 The Image is loaded either by QEMU's -kernel (at RAM base + 2 MiB) or by
 the generic loader at any 2 MiB-aligned address
@@ -32,6 +37,7 @@ and UNIT_OUT. Needs qemu-system-aarch64 and gdb-multiarch.
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 
@@ -111,6 +117,8 @@ class Kernel:
         self.va_bits = int(m.group(1))
         # KIMAGE_VADDR = _PAGE_END(VA_BITS) + 128M (asm/memory.h)
         assert self.sym['_text'] == (-(1 << (self.va_bits - 1)) + (128 << 20)) % (1 << 64)
+        # where head.S's tables are complete and C has not touched them
+        self.first_c = self.sym.get('early_fdt_map', self.sym['start_kernel'])
 
     def off(self, name):
         return self.sym[name] - self.sym['_text']
@@ -160,7 +168,7 @@ def kernel(variant):
 
 
 def boot_and_dump(k, mem, load, machine, workdir):
-    """Boot k under gdb, stop at start_kernel, return what gdb read."""
+    """Boot k under gdb, stop at the first C code, return what gdb read."""
     dump = os.path.join(workdir, 'real.bin')
     if os.path.exists(dump):
         os.unlink(dump)
@@ -171,15 +179,15 @@ def boot_and_dump(k, mem, load, machine, workdir):
         qemu[2] += ',memory-backend=bigram'
         qemu += ['-object', f'memory-backend-ram,id=bigram,size={mem},reserve=off']
     if load is None:
-        qemu += ['-kernel', k.image, '-append', 'console=ttyAMA0']
+        qemu += ['-kernel', k.image, '-append', 'console=ttyAMA0 nokaslr']  # tables at link VA
     else:
         qemu += ['-device', f'loader,file={k.image},addr={load:#x},force-raw=on',
                  '-device', f'loader,addr={load:#x},cpu-num=0']
     s = k.sym
     script = [
         'set pagination off', 'set confirm off', 'set architecture aarch64',
-        'target remote | exec ' + ' '.join(qemu),
-        f'hbreak *{s["start_kernel"]:#x}',
+        'target remote | exec ' + shlex.join(qemu),
+        f'hbreak *{k.first_c:#x}',
         'continue',
         f'printf "PC=%#lx\\n", $pc',
         f'dump binary memory {dump} {s["idmap_pg_dir"]:#x} {s["init_pg_end"]:#x}',
@@ -197,8 +205,8 @@ def boot_and_dump(k, mem, load, machine, workdir):
                          text=True, timeout=TIMEOUT)
     facts = dict(re.findall(r'^([A-Z0-9]+)=(\S+)$', res.stdout, re.M))
     log = f'gdb said:\n{res.stdout}{res.stderr}'
-    assert 'PC' in facts, 'never reached start_kernel\n' + log
-    assert int(facts['PC'], 16) == s['start_kernel'], log
+    assert 'PC' in facts, f'never reached {k.first_c:#x}\n' + log
+    assert int(facts['PC'], 16) == k.first_c, log
     assert os.path.exists(dump), log
     with open(dump, 'rb') as f:
         real = f.read()
@@ -256,7 +264,7 @@ def test_tables_match_model(case):
     model, facts = run_model(k, phys, workdir)
     assert facts['out_of_bounds'] == 0, facts
     # the space vmlinux.lds.S reserved is what the tables take
-    assert facts['init_pages'] == facts['early_pages'] == \
+    assert facts['init_pages'] + facts['early_kaslr_pages'] == facts['early_pages'] == \
         k.off('init_pg_end') // 4096 - k.off('init_pg_dir') // 4096, facts
     assert len(real) == len(model)
     if real != model:

@@ -47,7 +47,7 @@ void *set_fixmap_io(enum fixed_addresses idx, phys_addr_t phys);
  * Returns its virtual address; *size is its totalsize, or 0 when the
  * header is not one (the caller reports the error).
  */
-void *fixmap_remap_fdt(phys_addr_t phys, u32 *size);
+void *fixmap_remap_fdt(phys_addr_t phys, u32 *size, u64 prot);
 #endif
 
 #endif

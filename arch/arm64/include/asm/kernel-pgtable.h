@@ -8,6 +8,7 @@
 #ifndef __ASM_KERNEL_PGTABLE_H
 #define __ASM_KERNEL_PGTABLE_H
 
+#include <asm/boot.h>		/* MIN_KIMG_ALIGN */
 #include <asm/pgtable-hwdef.h>
 
 #define SWAPPER_PGTABLE_LEVELS (CONFIG_PGTABLE_LEVELS - 1)
@@ -19,9 +20,20 @@
 #define SWAPPER_PMD_FLAGS (PMD_TYPE_SECT | PMD_SECT_AF | PMD_SECT_S | PMD_SECT_UXN)
 #define SWAPPER_MM_MMUFLAGS (PMD_ATTRINDX(MT_NORMAL) | SWAPPER_PMD_FLAGS)
 
+/*
+ * A relocatable image runs at KIMAGE_VADDR plus an offset (physical
+ * misalignment, KASLR) known only at boot: there a range of the same size
+ * may touch one more entry of each level than at its link-time address.
+ */
+#ifdef CONFIG_RELOCATABLE
+#define EARLY_KASLR 1
+#else
+#define EARLY_KASLR 0
+#endif
+
 /* Entries at a level with the given shift that [vstart, vend) touches. */
 #define EARLY_ENTRIES(vstart, vend, shift) \
-	((((vend) - 1) >> (shift)) - ((vstart) >> (shift)) + 1)
+	((((vend) - 1) >> (shift)) - ((vstart) >> (shift)) + 1 + EARLY_KASLR)
 
 #define EARLY_PGDS(vstart, vend) EARLY_ENTRIES(vstart, vend, PGDIR_SHIFT)
 #if SWAPPER_PGTABLE_LEVELS > 2
@@ -47,8 +59,5 @@
  */
 #define IDMAP_PGTABLE_LEVELS (ARM64_HW_PGTABLE_LEVELS(PHYS_MASK_SHIFT) - 1)
 #define IDMAP_DIR_SIZE (IDMAP_PGTABLE_LEVELS * PAGE_SIZE)
-
-/* The Image's load address must be aligned to this (asm/boot.h in v5.15). */
-#define MIN_KIMG_ALIGN SZ_2M
 
 #endif

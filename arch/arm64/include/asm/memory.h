@@ -16,7 +16,10 @@
  *   0xfffffffffe000000  FIXADDR_TOP
  *
  * Physically the kernel sits wherever the loader put it (any 2 MiB-aligned
- * address); kimage_voffset = KIMAGE_VADDR-side address - physical address.
+ * address, any 4 KiB-aligned one with CONFIG_RELOCATABLE); virtually at
+ * KIMAGE_VADDR + kaslr_offset(): the physical offset modulo 2 MiB plus,
+ * with CONFIG_RANDOMIZE_BASE, a random 2 MiB multiple (head.S's x23);
+ * kimage_voffset = image virtual address - physical address.
  * PHYS_OFFSET (memstart_addr) is the start of RAM rounded down to 1 GiB, so
  * the linear map can use 1 GiB blocks. Documentation/arm64/memory.rst has
  * the whole picture.
@@ -68,6 +71,15 @@
 
 /* Set by head.S (__primary_switched): image VA minus image PA. */
 extern u64 kimage_voffset;
+
+/* The virtual address of _text, relocated by head.S (__relocate_kernel). */
+extern u64 kimage_vaddr;
+
+/* How far the image runs from its link address, KIMAGE_VADDR. */
+static inline unsigned long kaslr_offset(void)
+{
+	return kimage_vaddr - KIMAGE_VADDR;
+}
 
 /* Physical address of a kernel-image symbol, and back. */
 #define __pa_symbol(x) ((phys_addr_t)(unsigned long)(x) - kimage_voffset)

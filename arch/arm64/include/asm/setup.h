@@ -14,4 +14,14 @@ extern phys_addr_t __fdt_pointer;
 
 void setup_arch(char **cmdline_p);
 
+/* head.S, before start_kernel: the blob through the fixmap, writable. */
+void early_fdt_map(u64 dt_phys);
+void *get_early_fdt_ptr(void);
+/* CONFIG_RANDOMIZE_BASE (kaslr.c): the offset head.S moves the image by. */
+u64 kaslr_early_init(void);
+/* ...and the boot-log line that says what it decided. */
+void kaslr_init(void);
+/* The panic footer's "Kernel Offset: ..." lines. */
+void dump_kernel_offset(void);
+
 #endif

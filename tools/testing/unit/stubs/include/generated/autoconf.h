@@ -24,6 +24,8 @@
 #define CONFIG_PGTABLE_LEVELS 4
 #endif
 #define CONFIG_LOG_BUF_SHIFT 16
+/* As defconfig: the early tables have room for a moved image (EARLY_KASLR). */
+#define CONFIG_RELOCATABLE 1
 #define CONFIG_CMDLINE "unit_config_cmdline=1 from=CONFIG_CMDLINE"
 #define CONFIG_CONSOLE_LOGLEVEL_DEFAULT 7
 
