@@ -88,6 +88,12 @@ LIBFDT_A   := $(LIBFDT_DIR)/usr/lib/aarch64-linux-gnu/libfdt.a
 LIBFDT_INC := $(LIBFDT_DIR)/usr/include
 export LIBFDT_DIR LIBFDT_A LIBFDT_INC
 
+# Debian's Raspberry Pi 3 Model B device tree (scripts/install-deps test),
+# for `make qemu MACHINE=raspi3b` and the raspi3b boot tests.
+RASPI_DIR ?= $(srctree)/.deps/raspi
+RASPI_DTB := $(RASPI_DIR)/bcm2837-rpi-3-b.dtb
+export RASPI_DTB
+
 # ---------------------------------------------------------------------------
 # Flags shared by every kernel object. Architecture flags come from
 # arch/$(SRCARCH)/Makefile.
@@ -207,7 +213,7 @@ PHONY += deps deps-build deps-test
 deps-build:
 	$(Q)$(srctree)/scripts/install-deps build $(LIBFDT_DIR) $(if $(LLVM),llvm)
 deps-test:
-	$(Q)$(srctree)/scripts/install-deps test $(LIBFDT_DIR)
+	$(Q)$(srctree)/scripts/install-deps test $(LIBFDT_DIR) $(RASPI_DIR)
 deps: deps-build deps-test
 
 # ---------------------------------------------------------------------------
@@ -220,17 +226,32 @@ usr initramfs: deps-build
 	$(Q)$(MAKE) -C $(srctree)/usr O=$(objtree)/usr
 
 # ---------------------------------------------------------------------------
-# Run it: QEMU virt with its own DTB, or yours with QEMU_DTB=board.dtb.
+# Run it: QEMU virt with its own DTB, or yours with QEMU_DTB=board.dtb;
+# MACHINE=raspi3b: QEMU's Raspberry Pi 3 Model B with Debian's DTB, the
+# console on the mini UART (ttyS1, QEMU's second serial port).
 QEMU         ?= qemu-system-aarch64
+MACHINE      ?= virt
+ifeq ($(MACHINE),raspi3b)
+QEMU_MACHINE ?= raspi3b
+QEMU_CPU     ?= cortex-a53
+QEMU_MEM     ?= 1G
+QEMU_APPEND  ?= earlycon=uart8250,mmio32,0x3f215040 console=ttyS1,115200
+QEMU_DTB     ?= $(RASPI_DTB)
+QEMU_SERIAL  ?= -serial null -serial mon:stdio
+else ifeq ($(MACHINE),virt)
 QEMU_MACHINE ?= virt,gic-version=3
 QEMU_CPU     ?= cortex-a57
 QEMU_MEM     ?= 256M
 QEMU_APPEND  ?= console=ttyAMA0 earlycon
 QEMU_DTB     ?=
+QEMU_SERIAL  ?=
+else
+$(error MACHINE=$(MACHINE): only virt and raspi3b)
+endif
 QEMU_INITRD  ?= $(initramfs)
 QEMU_EXTRA   ?=
 QEMU_CMD = $(QEMU) -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
-	-nographic -nic none -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
+	-nographic $(QEMU_SERIAL) -nic none -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
 	-append "$(QEMU_APPEND)" $(if $(QEMU_DTB),-dtb $(QEMU_DTB)) \
 	$(if $(QEMU_INITRD),-initrd $(QEMU_INITRD)) $(QEMU_EXTRA)
 

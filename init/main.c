@@ -52,8 +52,13 @@ __setup("init=", init_setup);
 
 static void __init console_init(void)
 {
-	/* The PL011 of stdout-path or console=; retires any boot console. */
-	pl011_console_init();
+	/*
+	 * The UART of stdout-path or console=: the Raspberry Pi's mini UART
+	 * (ttyS), else a PL011 (ttyAMA), which also falls back when neither
+	 * can be used. Retires any boot console.
+	 */
+	if (serial8250_console_init())
+		pl011_console_init();
 }
 
 /* The boot CPU has nothing left to do: idle, or power off if asked to. */
@@ -166,7 +171,8 @@ __noreturn void __init start_kernel(void)
 	init_IRQ();			/* the interrupt controller the DTB names */
 	time_init();			/* generic timer: the HZ tick, jiffies */
 	tty_init();			/* /dev/console, ttyAMA: character devices */
-	pl011_tty_init();		/* the console UART as a tty, input by IRQ */
+	if (serial8250_tty_init())	/* the console UART as a tty, input by IRQ */
+		pl011_tty_init();
 	proc_root_init();		/* /proc: processes, uptime, meminfo */
 	local_irq_enable();		/* from here on interrupts are taken */
 	smp_init();			/* the other CPUs: "smp: Brought up 1 node, 4 CPUs" */

@@ -443,3 +443,21 @@ int of_stdout_node(const char **options)
 	/* A path, or an alias (libfdt resolves names not starting with '/'). */
 	return of_fdt_path_offset_namelen(path, colon ? colon - path : (int)strlen(path));
 }
+
+int of_alias_serial_line(int node)
+{
+	const void *fdt = initial_boot_params;
+	int aliases = of_fdt_path_offset("/aliases"), off, len;
+	char path[128];
+
+	if (aliases < 0 || fdt_get_path(fdt, node, path, sizeof(path)))
+		return 0;
+	fdt_for_each_property_offset(off, fdt, aliases) {
+		const char *name;
+		const char *val = fdt_getprop_by_offset(fdt, off, &name, &len);
+
+		if (val && !strncmp(name, "serial", 6) && !strcmp(val, path))
+			return simple_strtoull(name + 6, NULL, 10);
+	}
+	return 0;
+}

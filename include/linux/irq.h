@@ -65,17 +65,24 @@ int generic_handle_irq(unsigned int irq);
 unsigned long kstat_irqs(unsigned int irq);
 
 /*
- * The controller a device tree node's interrupts go to, and how its
- * specifiers translate: set by the root controller's driver.
- * xlate: cells -> (hwirq, IRQ_TYPE_*); 0 or a negative errno.
+ * A controller device tree nodes' interrupts may go to, and how its
+ * specifiers translate to this kernel's interrupt numbers: added by the
+ * root controller's driver (irq_set_default_host) and by drivers of
+ * controllers chained behind it (irq_add_host), each numbering its
+ * interrupts in its own part of [0, NR_IRQS).
+ * xlate: cells -> (irq, IRQ_TYPE_*); 0 or a negative errno.
  */
 typedef int (*irq_xlate_t)(const u32 *cells, int ncells, unsigned long *hwirq,
 			   unsigned int *type);
 void irq_set_default_host(int fdt_node, irq_xlate_t xlate);
+void irq_add_host(int fdt_node, irq_xlate_t xlate);
+
+/* The node's interrupt-parent (or its nearest ancestor's); -1 if none. */
+int of_irq_find_parent(int fdt_node);
 
 /*
- * The index-th interrupt of a DT node, translated by the root controller
- * and configured with the specifier's trigger; 0 if there is none.
+ * The index-th interrupt of a DT node, translated by its interrupt-parent's
+ * driver and configured with the specifier's trigger; 0 if there is none.
  */
 unsigned int irq_of_parse_and_map(int fdt_node, int index);
 

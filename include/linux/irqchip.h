@@ -12,8 +12,10 @@ typedef int (*irqchip_init_fn)(int fdt_node);
 
 int gic_of_init(int fdt_node);		/* irq-gic.c: GICv2 */
 int gic_v3_of_init(int fdt_node);	/* irq-gic-v3.c */
+int bcm2836_arm_irqchip_l1_intc_of_init(int fdt_node);	/* irq-bcm2836.c */
+int bcm2836_armctrl_of_init(int fdt_node);	/* irq-bcm2835.c: chained */
 
-/* Start the first known controller the device tree has; 0 or -ENODEV. */
+/* Start the root controller and those chained to it; 0 or -ENODEV. */
 int irqchip_init(void);
 
 #endif

@@ -42,6 +42,8 @@ int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size);
 
 /* The node /chosen/stdout-path names, and its options after ':' (or ""). */
 int of_stdout_node(const char **options);
+/* n of the /aliases serial<n> that names node, else 0 (ttyAMA<n>, ttyS<n>). */
+int of_alias_serial_line(int node);
 
 /*
  * Tree navigation, as libfdt's functions of the same shape but through the

@@ -26,11 +26,24 @@ int pl011_tty_init(void);
 unsigned int pl011_rx_irq(void);
 unsigned long pl011_rx_overruns(void);
 
+/* An 8250 (mmio32, reg-shift 2) at base: polled output (8250_early.c). */
+void serial8250_early_putc(void *base, char c);
+void serial8250_console_write(struct console *con, const char *s, unsigned int n);
 /*
- * The UART that tells the user why the device tree could not be used:
- * CONFIG_DEBUG_UART_PHYS as a boot console.
+ * The Raspberry Pi's mini UART (8250_bcm2835aux.c) named by stdout-path or
+ * console=ttyS<n> as the console (-ENODEV if none is wanted), then as the
+ * tty ttyS<n> receiving by interrupt.
  */
-void fallback_console_init(void);
+int serial8250_console_init(void);
+int serial8250_tty_init(void);
+
+/*
+ * The UART that tells the user why the kernel stops before it has a
+ * console: with stdout_path, the one /chosen/stdout-path names if the tree
+ * is readable and we can write to it; else CONFIG_DEBUG_UART_PHYS, a
+ * PL011 or an 8250 (CONFIG_DEBUG_UART_PL011/8250). As a boot console.
+ */
+void fallback_console_init(bool stdout_path);
 
 /* console=name<index>[,options] recorded by kernel/printk (NULL if none). */
 bool console_requested(const char *name, int index, bool *any_given);

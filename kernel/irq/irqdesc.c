@@ -128,17 +128,42 @@ void disable_irq(unsigned int irq)
 
 /* ---- Device tree interrupt specifiers --------------------------------- */
 
-static int default_host_node = -1;
-static irq_xlate_t default_host_xlate;
+/*
+ * The controllers whose specifiers we can translate: the root one and those
+ * chained behind it (Linux's irq domains, one number space here).
+ */
+static struct {
+	int node;
+	irq_xlate_t xlate;
+} irq_hosts[4];
+static int nr_irq_hosts;
+
+void irq_add_host(int fdt_node, irq_xlate_t xlate)
+{
+	if (nr_irq_hosts == (int)ARRAY_SIZE(irq_hosts)) {
+		pr_err("too many interrupt controllers: %s ignored\n",
+		       fdt_get_name(initial_boot_params, fdt_node, NULL));
+		return;
+	}
+	irq_hosts[nr_irq_hosts].node = fdt_node;
+	irq_hosts[nr_irq_hosts++].xlate = xlate;
+}
 
 void irq_set_default_host(int fdt_node, irq_xlate_t xlate)
 {
-	default_host_node = fdt_node;
-	default_host_xlate = xlate;
+	irq_add_host(fdt_node, xlate);
+}
+
+static irq_xlate_t irq_host_xlate(int fdt_node)
+{
+	for (int i = 0; i < nr_irq_hosts; i++)
+		if (irq_hosts[i].node == fdt_node)
+			return irq_hosts[i].xlate;
+	return NULL;
 }
 
 /* interrupt-parent of node, or of its nearest ancestor that has one. */
-static int of_irq_find_parent(int node)
+int of_irq_find_parent(int node)
 {
 	const void *fdt = initial_boot_params;
 
@@ -159,14 +184,16 @@ unsigned int irq_of_parse_and_map(int node, int index)
 	u32 cells[4];
 	unsigned long hwirq;
 	unsigned int type;
+	irq_xlate_t xlate;
 
-	if (!fdt || default_host_node < 0)
+	if (!fdt || !nr_irq_hosts)
 		return 0;
 	prop = fdt_getprop(fdt, node, "interrupts", &len);
 	parent = of_irq_find_parent(node);
-	if (!prop || parent != default_host_node) {
+	xlate = irq_host_xlate(parent);
+	if (!prop || !xlate) {
 		if (prop)
-			pr_err("%s: interrupt parent is not the root controller\n",
+			pr_err("%s: interrupt parent is not a controller we drive\n",
 			       fdt_get_name(fdt, node, NULL));
 		return 0;
 	}
@@ -177,7 +204,7 @@ unsigned int irq_of_parse_and_map(int node, int index)
 		return 0;
 	for (int i = 0; i < ncells; i++)
 		cells[i] = fdt32_to_cpu(prop[index * ncells + i]);
-	if (default_host_xlate(cells, ncells, &hwirq, &type) || hwirq >= NR_IRQS)
+	if (xlate(cells, ncells, &hwirq, &type) || hwirq >= NR_IRQS)
 		return 0;
 	if (irq_set_irq_type(hwirq, type)) {
 		pr_err("%s: cannot set trigger type %u of irq %lu\n",

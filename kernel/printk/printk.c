@@ -258,7 +258,7 @@ void unregister_console(struct console *con)
 void console_ensure_output(void)
 {
 	if (!console_has_enabled(false) && !console_has_enabled(true))
-		fallback_console_init();
+		fallback_console_init(true);	/* the tree may name one */
 }
 
 /*

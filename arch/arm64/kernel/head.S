@@ -127,15 +127,22 @@ SYM_CODE_END(__bad_load_address)
 
 /*
  * __early_die: print the NUL-terminated string at x0 on the fallback
- * PL011 with the MMU off, then park the CPU for good.
+ * UART (a PL011, or an 8250 with 32-bit registers: CONFIG_DEBUG_UART_*)
+ * with the MMU off, then park the CPU for good.
  */
 SYM_CODE_START(__early_die)
 	mov_q	x1, CONFIG_DEBUG_UART_PHYS
 1:	ldrb	w2, [x0], #1
 	cbz	w2, 3f
+#ifdef CONFIG_DEBUG_UART_8250
+2:	ldr	w3, [x1, #0x14]			// LSR (UART_LSR << 2)
+	tbz	w3, #5, 2b			// wait until THRE (room to send)
+	str	w2, [x1]			// THR
+#else
 2:	ldr	w3, [x1, #0x18]			// UARTFR
 	tbnz	w3, #5, 2b			// wait while TXFF (FIFO full)
 	str	w2, [x1]			// UARTDR
+#endif
 	b	1b
 3:	wfe
 	wfi

@@ -40,7 +40,7 @@ u64 boot_args[4] __section(".data..cacheline_aligned") __aligned(64);
  */
 static __noreturn void __init fdt_fail(phys_addr_t dt_phys, int err, const char *what)
 {
-	fallback_console_init();
+	fallback_console_init(false);	/* the tree is unusable */
 	if (!dt_phys)
 		pr_crit("FDT: no device tree blob passed in x0\n");
 	else if (what)

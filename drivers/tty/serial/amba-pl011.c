@@ -83,12 +83,25 @@ static struct console pl011_console = {
 	.write = pl011_console_write,
 };
 
-/* The revision field of the PrimeCell id: bits 23:20. */
-static unsigned int amba_rev(void *base)
+/*
+ * The peripheral id a node's "arm,primecell-periphid" gives instead of the
+ * registers (the BCM2835's PL011, whose 0x200-byte window lacks them, as
+ * Linux's AMBA bus takes it), or 0.
+ */
+static u32 dt_periphid(int node)
 {
-	u32 id = 0;
+	const fdt32_t *p = fdt_getprop(initial_boot_params, node, "arm,primecell-periphid",
+				       NULL);
 
-	for (int i = 0; i < 4; i++)
+	return p ? fdt32_to_cpu(*p) : 0;
+}
+
+/* The revision field of the PrimeCell id: bits 23:20. */
+static unsigned int amba_rev(void *base, int node)
+{
+	u32 id = dt_periphid(node);
+
+	for (int i = 0; i < 4 && !id; i++)
 		id |= (readl(base + UART_PERIPHID0 + 4 * i) & 0xff) << (8 * i);
 	return (id >> 20) & 0xf;
 }
@@ -96,20 +109,7 @@ static unsigned int amba_rev(void *base)
 /* ttyAMA<n>: the serial<n> alias if the tree has one, else 0. */
 static int pl011_line(int node)
 {
-	const void *fdt = initial_boot_params;
-	int aliases = of_fdt_path_offset("/aliases"), off, len;
-	char path[128];
-
-	if (aliases < 0 || fdt_get_path(fdt, node, path, sizeof(path)))
-		return 0;
-	fdt_for_each_property_offset(off, fdt, aliases) {
-		const char *name;
-		const char *val = fdt_getprop_by_offset(fdt, off, &name, &len);
-
-		if (val && !strncmp(name, "serial", 6) && !strcmp(val, path))
-			return simple_strtoull(name + 6, NULL, 10);
-	}
-	return 0;
+	return of_alias_serial_line(node);
 }
 
 /*
@@ -131,7 +131,7 @@ static void *__init pl011_map(int node, phys_addr_t *phys)
 		       "#address-cells/#size-cells, or not translatable)\n", name);
 		return NULL;
 	}
-	if (size < SZ_4K) {
+	if (size < SZ_4K && !(dt_periphid(node) && size >= UART011_ICR + 4)) {
 		pr_err("pl011: cannot use %s: reg size %#llx, a PL011 needs 0x1000\n", name, size);
 		return NULL;
 	}
@@ -144,7 +144,7 @@ static void *__init pl011_map(int node, phys_addr_t *phys)
 		pr_err("pl011: ioremap of %#llx failed\n", *phys);
 		return NULL;
 	}
-	if (!amba_device_present(base)) {
+	if (!dt_periphid(node) && !amba_device_present(base)) {
 		pr_err("pl011: cannot use %s: no PrimeCell answers at %#llx\n", name, *phys);
 		return NULL;
 	}
@@ -171,7 +171,7 @@ static int __init pl011_register(int node, int line)
 	}
 	writel(UART01x_CR_UARTEN | UART011_CR_TXE | UART011_CR_RXE, base + UART011_CR);
 	pr_info("%llx.pl011: ttyAMA%d at MMIO %#llx is a PL011 rev%u\n", phys, line,
-		phys, amba_rev(base));
+		phys, amba_rev(base, node));
 	pl011_console.index = line;
 	pl011_console.data = base;
 	pl011_port.base = base;
@@ -219,7 +219,7 @@ static int __init pl011_console_fallback(int stdout_node, bool any_console_given
 		pr_warn("printk: no console: keeping the boot console\n");
 		return -ENODEV;
 	}
-	fallback_console_init();
+	fallback_console_init(false);
 	pr_warn("printk: no console: falling back to the UART at %#llx (CONFIG_DEBUG_UART_PHYS)\n",
 		(u64)CONFIG_DEBUG_UART_PHYS);
 	return -ENODEV;

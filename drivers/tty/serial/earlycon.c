@@ -5,6 +5,8 @@
  *   earlycon              the UART /chosen/stdout-path names
  *   earlycon=pl011,<addr> (also pl011,mmio32,<addr>) a PL011 at <addr>,
  *                         which must be one the device tree describes
+ *   earlycon=uart8250,mmio32,<addr>  an 8250 with 32-bit registers (the
+ *                         Raspberry Pi's mini UART), also one the tree has
  * and the fallback UART (CONFIG_DEBUG_UART_PHYS) that reports a device tree
  * the kernel cannot use. Registers are reached through the fixmap.
  */
@@ -27,28 +29,48 @@ static struct console early_con = {
 	.write = pl011_console_write,
 };
 
-static int __init earlycon_start(phys_addr_t phys, const char *options)
+/* The two kinds of UART: their compatible and how they are written. */
+struct earlycon_kind {
+	const char *param;	/* as earlycon= names it */
+	const char *compatible;
+	const char *name;	/* the console's name, as Linux's */
+	const char *iotype;	/* for the message: "MMIO" or "MMIO32" */
+	void (*write)(struct console *con, const char *s, unsigned int n);
+};
+
+static const struct earlycon_kind pl011_kind = {
+	"pl011", "arm,pl011", "pl11", "MMIO", pl011_console_write,
+};
+static const struct earlycon_kind uart8250_kind = {
+	"uart8250", "brcm,bcm2835-aux-uart", "uart8250", "MMIO32", serial8250_console_write,
+};
+
+static int __init earlycon_start(phys_addr_t phys, const char *options,
+				 const struct earlycon_kind *kind)
 {
 	void *base = set_fixmap_io(FIX_EARLYCON_MEM_BASE, phys);
 
 	/* Nothing there, or not a PrimeCell: writing would hang or abort. */
-	if (!amba_device_present(base)) {
+	if (kind == &pl011_kind && !amba_device_present(base)) {
 		pr_err("no PL011 answers at %#llx: earlycon not enabled\n", phys);
 		return -ENODEV;
 	}
 	early_con.data = base;
-	pr_info("%s at MMIO %#018llx (options '%s')\n", early_con.name, phys, options);
+	early_con.write = kind->write;
+	strlcpy(early_con.name, kind->name, sizeof(early_con.name));
+	pr_info("%s at %s %#018llx (options '%s')\n", early_con.name, kind->iotype, phys,
+		options);
 	register_console(&early_con);
 	return 0;
 }
 
-/* Is phys where an arm,pl011 node of the device tree has its registers? */
-static bool __init earlycon_in_dt(phys_addr_t phys)
+/* Is phys where a node of this kind in the device tree has its registers? */
+static bool __init earlycon_in_dt(phys_addr_t phys, const struct earlycon_kind *kind)
 {
 	int node;
 
-	for (node = of_fdt_next_compatible(-1, "arm,pl011"); node >= 0;
-	     node = of_fdt_next_compatible(node, "arm,pl011")) {
+	for (node = of_fdt_next_compatible(-1, kind->compatible); node >= 0;
+	     node = of_fdt_next_compatible(node, kind->compatible)) {
 		phys_addr_t reg;
 		u64 size;
 
@@ -58,9 +80,10 @@ static bool __init earlycon_in_dt(phys_addr_t phys)
 	return false;
 }
 
-/* `earlycon` alone: the console of /chosen/stdout-path, if it is a PL011. */
+/* `earlycon` alone: the console of /chosen/stdout-path, if we drive it. */
 static int __init earlycon_from_stdout_path(void)
 {
+	const struct earlycon_kind *kind = &pl011_kind;
 	const char *options;
 	int node = of_stdout_node(&options);
 	phys_addr_t phys;
@@ -68,7 +91,9 @@ static int __init earlycon_from_stdout_path(void)
 
 	if (node < 0 || !initial_boot_params)
 		return -ENODEV;
-	if (fdt_node_check_compatible(initial_boot_params, node, "arm,pl011")) {
+	if (!fdt_node_check_compatible(initial_boot_params, node, uart8250_kind.compatible))
+		kind = &uart8250_kind;
+	else if (fdt_node_check_compatible(initial_boot_params, node, "arm,pl011")) {
 		pr_warn("no earlycon driver for the stdout-path device\n");
 		return -ENODEV;
 	}
@@ -76,7 +101,7 @@ static int __init earlycon_from_stdout_path(void)
 		pr_warn("the stdout-path device has no usable reg\n");
 		return -ENODEV;
 	}
-	return earlycon_start(phys, options);
+	return earlycon_start(phys, options, kind);
 }
 
 static int __init param_setup_earlycon(char *arg)
@@ -85,15 +110,21 @@ static int __init param_setup_earlycon(char *arg)
 
 	if (early_con.flags & CON_ENABLED)
 		return 0;
+	const struct earlycon_kind *kind = &pl011_kind;
+
 	if (!arg || !*arg)
 		return earlycon_from_stdout_path();
-	if (strncmp(arg, "pl011,", 6)) {
-		pr_warn("unsupported earlycon '%s' (only pl011)\n", arg);
+	if (!strncmp(arg, "uart8250,mmio32,", 16)) {
+		kind = &uart8250_kind;
+		arg += 16;
+	} else if (!strncmp(arg, "pl011,", 6)) {
+		arg += 6;
+		if (!strncmp(arg, "mmio32,", 7))
+			arg += 7;
+	} else {
+		pr_warn("unsupported earlycon '%s' (only pl011 and uart8250,mmio32)\n", arg);
 		return -EINVAL;
 	}
-	arg += 6;
-	if (!strncmp(arg, "mmio32,", 7))
-		arg += 7;
 	phys_addr_t phys = simple_strtoull(arg, &p, 0);
 
 	if (p == arg || (*p && *p != ',')) {
@@ -106,12 +137,13 @@ static int __init param_setup_earlycon(char *arg)
 	 * Linux trusts the address; a wrong one hangs or aborts on the first
 	 * character. Only a PL011 the device tree describes is used.
 	 */
-	if (!earlycon_in_dt(phys)) {
-		pr_err("pl011 at %#llx: no arm,pl011 node in the device tree has its "
-		       "registers there: earlycon not enabled\n", phys);
+	if (!earlycon_in_dt(phys, kind)) {
+		pr_err("%s at %#llx: no %s node in the device tree has its "
+		       "registers there: earlycon not enabled\n", kind->param, phys,
+		       kind->compatible);
 		return -EINVAL;
 	}
-	return earlycon_start(phys, p);
+	return earlycon_start(phys, p, kind);
 }
 early_param("earlycon", param_setup_earlycon);
 
@@ -119,13 +151,41 @@ static struct console fallback_con = {
 	.name = "uart",
 	.index = -1,
 	.flags = CON_BOOT,
-	.write = pl011_console_write,
 };
 
-void __init fallback_console_init(void)
+/*
+ * The UART /chosen/stdout-path names, if the tree is readable and it is
+ * one we can write to: its address and kind.
+ */
+static const struct earlycon_kind *__init fallback_from_stdout_path(phys_addr_t *phys)
 {
+	const char *options;
+	int node = initial_boot_params ? of_stdout_node(&options) : -1;
+	u64 size;
+
+	if (node < 0 || of_address_to_resource(node, 0, phys, &size))
+		return NULL;
+	if (!fdt_node_check_compatible(initial_boot_params, node, uart8250_kind.compatible))
+		return &uart8250_kind;
+	if (!fdt_node_check_compatible(initial_boot_params, node, pl011_kind.compatible))
+		return &pl011_kind;
+	return NULL;
+}
+
+void __init fallback_console_init(bool stdout_path)
+{
+	const struct earlycon_kind *kind = NULL;
+	phys_addr_t phys;
+
 	if (fallback_con.flags & CON_ENABLED)
 		return;
-	fallback_con.data = set_fixmap_io(FIX_EARLYCON_MEM_BASE, CONFIG_DEBUG_UART_PHYS);
+	if (stdout_path)
+		kind = fallback_from_stdout_path(&phys);
+	if (!kind) {
+		phys = CONFIG_DEBUG_UART_PHYS;
+		kind = IS_ENABLED(CONFIG_DEBUG_UART_8250) ? &uart8250_kind : &pl011_kind;
+	}
+	fallback_con.write = kind->write;
+	fallback_con.data = set_fixmap_io(FIX_EARLYCON_MEM_BASE, phys);
 	register_console(&fallback_con);
 }
