@@ -190,33 +190,42 @@ def add_symbol_file_command(elf, pa):
     return cmd
 
 
+def primary_switch_jump(elf, pa):
+    """The physical (= identity-mapped) address of __primary_switch's last
+    instruction, `br x8`, the jump to __primary_switched where the image
+    runs for good (after KASLR moved it, if it did), for an Image at pa."""
+    switch, size = elf.symbol('__primary_switch')
+    return pa + switch + size - 4 - elf.text_va
+
+
 class _MmuOnBreakpoint(gdb.Breakpoint):
-    """Internal hardware breakpoint at __primary_switched's link address,
-    the first instruction the CPU fetches by its virtual address once
-    __enable_mmu has turned the MMU on. With physical symbols loaded it
-    switches to the virtual ones and lets the kernel run on; gdb then
-    re-sets every breakpoint by its location (`hbreak start_kernel` moves
-    from start_kernel's physical address to its virtual one), so C code
-    can be reached from `make qemu-gdb` with no `hs mmu-on`."""
+    """Internal hardware breakpoint on __primary_switch's final `br x8`,
+    with the MMU on for good and x8 holding the virtual address of
+    __primary_switched, KASLR offset included. With physical symbols loaded
+    it switches to the virtual ones there and lets the kernel run on; gdb
+    then re-sets every breakpoint by its location (`hbreak start_kernel`
+    moves from start_kernel's physical address to its virtual one), so C
+    code can be reached from `make qemu-gdb` with no `hs mmu-on`."""
 
     instance = None
 
-    def __init__(self, va):
-        super().__init__(f'*{va:#x}', gdb.BP_HARDWARE_BREAKPOINT, internal=True)
+    def __init__(self, addr):
+        super().__init__(f'*{addr:#x}', gdb.BP_HARDWARE_BREAKPOINT, internal=True)
         self.silent = True
 
     def stop(self):
         if Kernel.mode == 'phys':
-            load_virt()
+            elf = Kernel.load()
+            va, _ = elf.symbol('__primary_switched')
+            load_virt((target.reg('x8') - va) & MASK64)
         return False
 
 
-def arm_mmu_on_switch(elf):
-    va, _ = elf.symbol('__primary_switched')
+def arm_mmu_on_switch(elf, pa):
     old = _MmuOnBreakpoint.instance
     if old is not None and old.is_valid():
-        return
-    _MmuOnBreakpoint.instance = _MmuOnBreakpoint(va)
+        old.delete()
+    _MmuOnBreakpoint.instance = _MmuOnBreakpoint(primary_switch_jump(elf, pa))
 
 
 def load_phys(pa):
@@ -232,7 +241,7 @@ def load_phys(pa):
     gdb.write(f'vmlinux symbols at physical addresses: _text = {pa:#x} '
               f'(link address {elf.text_va:#x})\n{cmd}\n')
     if not target.mmu_on():
-        arm_mmu_on_switch(elf)
+        arm_mmu_on_switch(elf, pa)
 
 
 def virt_offset():
@@ -370,8 +379,7 @@ or is looked for as it does."""
         if target.mmu_on():
             raise gdb.GdbError('the MMU is already on: use `hs symbols`')
         pa = Kernel.phys_base if Kernel.phys_base is not None else find_phys_base()
-        switch, size = elf.symbol('__primary_switch')
-        br = pa + switch + size - 4 - elf.text_va
+        br = primary_switch_jump(elf, pa)
         if target.u32(target.read(br, 4)) != BR_X8:
             raise gdb.GdbError(f'__primary_switch does not end with `br x8` at '
                                f'{br:#x}: head.S and this command disagree')

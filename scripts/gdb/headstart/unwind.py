@@ -36,13 +36,15 @@ class FinalFrame(Unwinder):
         self._path = None
 
     def ranges(self):
-        """[start, end) of each entry point, at link addresses and, when
-        physical symbols are loaded, at the physical ones too."""
+        """[start, end) of each entry point, at the virtual addresses the
+        symbols are loaded at (link address + the KASLR/misalignment
+        offset) and, when physical symbols are loaded, at the physical ones
+        too."""
         try:
             elf = Kernel.load()
         except gdb.GdbError:
             return []
-        key = (elf.path, Kernel.phys_base)
+        key = (elf.path, Kernel.phys_base, Kernel.offset)
         if key != self._path:
             self._ranges = []
             names = [n for n in elf.symbols
@@ -50,7 +52,8 @@ class FinalFrame(Unwinder):
             for name in names:
                 addr, size = elf.symbol(name)
                 size = size or 4
-                self._ranges.append((addr, addr + size))
+                va = (addr + Kernel.offset) & (2**64 - 1)
+                self._ranges.append((va, va + size))
                 if Kernel.phys_base is not None:
                     pa = addr - elf.text_va + Kernel.phys_base
                     self._ranges.append((pa, pa + size))
