@@ -15,6 +15,7 @@
 #include <linux/amba/bus.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/serial_core.h>
@@ -181,6 +182,14 @@ void __init fallback_console_init(bool stdout_path)
 		return;
 	if (stdout_path)
 		kind = fallback_from_stdout_path(&phys);
+	/*
+	 * A tree that parses may still be wrong: use its UART only if it is
+	 * not RAM and, for a PL011, a PrimeCell answers there.
+	 */
+	if (kind && (memblock_is_memory(phys) ||
+		     (kind == &pl011_kind &&
+		      !amba_device_present(set_fixmap_io(FIX_EARLYCON_MEM_BASE, phys)))))
+		kind = NULL;
 	if (!kind) {
 		phys = CONFIG_DEBUG_UART_PHYS;
 		kind = IS_ENABLED(CONFIG_DEBUG_UART_8250) ? &uart8250_kind : &pl011_kind;
