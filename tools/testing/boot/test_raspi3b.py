@@ -8,7 +8,8 @@ into .deps/raspi): a second machine with other drivers than virt's.
   * the console on the PL011 (ttyAMA0, QEMU's first serial port) with
     earlycon=pl011;
   * with no console= at all: stdout-path decides (ttyS1).
-Each boots the initramfs to the shell and types a command, so the
+Each brings up the four cores (spin-table) and boots the initramfs to
+the shell and types a command, so the
 interrupt path (per-core controller -> peripheral controller -> UART)
 and the arch timer through the per-core controller are exercised.
 The Pi has no PSCI: there is no power-off; the test stops QEMU.
@@ -96,6 +97,11 @@ def test_raspi3b_shell(console, boot_env, kernel_image, raspi_dtb, initramfs, ua
     assert f'{tty}: receiving on IRQ {irq}' in texts, log
     assert re.search(r'arch_timer: cp15 timer\(s\) running at [\d.]+MHz \(virt\)\.', log), log
     assert 'KASLR disabled due to lack of seed' in texts, log
+    # the firmware's spin-table releases the other three cores
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts, log
+    for cpu in (1, 2, 3):
+        assert f'CPU{cpu}: Booted secondary processor 0x000000000{cpu} [0x{A53_MIDR:08x}]' \
+            in texts, log
     # typed characters come back through the receive interrupt
     console.send('uname -m\r')
     console.expect_raw(PROMPT, timeout=30)
