@@ -77,6 +77,7 @@ SKIP = {
 
 # command regex -> what its output must show (a regex), or 'exit0'
 EXPECT = [
+    (r'make qemu .*poweroff', r'reboot: Power down'),
     (r'make qemu QEMU_INITRD=', BOOT_COMPLETE),
     (r'make qemu QEMU_APPEND="console=ttyAMA0 -- /bin/usertests"', r'Run /init as init process'),
     (r'make qemu QEMU_DTB=\$PWD/board\.dtb', r'Machine model: my board'),
