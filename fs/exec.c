@@ -105,10 +105,10 @@ static int add_string(struct exec_args *a, const char *s, bool user)
 	return 0;
 }
 
-/* Copy a NULL-terminated vector of strings (user or kernel); count them. */
+/* Copy a NULL-terminated vector of strings (user or kernel) from index *count on; count them. */
 static int copy_strings(struct exec_args *a, const char *const *vec, bool user, int *count)
 {
-	for (*count = 0; vec; (*count)++) {
+	for (; vec; (*count)++) {
 		const char *s;
 		int err;
 
@@ -235,9 +235,68 @@ static void set_comm(const char *filename)
 	strlcpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
 }
 
+/*
+ * A "#!" script (Linux's fs/binfmt_script.c): the first line names the
+ * interpreter and at most one argument (what follows the name, spaces
+ * trimmed), within the first BINPRM_BUF_SIZE bytes. The interpreter runs
+ * with argv = { interpreter, [argument,] script path, argv[1..] }. It
+ * must itself be a binary: a script interpreting a script gives -ELOOP
+ * here, where Linux allows four levels.
+ */
+#define BINPRM_BUF_SIZE 256
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* interp and arg point into line (NUL-terminated); 0 or -ENOEXEC. */
+static int parse_shebang(char *line, size_t n, char **interp, char **arg)
+{
+	char *p, *end;
+
+	if (n < 3 || line[0] != '#' || line[1] != '!')
+		return -ENOEXEC;
+	end = memchr(line, '\n', n);
+	if (!end) {
+		if (n == BINPRM_BUF_SIZE)
+			return -ENOEXEC;	/* the name does not fit: Linux's answer too */
+		end = line + n;
+	}
+	*end = '\0';
+	for (p = line + 2; is_space(*p); p++)
+		;
+	if (!*p)
+		return -ENOEXEC;
+	*interp = p;
+	while (*p && !is_space(*p))
+		p++;
+	*arg = NULL;
+	if (*p) {
+		*p++ = '\0';
+		while (is_space(*p))
+			p++;
+		if (*p) {
+			*arg = p;
+			for (p = end; p > *arg && is_space(p[-1]); p--)
+				;
+			*p = '\0';
+		}
+	}
+	return 0;
+}
+
+static int may_exec(struct ramfs_inode *inode)
+{
+	if (!S_ISREG(inode->mode) || !(inode->mode & 0111))
+		return -EACCES;
+	return 0;
+}
+
 static int do_execve(const char *filename, const char *const *argv, const char *const *envp,
 		     bool user)
 {
+	char line[BINPRM_BUF_SIZE + 1], *interp = NULL, *interp_arg = NULL;
 	struct linux_binprm bprm = { .filename = filename };
 	struct exec_args a = { 0 };
 	struct ramfs_inode *inode;
@@ -249,13 +308,26 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	err = filename_lookup(AT_FDCWD, filename, &inode);
 	if (err)
 		return err;
-	if (S_ISDIR(inode->mode)) {
-		err = -EACCES;
+	err = may_exec(inode);
+	if (err)
 		goto out_inode;
-	}
-	if (!S_ISREG(inode->mode) || !(inode->mode & 0111)) {
-		err = -EACCES;
-		goto out_inode;
+	if (inode->size >= 2 && !memcmp(inode->data, "#!", 2)) {
+		size_t n = min(inode->size, (size_t)BINPRM_BUF_SIZE);
+
+		memcpy(line, inode->data, n);
+		line[n] = '\0';
+		err = parse_shebang(line, n, &interp, &interp_arg);
+		if (err)
+			goto out_inode;
+		iput(inode);
+		err = filename_lookup(AT_FDCWD, interp, &inode);
+		if (err)
+			return err;
+		err = may_exec(inode);
+		if (!err && inode->size >= 2 && !memcmp(inode->data, "#!", 2))
+			err = -ELOOP;
+		if (err)
+			goto out_inode;
 	}
 	bprm.data = inode->data;
 	bprm.size = inode->size;
@@ -265,7 +337,29 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		err = -ENOMEM;
 		goto out_inode;
 	}
-	err = copy_strings(&a, argv, user, &a.argc);
+	if (interp) {
+		const char *first = NULL;
+
+		/* argv[0] of the script is replaced by the interpreter's line */
+		err = add_string(&a, interp, false);
+		if (!err && interp_arg)
+			err = add_string(&a, interp_arg, false);
+		if (!err)
+			err = add_string(&a, filename, false);
+		a.argc = interp_arg ? 3 : 2;
+		if (!err && user && argv && get_user(first, (const char *const __user *)argv))
+			err = -EFAULT;
+		else if (!user && argv)
+			first = argv[0];
+		if (!err && first) {
+			int next = 1;		/* argv[1..] follow the script's path */
+
+			err = copy_strings(&a, argv, user, &next);
+			a.argc += next - 1;
+		}
+	} else {
+		err = copy_strings(&a, argv, user, &a.argc);
+	}
 	if (!err)
 		err = copy_strings(&a, envp, user, &a.envc);
 	if (!err)

@@ -111,6 +111,15 @@ void exit_files(struct task_struct *tsk)
 	put_files(files);
 }
 
+void exit_fs(struct task_struct *tsk)
+{
+	struct ramfs_inode *cwd = tsk->cwd;
+
+	tsk->cwd = NULL;
+	if (cwd)
+		iput(cwd);
+}
+
 void do_close_on_exec(struct files_struct *files)
 {
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
@@ -226,6 +235,15 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 	return close_fd(fd);
 }
 
+int dup_fd_from(struct file *file, unsigned int start, unsigned int flags)
+{
+	int fd = alloc_fd(current->files, start, flags);
+
+	if (fd >= 0)
+		fd_install(fd, file);
+	return fd;
+}
+
 SYSCALL_DEFINE1(dup, unsigned int, oldfd)
 {
 	struct file *file = fget(oldfd);
@@ -233,13 +251,10 @@ SYSCALL_DEFINE1(dup, unsigned int, oldfd)
 
 	if (!file)
 		return -EBADF;
-	fd = get_unused_fd_flags(0);
-	if (fd < 0) {
+	fd = dup_fd_from(file, 0, 0);
+	if (fd < 0)
 		fput(file);
-		return fd;
-	}
-	fd_install(fd, file);		/* the slot keeps fget's reference */
-	return fd;
+	return fd;		/* the slot keeps fget's reference */
 }
 
 SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)

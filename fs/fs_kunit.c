@@ -2,7 +2,7 @@
 /*
  * fs/fs_kunit.c: KUnit checks of the file layer on the live root
  * filesystem (kunit.filter_glob=fs): descriptor tables (fs/file.c), open
- * and its read-only rules (fs/open.c), read and lseek, directory listing,
+ * and its rules (fs/open.c), writing, read and lseek, directory listing,
  * stat, /dev/console and /proc. The cases run on the boot task, with a
  * descriptor table of their own that they drop at the end. The files they
  * read are made under /kunit-fs by the suite's init.
@@ -79,13 +79,10 @@ static void fs_fd_table_lowest_free(struct kunit *test)
 	swap_files(saved);
 }
 
-static void fs_open_follows_read_only_rules(struct kunit *test)
+static void fs_open_rules(struct kunit *test)
 {
 	struct files_struct *saved = swap_files(alloc_files());
 
-	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/hello", O_WRONLY), -EROFS);
-	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/hello", O_RDONLY | O_TRUNC), -EROFS);
-	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/new", O_WRONLY | O_CREAT), -EROFS);
 	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/hello",
 					  O_RDONLY | O_CREAT | O_EXCL), -EEXIST);
 	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/hello", O_RDONLY | O_CREAT), 0);
@@ -93,8 +90,44 @@ static void fs_open_follows_read_only_rules(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/hello", O_DIRECTORY), -ENOTDIR);
 	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/none", O_RDONLY), -ENOENT);
 	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/hello/x", O_RDONLY), -ENOTDIR);
+	KUNIT_EXPECT_EQ(test, do_sys_open(AT_FDCWD, "/kunit-fs/none/x", O_WRONLY | O_CREAT),
+			-ENOENT);
 	exit_files(current);
 	swap_files(saved);
+}
+
+/* Create, write past the end (a gap of zeros), append, truncate, unlink while open. */
+static void fs_write_create_unlink(struct kunit *test)
+{
+	struct ramfs_inode *inode;
+	char buf[16] = { 0 };
+	struct file *f, *g;
+	int err;
+
+	f = filp_open("/kunit-fs/new", O_RDWR | O_CREAT | O_EXCL, &err);
+	KUNIT_ASSERT_TRUE(test, f != NULL);
+	KUNIT_EXPECT_EQ(test, kernel_write(f, "abc", 3, &f->f_pos), 3);
+	f->f_pos = 5;
+	KUNIT_EXPECT_EQ(test, kernel_write(f, "z", 1, &f->f_pos), 1);
+	KUNIT_EXPECT_EQ(test, f->f_inode->size, 6);
+	g = filp_open("/kunit-fs/new", O_WRONLY | O_APPEND, &err);
+	KUNIT_ASSERT_TRUE(test, g != NULL);
+	KUNIT_EXPECT_EQ(test, kernel_write(g, "!", 1, &g->f_pos), 1);
+	filp_close(g);
+	f->f_pos = 0;
+	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &f->f_pos), 7);
+	KUNIT_EXPECT_TRUE(test, !memcmp(buf, "abc\0\0z!", 7));
+	KUNIT_EXPECT_EQ(test, vfs_truncate(f->f_inode, 2), 0);
+	KUNIT_EXPECT_EQ(test, f->f_inode->size, 2);
+
+	/* unlinked while open: the name is gone, the open file still reads */
+	KUNIT_ASSERT_EQ(test, filename_lookup(AT_FDCWD, "/kunit-fs/new", &inode), 0);
+	ramfs_unlink(inode);
+	iput(inode);
+	KUNIT_EXPECT_EQ(test, filename_lookup(AT_FDCWD, "/kunit-fs/new", &inode), -ENOENT);
+	f->f_pos = 0;
+	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &f->f_pos), 2);
+	filp_close(f);
 }
 
 static void fs_read_and_lseek(struct kunit *test)
@@ -114,7 +147,7 @@ static void fs_read_and_lseek(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &f->f_pos), 5);
 	KUNIT_EXPECT_TRUE(test, !memcmp(buf, "file\n", 5));
 	KUNIT_EXPECT_EQ(test, vfs_llseek(f, -1, SEEK_SET), -EINVAL);
-	KUNIT_EXPECT_EQ(test, kernel_write(f, "x", 1, &pos), -EBADF);
+	KUNIT_EXPECT_EQ(test, kernel_write(f, "x", 1, &pos), -EBADF);	/* O_RDONLY */
 	filp_close(f);
 
 	/* relative paths start at the working directory */
@@ -243,12 +276,13 @@ static void fs_proc_text_files(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, !filp_open("/proc/nothing", O_RDONLY, &err));
 	KUNIT_EXPECT_EQ(test, err, -ENOENT);
 	KUNIT_EXPECT_TRUE(test, !filp_open("/proc/uptime", O_WRONLY, &err));
-	KUNIT_EXPECT_EQ(test, err, -EROFS);
+	KUNIT_EXPECT_EQ(test, err, -EACCES);
 }
 
 static struct kunit_case fs_cases[] = {
 	KUNIT_CASE(fs_fd_table_lowest_free),
-	KUNIT_CASE(fs_open_follows_read_only_rules),
+	KUNIT_CASE(fs_open_rules),
+	KUNIT_CASE(fs_write_create_unlink),
 	KUNIT_CASE(fs_read_and_lseek),
 	KUNIT_CASE(fs_directory_listing),
 	KUNIT_CASE(fs_stat_fields),

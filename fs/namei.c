@@ -1,27 +1,60 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/namei.c: from a path name to an inode, for open, stat and chdir.
+ * fs/namei.c: from a path name to an inode, and the calls that change the
+ * names in a directory: mkdirat, mknodat, unlinkat (and rmdir), symlinkat,
+ * linkat, renameat2.
  *
  * The walk starts at "/" for an absolute path, else at the directory the
  * caller gives (the working directory for AT_FDCWD). It goes through the
  * ramfs tree one component at a time; "." stays, ".." goes up ("/.." is
  * "/"). A directory whose inode has i_op->lookup belongs to another
- * filesystem (fs/proc on /proc), which makes its entries on demand: those
- * inodes are given back with iput(), which frees them. Symbolic links are
- * not followed (the ramfs does not follow them either).
+ * filesystem (fs/proc on /proc), which makes its entries on demand.
+ *
+ * Symbolic links met on the way are followed, as Linux does: the rest of
+ * the path is walked from the link's target (from "/" if the target is
+ * absolute, else from the directory holding the link); the last component
+ * only if the caller asks (LOOKUP_FOLLOW: open without O_NOFOLLOW, stat,
+ * execve; not lstat, readlink, unlink). More than MAXSYMLINKS links in
+ * one lookup give -ELOOP.
+ *
+ * Every inode the walk gives back is held (ihold) and must be given back
+ * with iput(): fs/proc's are freed then, an unlinked ramfs inode too.
+ * The ramfs's lists and counts change with preemption off: another
+ * process may be walking or changing the same directory.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
+#define MAXSYMLINKS 40
+
+void ihold(struct ramfs_inode *inode)
+{
+	if (inode->i_op && inode->i_op->hold)
+		inode->i_op->hold(inode);
+	else if (!inode->i_op || !inode->i_op->evict) {
+		preempt_disable();
+		ramfs_get(inode);
+		preempt_enable();
+	}
+}
+
 void iput(struct ramfs_inode *inode)
 {
-	if (inode && inode->i_op && inode->i_op->evict)
+	if (!inode)
+		return;
+	if (inode->i_op && inode->i_op->evict) {
 		inode->i_op->evict(inode);
+	} else {
+		preempt_disable();
+		ramfs_put(inode);
+		preempt_enable();
+	}
 }
 
 struct ramfs_inode *current_cwd(void)
@@ -31,50 +64,51 @@ struct ramfs_inode *current_cwd(void)
 	return cwd ? cwd : ramfs_root();
 }
 
-/*
- * One step from dir to its entry name[0..len): 0 and *next, or -errno.
- * *made says whether *next was made on demand (the walk then owns it).
- */
+/* One step from dir to its entry name[0..len): 0 and *next (held), or -errno. */
 static int walk_component(struct ramfs_inode *dir, const char *name, size_t len,
-			  struct ramfs_inode **next, bool *made)
+			  struct ramfs_inode **next)
 {
-	*made = false;
 	if (!S_ISDIR(dir->mode))
 		return -ENOTDIR;
 	if (len > RAMFS_NAME_MAX)
 		return -ENAMETOOLONG;
 	if (len == 1 && name[0] == '.') {
 		*next = dir;
-		return 0;
-	}
-	if (len == 2 && name[0] == '.' && name[1] == '.') {
+	} else if (len == 2 && name[0] == '.' && name[1] == '.') {
 		*next = dir->parent;	/* fs/proc's inodes: parent is /proc itself */
-		return 0;
+	} else if (dir->i_op && dir->i_op->lookup) {
+		return dir->i_op->lookup(dir, name, len, next);	/* made held */
+	} else {
+		preempt_disable();
+		*next = ramfs_lookup_child(dir, name, len);
+		if (*next)
+			ramfs_get(*next);
+		preempt_enable();
+		return *next ? 0 : -ENOENT;
 	}
-	if (dir->i_op && dir->i_op->lookup) {
-		int err = dir->i_op->lookup(dir, name, len, next);
-
-		*made = !err;
-		return err;
-	}
-	*next = ramfs_lookup_child(dir, name, len);
-	return *next ? 0 : -ENOENT;
+	ihold(*next);
+	return 0;
 }
 
-static int path_walk(struct ramfs_inode *start, const char *path, struct ramfs_inode **res)
+/*
+ * Walk path from start (held by the caller; not consumed). *links counts
+ * the symbolic links followed so far in this lookup.
+ */
+static int path_walk(struct ramfs_inode *start, const char *path, unsigned int flags,
+		     int *links, struct ramfs_inode **res)
 {
 	struct ramfs_inode *cur = path[0] == '/' ? ramfs_root() : start;
-	bool owned = false;	/* cur was made by this walk: iput it when leaving */
 	const char *p = path;
 
 	if (!*path)
 		return -ENOENT;
 	if (strnlen(path, RAMFS_PATH_MAX) == RAMFS_PATH_MAX)
 		return -ENAMETOOLONG;
+	ihold(cur);
 	for (;;) {
 		struct ramfs_inode *next;
-		const char *name;
-		bool made;
+		const char *name, *rest;
+		bool last;
 		int err;
 
 		while (*p == '/')
@@ -84,43 +118,145 @@ static int path_walk(struct ramfs_inode *start, const char *path, struct ramfs_i
 		name = p;
 		while (*p && *p != '/')
 			p++;
-		err = walk_component(cur, name, p - name, &next, &made);
-		if (err || next != cur) {
-			if (owned)
-				iput(cur);
-			if (err)
-				return err;
-			owned = made;
+		for (rest = p; *rest == '/'; rest++)
+			;
+		last = !*rest;
+		err = walk_component(cur, name, p - name, &next);
+		if (err) {
+			iput(cur);
+			return err;
 		}
+		if (S_ISLNK(next->mode) && (!last || (flags & LOOKUP_FOLLOW) || *p == '/')) {
+			size_t tlen = next->size, rlen = strlen(p);
+			char *target;
+
+			if (++*links > MAXSYMLINKS || !tlen) {
+				iput(next);
+				iput(cur);
+				return tlen ? -ELOOP : -ENOENT;
+			}
+			if (tlen + rlen + 1 > RAMFS_PATH_MAX) {
+				iput(next);
+				iput(cur);
+				return -ENAMETOOLONG;
+			}
+			target = kmalloc(tlen + rlen + 1, GFP_KERNEL);
+			if (!target) {
+				iput(next);
+				iput(cur);
+				return -ENOMEM;
+			}
+			memcpy(target, next->data, tlen);
+			memcpy(target + tlen, p, rlen + 1);	/* the rest of the path */
+			iput(next);
+			err = path_walk(cur, target, flags, links, res);
+			kfree(target);
+			iput(cur);
+			return err;
+		}
+		iput(cur);
 		cur = next;
+		if (*p == '/' && !S_ISDIR(cur->mode) && last) {
+			iput(cur);
+			return -ENOTDIR;	/* "file/" */
+		}
 	}
-	if (!owned && cur->i_op && cur->i_op->hold)
-		cur->i_op->hold(cur);	/* "." of a /proc directory fd */
 	*res = cur;
 	return 0;
 }
 
-int filename_lookup(int dfd, const char *path, struct ramfs_inode **res)
+/* Where a lookup from dfd starts: *start (held), or -EBADF / -ENOTDIR. */
+static int path_start(int dfd, const char *path, struct ramfs_inode **start)
 {
-	struct ramfs_inode *start;
-	struct file *dir = NULL;
-	int err;
+	struct file *dir;
 
 	if (path[0] == '/' || dfd == AT_FDCWD) {
-		start = current_cwd();
-	} else {
-		dir = fget(dfd);
-		if (!dir)
-			return -EBADF;
-		start = dir->f_inode;
-		if (!S_ISDIR(start->mode)) {
-			fput(dir);
-			return -ENOTDIR;
-		}
+		*start = current_cwd();
+		ihold(*start);
+		return 0;
 	}
-	err = path_walk(start, path, res);
-	if (dir)
+	dir = fget(dfd);
+	if (!dir)
+		return -EBADF;
+	*start = dir->f_inode;
+	if (!S_ISDIR((*start)->mode)) {
 		fput(dir);
+		return -ENOTDIR;
+	}
+	ihold(*start);
+	fput(dir);
+	return 0;
+}
+
+int filename_lookup_flags(int dfd, const char *path, unsigned int flags,
+			  struct ramfs_inode **res)
+{
+	struct ramfs_inode *start;
+	int links = 0, err = path_start(dfd, path, &start);
+
+	if (err)
+		return err;
+	err = path_walk(start, path, flags, &links, res);
+	iput(start);
+	return err;
+}
+
+int filename_lookup(int dfd, const char *path, struct ramfs_inode **res)
+{
+	return filename_lookup_flags(dfd, path, LOOKUP_FOLLOW, res);
+}
+
+/* filename_parentat from a start directory (held by the caller; not consumed). */
+static int parentat_from(struct ramfs_inode *start, const char *path, struct ramfs_inode **dir,
+			 const char **last, size_t *len)
+{
+	size_t n = strlen(path), end, begin;
+	int links = 0, err;
+	char *dirpart;
+
+	if (!n)
+		return -ENOENT;
+	if (n >= RAMFS_PATH_MAX)
+		return -ENAMETOOLONG;
+	for (end = n; end > 0 && path[end - 1] == '/'; end--)
+		;
+	if (!end)
+		return -EBUSY;			/* "/" itself */
+	for (begin = end; begin > 0 && path[begin - 1] != '/'; begin--)
+		;
+	*last = path + begin;
+	*len = end - begin;
+	if (!begin) {
+		*dir = start;
+		ihold(start);
+	} else {
+		dirpart = kmalloc(begin + 1, GFP_KERNEL);
+		if (!dirpart)
+			return -ENOMEM;
+		memcpy(dirpart, path, begin);
+		dirpart[begin] = '\0';
+		err = path_walk(start, dirpart, LOOKUP_FOLLOW, &links, dir);
+		kfree(dirpart);
+		if (err)
+			return err;
+	}
+	if (!S_ISDIR((*dir)->mode)) {
+		iput(*dir);
+		return -ENOTDIR;
+	}
+	return 0;
+}
+
+int filename_parentat(int dfd, const char *path, struct ramfs_inode **dir,
+		      const char **last, size_t *len)
+{
+	struct ramfs_inode *start;
+	int err = path_start(dfd, path, &start);
+
+	if (err)
+		return err;
+	err = parentat_from(start, path, dir, last, len);
+	iput(start);
 	return err;
 }
 
@@ -145,4 +281,413 @@ char *getname(const char __user *filename, int *err)
 void putname(char *name)
 {
 	kfree(name);
+}
+
+/* ---- changing directories ------------------------------------------------------ */
+
+/* Only the ramfs's own directories change; fs/proc's do not (-EACCES, -EPERM). */
+static int may_change(struct ramfs_inode *dir)
+{
+	return dir->i_op ? -EACCES : 0;
+}
+
+static int create_from(struct ramfs_inode *start, const char *path, umode_t mode, u32 rdev,
+		       struct ramfs_inode **res)
+{
+	struct ramfs_inode *dir, *inode;
+	const char *last;
+	size_t len;
+	int err = parentat_from(start, path, &dir, &last, &len);
+
+	if (err)
+		return err;
+	err = may_change(dir);
+	if (!err) {
+		preempt_disable();
+		err = ramfs_new_child(dir, last, len, mode, rdev, &inode);
+		if (!err)
+			ramfs_get(inode);
+		preempt_enable();
+	}
+	if (!err) {
+		inode_init_times(inode);
+		inode_touch(dir, INODE_MTIME);
+		*res = inode;
+	}
+	iput(dir);
+	return err;
+}
+
+int vfs_create_at(int dfd, const char *path, umode_t mode, u32 rdev,
+		  struct ramfs_inode **res)
+{
+	struct ramfs_inode *start;
+	int err = path_start(dfd, path, &start);
+
+	if (err)
+		return err;
+	err = create_from(start, path, mode, rdev, res);
+	iput(start);
+	return err;
+}
+
+int vfs_open_create(int dfd, const char *path, umode_t mode, struct ramfs_inode **res,
+		    bool *created)
+{
+	struct ramfs_inode *start = NULL, *inode;
+	int links = 0, err = path_start(dfd, path, &start);
+	char *target = NULL;
+
+	*created = false;
+	while (!err) {
+		err = path_walk(start, path, 0, &links, &inode);
+		if (err == -ENOENT) {
+			err = create_from(start, path, S_IFREG | mode, 0, res);
+			*created = !err;
+			break;
+		}
+		if (err)
+			break;
+		if (!S_ISLNK(inode->mode)) {
+			*res = inode;
+			break;
+		}
+		/* a link: create (or open) its target, from the link's directory */
+		if (++links > MAXSYMLINKS || !inode->size) {
+			err = inode->size ? -ELOOP : -ENOENT;
+			iput(inode);
+			break;
+		}
+		kfree(target);
+		target = kmalloc(inode->size + 1, GFP_KERNEL);
+		if (!target) {
+			err = -ENOMEM;
+			iput(inode);
+			break;
+		}
+		memcpy(target, inode->data, inode->size);
+		target[inode->size] = '\0';
+		iput(start);
+		start = inode->parent;
+		ihold(start);
+		iput(inode);
+		path = target;
+	}
+	kfree(target);
+	iput(start);
+	return err;
+}
+
+static long user_path_call(const char __user *upath, long (*fn)(const char *path, void *arg),
+			   void *arg)
+{
+	char *path;
+	long ret;
+	int err;
+
+	path = getname(upath, &err);
+	if (!path)
+		return err;
+	ret = fn(path, arg);
+	putname(path);
+	return ret;
+}
+
+struct mknod_args {
+	int dfd;
+	umode_t mode;
+	u32 dev;
+};
+
+static long do_mknodat(const char *path, void *arg)
+{
+	struct mknod_args *a = arg;
+	struct ramfs_inode *inode;
+	int err = vfs_create_at(a->dfd, path, a->mode, a->dev, &inode);
+
+	if (!err)
+		iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
+{
+	struct mknod_args a = { dfd, S_IFDIR | (mode & 07777 & ~current_umask()), 0 };
+
+	return user_path_call(pathname, do_mknodat, &a);
+}
+
+/*
+ * Regular files and character devices. FIFOs and sockets would need
+ * named-pipe opening and sockets, which do not exist: -EPERM, as a
+ * filesystem without them says; block devices likewise.
+ */
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
+{
+	struct mknod_args a = { dfd, 0, (u32)(((dev >> 8) & 0xfff) << 20) |
+				(dev & 0xff) | ((dev >> 12) & 0xfff00) };
+
+	switch (mode & S_IFMT) {
+	case 0:
+	case S_IFREG:
+		a.mode = S_IFREG;
+		a.dev = 0;
+		break;
+	case S_IFCHR:
+		a.mode = S_IFCHR;
+		break;
+	case S_IFIFO:
+	case S_IFSOCK:
+	case S_IFBLK:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+	a.mode |= mode & 07777 & ~current_umask();
+	return user_path_call(filename, do_mknodat, &a);
+}
+
+struct unlink_args {
+	int dfd;
+	int flags;
+};
+
+static long do_unlinkat(const char *path, void *arg)
+{
+	struct unlink_args *a = arg;
+	struct ramfs_inode *dir, *inode;
+	const char *last;
+	size_t len;
+	int err = filename_parentat(a->dfd, path, &dir, &last, &len);
+
+	if (err)
+		return err;
+	if (len == 1 && last[0] == '.')
+		err = -EINVAL;
+	else if (len == 2 && last[0] == '.' && last[1] == '.')
+		err = -ENOTEMPTY;
+	else
+		err = may_change(dir);
+	if (!err)
+		err = walk_component(dir, last, len, &inode);
+	if (err) {
+		iput(dir);
+		return err;
+	}
+	if (a->flags & AT_REMOVEDIR) {
+		if (!S_ISDIR(inode->mode))
+			err = -ENOTDIR;
+		else if (inode->i_op)
+			err = -EBUSY;		/* /proc: a mount point */
+		else if (!ramfs_dir_empty(inode))
+			err = -ENOTEMPTY;
+		else if (inode == current_cwd() || inode == ramfs_root())
+			err = -EBUSY;
+	} else if (S_ISDIR(inode->mode)) {
+		err = -EISDIR;
+	} else if (last[len] == '/') {
+		err = -ENOTDIR;
+	}
+	if (!err) {
+		preempt_disable();
+		ramfs_unlink(inode);	/* still held by us: freed at our iput */
+		preempt_enable();
+		inode_touch(dir, INODE_MTIME);
+	}
+	iput(inode);
+	iput(dir);
+	return err;
+}
+
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+{
+	struct unlink_args a = { dfd, flag };
+
+	if (flag & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return user_path_call(pathname, do_unlinkat, &a);
+}
+
+struct symlink_args {
+	int dfd;
+	const char *target;
+};
+
+static long do_symlinkat(const char *path, void *arg)
+{
+	struct symlink_args *a = arg;
+	struct ramfs_inode *inode;
+	size_t n = strlen(a->target);
+	int err;
+
+	if (!n)
+		return -ENOENT;
+	err = vfs_create_at(a->dfd, path, S_IFLNK | 0777, 0, &inode);
+	if (err)
+		return err;
+	preempt_disable();
+	err = ramfs_resize(inode, n);
+	if (!err)
+		memcpy(inode->data, a->target, n);
+	else
+		ramfs_unlink(inode);
+	preempt_enable();
+	iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	struct symlink_args a = { newdfd, NULL };
+	char *target;
+	long ret;
+	int err;
+
+	target = getname(oldname, &err);
+	if (!target)
+		return err;
+	a.target = target;
+	ret = user_path_call(newname, do_symlinkat, &a);
+	putname(target);
+	return ret;
+}
+
+/*
+ * Hard links: an inode here is also its one directory entry (no separate
+ * dentries), so a second name cannot be given. -EPERM, what Linux says for
+ * a filesystem without hard links (vfat). The arguments are still checked.
+ */
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
+{
+	struct ramfs_inode *inode;
+	char *path;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	path = getname(oldname, &err);
+	if (!path)
+		return err;
+	err = filename_lookup_flags(olddfd, path, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0,
+				    &inode);
+	putname(path);
+	if (err)
+		return err;
+	err = S_ISDIR(inode->mode) ? -EPERM : 0;
+	iput(inode);
+	if (err)
+		return err;
+	path = getname(newname, &err);
+	if (!path)
+		return err;
+	err = filename_lookup_flags(newdfd, path, 0, &inode);
+	putname(path);
+	if (!err) {
+		iput(inode);
+		return -EEXIST;
+	}
+	return err == -ENOENT ? -EPERM : err;
+}
+
+#define RENAME_NOREPLACE	(1 << 0)
+#define RENAME_EXCHANGE		(1 << 1)
+#define RENAME_WHITEOUT		(1 << 2)
+
+static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char *newpath,
+			unsigned int flags)
+{
+	struct ramfs_inode *olddir, *newdir, *inode, *target = NULL;
+	const char *oldlast, *newlast;
+	size_t oldlen, newlen;
+	int err;
+
+	err = filename_parentat(olddfd, oldpath, &olddir, &oldlast, &oldlen);
+	if (err)
+		return err;
+	err = filename_parentat(newdfd, newpath, &newdir, &newlast, &newlen);
+	if (err) {
+		iput(olddir);
+		return err;
+	}
+	if ((oldlen == 1 && oldlast[0] == '.') || (oldlen == 2 && !strncmp(oldlast, "..", 2)) ||
+	    (newlen == 1 && newlast[0] == '.') || (newlen == 2 && !strncmp(newlast, "..", 2))) {
+		err = -EBUSY;
+		goto out_dirs;
+	}
+	err = may_change(olddir) ?: may_change(newdir);
+	if (!err)
+		err = walk_component(olddir, oldlast, oldlen, &inode);
+	if (err)
+		goto out_dirs;
+	err = walk_component(newdir, newlast, newlen, &target);
+	if (err == -ENOENT) {
+		target = NULL;
+		err = 0;
+	}
+	if (err)
+		goto out_inode;
+	if (target && (flags & RENAME_NOREPLACE)) {
+		err = -EEXIST;
+	} else if (inode->i_op || (target && target->i_op)) {
+		err = -EBUSY;			/* /proc */
+	} else if (target && target != inode) {
+		if (S_ISDIR(inode->mode) && !S_ISDIR(target->mode))
+			err = -ENOTDIR;
+		else if (!S_ISDIR(inode->mode) && S_ISDIR(target->mode))
+			err = -EISDIR;
+		else if (S_ISDIR(target->mode) && !ramfs_dir_empty(target))
+			err = -ENOTEMPTY;
+		else if (target == current_cwd())
+			err = -EBUSY;
+	} else if (!S_ISDIR(inode->mode) && (oldlast[oldlen] == '/' || newlast[newlen] == '/')) {
+		err = -ENOTDIR;
+	}
+	if (!err) {
+		preempt_disable();
+		err = ramfs_rename(inode, newdir, newlast, newlen);
+		preempt_enable();
+	}
+	if (!err) {
+		inode_touch(olddir, INODE_MTIME);
+		inode_touch(newdir, INODE_MTIME);
+		inode_touch(inode, INODE_CTIME);
+	}
+	iput(target);
+out_inode:
+	iput(inode);
+out_dirs:
+	iput(newdir);
+	iput(olddir);
+	return err;
+}
+
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, unsigned int, flags)
+{
+	char *oldpath, *newpath;
+	int err;
+
+	if (flags & ~RENAME_NOREPLACE)
+		return -EINVAL;		/* RENAME_EXCHANGE, _WHITEOUT: not supported */
+	oldpath = getname(oldname, &err);
+	if (!oldpath)
+		return err;
+	newpath = getname(newname, &err);
+	if (!newpath) {
+		putname(oldpath);
+		return err;
+	}
+	err = do_renameat2(olddfd, oldpath, newdfd, newpath, flags);
+	putname(newpath);
+	putname(oldpath);
+	return err;
+}
+
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	return __do_sys_renameat2(olddfd, oldname, newdfd, newname, 0);
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/open.c: opening files (openat), and the working directory (chdir).
+ * fs/open.c: opening files (openat, with O_CREAT, O_EXCL, O_TRUNC,
+ * O_NOFOLLOW, O_DIRECTORY), and the calls about a file's attributes that
+ * Linux keeps here too: truncate/ftruncate, faccessat, fchmod(at),
+ * fchown(at), chdir/fchdir.
  *
- * The root filesystem is read-only once the initramfs is unpacked, so an
- * open for writing succeeds only on what can be written: character devices
- * (/dev/console). A regular file or directory opened for writing, O_TRUNC,
- * or O_CREAT of a name that does not exist all give -EROFS, as a read-only
- * mount does on Linux. O_CREAT of a name that exists opens it.
+ * Every process is root (uid 0): permission bits are not checked, except
+ * that something must have an execute bit to be executed (X_OK), as
+ * Linux's rule for root. The ramfs's regular files and character devices
+ * open for writing; fs/proc's files only for reading (-EACCES).
  */
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -14,6 +16,11 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
 
 /* The operations a file of this inode gets: its filesystem's, its driver's. */
 static const struct file_operations *inode_fops(struct ramfs_inode *inode)
@@ -42,10 +49,12 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 		*err = -EINVAL;
 	else if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
 		*err = -ENOTDIR;
-	else if (S_ISDIR(inode->mode) && acc != O_RDONLY)
+	else if (S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		*err = -EISDIR;
-	else if (!S_ISCHR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
-		*err = -EROFS;
+	else if (inode->i_op && !S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
+		*err = -EACCES;		/* fs/proc: read-only files */
+	else if (S_ISLNK(inode->mode))
+		*err = -ELOOP;		/* O_NOFOLLOW met a link */
 	if (*err)
 		return NULL;
 
@@ -56,7 +65,7 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 	}
 	file->f_op = inode_fops(inode);
 	file->f_inode = inode;
-	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY);
+	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY | O_CLOEXEC);
 	file->f_mode = (acc == O_RDONLY ? FMODE_READ : 0) |
 		       (acc == O_WRONLY ? FMODE_WRITE : 0) |
 		       (acc == O_RDWR ? FMODE_READ | FMODE_WRITE : 0);
@@ -65,29 +74,45 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 		*err = -ENXIO;		/* a device with no driver */
 	else if (file->f_op->open)
 		*err = file->f_op->open(inode, file);
+	if (!*err && (flags & O_TRUNC) && S_ISREG(inode->mode) && acc != O_RDONLY)
+		*err = vfs_truncate(inode, 0);
 	if (*err) {
+		if (file->f_op && file->f_op->release && *err != -ENXIO)
+			file->f_op->release(inode, file);
 		kfree(file);
 		return NULL;
 	}
 	return file;
 }
 
-/* Look up path from dfd and open it; the file keeps the lookup's reference. */
-static struct file *do_filp_open(int dfd, const char *path, unsigned int flags, int *err)
+/* Look up path from dfd (creating it for O_CREAT) and open it; the file keeps the reference. */
+static struct file *do_filp_open(int dfd, const char *path, unsigned int flags, umode_t mode,
+				 int *err)
 {
+	unsigned int lookup = (flags & O_NOFOLLOW) || ((flags & O_CREAT) && (flags & O_EXCL)) ?
+			      0 : LOOKUP_FOLLOW;
 	struct ramfs_inode *inode;
 	struct file *file;
 
-	*err = filename_lookup(dfd, path, &inode);
-	if (*err == -ENOENT && (flags & O_CREAT))
-		*err = -EROFS;
+	bool created;
+
+	if ((flags & O_CREAT) && lookup) {
+		/* follows links in the last component, creating a dangling link's target */
+		*err = vfs_open_create(dfd, path, mode & 07777 & ~current_umask(), &inode, &created);
+		if (created)
+			flags &= ~O_TRUNC;
+	} else {
+		*err = filename_lookup_flags(dfd, path, lookup, &inode);
+		if (*err == -ENOENT && (flags & O_CREAT))
+			*err = vfs_create_at(dfd, path,
+					     S_IFREG | (mode & 07777 & ~current_umask()), 0, &inode);
+		else if (!*err && (flags & O_CREAT) && (flags & O_EXCL)) {
+			iput(inode);
+			*err = -EEXIST;
+		}
+	}
 	if (*err)
 		return NULL;
-	if ((flags & O_CREAT) && (flags & O_EXCL)) {
-		iput(inode);
-		*err = -EEXIST;
-		return NULL;
-	}
 	file = dentry_open(inode, flags, err);
 	if (!file)
 		iput(inode);
@@ -96,7 +121,7 @@ static struct file *do_filp_open(int dfd, const char *path, unsigned int flags, 
 
 struct file *filp_open(const char *path, unsigned int flags, int *err)
 {
-	return do_filp_open(AT_FDCWD, path, flags, err);
+	return do_filp_open(AT_FDCWD, path, flags, 0666, err);
 }
 
 int filp_close(struct file *file)
@@ -105,20 +130,25 @@ int filp_close(struct file *file)
 	return 0;
 }
 
-long do_sys_open(int dfd, const char *path, unsigned int flags)
+static long do_sys_openat(int dfd, const char *path, unsigned int flags, umode_t mode)
 {
 	struct file *file;
 	int fd = get_unused_fd_flags(flags), err;
 
 	if (fd < 0)
 		return fd;
-	file = do_filp_open(dfd, path, flags, &err);
+	file = do_filp_open(dfd, path, flags, mode, &err);
 	if (!file) {
 		put_unused_fd(fd);
 		return err;
 	}
 	fd_install(fd, file);
 	return fd;
+}
+
+long do_sys_open(int dfd, const char *path, unsigned int flags)
+{
+	return do_sys_openat(dfd, path, flags, 0666);
 }
 
 SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
@@ -130,35 +160,210 @@ SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umo
 	path = getname(filename, &err);
 	if (!path)
 		return err;
-	ret = do_sys_open(dfd, path, flags);
+	ret = do_sys_openat(dfd, path, flags, mode);
 	putname(path);
 	return ret;
 }
 
-/*
- * The working directory must stay valid while a process sits in it: ramfs
- * directories live for ever, but the ones fs/proc makes on demand do not,
- * so chdir into those is refused (-EACCES).
- */
-SYSCALL_DEFINE1(chdir, const char __user *, filename)
+/* The inode of path from dfd (AT_EMPTY_PATH: dfd's own file): held, or -errno. */
+int user_path_at(int dfd, const char __user *filename, unsigned int at_flags,
+		 struct ramfs_inode **res)
 {
-	struct ramfs_inode *inode;
 	char *path;
 	int err;
 
 	path = getname(filename, &err);
 	if (!path)
 		return err;
-	err = filename_lookup(AT_FDCWD, path, &inode);
+	if (!path[0] && (at_flags & AT_EMPTY_PATH)) {
+		struct file *file = dfd == AT_FDCWD ? NULL : fget(dfd);
+
+		putname(path);
+		if (dfd == AT_FDCWD) {
+			*res = current_cwd();
+			ihold(*res);
+			return 0;
+		}
+		if (!file)
+			return -EBADF;
+		*res = file->f_inode;
+		ihold(*res);
+		fput(file);
+		return 0;
+	}
+	err = filename_lookup_flags(dfd, path,
+				    at_flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, res);
 	putname(path);
+	return err;
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, filename, long, length)
+{
+	struct ramfs_inode *inode;
+	int err = user_path_at(AT_FDCWD, filename, 0, &inode);
+
 	if (err)
 		return err;
-	if (!S_ISDIR(inode->mode))
-		err = -ENOTDIR;
-	else if (inode->i_op && inode->i_op->evict)
-		err = -EACCES;
-	else
-		current->cwd = inode;
+	err = inode->i_op && !S_ISDIR(inode->mode) ? -EACCES : vfs_truncate(inode, length);
 	iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	struct file *file = fget(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	if (!(file->f_mode & FMODE_WRITE) || !S_ISREG(file->f_inode->mode))
+		err = -EINVAL;
+	else
+		err = vfs_truncate(file->f_inode, length);
+	fput(file);
+	return err;
+}
+
+static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	struct ramfs_inode *inode;
+	int err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, flags, &inode);
+	if (err)
+		return err;
+	/* root: reading and writing always allowed, executing if any x bit is set */
+	if ((mode & X_OK) && !S_ISDIR(inode->mode) && !(inode->mode & 0111))
+		err = -EACCES;
+	iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+static int chmod_inode(struct ramfs_inode *inode, umode_t mode)
+{
+	if (inode->i_op)
+		return -EPERM;		/* fs/proc */
+	inode->mode = (inode->mode & S_IFMT) | (mode & 07777);
+	inode_touch(inode, INODE_CTIME);
+	return 0;
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	struct file *file = fget(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = chmod_inode(file->f_inode, mode);
+	fput(file);
+	return err;
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	struct ramfs_inode *inode;
+	int err = user_path_at(dfd, filename, 0, &inode);
+
+	if (err)
+		return err;
+	err = chmod_inode(inode, mode);
+	iput(inode);
+	return err;
+}
+
+static int chown_inode(struct ramfs_inode *inode, u32 uid, u32 gid)
+{
+	if (inode->i_op)
+		return -EPERM;
+	if (uid != (u32)-1)
+		inode->uid = uid;
+	if (gid != (u32)-1)
+		inode->gid = gid;
+	if (!S_ISDIR(inode->mode))
+		inode->mode &= ~(S_ISUID | S_ISGID);	/* as Linux does on chown */
+	inode_touch(inode, INODE_CTIME);
+	return 0;
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, u32, user, u32, group)
+{
+	struct file *file = fget(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = chown_inode(file->f_inode, user, group);
+	fput(file);
+	return err;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, u32, user, u32, group,
+		int, flag)
+{
+	struct ramfs_inode *inode;
+	int err;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, flag, &inode);
+	if (err)
+		return err;
+	err = chown_inode(inode, user, group);
+	iput(inode);
+	return err;
+}
+
+/* The working directory holds its inode (ihold): a removed one stays valid. */
+static int set_cwd(struct ramfs_inode *inode)
+{
+	struct ramfs_inode *old = current->cwd;
+
+	if (!S_ISDIR(inode->mode))
+		return -ENOTDIR;
+	if (inode->i_op && inode->i_op->evict)
+		return -EACCES;		/* fs/proc's made-on-demand directories */
+	ihold(inode);
+	current->cwd = inode;
+	if (old)
+		iput(old);
+	return 0;
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	struct ramfs_inode *inode;
+	int err = user_path_at(AT_FDCWD, filename, 0, &inode);
+
+	if (err)
+		return err;
+	err = set_cwd(inode);
+	iput(inode);
+	return err;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	struct file *file = fget(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = set_cwd(file->f_inode);
+	fput(file);
 	return err;
 }

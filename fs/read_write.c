@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/read_write.c: read, write and lseek.
+ * fs/read_write.c: read, write and lseek; pread64/pwrite64 (at a given
+ * position, the file's own unchanged) and readv/writev (one call per
+ * buffer, stopping at the first short one, as Linux's loop does).
  *
  * File operations work on kernel buffers (include/linux/fs.h), so the
  * system calls move the bytes through a bounce buffer: a small one on the
@@ -85,7 +87,7 @@ static char *bounce(char *stack_buf, size_t count, size_t *size)
 	return kmalloc(PAGE_SIZE, GFP_KERNEL);
 }
 
-static ssize_t do_read(struct file *file, char __user *ubuf, size_t count)
+static ssize_t do_read(struct file *file, char __user *ubuf, size_t count, loff_t *pos)
 {
 	char stack_buf[STACK_BOUNCE], *buf;
 	bool whole = S_ISREG(file->f_inode->mode);
@@ -93,14 +95,14 @@ static ssize_t do_read(struct file *file, char __user *ubuf, size_t count)
 	ssize_t ret = 0;
 
 	if (!count)
-		return kernel_read(file, stack_buf, 0, &file->f_pos);
+		return kernel_read(file, stack_buf, 0, pos);
 	buf = bounce(stack_buf, count, &size);
 	if (!buf)
 		return -ENOMEM;
 	while (done < count) {
 		size_t want = min(count - done, size);
 
-		ret = kernel_read(file, buf, want, &file->f_pos);
+		ret = kernel_read(file, buf, want, pos);
 		if (ret <= 0)
 			break;
 		if (copy_to_user(ubuf + done, buf, ret)) {
@@ -116,14 +118,14 @@ static ssize_t do_read(struct file *file, char __user *ubuf, size_t count)
 	return done ? (ssize_t)done : ret;
 }
 
-static ssize_t do_write(struct file *file, const char __user *ubuf, size_t count)
+static ssize_t do_write(struct file *file, const char __user *ubuf, size_t count, loff_t *pos)
 {
 	char stack_buf[STACK_BOUNCE], *buf;
 	size_t size, done = 0;
 	ssize_t ret = 0;
 
 	if (!count)
-		return kernel_write(file, "", 0, &file->f_pos);
+		return kernel_write(file, "", 0, pos);
 	buf = bounce(stack_buf, count, &size);
 	if (!buf)
 		return -ENOMEM;
@@ -134,7 +136,7 @@ static ssize_t do_write(struct file *file, const char __user *ubuf, size_t count
 			ret = -EFAULT;
 			break;
 		}
-		ret = kernel_write(file, buf, want, &file->f_pos);
+		ret = kernel_write(file, buf, want, pos);
 		if (ret <= 0)
 			break;
 		done += ret;
@@ -153,7 +155,7 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 
 	if (!file)
 		return -EBADF;
-	ret = do_read(file, buf, count);
+	ret = do_read(file, buf, count, &file->f_pos);
 	fput(file);
 	return ret;
 }
@@ -165,7 +167,7 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 
 	if (!file)
 		return -EBADF;
-	ret = do_write(file, buf, count);
+	ret = do_write(file, buf, count, &file->f_pos);
 	fput(file);
 	return ret;
 }
@@ -180,4 +182,95 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 	ret = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
 	fput(file);
 	return ret;
+}
+
+/* pread64/pwrite64: only on files that can seek (-ESPIPE: pipes, ttys). */
+static ssize_t positioned(unsigned int fd, char __user *buf, size_t count, loff_t pos,
+			  bool write)
+{
+	struct file *file;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (!file->f_op->llseek || file->f_op->llseek == noop_llseek)
+		ret = -ESPIPE;
+	else if (write)
+		ret = do_write(file, buf, count, &pos);
+	else
+		ret = do_read(file, buf, count, &pos);
+	fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	return positioned(fd, buf, count, pos, false);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	return positioned(fd, (char __user *)buf, count, pos, true);
+}
+
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+#define UIO_MAXIOV 1024
+
+static ssize_t do_iter(unsigned int fd, const struct iovec __user *uvec, unsigned long vlen,
+		       bool write)
+{
+	struct file *file;
+	ssize_t total = 0, ret = 0;
+
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		ret = -EBADF;
+	for (unsigned long i = 0; !ret && i < vlen; i++) {
+		struct iovec iov;
+
+		if (copy_from_user(&iov, uvec + i, sizeof(iov))) {
+			ret = -EFAULT;
+			break;
+		}
+		if ((ssize_t)iov.iov_len < 0) {
+			ret = -EINVAL;
+			break;
+		}
+		if (!iov.iov_len)
+			continue;
+		ret = write ? do_write(file, iov.iov_base, iov.iov_len, &file->f_pos) :
+			      do_read(file, iov.iov_base, iov.iov_len, &file->f_pos);
+		if (ret < 0)
+			break;
+		total += ret;
+		if ((size_t)ret < iov.iov_len) {
+			ret = 0;
+			break;
+		}
+		ret = 0;
+	}
+	fput(file);
+	return total ? total : ret;
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_iter(fd, vec, vlen, false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec, unsigned long, vlen)
+{
+	return do_iter(fd, vec, vlen, true);
 }

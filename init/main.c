@@ -7,6 +7,7 @@
  */
 #include <linux/binfmts.h>
 #include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/mm.h>
@@ -171,6 +172,7 @@ __noreturn void __init start_kernel(void)
 	init_IRQ();			/* the interrupt controller the DTB names */
 	time_init();			/* generic timer: the HZ tick, jiffies */
 	tty_init();			/* /dev/console, ttyAMA: character devices */
+	chr_dev_init();			/* /dev/null, zero, full, random, urandom */
 	if (serial8250_tty_init())	/* the console UART as a tty, input by IRQ */
 		pl011_tty_init();
 	proc_root_init();		/* /proc: processes, uptime, meminfo */

@@ -102,6 +102,7 @@ __noreturn void do_exit(long code)
 		put_user(0, tsk->clear_child_tid);
 	if (tsk->files)
 		exit_files(tsk);
+	exit_fs(tsk);
 	exit_mm(tsk);
 
 	local_irq_disable();		/* for good: schedule() never returns here */

@@ -13,6 +13,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -162,6 +163,8 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	hrtimer_init(&p->sleep_timer, NULL);
 	p->start_time = jiffies;
 	p->cwd = parent->cwd;
+	if (p->cwd)
+		ihold(p->cwd);		/* dropped by exit_fs */
 	if (copy_signal_state(p, args->flags))
 		goto nomem;
 

@@ -3,7 +3,8 @@
 #
 # usr/gen_initramfs.sh: build the initramfs (a newc cpio archive) holding
 # /init, /bin, /test and /etc, plus what every boot needs: /dev/console
-# (char 5,1, as on Linux) and an empty /proc for the kernel's process files.
+# (char 5,1, as on Linux), an empty /proc for the kernel's process files and
+# /tmp (mode 1777, as on any Linux system) for files programs write.
 #
 #   gen_initramfs.sh -o <out.cpio> [-l <out.list>] /dest=source ...
 #
@@ -42,8 +43,9 @@ dirs() {
 	echo "dir /dev 0755 0 0"
 	echo "nod /dev/console 0600 0 0 c 5 1"
 	echo "dir /proc 0555 0 0"
+	echo "dir /tmp 1777 0 0"
 	for d in $(dirs "$@"); do
-		[ "$d" = /dev ] || [ "$d" = /proc ] || echo "dir $d 0755 0 0"
+		[ "$d" = /dev ] || [ "$d" = /proc ] || [ "$d" = /tmp ] || echo "dir $d 0755 0 0"
 	done
 	for pair in "$@"; do
 		dest=${pair%%=*} src=${pair#*=}

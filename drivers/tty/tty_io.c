@@ -43,9 +43,10 @@ struct tty_struct *tty_console(void)
 	return NULL;
 }
 
+/* (5,1) /dev/console; (5,0) /dev/tty, the controlling tty: every process's is the console. */
 static struct tty_struct *tty_of_rdev(u32 rdev)
 {
-	if (rdev == MKDEV(TTYAUX_MAJOR, 1))
+	if (rdev == MKDEV(TTYAUX_MAJOR, 1) || rdev == MKDEV(TTYAUX_MAJOR, 0))
 		return tty_console();
 	for (int i = 0; i < MAX_TTYS; i++)
 		if (ttys[i] && MAJOR(rdev) == AMBA_MAJOR &&
@@ -158,8 +159,12 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 	ramfs_create("/dev", S_IFDIR | 0755, 0, 0, NULL, 0, NULL);
 	snprintf(path, sizeof(path), "/dev/%s", tty->name);
 	make_node(path, MKDEV(AMBA_MAJOR, AMBA_MINOR_BASE + index));
-	if (console)
+	if (console) {
 		make_node("/dev/console", MKDEV(TTYAUX_MAJOR, 1));
+		if (ramfs_create("/dev/tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0), 0, NULL, 0,
+				 NULL) == -ENOMEM)
+			pr_warn("tty: cannot create /dev/tty\n");
+	}
 	return 0;
 }
 
@@ -215,6 +220,21 @@ static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_
 	return count;
 }
 
+/* Readable when the line discipline has input for read(); always writable. */
+static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
+{
+	struct tty_struct *tty = file->private_data;
+	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned long flags;
+
+	poll_wait(file, &tty->read_wait, pt);
+	local_irq_save(flags);
+	if (n_tty_input_available(&tty->ldisc))
+		mask |= POLLIN | POLLRDNORM;
+	local_irq_restore(flags);
+	return mask;
+}
+
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file->private_data;
@@ -265,6 +285,7 @@ static const struct file_operations tty_fops = {
 	.write = tty_write,
 	.llseek = noop_llseek,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };
 
 /* Before any UART registers (start_kernel, tty_init). */

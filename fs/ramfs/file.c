@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/ramfs/file.c: reading the ramfs's files and listing its directories
- * (the file_operations fs/open.c gives them). A file's contents are
- * inode->data[0..size); a directory lists ".", ".." and then its children
- * in creation order, so ctx->pos is 0, 1, then 2 + the child's index.
+ * fs/ramfs/file.c: reading and writing the ramfs's files and listing its
+ * directories (the file_operations fs/open.c gives them). A file's
+ * contents are inode->data[0..size), grown by writes past the end (a gap
+ * reads as zeros) and O_APPEND writes, which go to the end whatever the
+ * position; a directory lists ".", ".." and then its children in creation
+ * order, so ctx->pos is 0, 1, then 2 + the child's index.
+ *
+ * The kernel is preemptible and another process may use the same inode:
+ * each operation runs with preemption off (the data may move when a write
+ * grows it), which on one CPU makes it atomic.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
 #include <linux/string.h>
 
 static ssize_t ramfs_read(struct file *file, char *buf, size_t count, loff_t *pos)
@@ -17,12 +24,46 @@ static ssize_t ramfs_read(struct file *file, char *buf, size_t count, loff_t *po
 
 	if (*pos < 0)
 		return -EINVAL;
-	if ((u64)*pos >= inode->size)
+	preempt_disable();
+	if ((u64)*pos >= inode->size) {
+		preempt_enable();
 		return 0;
+	}
 	n = min(count, inode->size - (size_t)*pos);
 	memcpy(buf, (char *)inode->data + *pos, n);
+	preempt_enable();
 	*pos += n;
 	return n;
+}
+
+static ssize_t ramfs_write(struct file *file, const char *buf, size_t count, loff_t *pos)
+{
+	struct ramfs_inode *inode = file->f_inode;
+	int err = 0;
+
+	if (!S_ISREG(inode->mode))
+		return -EINVAL;
+	preempt_disable();
+	if (file->f_flags & O_APPEND)
+		*pos = inode->size;
+	if (*pos < 0) {
+		err = -EINVAL;
+	} else if ((u64)*pos >= RAMFS_FILE_MAX) {
+		err = count ? -EFBIG : 0;
+	} else {
+		count = min(count, (size_t)(RAMFS_FILE_MAX - *pos));
+		if (*pos + count > inode->size)
+			err = ramfs_resize(inode, *pos + count);
+		if (!err)
+			memcpy((char *)inode->data + *pos, buf, count);
+	}
+	preempt_enable();
+	if (err)
+		return err;
+	*pos += count;
+	if (count)
+		inode_touch(inode, INODE_MTIME);
+	return count;
 }
 
 static int ramfs_readdir(struct file *file, struct dir_context *ctx)
@@ -39,17 +80,30 @@ static int ramfs_readdir(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	while ((child = ramfs_dir_entry(dir, ctx->pos - 2))) {
-		if (!ctx->actor(ctx, child->name, strlen(child->name), ctx->pos + 1, child->ino,
-				fs_umode_to_dtype(child->mode)))
+	for (;;) {
+		char name[RAMFS_NAME_MAX + 1];
+		unsigned int type;
+		u64 ino;
+
+		preempt_disable();
+		child = ramfs_dir_entry(dir, ctx->pos - 2);
+		if (child) {
+			strlcpy(name, child->name, sizeof(name));
+			ino = child->ino;
+			type = fs_umode_to_dtype(child->mode);
+		}
+		preempt_enable();
+		if (!child)
+			return 0;
+		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, ino, type))
 			return 0;
 		ctx->pos++;
 	}
-	return 0;
 }
 
 const struct file_operations ramfs_file_operations = {
 	.read = ramfs_read,
+	.write = ramfs_write,
 	.llseek = generic_file_llseek,
 };
 

@@ -44,7 +44,13 @@ typedef unsigned int fmode_t;
 
 #define AT_FDCWD		-100	/* *at(): relative to the working directory */
 #define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_REMOVEDIR		0x200
+#define AT_EACCESS		0x200	/* faccessat: effective ids */
+#define AT_SYMLINK_FOLLOW	0x400
 #define AT_EMPTY_PATH		0x1000
+
+/* fs/namei.c lookups: follow a symbolic link in the last component. */
+#define LOOKUP_FOLLOW		0x0001
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -53,6 +59,20 @@ typedef unsigned int fmode_t;
 /* file->f_mode */
 #define FMODE_READ	0x1
 #define FMODE_WRITE	0x2
+
+/* poll()/select() events (include/uapi/asm-generic/poll.h). */
+#define POLLIN		0x0001
+#define POLLPRI		0x0002
+#define POLLOUT		0x0004
+#define POLLERR		0x0008
+#define POLLHUP		0x0010
+#define POLLNVAL	0x0020
+#define POLLRDNORM	0x0040
+#define POLLRDBAND	0x0080
+#define POLLWRNORM	0x0100
+#define POLLWRBAND	0x0200
+/* What a file without a poll operation always is: ready (Linux's DEFAULT_POLLMASK). */
+#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
 
 /* d_type of a directory entry, from the mode (Linux's fs_umode_to_dtype). */
 #define DT_UNKNOWN	0
@@ -67,6 +87,8 @@ typedef unsigned int fmode_t;
 
 struct file;
 struct dir_context;
+struct poll_table_struct;
+struct wait_queue_head;
 
 /*
  * A directory's iterate() calls actor once per entry, from ctx->pos on,
@@ -87,6 +109,8 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* POLL* now ready; poll_wait() the queues a change would be woken on. */
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
 	int (*release)(struct ramfs_inode *inode, struct file *file);
 };
 
@@ -119,13 +143,39 @@ void put_unused_fd(unsigned int fd);
 /* Put file in slot fd (reserved by get_unused_fd_flags); the slot owns a reference. */
 void fd_install(unsigned int fd, struct file *file);
 int close_fd(unsigned int fd);
+/* Install file (the caller's reference) at the lowest free fd >= start: the fd, or -EMFILE. */
+int dup_fd_from(struct file *file, unsigned int start, unsigned int flags);
 
 /* ---- fs/namei.c, fs/open.c ----------------------------------------------------- */
 /*
  * Resolve path (absolute, or relative to dfd: AT_FDCWD or a directory fd)
- * to an inode; give it back with iput(). 0 or -ENOENT, -ENOTDIR, ...
+ * to an inode, following symbolic links; give it back with iput().
+ * 0 or -ENOENT, -ENOTDIR, -ELOOP, ...
  */
 int filename_lookup(int dfd, const char *path, struct ramfs_inode **res);
+/* The same with LOOKUP_* flags: without LOOKUP_FOLLOW a last symlink is the result. */
+int filename_lookup_flags(int dfd, const char *path, unsigned int flags,
+			  struct ramfs_inode **res);
+/*
+ * The directory that would hold path's last component (held: iput it),
+ * and that component: *last[0..*len). -EBUSY for "/".
+ */
+int filename_parentat(int dfd, const char *path, struct ramfs_inode **dir,
+		      const char **last, size_t *len);
+/* Create path as a new empty inode with mode and rdev: 0 and *res (held). */
+int vfs_create_at(int dfd, const char *path, umode_t mode, u32 rdev,
+		  struct ramfs_inode **res);
+/*
+ * open(O_CREAT) without O_EXCL: the inode of path (following links, and
+ * creating a dangling link's target as Linux does), made a regular file
+ * with mode if it did not exist (*created). Held, or -errno.
+ */
+int vfs_open_create(int dfd, const char *path, umode_t mode, struct ramfs_inode **res,
+		    bool *created);
+void ihold(struct ramfs_inode *inode);
+/* The inode of a user path from dfd (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH): held, or -errno. */
+int user_path_at(int dfd, const char __user *filename, unsigned int at_flags,
+		 struct ramfs_inode **res);
 void iput(struct ramfs_inode *inode);
 /* A path from user space, copied into a kmalloc'd buffer; NULL and *err if bad. */
 char *getname(const char __user *filename, int *err);
@@ -143,6 +193,26 @@ long do_sys_open(int dfd, const char *path, unsigned int flags);
 
 /* The absolute path of a ramfs directory into buf: its length with the NUL, or -ERANGE. */
 int ramfs_path(struct ramfs_inode *inode, char *buf, size_t size);
+
+/* ---- fs/attr.c: times, modes, sizes --------------------------------------------- */
+#define INODE_ATIME	0x1
+#define INODE_MTIME	0x2
+#define INODE_CTIME	0x4
+/* Set the times in mask (a change of contents: MTIME | CTIME) to now. */
+void inode_touch(struct ramfs_inode *inode, unsigned int mask);
+/* A new inode: all three times now. */
+void inode_init_times(struct ramfs_inode *inode);
+/* The mode bits new files lose (umask(2)); 022 until the umask call sets it. */
+unsigned int current_umask(void);
+/* truncate/ftruncate/O_TRUNC on a regular file: 0 or -errno. */
+int vfs_truncate(struct ramfs_inode *inode, loff_t length);
+
+
+/* ---- fs/select.c --------------------------------------------------------------- */
+/* Called by a poll operation: wake the poller when wq is woken. */
+void poll_wait(struct file *file, struct wait_queue_head *wq, struct poll_table_struct *pt);
+/* The POLL* mask of file now (DEFAULT_POLLMASK if it has no poll operation). */
+unsigned int vfs_poll(struct file *file, struct poll_table_struct *pt);
 
 /* ---- fs/read_write.c: kernel buffers, for the kernel's own users -------------- */
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
@@ -173,6 +243,12 @@ unsigned long new_encode_dev(u32 dev);
 /* Character devices of major (every minor) open with fops. 0 or -EBUSY/-EINVAL. */
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 const struct file_operations *chrdev_fops(u32 rdev);
+
+/* ---- drivers/char/mem.c ------------------------------------------------------------ */
+/* Major 1 (null, zero, full, random, urandom) and their /dev nodes (start_kernel). */
+void chr_dev_init(void);
+/* len bytes from the random source (a placeholder, see drivers/char/mem.c). */
+void random_read_bytes(void *buf, size_t len);
 
 /* ---- fs/ramfs/file.c ------------------------------------------------------------- */
 extern const struct file_operations ramfs_file_operations;

@@ -2,8 +2,15 @@
 /*
  * include/linux/ramfs.h: the root filesystem, a tree of inodes kept in
  * kernel memory (fs/ramfs/inode.c), filled once from the initramfs at boot
- * (init/initramfs.c) and read-only afterwards. Directories, regular files,
- * symbolic links and character devices (/dev/console).
+ * (init/initramfs.c), then changed by the system calls as Linux's rootfs is:
+ * files created, written, truncated, renamed and unlinked, directories made
+ * and removed, symbolic links. Directories, regular files, symbolic links
+ * and character devices (/dev/console).
+ *
+ * An inode is also its one directory entry (name, parent): there are no
+ * hard links. Unlinking takes the inode out of its directory; it is freed
+ * when nothing holds it any more (i_count: open files, working directories,
+ * path walks in progress; ramfs_get/ramfs_put).
  */
 #ifndef __LINUX_RAMFS_H
 #define __LINUX_RAMFS_H
@@ -14,6 +21,7 @@
 
 #define RAMFS_NAME_MAX 255
 #define RAMFS_PATH_MAX 4096
+#define RAMFS_FILE_MAX (256UL << 20)	/* largest regular file: -EFBIG past it */
 
 struct inode_operations;
 struct file_operations;
@@ -22,9 +30,15 @@ struct ramfs_inode {
 	unsigned long ino;
 	umode_t mode;		/* S_IFDIR/S_IFREG/S_IFLNK/S_IFCHR | permissions */
 	u32 rdev;		/* MKDEV(major, minor) of a device */
+	u32 uid, gid;
 	u64 mtime;		/* seconds, as the archive says */
+	u64 atime, ctime;	/* seconds */
+	u32 mtime_nsec, atime_nsec, ctime_nsec;
 	size_t size;
 	void *data;		/* file contents or link target (size bytes) */
+	size_t capacity;	/* bytes allocated at data (>= size) */
+	int i_count;		/* holders (see above); ramfs inodes only */
+	bool unlinked;		/* out of its directory: freed at i_count 0 */
 	char *name;		/* "" for the root */
 	struct ramfs_inode *parent;
 	struct list_head children;	/* of a directory, in creation order */
@@ -59,6 +73,30 @@ int ramfs_lookup(const char *path, struct ramfs_inode **result);
  */
 int ramfs_create(const char *path, umode_t mode, u32 rdev, u64 mtime, const void *data,
 		 size_t size, struct ramfs_inode **result);
+
+/*
+ * Create the entry name[0..len) of directory dir, empty, with mode and
+ * device number: 0 and *result, or -EEXIST, -ENOTDIR, -ENOMEM,
+ * -ENAMETOOLONG, -EINVAL ("." or ".."). The new inode is not held.
+ */
+int ramfs_new_child(struct ramfs_inode *dir, const char *name, size_t len, umode_t mode,
+		    u32 rdev, struct ramfs_inode **result);
+/* Take inode out of its directory; freed now if nothing holds it. */
+void ramfs_unlink(struct ramfs_inode *inode);
+/*
+ * Move inode to directory dir under name[0..len), replacing what is there
+ * (the caller has checked it may). 0, or -ENOMEM, -ENAMETOOLONG, -EINVAL
+ * (inode is dir or one of its ancestors).
+ */
+int ramfs_rename(struct ramfs_inode *inode, struct ramfs_inode *dir, const char *name,
+		 size_t len);
+/* Set a regular file's size: the new bytes read as zeros. 0 or -ENOMEM, -EFBIG. */
+int ramfs_resize(struct ramfs_inode *inode, size_t size);
+/* Directories have no entries but "." and ".."? */
+bool ramfs_dir_empty(struct ramfs_inode *dir);
+/* One more holder of a ramfs inode; ramfs_put drops it (and frees if unlinked). */
+void ramfs_get(struct ramfs_inode *inode);
+void ramfs_put(struct ramfs_inode *inode);
 
 /* The entry name[0..len) of directory dir, or NULL (fs/namei.c walks with it). */
 struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len);

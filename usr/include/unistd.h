@@ -14,6 +14,10 @@ typedef long off_t;
 #define STDOUT_FILENO	1
 #define STDERR_FILENO	2
 
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 int close(int fd);

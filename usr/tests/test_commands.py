@@ -26,7 +26,7 @@ def test_cat(sandbox):
 
 
 def test_ls(sandbox):
-    assert sandbox('/bin/ls', '/').stdout.split() == ['bin', 'dev', 'etc', 'init', 'proc', 'test']
+    assert sandbox('/bin/ls', '/').stdout.split() == ['bin', 'dev', 'etc', 'init', 'proc', 'test', 'tmp']
     assert sorted(sandbox('/bin/ls', '/bin').stdout.split()) == sorted(BIN)
     lines = sandbox('/bin/ls', '-l', '/bin').stdout.splitlines()
     assert len(lines) == len(BIN)

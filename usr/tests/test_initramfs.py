@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BIN, TESTS, USR
 
-EXPECTED = (['dev', 'dev/console', 'proc', 'bin', 'etc', 'test', 'init'] +
+EXPECTED = (['dev', 'dev/console', 'proc', 'tmp', 'bin', 'etc', 'test', 'init'] +
             [f'bin/{p}' for p in BIN] + [f'test/{t}' for t in TESTS] + ['etc/motd'])
 
 

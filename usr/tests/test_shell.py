@@ -60,7 +60,7 @@ def ps(c):
 
 def test_issue_session(console):
     c = console
-    assert run(c, 'ls /').split() == ['bin', 'dev', 'etc', 'init', 'proc', 'test']
+    assert run(c, 'ls /').split() == ['bin', 'dev', 'etc', 'init', 'proc', 'test', 'tmp']
     assert run(c, 'echo hello, world') == 'hello, world\n'
 
     c.sendline('spin &')

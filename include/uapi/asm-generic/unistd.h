@@ -18,10 +18,44 @@ __SYSCALL(__NR_getcwd, sys_getcwd)
 __SYSCALL(__NR_dup, sys_dup)
 #define __NR_dup3 24
 __SYSCALL(__NR_dup3, sys_dup3)
+#define __NR_fcntl 25
+__SYSCALL(__NR_fcntl, sys_fcntl)
 #define __NR_ioctl 29
 __SYSCALL(__NR_ioctl, sys_ioctl)
+#define __NR_mknodat 33
+__SYSCALL(__NR_mknodat, sys_mknodat)
+#define __NR_mkdirat 34
+__SYSCALL(__NR_mkdirat, sys_mkdirat)
+#define __NR_unlinkat 35
+__SYSCALL(__NR_unlinkat, sys_unlinkat)
+#define __NR_symlinkat 36
+__SYSCALL(__NR_symlinkat, sys_symlinkat)
+#define __NR_linkat 37
+__SYSCALL(__NR_linkat, sys_linkat)
+#define __NR_renameat 38
+__SYSCALL(__NR_renameat, sys_renameat)
+#define __NR_umount2 39
+__SYSCALL(__NR_umount2, sys_umount2)
+#define __NR_mount 40
+__SYSCALL(__NR_mount, sys_mount)
+#define __NR_truncate 45
+__SYSCALL(__NR_truncate, sys_truncate)
+#define __NR_ftruncate 46
+__SYSCALL(__NR_ftruncate, sys_ftruncate)
+#define __NR_faccessat 48
+__SYSCALL(__NR_faccessat, sys_faccessat)
 #define __NR_chdir 49
 __SYSCALL(__NR_chdir, sys_chdir)
+#define __NR_fchdir 50
+__SYSCALL(__NR_fchdir, sys_fchdir)
+#define __NR_fchmod 52
+__SYSCALL(__NR_fchmod, sys_fchmod)
+#define __NR_fchmodat 53
+__SYSCALL(__NR_fchmodat, sys_fchmodat)
+#define __NR_fchownat 54
+__SYSCALL(__NR_fchownat, sys_fchownat)
+#define __NR_fchown 55
+__SYSCALL(__NR_fchown, sys_fchown)
 #define __NR_openat 56
 __SYSCALL(__NR_openat, sys_openat)
 #define __NR_close 57
@@ -36,10 +70,26 @@ __SYSCALL(__NR_lseek, sys_lseek)
 __SYSCALL(__NR_read, sys_read)
 #define __NR_write 64
 __SYSCALL(__NR_write, sys_write)
+#define __NR_readv 65
+__SYSCALL(__NR_readv, sys_readv)
+#define __NR_writev 66
+__SYSCALL(__NR_writev, sys_writev)
+#define __NR_pread64 67
+__SYSCALL(__NR_pread64, sys_pread64)
+#define __NR_pwrite64 68
+__SYSCALL(__NR_pwrite64, sys_pwrite64)
+#define __NR_pselect6 72
+__SYSCALL(__NR_pselect6, sys_pselect6)
+#define __NR_ppoll 73
+__SYSCALL(__NR_ppoll, sys_ppoll)
+#define __NR_readlinkat 78
+__SYSCALL(__NR_readlinkat, sys_readlinkat)
 #define __NR_newfstatat 79
 __SYSCALL(__NR_newfstatat, sys_newfstatat)
 #define __NR_fstat 80
 __SYSCALL(__NR_fstat, sys_fstat)
+#define __NR_utimensat 88
+__SYSCALL(__NR_utimensat, sys_utimensat)
 #define __NR_exit 93
 __SYSCALL(__NR_exit, sys_exit)
 #define __NR_exit_group 94
@@ -118,6 +168,12 @@ __SYSCALL(__NR_mmap, sys_mmap)
 __SYSCALL(__NR_mprotect, sys_mprotect)
 #define __NR_wait4 260
 __SYSCALL(__NR_wait4, sys_wait4)
+#define __NR_renameat2 276
+__SYSCALL(__NR_renameat2, sys_renameat2)
+#define __NR_statx 291
+__SYSCALL(__NR_statx, sys_statx)
+#define __NR_faccessat2 439
+__SYSCALL(__NR_faccessat2, sys_faccessat2)
 
 /* One past the highest number Linux 6.1 defines for the generic ABI. */
 #define __NR_syscalls 451

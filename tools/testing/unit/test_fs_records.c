@@ -45,6 +45,12 @@ int filename_lookup(int dfd, const char *path, struct ramfs_inode **res)
 	return -ENOENT;
 }
 
+int user_path_at(int dfd, const char *filename, unsigned int at_flags,
+		 struct ramfs_inode **res)
+{
+	return -ENOENT;
+}
+
 char *getname(const char *filename, int *err)
 {
 	return strdup(filename);

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drivers/char/mem.c: the memory devices of major 1, as Linux numbers them,
+ * and their nodes in /dev (made by the kernel, as devtmpfs would):
+ *
+ *   /dev/null     1,3  reads end of file, writes vanish
+ *   /dev/zero     1,5  reads zeros, writes vanish
+ *   /dev/full     1,7  reads zeros, writes fail with -ENOSPC
+ *   /dev/random   1,8  reads bytes from the random source below
+ *   /dev/urandom  1,9  the same
+ *
+ * The random source is a PLACEHOLDER, not randomness: a xorshift64*
+ * generator seeded once from the generic timer's counter at the first
+ * read, so its output is predictable by anyone who can guess the boot time
+ * to the tick. It is here so that programs which read /dev/urandom run;
+ * the kernel's real source (getrandom, seeded from /chosen/rng-seed) is to
+ * replace random_read_bytes().
+ */
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <asm/arch_timer.h>
+
+#define MEM_MAJOR	1
+
+static u64 rng_state;
+
+/* Fill buf: the placeholder generator described above. */
+__weak void random_read_bytes(void *buf, size_t len)
+{
+	u8 *p = buf;
+
+	preempt_disable();
+	if (!rng_state)
+		rng_state = arch_timer_read_counter() | 1;
+	for (size_t i = 0; i < len; i++) {
+		if (!(i % 8)) {
+			rng_state ^= rng_state >> 12;
+			rng_state ^= rng_state << 25;
+			rng_state ^= rng_state >> 27;
+		}
+		p[i] = (rng_state * 0x2545f4914f6cdd1dULL) >> (8 * (i % 8));
+	}
+	preempt_enable();
+}
+
+static ssize_t read_null(struct file *file, char *buf, size_t count, loff_t *pos)
+{
+	return 0;
+}
+
+static ssize_t write_null(struct file *file, const char *buf, size_t count, loff_t *pos)
+{
+	return count;
+}
+
+static ssize_t read_zero(struct file *file, char *buf, size_t count, loff_t *pos)
+{
+	memset(buf, 0, count);
+	return count;
+}
+
+static ssize_t write_full(struct file *file, const char *buf, size_t count, loff_t *pos)
+{
+	return -ENOSPC;
+}
+
+static ssize_t read_random(struct file *file, char *buf, size_t count, loff_t *pos)
+{
+	random_read_bytes(buf, count);
+	return count;
+}
+
+static const struct file_operations null_fops = {
+	.read = read_null, .write = write_null, .llseek = noop_llseek,
+};
+static const struct file_operations zero_fops = {
+	.read = read_zero, .write = write_null, .llseek = noop_llseek,
+};
+static const struct file_operations full_fops = {
+	.read = read_zero, .write = write_full, .llseek = noop_llseek,
+};
+static const struct file_operations random_fops = {
+	.read = read_random, .write = write_null, .llseek = noop_llseek,
+};
+
+static const struct memdev {
+	const char *name;
+	unsigned int minor;
+	const struct file_operations *fops;
+} devlist[] = {
+	{ "null", 3, &null_fops },
+	{ "zero", 5, &zero_fops },
+	{ "full", 7, &full_fops },
+	{ "random", 8, &random_fops },
+	{ "urandom", 9, &random_fops },
+};
+
+/* Major 1: the minor picks the device's operations (Linux's memory_open). */
+static int memory_open(struct ramfs_inode *inode, struct file *file)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(devlist); i++) {
+		if (MINOR(inode->rdev) == devlist[i].minor) {
+			file->f_op = devlist[i].fops;
+			return 0;
+		}
+	}
+	return -ENXIO;
+}
+
+static const struct file_operations memory_fops = {
+	.open = memory_open,
+	.llseek = noop_llseek,
+};
+
+void __init chr_dev_init(void)
+{
+	char path[32];
+
+	if (register_chrdev(MEM_MAJOR, "mem", &memory_fops))
+		pr_warn("mem: cannot register major %d\n", MEM_MAJOR);
+	ramfs_create("/dev", S_IFDIR | 0755, 0, 0, NULL, 0, NULL);
+	for (size_t i = 0; i < ARRAY_SIZE(devlist); i++) {
+		int err;
+
+		snprintf(path, sizeof(path), "/dev/%s", devlist[i].name);
+		err = ramfs_create(path, S_IFCHR | 0666, MKDEV(MEM_MAJOR, devlist[i].minor), 0,
+				   NULL, 0, NULL);
+		if (err && err != -EEXIST)
+			pr_warn("mem: cannot create %s: %d\n", path, err);
+	}
+}
