@@ -300,7 +300,7 @@ static int create_from(struct ramfs_inode *start, const char *path, umode_t mode
 	int err = parentat_from(start, path, &dir, &last, &len);
 
 	if (err)
-		return err;
+		return err == -EBUSY ? -EEXIST : err;	/* "/" exists */
 	err = may_change(dir);
 	if (!err) {
 		preempt_disable();

@@ -23,6 +23,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/proc_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>

@@ -14,8 +14,8 @@
  *   poll   POLLIN when there are bytes (POLLHUP with no writers left),
  *          POLLOUT when PIPE_BUF bytes fit (POLLERR with no readers left).
  *
- * A signal that ends the task interrupts a sleep (-EINTR, or the bytes
- * already moved). The ring changes with preemption off; the other end may
+ * A signal interrupts a sleep: the bytes already moved, or -ERESTARTSYS
+ * (restarted after a SA_RESTART handler, else -EINTR). The ring changes with preemption off; the other end may
  * be another process on the same CPU.
  */
 #include <linux/errno.h>
@@ -111,7 +111,7 @@ static ssize_t pipe_read(struct file *file, char *buf, size_t count, loff_t *pos
 			return -EAGAIN;
 		if (wait_event_interruptible(pipe->rd_wait,
 					     pipe_used(pipe) || !READ_ONCE(pipe->writers)))
-			return -EINTR;
+			return -ERESTARTSYS;
 	}
 }
 
@@ -148,7 +148,7 @@ static ssize_t pipe_write(struct file *file, const char *buf, size_t count, loff
 			return done ? (ssize_t)done : -EAGAIN;
 		if (wait_event_interruptible(pipe->wr_wait, PIPE_SIZE - pipe_used(pipe) >= need ||
 					     !READ_ONCE(pipe->readers)))
-			return done ? (ssize_t)done : -EINTR;
+			return done ? (ssize_t)done : -ERESTARTSYS;
 	}
 	return done;
 }

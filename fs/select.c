@@ -11,7 +11,9 @@
  * The pass runs with preemption off and the task already marked sleeping,
  * so a wake-up between the look and the sleep is never lost. The signal
  * mask given to ppoll/pselect6 applies while waiting and is put back
- * afterwards. The remaining time is not written back to the timeout.
+ * afterwards (after the handler, if a signal interrupted the wait: then
+ * the call returns -EINTR, never restarted, as on Linux). The remaining
+ * time is not written back to the timeout.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -134,22 +136,39 @@ static int get_timeout(const void __user *uts, long long *ns)
 	return 0;
 }
 
-/* The signal mask while waiting (sigsetsize must be 8): the old one in *old. */
-static int set_wait_sigmask(const void __user *umask, size_t sigsetsize, u64 *old, bool *set)
+/* The signal mask while waiting (sigsetsize must be 8); the caller's is saved. */
+static int set_user_sigmask(const void __user *umask, size_t sigsetsize, bool *set)
 {
-	u64 mask;
+	sigset_t mask;
 
 	*set = false;
 	if (!umask)
 		return 0;
-	if (sigsetsize != sizeof(u64))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (copy_from_user(&mask, umask, sizeof(mask)))
 		return -EFAULT;
-	*old = current->blocked;
-	current->blocked = mask & ~((1ULL << (9 - 1)) | (1ULL << (19 - 1)));	/* not SIGKILL/SIGSTOP */
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(mask);
 	*set = true;
 	return 0;
+}
+
+/*
+ * After the wait, as Linux's poll_select_finish: interrupted by a signal,
+ * the caller's mask comes back only after the handler ran (restore_sigmask)
+ * and the call is -ERESTARTNOHAND; otherwise it comes back now.
+ */
+static int finish_sigmask(int ret, bool set)
+{
+	if (ret == -EINTR) {
+		if (set)
+			current->restore_sigmask = true;
+		return -ERESTARTNOHAND;
+	}
+	if (set)
+		set_current_blocked(current->saved_sigmask);
+	return ret;
 }
 
 /* ---- ppoll ------------------------------------------------------------------- */
@@ -197,7 +216,6 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 	struct poll_args a = { .nfds = nfds };
 	long long ns;
 	bool masked;
-	u64 old;
 	int ret;
 
 	if (nfds > POLL_MAX_FDS)
@@ -212,11 +230,9 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 		kfree(a.fds);
 		return -EFAULT;
 	}
-	ret = set_wait_sigmask(sigmask, sigsetsize, &old, &masked);
+	ret = set_user_sigmask(sigmask, sigsetsize, &masked);
 	if (!ret)
-		ret = do_poll_wait(poll_pass, &a, ns);
-	if (masked)
-		current->blocked = old;
+		ret = finish_sigmask(do_poll_wait(poll_pass, &a, ns), masked);
 	for (unsigned int i = 0; ret >= 0 && i < nfds; i++)
 		if (put_user(a.fds[i].revents, &ufds[i].revents))
 			ret = -EFAULT;
@@ -306,7 +322,6 @@ SYSCALL_DEFINE6(pselect6, int, n, void __user *, inp, void __user *, outp, void 
 	size_t bytes;
 	long long ns;
 	bool masked = false;
-	u64 old;
 	int ret;
 
 	if (n < 0)
@@ -334,11 +349,9 @@ SYSCALL_DEFINE6(pselect6, int, n, void __user *, inp, void __user *, outp, void 
 		a->ex[n / 64] &= keep;
 	}
 	if (!ret)
-		ret = set_wait_sigmask(pack.p, pack.size, &old, &masked);
+		ret = set_user_sigmask(pack.p, pack.size, &masked);
 	if (!ret)
-		ret = do_poll_wait(select_pass, a, ns);
-	if (masked)
-		current->blocked = old;
+		ret = finish_sigmask(do_poll_wait(select_pass, a, ns), masked);
 	if (ret >= 0)
 		ret = put_set(inp, a->res_in, bytes) ?: put_set(outp, a->res_out, bytes) ?:
 		      put_set(exp, a->res_ex, bytes) ?: ret;

@@ -3,7 +3,8 @@
  * fs/proc/root.c: /proc. proc_root_init() makes the directory in the
  * root filesystem and hooks its lookup and listing here (i_op, i_fop):
  *
- *   /proc              ".", "..", meminfo, uptime, then one directory per pid
+ *   /proc              ".", "..", meminfo, uptime, mounts, filesystems (the
+ *                      last two from fs/namespace.c), then one directory per pid
  *   /proc/<pid>        ".", "..", stat
  *   /proc/<pid>/stat   fs/proc/array.c
  *
@@ -26,7 +27,8 @@
 #include <linux/string.h>
 #include <asm/smp.h>
 
-enum proc_kind { PROC_PID_DIR, PROC_PID_STAT, PROC_UPTIME, PROC_MEMINFO, PROC_CPUINFO };
+enum proc_kind { PROC_PID_DIR, PROC_PID_STAT, PROC_UPTIME, PROC_MEMINFO, PROC_CPUINFO,
+		 PROC_MOUNTS, PROC_FILESYSTEMS };
 
 struct proc_inode {
 	struct ramfs_inode vfs;
@@ -144,6 +146,10 @@ static int proc_root_lookup(struct ramfs_inode *dir, const char *name, size_t le
 		return make(dir, "meminfo", PROC_MEMINFO, 0, res);
 	if (name_is(name, len, "cpuinfo"))
 		return make(dir, "cpuinfo", PROC_CPUINFO, 0, res);
+	if (name_is(name, len, "mounts"))
+		return make(dir, "mounts", PROC_MOUNTS, 0, res);
+	if (name_is(name, len, "filesystems"))
+		return make(dir, "filesystems", PROC_FILESYSTEMS, 0, res);
 	if (pid > 0 && task_exists(pid))
 		return make(dir, "", PROC_PID_DIR, pid, res);
 	return -ENOENT;
@@ -205,8 +211,10 @@ static bool emit_dots(struct file *file, struct dir_context *ctx)
 	return true;
 }
 
-static const char *const root_files[] = { "cpuinfo", "meminfo", "uptime" };
-static const enum proc_kind root_kinds[] = { PROC_CPUINFO, PROC_MEMINFO, PROC_UPTIME };
+static const char *const root_files[] = { "cpuinfo", "meminfo", "uptime", "mounts",
+					  "filesystems" };
+static const enum proc_kind root_kinds[] = { PROC_CPUINFO, PROC_MEMINFO, PROC_UPTIME,
+					     PROC_MOUNTS, PROC_FILESYSTEMS };
 
 static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 {
@@ -320,6 +328,12 @@ static int proc_text_open(struct ramfs_inode *inode, struct file *file)
 		break;
 	case PROC_CPUINFO:
 		len = show_cpuinfo(text->buf, PROC_TEXT_MAX);
+		break;
+	case PROC_MOUNTS:
+		len = proc_show_mounts(text->buf, PROC_TEXT_MAX);
+		break;
+	case PROC_FILESYSTEMS:
+		len = proc_show_filesystems(text->buf, PROC_TEXT_MAX);
 		break;
 	default:
 		len = -EISDIR;

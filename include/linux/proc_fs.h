@@ -21,6 +21,10 @@ void proc_root_init(void);
 /* fs/proc/array.c: the text of /proc/<pid>/stat into buf; its length. */
 int proc_pid_stat(struct task_struct *task, char *buf, size_t size);
 
+/* fs/namespace.c: the text of /proc/mounts and /proc/filesystems; its length or -errno. */
+int proc_show_mounts(char *buf, size_t size);
+int proc_show_filesystems(char *buf, size_t size);
+
 /* Clock ticks user space counts in (AT_CLKTCK, Linux's USER_HZ). */
 #define USER_HZ 100
 
