@@ -87,6 +87,10 @@ LIBFDT_DIR ?= $(srctree)/.deps/libfdt-arm64
 LIBFDT_A   := $(LIBFDT_DIR)/usr/lib/aarch64-linux-gnu/libfdt.a
 LIBFDT_INC := $(LIBFDT_DIR)/usr/include
 export LIBFDT_DIR LIBFDT_A LIBFDT_INC
+# Debian's busybox-static for arm64, unpacked by scripts/install-deps too:
+# /bin/busybox of the initramfs `make qemu` boots (usr/Makefile).
+BUSYBOX_DIR ?= $(srctree)/.deps/busybox-arm64
+export BUSYBOX_DIR
 
 # Debian's Raspberry Pi 3 Model B device tree (scripts/install-deps test),
 # for `make qemu MACHINE=raspi3b` and the raspi3b boot tests.
@@ -219,11 +223,15 @@ deps: deps-build deps-test
 # ---------------------------------------------------------------------------
 # User space (usr/, see usr/README.rst): a libc, /init, /bin/sh and friends,
 # the user-space tests, and the initramfs (newc cpio) that holds them.
+# initramfs.cpio has the project's own user space only (the kernel's
+# self-tests boot it); initramfs-busybox.cpio adds Debian's busybox as the
+# shell and its applets (make qemu).
 initramfs := $(objtree)/usr/initramfs.cpio
+initramfs-busybox := $(objtree)/usr/initramfs-busybox.cpio
 
 PHONY += usr initramfs
 usr initramfs: deps-build
-	$(Q)$(MAKE) -C $(srctree)/usr O=$(objtree)/usr
+	$(Q)$(MAKE) -C $(srctree)/usr O=$(objtree)/usr BUSYBOX=$(BUSYBOX_DIR)/bin/busybox
 
 # ---------------------------------------------------------------------------
 # Run it: QEMU virt with its own DTB, or yours with QEMU_DTB=board.dtb;
@@ -248,7 +256,7 @@ QEMU_SERIAL  ?=
 else
 $(error MACHINE=$(MACHINE): only virt and raspi3b)
 endif
-QEMU_INITRD  ?= $(initramfs)
+QEMU_INITRD  ?= $(initramfs-busybox)
 QEMU_EXTRA   ?=
 QEMU_CMD = $(QEMU) -M $(QEMU_MACHINE) -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
 	-nographic $(QEMU_SERIAL) -nic none -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \

@@ -6,20 +6,22 @@
 # (char 5,1, as on Linux), an empty /proc for the kernel's process files and
 # /tmp (mode 1777, as on any Linux system) for files programs write.
 #
-#   gen_initramfs.sh -o <out.cpio> [-l <out.list>] /dest=source ...
+#   gen_initramfs.sh -o <out.cpio> [-l <out.list>] [-D /dir ...] /dest=source ...
 #
+# -D adds an empty directory (with its parents).
 # Writes the list of entries (Linux's gen_init_cpio format; kept as
 # <out.list> to read) and hands it to gen_init_cpio.py. Parent directories
 # are added as needed; a source that is executable gets mode 0755, others
 # 0644; everything belongs to root (uid 0, gid 0). Called by usr/Makefile.
 set -e
 
-out= list=
-while getopts o:l: opt; do
+out= list= extra_dirs=
+while getopts o:l:D: opt; do
 	case $opt in
 	o) out=$OPTARG ;;
 	l) list=$OPTARG ;;
-	*) echo "usage: $0 -o out.cpio [-l out.list] /dest=source ..." >&2; exit 2 ;;
+	D) extra_dirs="$extra_dirs $OPTARG/.=" ;;
+	*) echo "usage: $0 -o out.cpio [-l out.list] [-D /dir] /dest=source ..." >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -44,7 +46,8 @@ dirs() {
 	echo "nod /dev/console 0600 0 0 c 5 1"
 	echo "dir /proc 0555 0 0"
 	echo "dir /tmp 1777 0 0"
-	for d in $(dirs "$@"); do
+	# shellcheck disable=SC2086
+	for d in $(dirs "$@" $extra_dirs); do
 		[ "$d" = /dev ] || [ "$d" = /proc ] || [ "$d" = /tmp ] || echo "dir $d 0755 0 0"
 	done
 	for pair in "$@"; do
