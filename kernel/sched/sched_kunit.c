@@ -75,8 +75,15 @@ static void sched_tick_preempts_round_robin(struct kunit *test)
 	for (int i = 0; i < 2; i++)
 		burn_count[i] = burn_seen_other[i] = burn_ticks[i] = 0;
 	burn_until = jiffies + span;
+	/*
+	 * Start both before either runs: waking a new thread may switch away
+	 * from the boot task (the idle task) at once, and a lone burner would
+	 * then keep the CPU until burn_until without its rival ever created.
+	 */
+	preempt_disable();
 	kthread_run(burner, (void *)0L, "kunit-burn0");
 	kthread_run(burner, (void *)1L, "kunit-burn1");
+	preempt_enable();
 	wait_for(&burners_done, 2);
 	KUNIT_ASSERT_EQ(test, burners_done, 2);
 	/* Each was interrupted and resumed several times, and saw the other run. */
