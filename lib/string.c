@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lib/string.c: string and memory functions, written to be read and
- * unit-tested. memset and memcpy move 8 bytes at a time when they can
- * (zeroing pages is the kernel's biggest loop); the rest go byte by byte.
+ * unit-tested. memset and memcpy move 8 bytes at a time when they can;
+ * the rest go byte by byte. An architecture with faster ones of its own
+ * says so in asm/string.h (__HAVE_ARCH_MEMCPY...) and these are left out:
+ * arm64's are in arch/arm64/lib/memcpy.S and memset.S.
  * libfdt links against memcpy, memmove, memset, memcmp, memchr, strlen,
  * strnlen, strchr and strrchr from here.
  */
 #include <linux/string.h>
 
+#ifndef __HAVE_ARCH_MEMCPY
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	u8 *d = dst;
@@ -24,6 +27,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 		*d++ = *s++;
 	return dst;
 }
+#endif
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -37,6 +41,7 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+#ifndef __HAVE_ARCH_MEMSET
 void *memset(void *s, int c, size_t n)
 {
 	u8 *p = s;
@@ -56,6 +61,7 @@ void *memset(void *s, int c, size_t n)
 		*p++ = (u8)c;
 	return s;
 }
+#endif
 
 int memcmp(const void *a, const void *b, size_t n)
 {

@@ -3,7 +3,7 @@
  * mm/mm_init.c: from memblock to the page allocator. free_area_init()
  * lays out the zones and mem_map and prints them in Linux's words;
  * memblock_free_all() hands every page memblock left free to the buddy
- * allocator (mm/page_alloc.c). Called by arch/arm64/mm/init.c
+ * allocator (mm/page_alloc.c) and marks the rest reserved. Called by arch/arm64/mm/init.c
  * (bootmem_init, then mem_init). Built for host tests too.
  */
 #include <linux/kernel.h>
@@ -90,19 +90,24 @@ void free_area_init(const unsigned long *max_zone_pfn)
 	pr_info("Initmem setup node 0 [mem %#018llx-%#018llx]\n", PFN_PHYS(start_pfn),
 		PFN_PHYS(end_pfn) - 1);
 
-	/* One struct page per frame from the first to the last, holes too. */
+	/*
+	 * One struct page per frame from the first to the last, holes too,
+	 * zeroed (memset's DC ZVA): an all-zero struct page is a page no one
+	 * uses, on no list. memblock_free_all() marks what it does not free.
+	 */
 	map_size = (end_pfn - start_pfn) * sizeof(struct page);
 	mem_map = memblock_alloc(map_size, PAGE_SIZE);
 	if (!mem_map)
 		panic("Failed to allocate %lu bytes for mem_map", (unsigned long)map_size);
 	min_low_pfn = start_pfn;
 	max_pfn = end_pfn;
-	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
+}
 
-		page->flags = PG_reserved;	/* until memblock_free_all says otherwise */
-		INIT_LIST_HEAD(&page->lru);
-	}
+/* Pages the allocator never gets: reserved, no-map, holes (Linux's reserve_bootmem_region). */
+static void reserve_pfn_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
+		pfn_to_page(pfn)->flags = PG_reserved;
 }
 
 /*
@@ -124,14 +129,25 @@ static unsigned long free_pfn_range(unsigned long start_pfn, unsigned long end_p
 	return end_pfn - start_pfn;
 }
 
+/*
+ * Every page of mem_map is either freed here, in the largest aligned
+ * blocks, or marked PG_reserved: the work is per block for free memory and
+ * per page only for what stays reserved (the kernel, mem_map, the initrd,
+ * the DTB, no-map regions and holes).
+ */
 unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;
-	unsigned long pages = 0;
+	unsigned long pages = 0, done_pfn = min_low_pfn;
 	u64 i;
 
 	for_each_free_mem_range(i, &start, &end) {
 		unsigned long spfn = PFN_UP(start), epfn = PFN_DOWN(end);
+
+		if (spfn >= epfn)
+			continue;
+		reserve_pfn_range(done_pfn, spfn);
+		done_pfn = epfn;
 
 		/* A block must not straddle two zones: cut at each boundary. */
 		for (int z = 0; z < MAX_NR_ZONES; z++) {
@@ -143,6 +159,7 @@ unsigned long memblock_free_all(void)
 				pages += free_pfn_range(zs, ze);
 		}
 	}
+	reserve_pfn_range(done_pfn, max_pfn);
 	page_alloc_ready = true;
 	return pages;
 }

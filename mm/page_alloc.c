@@ -92,13 +92,16 @@ static void free_one_block(struct zone *zone, unsigned long pfn, unsigned int or
 	add_to_free_list(pfn_to_page(pfn), zone, order);
 }
 
+/*
+ * A block no one has used yet, to the allocator for good: its struct pages
+ * must be clear (all zero, as free_area_init leaves them; a caller giving
+ * back reserved pages clears PG_reserved first), so only the head is touched.
+ */
 void __free_pages_core(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 	struct zone *zone = pfn_zone(pfn);
 
-	for (unsigned long i = 0; i < (1UL << order); i++)
-		page[i].flags = 0;
 	zone->managed_pages += 1UL << order;
 	free_one_block(zone, pfn, order);
 }

@@ -33,7 +33,7 @@ static irqchip_init_fn __init irqchip_driver(int node)
 {
 	const void *fdt = initial_boot_params;
 
-	if (!fdt_getprop(fdt, node, "interrupt-controller", NULL) ||
+	if (!of_fdt_getprop(node, "interrupt-controller", NULL) ||
 	    !of_fdt_device_is_available(node))
 		return NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(irqchip_of_match); i++)

@@ -118,7 +118,10 @@ unsigned long get_num_physpages(void);	/* in memblock.memory */
 /* Frees the allocator refused (double free, not allocated, wrong order). */
 extern unsigned long page_alloc_bad_frees;
 
-/* Used by mm_init.c: give the block at page (a free range) to the allocator. */
+/*
+ * Used by mm_init.c: give the block at page (a free range whose struct
+ * pages are all zero) to the allocator.
+ */
 void __free_pages_core(struct page *page, unsigned int order);
 
 /* arch/arm64/mm/init.c: "Memory: ..." and kmalloc set up. */

@@ -54,6 +54,7 @@ int of_alias_serial_line(int node);
  *   of_fdt_next_compatible(node, compat) fdt_node_offset_by_compatible()
  *   of_fdt_next_child(parent, child)     first (child -1) or next subnode
  *   of_fdt_node_by_phandle(phandle)      fdt_node_offset_by_phandle()
+ *   of_fdt_getprop(node, name, lenp)     fdt_getprop()
  */
 int of_fdt_parent(int node);
 int of_fdt_path_offset(const char *path);
@@ -62,6 +63,8 @@ int of_fdt_next_node(int node);
 int of_fdt_next_compatible(int node, const char *compatible);
 int of_fdt_next_child(int parent, int child);
 int of_fdt_node_by_phandle(u32 phandle);
+/* fdt_getprop(initial_boot_params, node, name, lenp), read straight from an indexed node. */
+const void *of_fdt_getprop(int node, const char *name, int *lenp);
 
 #define of_fdt_for_each_child(child, parent)				\
 	for (child = of_fdt_next_child(parent, -1); child >= 0;		\

@@ -7,6 +7,7 @@
 #define __LINUX_STRING_H
 
 #include <linux/types.h>
+#include <asm/string.h>
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
