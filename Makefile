@@ -276,10 +276,24 @@ BENCH_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m 512M -nographic -nic none 
 	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
 	-initrd $(initramfs) -append "console=ttyAMA0 quiet poweroff -- /bin/bench"
 
+# The boot, at each size of BENCH_BOOT_MEM: bench --boot as the first
+# program reads the virtual counter, which -icount shift=0 ties to the
+# instruction count (1 ns each): instructions from reset to its main.
+BENCH_BOOT_MEM ?= 128M 256M 512M 1G 2G 4G 8G
+BENCH_BOOT_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m $$m -nographic -nic none \
+	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
+	-initrd $(initramfs) -append "console=ttyAMA0 quiet rdinit=/bin/bench -- --boot"
+
 PHONY += bench
 bench: deps-test all
 	@echo '  QEMU    $(BENCH_CMD)'
 	$(Q)$(BENCH_CMD)
+	@echo '  QEMU    $(subst $$m,<memory>,$(BENCH_BOOT_CMD))'
+	@echo 'boot: instructions from reset to the first program'"'"'s main (bench --boot)'
+	@printf '%8s %14s\n' memory instructions
+	$(Q)for m in $(BENCH_BOOT_MEM); do \
+		n=$$($(BENCH_BOOT_CMD) </dev/null | sed -n 's/^bench: boot: \([0-9]*\) .*/\1/p'); \
+		printf '%8s %14s\n' $$m "$${n:-failed}"; done
 
 # Image.gz, image.fit, disk.img, dtbs, qemu-uboot, qemu-gdb.
 include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
@@ -351,7 +365,8 @@ help:
 	@echo 'Running and testing:'
 	@echo '  qemu            - boot on QEMU virt into the shell (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=,'
 	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'
-	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench)'
+	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench),'
+	@echo '                    and for the boot at 128M..8G (BENCH_BOOT_MEM=)'
 	@echo '  check           - install what is missing and run every test'
 	@echo '  check-unit      - host unit tests only (cmocka)'
 	@echo '  check-boot      - QEMU boot tests only (pytest)'

@@ -82,10 +82,26 @@ static irqreturn_t arch_timer_handler_virt(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+/*
+ * EL0 may read the virtual counter (CNTVCT_EL0), as on Linux, where the
+ * vDSO and user programs read time that way; the timers themselves and
+ * the physical counter stay the kernel's. CNTKCTL_EL1 is per CPU.
+ */
+static void arch_counter_set_user_access(void)
+{
+	u64 cntkctl = read_sysreg(cntkctl_el1);
+
+	cntkctl &= ~(ARCH_TIMER_USR_PT_ACCESS_EN | ARCH_TIMER_USR_VT_ACCESS_EN |
+		     ARCH_TIMER_VIRT_EVT_EN | ARCH_TIMER_USR_PCT_ACCESS_EN);
+	cntkctl |= ARCH_TIMER_USR_VCT_ACCESS_EN;
+	write_sysreg(cntkctl, cntkctl_el1);
+}
+
 /* A secondary CPU starting: its timer quiet, its PPI on, its tick going. */
 static int arch_timer_starting_cpu(unsigned int cpu)
 {
 	virt_set_state_shutdown(&arch_timer_evt);
+	arch_counter_set_user_access();
 	enable_percpu_irq(arch_timer_ppi, 0);
 	tick_starting_cpu(&arch_timer_evt);
 	return 0;
@@ -132,6 +148,7 @@ int __init arch_timer_of_init(void)
 		return err;
 	}
 	clockevents_register_device(&arch_timer_evt);
+	arch_counter_set_user_access();
 	cpuhp_setup_state_nocalls(CPUHP_AP_ARM_ARCH_TIMER_STARTING, "clockevents/arm/arch_timer:starting",
 				  arch_timer_starting_cpu);
 	return 0;

@@ -13,6 +13,13 @@
 #define ARCH_TIMER_CTRL_IT_MASK	(1 << 1)
 #define ARCH_TIMER_CTRL_IT_STAT	(1 << 2)
 
+/* CNTKCTL_EL1: what EL0 may touch (Linux's names). */
+#define ARCH_TIMER_USR_PCT_ACCESS_EN	(1 << 0)	/* physical counter */
+#define ARCH_TIMER_USR_VCT_ACCESS_EN	(1 << 1)	/* virtual counter */
+#define ARCH_TIMER_VIRT_EVT_EN		(1 << 2)	/* event stream */
+#define ARCH_TIMER_USR_VT_ACCESS_EN	(1 << 8)	/* virtual timer */
+#define ARCH_TIMER_USR_PT_ACCESS_EN	(1 << 9)	/* physical timer */
+
 /* The timer's PPIs in the DT node's interrupts, in binding order. */
 enum arch_timer_ppi_nr {
 	ARCH_TIMER_PHYS_SECURE_PPI,
