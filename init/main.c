@@ -98,6 +98,17 @@ static bool try_to_run_init_process(const char *init_filename)
 }
 
 /*
+ * The end of boot, as Linux's mark_readonly(): __ro_after_init data and
+ * swapper_pg_dir become read-only; then the KUnit suites that check what
+ * boot left (where Linux runs rodata_test()).
+ */
+static void mark_readonly(void)
+{
+	mark_rodata_ro();
+	kunit_run_late_tests();		/* only with kunit.filter_glob= */
+}
+
+/*
  * Pid 1, a kernel thread until it execs the first program; returning 0
  * then sends it to user space through ret_from_fork (entry.S).
  */
@@ -109,6 +120,8 @@ static int kernel_init(void *unused)
 	local_irq_enable();
 	if (console_open_stdio(current))
 		pr_err("Warning: unable to open an initial console.\n");
+	free_initmem();			/* "Freeing unused kernel memory: ..." */
+	mark_readonly();		/* "Write protecting the kernel read-only data: ..." */
 	if (ramdisk_execute_command && !ramfs_lookup(ramdisk_execute_command, &inode)) {
 		ret = run_init_process(ramdisk_execute_command);
 		if (!ret)
@@ -132,17 +145,24 @@ static int kernel_init(void *unused)
  * The end of start_kernel, as on Linux: pid 1 runs the first program and
  * pid 0 becomes the idle task. Without an initramfs (none given, or one
  * that failed to unpack) there is no program to run: the boot ends as it
- * always did, idle or, with `poweroff`, powered off.
+ * always did, idle or, with `poweroff`, powered off; the init sections are
+ * freed and the kernel made read-only here then, as pid 1 does otherwise.
+ * Not __init: start_kernel's code is freed while this runs.
  */
-static __noreturn void rest_init(void)
+static noinline __noreturn void rest_init(void)
 {
 	struct kernel_clone_args args = {
 		.fn = kernel_init, .name = "init", .pid = 1, .exit_signal = SIGCHLD,
 	};
 	long pid;
 
-	if (!initramfs_unpacked)
+	if (!initramfs_unpacked) {
+		free_initmem();
+		mark_readonly();
+		pr_info("headstart: boot complete, CPU0 idle\n");
 		cpu_startup_entry();
+	}
+	pr_info("headstart: boot complete, CPU0 idle\n");
 	local_irq_disable();		/* init must not run before it is the reaper */
 	pid = kernel_clone(&args);
 	if (pid != 1)
@@ -181,12 +201,10 @@ __noreturn void __init start_kernel(void)
 	if (IS_ENABLED(CONFIG_RANDOMIZE_BASE))
 		kaslr_init();		/* "KASLR enabled" or why not */
 	pmu_user_init();		/* cycle and instruction counters for EL0 */
-	debug_checkwx();		/* no W+X mapping; the `ptdump` bootarg dumps them */
 	kunit_run_all_tests();		/* only with kunit.filter_glob= */
 	crash_test_run();		/* only with test.crash= */
 	tty_echo_test_run();		/* only with test.tty_echo= */
 
 	system_state = SYSTEM_RUNNING;
-	pr_info("headstart: boot complete, CPU0 idle\n");
-	rest_init();			/* pid 1 runs /init; we become the idle task */
+	rest_init();			/* "headstart: boot complete, CPU0 idle"; pid 1 runs /init */
 }

@@ -273,3 +273,35 @@ unsigned long totalram_pages(void)
 		n += zones[z].managed_pages;
 	return n;
 }
+
+/*
+ * Pages marked PG_reserved at boot, given to the allocator for good (the
+ * kernel's init sections): each is filled with `poison` (if <= 0xff)
+ * through its linear-map address, unreserved and freed, and a line
+ * "Freeing <s> memory: <n>K" is printed. Returns the number of pages.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pages = 0, flags;
+
+	start = (void *)ALIGN((unsigned long)start, PAGE_SIZE);
+	end = (void *)ALIGN_DOWN((unsigned long)end, PAGE_SIZE);
+	for (char *pos = start; pos < (char *)end; pos += PAGE_SIZE) {
+		struct page *page = virt_to_page(pos);
+
+		if (!(page->flags & PG_reserved)) {
+			bad_free(page, 0, "free_reserved_area: the page is not reserved");
+			continue;
+		}
+		if ((unsigned int)poison <= 0xff)
+			memset(pos, poison, PAGE_SIZE);
+		spin_lock_irqsave(&zone_lock, flags);
+		page->flags = 0;
+		__free_pages_core(page, 0);
+		spin_unlock_irqrestore(&zone_lock, flags);
+		pages++;
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
+}

@@ -59,8 +59,20 @@ struct kunit_suite {
 	static struct kunit_suite *__kunit_suite_ptr_##suite __used		\
 		__section(".kunit_test_suites") = &suite
 
+/*
+ * A suite that checks the kernel as boot leaves it, after free_initmem()
+ * and mark_rodata_ro(): it is counted in the same KTAP plan but runs from
+ * mark_readonly() (init/main.c), with the numbering carried on. Its table
+ * is in .rodata, not .init.data, so it survives free_initmem().
+ */
+#define kunit_test_late_suite(suite)						\
+	static struct kunit_suite *__kunit_late_suite_ptr_##suite __used	\
+		__section(".kunit_late_test_suites") = &suite
+
 /* Run the suites kunit.filter_glob selects (start_kernel). */
 void kunit_run_all_tests(void);
+/* Then the late ones (mark_readonly). */
+void kunit_run_late_tests(void);
 
 /* The case running now, or NULL. */
 extern struct kunit *kunit_current;

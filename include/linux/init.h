@@ -18,7 +18,7 @@
 #define __initdata __section(".init.data")
 #define __initconst __section(".init.data")
 /* Written once during boot, read afterwards (kept out of .bss). */
-#define __ro_after_init __section(".data")
+#define __ro_after_init __section(".data..ro_after_init")
 
 struct obs_kernel_param {
 	const char *str;

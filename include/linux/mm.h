@@ -127,4 +127,15 @@ void __free_pages_core(struct page *page, unsigned int order);
 /* arch/arm64/mm/init.c: "Memory: ..." and kmalloc set up. */
 void mm_init(void);
 
+/*
+ * Give boot-reserved pages [start, end) (linear-map addresses) to the
+ * allocator, each filled with poison first (none if > 0xff); prints
+ * "Freeing <s> memory: <n>K" (s NULL: nothing). Returns the page count.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
+#define POISON_FREE_INITMEM 0xcc	/* Linux's: an int3 on x86, a plain pattern here */
+
+/* arch/arm64/mm/init.c: the init sections to the allocator, unmapped from the image. */
+void free_initmem(void);
+
 #endif

@@ -15,7 +15,9 @@
  *	...
  *
  * Unlike Linux, nothing runs unless the command line asks, so a normal
- * boot stays quiet.
+ * boot stays quiet. Late suites (kunit_test_late_suite) are in the same
+ * plan but run at the end of boot, after free_initmem and mark_rodata_ro;
+ * boot lines may come between their report and the others'.
  */
 #define pr_fmt(fmt) fmt
 
@@ -25,6 +27,7 @@
 #include <kunit/test.h>
 
 extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
+extern struct kunit_suite *__kunit_late_suites_start[], *__kunit_late_suites_end[];
 
 struct kunit *kunit_current;
 static const char *filter_glob __ro_after_init;
@@ -117,20 +120,36 @@ static void kunit_run_suite(struct kunit_suite *suite, int index)
 	printk(KERN_INFO "%s %d %s\n", passed == n ? "ok" : "not ok", index, suite->name);
 }
 
+/* The suites of [start, end) that the filter selects: counted, or run. */
+static int kunit_run_table(struct kunit_suite **start, struct kunit_suite **end, bool run)
+{
+	static int index;	/* carried on from the early suites to the late ones */
+	int n = 0;
+
+	for (struct kunit_suite **s = start; s < end; s++) {
+		if (!glob_match(filter_glob, (*s)->name))
+			continue;
+		n++;
+		if (run)
+			kunit_run_suite(*s, ++index);
+	}
+	return n;
+}
+
 void kunit_run_all_tests(void)
 {
-	struct kunit_suite **s;
-	int total = 0, index = 0;
+	int total;
 
 	if (!filter_glob)
 		return;
-	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
-		total += glob_match(filter_glob, (*s)->name);
-
+	total = kunit_run_table(__kunit_suites_start, __kunit_suites_end, false) +
+		kunit_run_table(__kunit_late_suites_start, __kunit_late_suites_end, false);
 	printk(KERN_INFO "KTAP version 1\n1..%d\n", total);
-	for (s = __kunit_suites_start; s < __kunit_suites_end; s++) {
-		if (!glob_match(filter_glob, (*s)->name))
-			continue;
-		kunit_run_suite(*s, ++index);
-	}
+	kunit_run_table(__kunit_suites_start, __kunit_suites_end, true);
+}
+
+void kunit_run_late_tests(void)
+{
+	if (filter_glob)
+		kunit_run_table(__kunit_late_suites_start, __kunit_late_suites_end, true);
 }

@@ -9,7 +9,12 @@
  *   _stext           .text          code, with .idmap.text in its own page
  *   _etext
  *                    .rodata        read-only data, libfdt's GOT
- *   __init_begin     .init.text     boot-only code (head.S, start_kernel)
+ *   __start_ro_after_init           __ro_after_init data, then
+ *                    reserved_pg_dir all-invalid table (TTBR0 after boot),
+ *                    swapper_pg_dir  the kernel's final tables (mmu.c):
+ *   __end_ro_after_init             read-only from mark_rodata_ro()
+ *   __init_begin     .init.text     boot-only code (head.S, start_kernel),
+ *                                   freed by free_initmem()
  *   __initdata_begin .init.data     boot-only data, the early_param table
  *                    .rela.dyn      the image's own relocations (RELOCATABLE)
  *   __init_end
@@ -20,8 +25,6 @@
  *   __bss_stop
  *   idmap_pg_dir     page tables built by head.S (not in the Image file)
  *   init_pg_dir
- *   reserved_pg_dir  all-invalid table (TTBR0 after boot), then
- *   swapper_pg_dir   the kernel's final tables (arch/arm64/mm/mmu.c)
  *   _end
  *
  * Every alignment the boot path relies on is checked by an ASSERT at the end.
@@ -78,11 +81,34 @@ SECTIONS
 		__start___ex_table = .;
 		KEEP(*(__ex_table))
 		__stop___ex_table = .;
+		/* KUnit suites run after free_initmem (lib/kunit/test.c). */
+		. = ALIGN(8);
+		__kunit_late_suites_start = .;
+		KEEP(*(.kunit_late_test_suites))
+		__kunit_late_suites_end = .;
 		*(.data.rel.ro .data.rel.ro.*)
 	}
 	.got : { *(.got) }
 	.got.plt : { *(.got.plt) }
 	__end_rodata = .;
+
+	/*
+	 * Written during boot, read-only from mark_rodata_ro() on (its own
+	 * pages, mapped RW + NX until then): __ro_after_init data, and the
+	 * kernel's top-level tables, which later changes reach through the
+	 * fixmap (set_swapper_pgd), as in Linux.
+	 */
+	. = ALIGN(PAGE_SIZE);
+	__start_ro_after_init = .;
+	.data..ro_after_init : {
+		*(.data..ro_after_init)
+	}
+	. = ALIGN(PAGE_SIZE);
+	reserved_pg_dir = .;		/* cleared by paging_init */
+	. += PAGE_SIZE;
+	swapper_pg_dir = .;		/* built by paging_init */
+	. += PAGE_SIZE;
+	__end_ro_after_init = .;
 
 	. = ALIGN(SEGMENT_ALIGN);
 	__init_begin = .;
@@ -161,10 +187,6 @@ SECTIONS
 	init_pg_dir = .;
 	. += INIT_DIR_SIZE(KIMAGE_VADDR, _end);
 	init_pg_end = .;
-	reserved_pg_dir = .;		/* cleared by paging_init */
-	. += PAGE_SIZE;
-	swapper_pg_dir = .;		/* built by paging_init */
-	. += PAGE_SIZE;
 
 	. = ALIGN(SZ_64K);
 	_end = .;
@@ -207,6 +229,8 @@ ASSERT(idmap_pg_dir % PAGE_SIZE == 0 && init_pg_dir % PAGE_SIZE == 0,
 ASSERT(__initdata_begin % PAGE_SIZE == 0 && __init_begin % PAGE_SIZE == 0 &&
        _etext % PAGE_SIZE == 0 && _sdata % PAGE_SIZE == 0,
        "paging_init maps text, rodata, init text, init data, data by the page")
+ASSERT(__start_ro_after_init % PAGE_SIZE == 0 && __end_ro_after_init % PAGE_SIZE == 0,
+       "mark_rodata_ro write-protects __start_ro_after_init..__end_ro_after_init by the page")
 ASSERT(_end % PAGE_SIZE == 0, "head.S finds _end with adrp: page aligned")
 ASSERT(__bss_start % 64 == 0 && __bss_stop % 64 == 0, "head.S clears BSS 64 bytes at a time")
 ASSERT(SIZEOF(.got.plt) == 0 || SIZEOF(.got.plt) == 0x18,

@@ -4,6 +4,7 @@
  *   bootmem_init         (setup_arch, after paging_init) zone limits
  *   mm_init              (start_kernel) free pages to the buddy allocator,
  *                        "Memory: ..." line, kmalloc
+ *   free_initmem         (end of boot) .init.text/.init.data to the allocator
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -12,6 +13,7 @@
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <asm/mmu.h>
+#include <asm/pgtable.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
 
@@ -80,4 +82,18 @@ void __init mm_init(void)
 	memblock_free_all();	/* from now on, memory comes from alloc_pages() */
 	mem_init_print_info();
 	kmem_cache_init();
+}
+
+/*
+ * The end of boot, before mark_rodata_ro() (init/main.c): the image's init
+ * sections are no longer needed. Their pages, poisoned through the linear
+ * map, go to the page allocator ("Freeing unused kernel memory: <n>K"),
+ * and the image's own mapping of them is removed, so a stray call or
+ * pointer into them faults, as in Linux v5.15.
+ */
+void free_initmem(void)
+{
+	free_reserved_area(lm_alias(__init_begin), lm_alias(__init_end), POISON_FREE_INITMEM,
+			   "unused kernel");
+	clear_mapping(init_mm_pgd, (unsigned long)__init_begin, __init_end - __init_begin);
 }

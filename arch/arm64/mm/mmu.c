@@ -10,7 +10,10 @@
  *     largest blocks that fit (1 GiB, 2 MiB, else 4 KiB pages); the alias
  *     of the kernel's text and rodata there is read-only too;
  *   - the image at KIMAGE_VADDR by section: text RX, rodata R, init text
- *     RX, init data and data/bss RW + NX;
+ *     RX, init data and data/bss RW + NX; __ro_after_init data and
+ *     swapper_pg_dir RW + NX until mark_rodata_ro() makes them R, after
+ *     which swapper_pg_dir is only written through the fixmap
+ *     (set_swapper_pgd);
  *   - the fixmap and ioremap window, by copying init_pg_dir's top-level
  *     entries for them (their lower tables are shared, so the earlycon's
  *     registers and the DTB stay mapped across the switch).
@@ -25,6 +28,7 @@
  * allocator after that.
  */
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -146,6 +150,42 @@ static phys_addr_t pgtable_alloc(int level)
 	return pa;
 }
 
+/* Is entry one of swapper_pg_dir's? (Linux's in_swapper_pgdir) */
+static bool in_swapper_pgdir(void *entry)
+{
+	return ((unsigned long)entry & PAGE_MASK) == ((unsigned long)swapper_pg_dir & PAGE_MASK);
+}
+
+/*
+ * swapper_pg_dir is read-only once mark_rodata_ro() has run, like the rest
+ * of the __ro_after_init pages: write its entries through a temporary
+ * mapping in the fixmap, as Linux v5.15 does. Used for every change after
+ * the switch to it (before that, paging_init owns the FIX_PGD slot).
+ */
+void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd)
+{
+	unsigned long va = __fix_to_virt(FIX_PGD), flags;
+	u64 *slot = fixmap_pte(va);
+	pgd_t *fixmap_pgdp = (pgd_t *)(va + ((unsigned long)pgdp & ~PAGE_MASK));
+
+	local_irq_save(flags);
+	WRITE_ONCE(*slot, __pa_symbol(swapper_pg_dir) | PAGE_KERNEL);
+	dsb(ishst);
+	isb();
+	WRITE_ONCE(*fixmap_pgdp, pgd);
+	WRITE_ONCE(*slot, 0);
+	flush_tlb_kernel_page(va);	/* its dsb also publishes the new entry */
+	local_irq_restore(flags);
+}
+
+static void set_table_entry(u64 *entry, u64 val)
+{
+	if (pgtable_state == PGTABLES_LIVE && in_swapper_pgdir(entry))
+		set_swapper_pgd(entry, val);
+	else
+		WRITE_ONCE(*entry, val);
+}
+
 /* The level 3 entry for va, allocating tables on the way if asked. */
 static u64 *walk_to_pte(pgd_t *pgd, unsigned long va, bool alloc)
 {
@@ -160,7 +200,7 @@ static u64 *walk_to_pte(pgd_t *pgd, unsigned long va, bool alloc)
 			phys_addr_t pa = pgtable_alloc(level + 1);
 
 			dsb(ishst);	/* the zeroes before the entry that points at them */
-			WRITE_ONCE(*entry, pa | PMD_TYPE_TABLE);
+			set_table_entry(entry, pa | PMD_TYPE_TABLE);
 		} else if (!(*entry & PTE_TABLE_BIT)) {
 			if (!alloc)
 				return NULL;
@@ -310,7 +350,9 @@ static void __init map_kernel_segment(pgd_t *pgd, void *start, void *end, u64 pr
 static void __init map_kernel(pgd_t *pgd)
 {
 	map_kernel_segment(pgd, _text, _etext, PAGE_KERNEL_ROX);		/* header, text */
-	map_kernel_segment(pgd, _etext, __init_begin, PAGE_KERNEL_RO);		/* rodata */
+	map_kernel_segment(pgd, _etext, __start_ro_after_init, PAGE_KERNEL_RO);	/* rodata */
+	/* __ro_after_init, swapper_pg_dir: writable until mark_rodata_ro() */
+	map_kernel_segment(pgd, __start_ro_after_init, __init_begin, PAGE_KERNEL);
 	map_kernel_segment(pgd, __init_begin, __initdata_begin, PAGE_KERNEL_ROX); /* init text */
 	map_kernel_segment(pgd, __initdata_begin, __init_end, PAGE_KERNEL);	/* init data */
 	map_kernel_segment(pgd, _sdata, _end, PAGE_KERNEL);		/* data, bss, tables */
@@ -425,4 +467,37 @@ void __init paging_init(void)
 	init_mm_pgd = pgd;
 	pgtable_state = PGTABLES_LIVE;
 	cpu_uninstall_idmap();
+}
+
+/*
+ * New permissions for the image's pages [va, va + size): only the access
+ * bits change, not the address, so no break-before-make is needed, only
+ * the TLB flush (as Linux's update_mapping_prot).
+ */
+static void update_mapping_prot(unsigned long va, size_t size, u64 prot)
+{
+	for (unsigned long end = va + size; va < end; va += PAGE_SIZE) {
+		u64 *pte = walk_to_pte(init_mm_pgd, va, false);
+
+		if (!pte || !(*pte & PTE_VALID))
+			panic("update_mapping_prot: %#lx is not mapped by a page", va);
+		WRITE_ONCE(*pte, (*pte & PTE_ADDR_MASK) | prot);
+		flush_tlb_kernel_page(va);
+	}
+}
+
+/*
+ * The end of boot (mark_readonly in init/main.c): __ro_after_init data and
+ * swapper_pg_dir become read-only, like .rodata before them, which has
+ * been since paging_init. Linux v5.15's arm64 prints nothing here; the
+ * line is its x86 one, with the size of all that is read-only now.
+ */
+void mark_rodata_ro(void)
+{
+	unsigned long section_size = (unsigned long)__init_begin - (unsigned long)__start_rodata;
+
+	update_mapping_prot((unsigned long)__start_ro_after_init,
+			    __init_begin - __start_ro_after_init, PAGE_KERNEL_RO);
+	pr_info("Write protecting the kernel read-only data: %luk\n", section_size >> 10);
+	debug_checkwx();	/* no W+X mapping; the `ptdump` bootarg dumps them */
 }

@@ -195,7 +195,7 @@ unsigned long ptdump_count_wx(pgd_t *pgd)
 	return ptdump_walk(pgd, false);
 }
 
-void __init debug_checkwx(void)
+void debug_checkwx(void)
 {
 	unsigned long wx;
 

@@ -2,7 +2,8 @@
 """Run the in-kernel KUnit suites and check their KTAP report.
 
 The kernel runs the suites that `kunit.filter_glob=` selects just before its
-final boot line and prints KTAP (lib/kunit/test.c).  This module parses that
+final boot line and prints KTAP (lib/kunit/test.c); late suites (`rodata`)
+run after free_initmem and mark_rodata_ro, so a few boot lines come first.  This module parses that
 report the way Linux's kunit.py does: a version line, a plan `1..N`, and for
 each suite an indented subtest with its own plan and `ok`/`not ok` lines.
 Any `not ok` fails (the console's bad patterns already stop at the first
@@ -39,6 +40,11 @@ def parse_ktap(texts):
     suites, tops = {}, {}
     i = start + 2
     while len(tops) < planned:
+        # Late suites (kunit_test_late_suite) run at the end of boot: boot
+        # lines come between them and the others, never inside a suite.
+        while i < len(texts) and texts[i] != '    ' + KTAP_VERSION and \
+                not texts[i].startswith((' ', '#')) and not RESULT_RE.fullmatch(texts[i]):
+            i += 1
         assert i < len(texts), f'KTAP report ends after {len(tops)} of {planned} suites'
         assert texts[i] == '    ' + KTAP_VERSION, f'expected a subtest at {texts[i]!r}'
         name = SUBTEST_RE.fullmatch(texts[i + 1].strip()).group(1)
@@ -118,6 +124,7 @@ def test_kunit_all_suites(console, qemu_cmd, kernel_image, gic, el):
     suites, tops = parse_ktap(texts)
     assert suites, 'no KUnit suite ran'
     assert 'head' in suites, f'the head suite is missing: {sorted(suites)}'
+    assert 'rodata' in suites, f'the late rodata suite is missing: {sorted(suites)}'
     failed = {s: [c for c, r in cases.items() if r != 'ok'] for s, cases in suites.items()}
     assert not any(failed.values()), f'failed cases: {failed}'
     assert set(tops.values()) == {'ok'}, f'suite results: {tops}'
@@ -145,6 +152,14 @@ def test_parse_ktap_rejects_a_failed_case():
               '    ok 1 a', '    not ok 2 b', '# s: pass:1 fail:1 skip:0 total:2', 'not ok 1 s']
     suites, tops = parse_ktap(report)
     assert suites == {'s': {'a': 'ok', 'b': 'not ok'}} and tops == {'s': 'not ok'}
+    # A late suite after boot lines still counts; a missing one does not.
+    late = ['    ' + KTAP_VERSION, '    # Subtest: l', '    1..1', '    ok 1 c',
+            '# l: pass:1 fail:0 skip:0 total:1', 'ok 2 l']
+    two = [KTAP_VERSION, '1..2'] + report[2:-1] + ['ok 1 s', 'Freeing unused kernel memory: 64K']
+    suites, tops = parse_ktap(two + late)
+    assert tops == {'s': 'ok', 'l': 'ok'}
+    with pytest.raises(AssertionError):
+        parse_ktap(two + ['headstart: boot complete, CPU0 idle'])
     with pytest.raises(AssertionError):
         parse_ktap(report[:-3] + ['# s: pass:1 fail:0 skip:0 total:1', 'ok 1 s'])
 

@@ -83,6 +83,8 @@ static inline unsigned long kaslr_offset(void)
 
 /* Physical address of a kernel-image symbol, and back. */
 #define __pa_symbol(x) ((phys_addr_t)(unsigned long)(x) - kimage_voffset)
+/* The linear-map alias of a kernel image address. */
+#define lm_alias(x) __va(__pa_symbol(x))
 #define __phys_to_kimg(pa) ((unsigned long)(pa) + kimage_voffset)
 
 /*

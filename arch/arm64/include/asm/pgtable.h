@@ -53,6 +53,15 @@ void clear_mapping(pgd_t *pgd, unsigned long virt, size_t size);
  */
 u64 lookup_mapping(pgd_t *pgd, unsigned long virt, int *level);
 
+/* Write one entry of swapper_pg_dir (read-only after boot) through the fixmap. */
+void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd);
+
+/*
+ * The end of boot: make __ro_after_init data and swapper_pg_dir read-only,
+ * print "Write protecting the kernel read-only data: ...", check W^X.
+ */
+void mark_rodata_ro(void);
+
 /* A table's physical address to a pointer (in the image or the linear map). */
 u64 *pgtable_va(phys_addr_t pa);
 

@@ -8,6 +8,7 @@
 
 extern char _text[], _stext[], _etext[];
 extern char __start_rodata[], __end_rodata[];
+extern char __start_ro_after_init[], __end_ro_after_init[];
 extern char __init_begin[], __init_end[];
 extern char _sdata[], _edata[];
 extern char __bss_start[], __bss_stop[];
