@@ -533,6 +533,52 @@ int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size)
  * Every RAM range of every available memory node into memblock. Ranges
  * memblock has no room for are counted and reported, not dropped silently.
  */
+/*
+ * The highest CPU address every device below `node` can reach by DMA:
+ * the lowest, over every available node with dma-ranges, of the end of
+ * its widest range (Linux's of_dma_get_max_cpu_address). An entry is
+ * <child-address parent-address size> in the node's #address-cells, the
+ * parent's #address-cells and the node's #size-cells; the parent address
+ * is taken to the CPU through the ancestors' ranges (Linux walks their
+ * dma-ranges: the same for a bus right under the root).
+ * PHYS_ADDR_MAX when nothing limits DMA.
+ */
+phys_addr_t __init of_dma_get_max_cpu_address(int node)
+{
+	phys_addr_t max_cpu_addr = PHYS_ADDR_MAX;
+	int len, child;
+	const fdt32_t *ranges = of_fdt_getprop(node, "dma-ranges", &len);
+
+	if (ranges && len > 0) {
+		int parent = node ? of_fdt_parent(node) : node;	/* the root is its own */
+		int na = addr_cells(node), pna = addr_cells(parent), ns = size_cells(node);
+		int entry = na + pna + ns;
+		u64 cpu_end = 0;
+
+		for (int i = 0; entry && i + entry <= len / 4; i += entry) {
+			u64 cpu = of_read_number(ranges + i + na, pna);
+			u64 size = of_read_number(ranges + i + na + pna, ns);
+
+			if (!size || (node && translate_address(parent, &cpu)))
+				continue;
+			if (cpu + size - 1 > cpu_end)
+				cpu_end = cpu + size - 1;
+		}
+		if (cpu_end && cpu_end < max_cpu_addr)
+			max_cpu_addr = cpu_end;
+	}
+	of_fdt_for_each_child(child, node) {
+		phys_addr_t sub;
+
+		if (!of_fdt_device_is_available(child))
+			continue;
+		sub = of_dma_get_max_cpu_address(child);
+		if (sub < max_cpu_addr)
+			max_cpu_addr = sub;
+	}
+	return max_cpu_addr;
+}
+
 int __init early_init_dt_scan_memory(void)
 {
 	int node, found = 0, dropped = 0;

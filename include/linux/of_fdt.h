@@ -40,6 +40,12 @@ u64 of_read_number(const void *cells, int count);
  */
 int of_address_to_resource(int node, int index, phys_addr_t *addr, u64 *size);
 
+/*
+ * The highest CPU address all DMA below node (0: the root) reaches, from
+ * dma-ranges; PHYS_ADDR_MAX if nothing limits it. Sizes ZONE_DMA.
+ */
+phys_addr_t of_dma_get_max_cpu_address(int node);
+
 /* The node /chosen/stdout-path names, and its options after ':' (or ""). */
 int of_stdout_node(const char **options);
 /* n of the /aliases serial<n> that names node, else 0 (ttyAMA<n>, ttyS<n>). */

@@ -6,10 +6,12 @@
  *                        "Memory: ..." line, kmalloc
  *   free_initmem         (end of boot) .init.text/.init.data to the allocator
  */
+#include <linux/bitops.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <asm/mmu.h>
@@ -35,17 +37,22 @@ static phys_addr_t __init max_zone_phys(unsigned int bits)
 	return min(zone_mask, memblock_end_of_DRAM() - 1) + 1;
 }
 
+/* How many address bits reach ZONE_DMA (Linux's zone_dma_bits). */
+unsigned int zone_dma_bits __ro_after_init;
+
 void __init bootmem_init(void)
 {
 	unsigned long max_zone_pfns[MAX_NR_ZONES];
 
 	/*
-	 * No dma-ranges narrower than 32 bits are looked at: ZONE_DMA ends
-	 * where 32-bit DMA does, so ZONE_DMA32 (same limit) is empty, and
-	 * ZONE_NORMAL is what lies above.
+	 * As Linux v5.15's zone_sizes_init: ZONE_DMA ends where the narrowest
+	 * dma-ranges of the DT does, at most where 32-bit DMA does; ZONE_DMA32
+	 * ends at 4 GiB, so it is empty unless dma-ranges are narrower than
+	 * that; ZONE_NORMAL is what lies above.
 	 */
-	max_zone_pfns[ZONE_DMA] = PFN_DOWN(max_zone_phys(32));
-	max_zone_pfns[ZONE_DMA32] = max_zone_pfns[ZONE_DMA];
+	zone_dma_bits = min(32U, (unsigned int)fls64(of_dma_get_max_cpu_address(0)));
+	max_zone_pfns[ZONE_DMA] = PFN_DOWN(max_zone_phys(zone_dma_bits));
+	max_zone_pfns[ZONE_DMA32] = PFN_DOWN(max_zone_phys(32));
 	max_zone_pfns[ZONE_NORMAL] = PFN_DOWN(memblock_end_of_DRAM());
 	free_area_init(max_zone_pfns);
 }

@@ -4,12 +4,12 @@
  * shape of Linux's /sys/kernel/debug/kernel_page_tables: one line per run
  * of neighbouring entries of the same level and attributes,
  *
- *   0xffff000040000000-0xffff000080000000           1G PUD       RW NX SHD AF            BLK UXN    MEM/NORMAL
+ *   0xffff000040000000-0xffff000080000000           1G PUD       RW NX SHD AF        BLK UXN    MEM/NORMAL
  *
  * and a ---[ name ]--- line where each region of asm/memory.h starts.
  * Printed at boot with the `ptdump` bootarg. The same walk counts mappings
  * that are both writable and executable at EL1: debug_checkwx() (from
- * start_kernel) reports them as Linux's CONFIG_DEBUG_WX does.
+ * mark_rodata_ro) reports them as Linux's CONFIG_DEBUG_WX does.
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -46,7 +46,9 @@ struct prot_bits {
 	const char *set, *clear;
 };
 
+/* Linux v5.15's table, in its order: the same columns, the same widths. */
 static const struct prot_bits pte_bits[] = {
+	{ PTE_VALID, PTE_VALID, " ", "F" },
 	{ PTE_USER, PTE_USER, "USR", "   " },
 	{ PTE_RDONLY, PTE_RDONLY, "ro", "RW" },
 	{ PTE_PXN, PTE_PXN, "NX", "x " },
@@ -56,6 +58,7 @@ static const struct prot_bits pte_bits[] = {
 	{ PTE_CONT, PTE_CONT, "CON", "   " },
 	{ PTE_TABLE_BIT, PTE_TABLE_BIT, "   ", "BLK" },	/* page, or block */
 	{ PTE_UXN, PTE_UXN, "UXN", "   " },
+	{ PTE_GP, PTE_GP, "GP", "  " },
 	{ PTE_ATTRINDX_MASK, PTE_ATTRINDX(MT_DEVICE_nGnRnE), "DEVICE/nGnRnE", NULL },
 	{ PTE_ATTRINDX_MASK, PTE_ATTRINDX(MT_DEVICE_nGnRE), "DEVICE/nGnRE", NULL },
 	{ PTE_ATTRINDX_MASK, PTE_ATTRINDX(MT_NORMAL_NC), "MEM/NORMAL-NC", NULL },
@@ -64,7 +67,7 @@ static const struct prot_bits pte_bits[] = {
 };
 
 #define PROT_BITS_MASK (PTE_VALID | PTE_USER | PTE_RDONLY | PTE_SHARED | PTE_AF | PTE_NG | \
-			PTE_CONT | PTE_TABLE_BIT | PTE_PXN | PTE_UXN | PTE_ATTRINDX_MASK)
+			PTE_CONT | PTE_TABLE_BIT | PTE_PXN | PTE_UXN | PTE_GP | PTE_ATTRINDX_MASK)
 
 struct ptdump_state {
 	bool print;

@@ -212,6 +212,35 @@ def check_wx(rows):
     assert any('x' in a and 'ro' in a for _, _, _, a in mapped)
 
 
+# Linux v5.15's arch/arm64/mm/ptdump.c pte_bits[], in order: (printed when
+# the bit is set, printed when clear); then the memory type.
+LINUX_PTE_BITS = [(' ', 'F'), ('USR', '   '), ('ro', 'RW'), ('NX', 'x '), ('SHD', '   '),
+                  ('AF', '  '), ('NG', '  '), ('CON', '   '), ('   ', 'BLK'), ('UXN', '   '),
+                  ('GP', '  ')]
+LINUX_MEMTYPES = ('DEVICE/nGnRnE', 'DEVICE/nGnRE', 'MEM/NORMAL-NC', 'MEM/NORMAL',
+                  'MEM/NORMAL-TAGGED')
+
+
+def linux_ptdump_line(text):
+    """The line Linux v5.15's note_page() prints for the run `text`
+    describes (its addresses, level and attribute words), column for column."""
+    m = PTDUMP_RE.fullmatch(text)
+    start, end = int(m['start'], 16), int(m['end'], 16)
+    size, unit = ((end or 1 << 64) - start) >> 10, 'K'
+    for u in 'MGTPE':
+        if size & 1023:
+            break
+        size, unit = size >> 10, u
+    line = f'0x{start:016x}-0x{end:016x}   {size:9d}{unit} {m["level"]}'
+    words = m['attrs'].split()
+    if words:		# a mapped run: every column, as Linux prints it
+        for when_set, when_clear in LINUX_PTE_BITS:
+            is_set = when_set in words if when_set.strip() else when_clear not in words
+            line += ' ' + (when_set if is_set else when_clear)
+        line += ''.join(' ' + w for w in words if w in LINUX_MEMTYPES)
+    return line
+
+
 def test_ptdump_8g(boot_kernel, symbols):
     """8 GiB: the linear map is all of RAM, in 1 GiB blocks where it can;
     the image is mapped by section: text RX, rodata R, data RW NX."""
@@ -219,6 +248,8 @@ def test_ptdump_8g(boot_kernel, symbols):
     check_memory(log, symbols, 8 * G)
     rows = log.ptdump()
     check_wx(rows)
+    lines = [t for t in log.texts if PTDUMP_RE.fullmatch(t)]
+    assert [linux_ptdump_line(t) for t in lines] == lines, 'not in Linux v5.15\'s columns'
     assert linear_ranges(rows) == [(RAM_BASE, RAM_BASE + 8 * G)]
     assert any(lvl == 'PUD' and 'BLK' in a for s, _, lvl, a in rows if s < PAGE_END)
     # With KASLR (QEMU's DTB has a seed) the image is not at its link
@@ -264,6 +295,27 @@ def test_two_banks_with_hole(boot_dtb, virt_dtb, symbols):
     rows = log.ptdump()
     check_wx(rows)
     assert linear_ranges(rows) == [(b, b + s) for b, s in banks]
+
+
+def test_dma_ranges_size_zone_dma(boot_dtb, virt_dtb, symbols):
+    """ZONE_DMA ends where the narrowest dma-ranges of an available node
+    does (Linux v5.15's zone_dma_bits), ZONE_DMA32 at 4 GiB: a bus whose
+    DMA reaches only [0x40000000, 0x80000000) makes ZONE_DMA 1 GiB of the
+    2 GiB; a disabled bus with narrower dma-ranges does not count."""
+    dtb = board(virt_dtb, 'dma-ranges', [(RAM_BASE, 2 * G)], ARGS, memory='2G')
+    for bus, window, status in (('/dma-bus', G, 'okay'), ('/off-bus', 64 * M, 'disabled')):
+        dtb.create_node(bus)
+        dtb.set_cells(bus, '#address-cells', [2])
+        dtb.set_cells(bus, '#size-cells', [2])
+        # child address 0 is CPU address RAM_BASE, for `window` bytes
+        dtb.set_cells(bus, 'dma-ranges', [0, 0, 0, RAM_BASE, window >> 32, window & 0xffffffff])
+        dtb.set_string(bus, 'status', status)
+    log = boot_dtb(dtb, memory='2G')
+    assert log.after('Zone ranges:', r'  \S+ +(empty|\[mem .*\])') == [
+        '  DMA      [mem 0x0000000040000000-0x000000007fffffff]',
+        '  DMA32    [mem 0x0000000080000000-0x00000000bfffffff]',
+        '  Normal   empty']
+    check_memory(log, symbols, 2 * G)
 
 
 def test_reserved_memory_no_map(boot_dtb, virt_dtb, symbols):

@@ -61,6 +61,7 @@
 #define PTE_NG (_AC(1, UL) << 11)	/* not global: tagged with the ASID */
 #define PTE_ATTRINDX_MASK (_AC(7, UL) << 2)
 #define PTE_TYPE_MASK (_AC(3, UL) << 0)
+#define PTE_GP (_AC(1, UL) << 50)	/* BTI guarded page */
 #define PTE_CONT (_AC(1, UL) << 52)	/* one of 16 contiguous entries */
 /* Upper attributes. */
 #define PTE_PXN (_AC(1, UL) << 53)	/* no execution at EL1 */
