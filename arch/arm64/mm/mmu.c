@@ -28,11 +28,11 @@
  * allocator after that.
  */
 #include <linux/init.h>
-#include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <asm/fixmap.h>
 #include <asm/memory.h>
@@ -162,20 +162,22 @@ static bool in_swapper_pgdir(void *entry)
  * mapping in the fixmap, as Linux v5.15 does. Used for every change after
  * the switch to it (before that, paging_init owns the FIX_PGD slot).
  */
+static DEFINE_SPINLOCK(swapper_pgdir_lock);	/* the one FIX_PGD slot */
+
 void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd)
 {
 	unsigned long va = __fix_to_virt(FIX_PGD), flags;
 	u64 *slot = fixmap_pte(va);
 	pgd_t *fixmap_pgdp = (pgd_t *)(va + ((unsigned long)pgdp & ~PAGE_MASK));
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&swapper_pgdir_lock, flags);
 	WRITE_ONCE(*slot, __pa_symbol(swapper_pg_dir) | PAGE_KERNEL);
 	dsb(ishst);
 	isb();
 	WRITE_ONCE(*fixmap_pgdp, pgd);
 	WRITE_ONCE(*slot, 0);
 	flush_tlb_kernel_page(va);	/* its dsb also publishes the new entry */
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&swapper_pgdir_lock, flags);
 }
 
 static void set_table_entry(u64 *entry, u64 val)
