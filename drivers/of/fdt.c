@@ -32,6 +32,7 @@ phys_addr_t phys_initrd_size __ro_after_init;
 static struct {
 	int offset;		/* of the node in the structure block */
 	int parent;		/* index of the parent, -1 for the root */
+	u32 phandle;		/* its phandle (or linux,phandle), 0 if none */
 } fdt_index[OF_FDT_MAX_NODES];
 static int fdt_index_count;	/* 0: no index */
 
@@ -198,19 +199,11 @@ int of_fdt_next_compatible(int node, const char *compatible)
 
 int of_fdt_node_by_phandle(u32 phandle)
 {
-	int node;
-
 	if (!fdt_index_count || phandle == 0 || phandle == (u32)-1)
 		return fdt_node_offset_by_phandle(initial_boot_params, phandle);
-	for (node = of_fdt_next_node(-1); node >= 0; node = of_fdt_next_node(node)) {
-		int len;
-		const fdt32_t *p = of_fdt_getprop(node, "phandle", &len);
-
-		if (!p || len != sizeof(*p))	/* as fdt_get_phandle(): the old name too */
-			p = of_fdt_getprop(node, "linux,phandle", &len);
-		if (p && len == sizeof(*p) && fdt32_to_cpu(*p) == phandle)
-			return node;
-	}
+	for (int i = 0; i < fdt_index_count; i++)	/* the phandle cache */
+		if (fdt_index[i].phandle == phandle)
+			return fdt_index[i].offset;
 	return -FDT_ERR_NOTFOUND;
 }
 
@@ -287,6 +280,7 @@ static bool index_add(int *stack, int offset, int depth)
 	stack[depth] = n;
 	fdt_index[n].offset = offset;
 	fdt_index[n].parent = depth ? stack[depth - 1] : -1;
+	fdt_index[n].phandle = 0;
 	fdt_index_count = n + 1;
 	return true;
 }
@@ -354,6 +348,12 @@ static int __init of_fdt_scan_structure(const void *fdt)
 				return -FDT_ERR_BADOFFSET;
 			if (!memchr(strs + nameoff, '\0', strs_size - nameoff))
 				goto truncated;
+			/* The phandle cache: "phandle" wins over the old "linux,phandle". */
+			if (indexing && depth && len == sizeof(fdt32_t) &&
+			    (!strcmp(strs + nameoff, "phandle") ||
+			     (!strcmp(strs + nameoff, "linux,phandle") &&
+			      !fdt_index[stack[depth - 1]].phandle)))
+				fdt_index[stack[depth - 1]].phandle = fdt32_ld((const fdt32_t *)(blk + off));
 			off = ALIGN(off + len, FDT_TAGSIZE);
 			break;
 		}

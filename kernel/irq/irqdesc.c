@@ -165,10 +165,8 @@ static irq_xlate_t irq_host_xlate(int fdt_node)
 /* interrupt-parent of node, or of its nearest ancestor that has one. */
 int of_irq_find_parent(int node)
 {
-	const void *fdt = initial_boot_params;
-
 	for (; node >= 0; node = of_fdt_parent(node)) {
-		const fdt32_t *p = fdt_getprop(fdt, node, "interrupt-parent", NULL);
+		const fdt32_t *p = of_fdt_getprop(node, "interrupt-parent", NULL);
 
 		if (p)
 			return of_fdt_node_by_phandle(fdt32_to_cpu(*p));
