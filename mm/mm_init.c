@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mm/mm_init.c: from memblock to the page allocator. free_area_init()
- * lays out the zones and mem_map and prints them in Linux's words;
+ * lays out the zones and mem_map (one array per bank of RAM, none for the
+ * holes) and prints them in Linux's words;
  * memblock_free_all() hands every page memblock left free to the buddy
  * allocator (mm/page_alloc.c) and marks the rest reserved. Called by arch/arm64/mm/init.c
  * (bootmem_init, then mem_init). Built for host tests too.
@@ -91,23 +92,47 @@ void free_area_init(const unsigned long *max_zone_pfn)
 		PFN_PHYS(end_pfn) - 1);
 
 	/*
-	 * One struct page per frame from the first to the last, holes too,
-	 * zeroed (memset's DC ZVA): an all-zero struct page is a page no one
-	 * uses, on no list. memblock_free_all() marks what it does not free.
+	 * A struct page per frame of each bank, zeroed (memset's DC ZVA): an
+	 * all-zero struct page is a page no one uses, on no list.
+	 * memblock_free_all() marks what it does not free.
 	 */
-	map_size = (end_pfn - start_pfn) * sizeof(struct page);
-	mem_map = memblock_alloc(map_size, PAGE_SIZE);
-	if (!mem_map)
-		panic("Failed to allocate %lu bytes for mem_map", (unsigned long)map_size);
+	nr_mem_banks = 0;
+	for_each_mem_region(r) {
+		unsigned long s = PFN_UP(r->base), e = PFN_DOWN(r->base + r->size);
+		struct mem_bank *last = nr_mem_banks ? &mem_banks[nr_mem_banks - 1] : NULL;
+
+		if (s >= e)
+			continue;
+		if (last && (s <= last->end_pfn || nr_mem_banks == MAX_MEM_BANKS))
+			last->end_pfn = e;	/* touching (or no bank left): one bank */
+		else
+			mem_banks[nr_mem_banks++] = (struct mem_bank){ s, e, NULL };
+	}
+	for (unsigned int i = 0; i < nr_mem_banks; i++) {
+		struct mem_bank *bank = &mem_banks[i];
+
+		map_size = (bank->end_pfn - bank->start_pfn) * sizeof(struct page);
+		bank->map = memblock_alloc(map_size, PAGE_SIZE);
+		if (!bank->map)
+			panic("Failed to allocate %lu bytes for mem_map", (unsigned long)map_size);
+	}
 	min_low_pfn = start_pfn;
 	max_pfn = end_pfn;
 }
 
-/* Pages the allocator never gets: reserved, no-map, holes (Linux's reserve_bootmem_region). */
+/*
+ * Pages the allocator never gets: reserved and no-map ones (Linux's
+ * reserve_bootmem_region). Holes have no struct page to mark.
+ */
 static void reserve_pfn_range(unsigned long start_pfn, unsigned long end_pfn)
 {
-	for (unsigned long pfn = start_pfn; pfn < end_pfn; pfn++)
-		pfn_to_page(pfn)->flags = PG_reserved;
+	for (unsigned int i = 0; i < nr_mem_banks; i++) {
+		const struct mem_bank *bank = &mem_banks[i];
+		unsigned long s = max(start_pfn, bank->start_pfn), e = min(end_pfn, bank->end_pfn);
+
+		for (; s < e; s++)
+			bank->map[s - bank->start_pfn].flags = PG_reserved;
+	}
 }
 
 /*
@@ -133,7 +158,7 @@ static unsigned long free_pfn_range(unsigned long start_pfn, unsigned long end_p
  * Every page of mem_map is either freed here, in the largest aligned
  * blocks, or marked PG_reserved: the work is per block for free memory and
  * per page only for what stays reserved (the kernel, mem_map, the initrd,
- * the DTB, no-map regions and holes).
+ * the DTB, no-map regions).
  */
 unsigned long memblock_free_all(void)
 {

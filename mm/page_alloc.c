@@ -32,7 +32,8 @@ struct zone zones[MAX_NR_ZONES] = {
 	[ZONE_NORMAL] = { .name = "Normal" },
 };
 
-struct page *mem_map;
+struct mem_bank mem_banks[MAX_MEM_BANKS];
+unsigned int nr_mem_banks;
 unsigned long min_low_pfn, max_pfn;
 bool page_alloc_ready;
 unsigned long page_alloc_bad_frees;

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * include/linux/mm.h: the page allocator's view of RAM. Every page frame
- * between the first and the last byte of RAM has a struct page in mem_map
- * (one flat array, Linux's FLATMEM), grouped into zones by physical
- * address. mm/mm_init.c builds them from memblock; mm/page_alloc.c is the
+ * of RAM has a struct page, in one array per bank of RAM (holes between
+ * banks have none), grouped into zones by physical address. mm/mm_init.c builds them from memblock; mm/page_alloc.c is the
  * buddy allocator over them; mm/slab.c carves pages into kmalloc objects.
  */
 #ifndef __LINUX_MM_H
@@ -60,8 +59,20 @@ struct zone {
 
 extern struct zone zones[MAX_NR_ZONES];
 
-/* mem_map[0] describes page frame min_low_pfn; max_pfn is one past the last. */
-extern struct page *mem_map;
+/*
+ * mem_map, without holes: one array of struct page per bank of RAM, a run
+ * of memblock.memory regions with no gap between them (no-map ones
+ * included), as Linux's SPARSEMEM keeps one per present section. A hole
+ * between banks costs no memory, and its frames are not pfn_valid().
+ * min_low_pfn is RAM's first frame, max_pfn one past its last.
+ */
+#define MAX_MEM_BANKS 32	/* more: the last bank stretches over the holes */
+struct mem_bank {
+	unsigned long start_pfn, end_pfn;	/* [start_pfn, end_pfn) */
+	struct page *map;			/* map[0] describes start_pfn */
+};
+extern struct mem_bank mem_banks[MAX_MEM_BANKS];
+extern unsigned int nr_mem_banks;
 extern unsigned long min_low_pfn, max_pfn;
 
 #define PFN_UP(x) (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
@@ -69,13 +80,40 @@ extern unsigned long min_low_pfn, max_pfn;
 #define PFN_PHYS(x) ((phys_addr_t)(x) << PAGE_SHIFT)
 #define PHYS_PFN(x) ((unsigned long)((x) >> PAGE_SHIFT))
 
-static inline bool pfn_valid(unsigned long pfn)
+/* page_to_pfn() of a pointer into no bank: never pfn_valid(). */
+#define INVALID_PFN (~0UL)
+
+static inline const struct mem_bank *pfn_to_bank(unsigned long pfn)
 {
-	return mem_map && pfn >= min_low_pfn && pfn < max_pfn;
+	for (unsigned int i = 0; i < nr_mem_banks; i++)
+		if (pfn >= mem_banks[i].start_pfn && pfn < mem_banks[i].end_pfn)
+			return &mem_banks[i];
+	return NULL;
 }
 
-#define pfn_to_page(pfn) (mem_map + ((pfn) - min_low_pfn))
-#define page_to_pfn(page) ((unsigned long)((page) - mem_map) + min_low_pfn)
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn_to_bank(pfn) != NULL;
+}
+
+/* NULL for a frame with no struct page (check pfn_valid() first). */
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	const struct mem_bank *bank = pfn_to_bank(pfn);
+
+	return bank ? bank->map + (pfn - bank->start_pfn) : NULL;
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	for (unsigned int i = 0; i < nr_mem_banks; i++) {
+		const struct mem_bank *bank = &mem_banks[i];
+
+		if (page >= bank->map && page < bank->map + (bank->end_pfn - bank->start_pfn))
+			return bank->start_pfn + (unsigned long)(page - bank->map);
+	}
+	return INVALID_PFN;
+}
 #define page_to_phys(page) PFN_PHYS(page_to_pfn(page))
 #define page_address(page) __va(page_to_phys(page))
 #define virt_to_pfn(kaddr) PHYS_PFN(__pa(kaddr))

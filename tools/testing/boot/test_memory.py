@@ -318,6 +318,21 @@ def test_dma_ranges_size_zone_dma(boot_dtb, virt_dtb, symbols):
     check_memory(log, symbols, 2 * G)
 
 
+def test_mem_map_has_no_holes(boot_dtb, virt_dtb, symbols):
+    """Two 256 MiB banks 3 GiB apart: struct pages for the 512 MiB there
+    is (4 MiB), not for the 3.25 GiB span (26 MiB, what one flat mem_map
+    took); the rest of 'reserved' is the image, the DTB, page tables."""
+    banks = [(RAM_BASE, 256 * M), (0x100000000, 256 * M)]
+    log = boot_dtb(board(virt_dtb, 'far-banks', banks, ARGS, memory='4G'), memory='4G')
+    mem = check_memory(log, symbols, 512 * M)
+    image = symbols['_end'] - symbols['_text']
+    per_bank = (512 * M >> 12) * 32
+    assert (mem['reserved'] << 10) - image - per_bank < 4 * M, mem
+    rows = log.ptdump()
+    check_wx(rows)
+    assert linear_ranges(rows) == [(b, b + s) for b, s in banks]
+
+
 def test_reserved_memory_no_map(boot_dtb, virt_dtb, symbols):
     """A no-map range stays memory (its own node range, in the total) but is
     never mapped and never handed out: reserved grows by exactly its size,

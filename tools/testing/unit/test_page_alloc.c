@@ -62,7 +62,7 @@ static int setup(void **state)
 	memblock.reserved.cnt = 0;
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	mem_map = NULL;
+	nr_mem_banks = 0;
 	min_low_pfn = max_pfn = 0;
 	page_alloc_ready = false;
 	page_alloc_bad_frees = 0;
@@ -437,6 +437,16 @@ static void buddy_holes_are_never_handed_out(void **state)
 	assert_int_equal(get_num_physpages(), 32 * MB / PAGE_SIZE);
 	assert_int_equal(n, totalram_pages());
 	assert_true(n < (32 - 2) * MB / PAGE_SIZE);
+	/* Two banks (the no-map range is inside the first): no struct page for the hole. */
+	assert_int_equal(nr_mem_banks, 2);
+	assert_true(pfn_valid(pfn_of(RAM_BASE + 16 * MB) - 1));
+	assert_false(pfn_valid(pfn_of(RAM_BASE + 16 * MB)));
+	assert_false(pfn_valid(pfn_of(RAM_BASE + 48 * MB) - 1));
+	assert_true(pfn_valid(pfn_of(RAM_BASE + 48 * MB)));
+	assert_int_equal(page_to_pfn(pfn_to_page(pfn_of(RAM_BASE + 48 * MB))),
+			 pfn_of(RAM_BASE + 48 * MB));
+	assert_int_equal(page_to_pfn(pfn_to_page(pfn_of(RAM_BASE + 8 * MB))),
+			 pfn_of(RAM_BASE + 8 * MB));
 }
 
 /* ---- kmalloc ------------------------------------------------------------------------ */
