@@ -188,15 +188,15 @@ __noreturn void __init start_kernel(void)
 	sched_init();			/* the boot task becomes the idle task */
 	asid_init();			/* TTBR0 for user space: ASIDs, T0SZ */
 	populate_rootfs();		/* the initramfs, into the root filesystem */
-	console_init();
 	init_IRQ();			/* the interrupt controller the DTB names */
 	time_init();			/* generic timer: the HZ tick, jiffies */
+	local_irq_enable();		/* from here on interrupts are taken */
+	console_init();			/* after local_irq_enable, as in v5.15 */
 	tty_init();			/* /dev/console, ttyAMA: character devices */
 	chr_dev_init();			/* /dev/null, zero, full, random, urandom */
 	if (serial8250_tty_init())	/* the console UART as a tty, input by IRQ */
 		pl011_tty_init();
 	proc_root_init();		/* /proc: processes, uptime, meminfo */
-	local_irq_enable();		/* from here on interrupts are taken */
 	smp_init();			/* the other CPUs: "smp: Brought up 1 node, 4 CPUs" */
 	if (IS_ENABLED(CONFIG_RANDOMIZE_BASE))
 		kaslr_init();		/* "KASLR enabled" or why not */

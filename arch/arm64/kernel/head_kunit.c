@@ -33,6 +33,7 @@ static void head_installed_tables_and_vectors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, read_sysreg(vbar_el1), (unsigned long)vectors);
 	KUNIT_EXPECT_EQ(test, (tcr >> TCR_T1SZ_OFFSET) & 0x3f, 64 - VA_BITS);
 	KUNIT_EXPECT_EQ(test, tcr & 0x3f, idmap_t0sz);
+	KUNIT_EXPECT_TRUE(test, tcr & TCR_TBI0);	/* tagged user pointers */
 	KUNIT_EXPECT_EQ(test, read_sysreg(sp_el0), (unsigned long)&init_task);
 }
 

@@ -92,20 +92,23 @@ static bool do_user_addr_fault(unsigned long far, u64 esr, struct pt_regs *regs)
 	bool user = user_mode(regs);
 	bool exec = esr_is_instruction_abort(esr);
 	bool write = !exec && (esr & ESR_ELx_WNR) && !(esr & ESR_ELx_CM);
+	/* A tagged pointer (TBI0) reaches the same page as the untagged one. */
+	unsigned long addr = untagged_addr(far);
 	int fault = -EFAULT;
 
 	if (!user && !search_exception_tables(regs->pc))
 		return false;		/* the kernel itself touched user memory */
-	if (far < TASK_SIZE && current->mm && !(esr & ESR_ELx_FnV) &&
+	if (addr < TASK_SIZE && current->mm && !(esr & ESR_ELx_FnV) &&
 	    (esr_fsc_is_translation_fault(esr) || esr_fsc_is_permission_fault(esr))) {
-		fault = handle_mm_fault(current->mm, far, write, exec);
+		fault = handle_mm_fault(current->mm, addr, write, exec);
 		if (fault == 0)
 			return true;
 	}
 	if (!user)
 		return fixup_exception(regs);
+	/* si_addr without the tag, as Linux reports it (no SA_EXPOSE_TAGBITS here) */
 	arm64_force_sig_fault(SIGSEGV, fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
-			      esr_fsc_string(esr), far, esr, regs);
+			      esr_fsc_string(esr), addr, esr, regs);
 	return true;
 }
 

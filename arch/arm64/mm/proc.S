@@ -34,8 +34,14 @@
  * Initialise the processor for turning the MMU on: local TLB invalidated,
  * FP/SIMD not trapped, debug state reset, MAIR and TCR set.
  * TCR: 4 KiB granule for TTBR0 and TTBR1, write-back cacheable inner
- * shareable walks, T1SZ from VA_BITS, T0SZ from idmap_t0sz (head.S), and
- * IPS, the output address size, from what the CPU implements.
+ * shareable walks, T1SZ from VA_BITS, T0SZ from idmap_t0sz (head.S), the
+ * top byte of user (TTBR0) addresses ignored (TBI0: Linux's tagged
+ * pointers), and IPS, the output address size, from what the CPU
+ * implements. C changes TCR once more, in asid_init()
+ * (arch/arm64/mm/context.c): T0SZ becomes VA_BITS for user space, A1 stays
+ * 0 (the ASID is in TTBR0; v5.15 sets A1 here and keeps it in TTBR1) and AS
+ * (v5.15's TCR_ASID16, set here unconditionally) only if the CPU has
+ * 16-bit ASIDs.
  *
  * Returns:	x0 = the SCTLR_EL1 value to write (in __enable_mmu)
  * Corrupts:	x1, x5, x6, x9, x10, x17
@@ -56,7 +62,8 @@ SYM_FUNC_START(__cpu_setup)
 	 * Memory region attributes and the translation control register.
 	 */
 	mov_q	x17, MAIR_EL1_SET
-	mov_q	x10, TCR_TxSZ(VA_BITS) | TCR_CACHE_FLAGS | TCR_SMP_FLAGS | TCR_TG_FLAGS
+	mov_q	x10, TCR_TxSZ(VA_BITS) | TCR_CACHE_FLAGS | TCR_SMP_FLAGS | \
+			TCR_TG_FLAGS | TCR_TBI0
 	ldr_l	x9, idmap_t0sz			// may be wider than VA_BITS
 	tcr_set_t0sz x10, x9
 	tcr_compute_pa_size x10, #TCR_IPS_SHIFT, x5, x6

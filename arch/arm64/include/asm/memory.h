@@ -69,6 +69,15 @@
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 
+/*
+ * A user pointer without its tag: TCR_EL1.TBI0 makes the MMU ignore bits
+ * 63:56 of a TTBR0 address, so user space may keep a tag there (Linux's
+ * arm64 tagged-address ABI). Sign-extending from bit 55 clears the tag of
+ * a user address and leaves a kernel address (bit 55 set) unchanged.
+ */
+#define untagged_addr(addr)						\
+	((__typeof__(addr))(((s64)((u64)(addr) << 8)) >> 8))
+
 /* Set by head.S (__primary_switched): image VA minus image PA. */
 extern u64 kimage_voffset;
 

@@ -96,6 +96,7 @@
 #define TCR_IPS_SHIFT 32
 #define TCR_IPS_WIDTH 3
 #define TCR_AS (_AC(1, UL) << 36)	/* 16-bit ASIDs */
+#define TCR_TBI0 (_AC(1, UL) << 37)	/* TTBR0 addresses: the top byte is ignored */
 
 #define TCR_CACHE_FLAGS (TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_IRGN1_WBWA | TCR_ORGN1_WBWA)
 #define TCR_SMP_FLAGS (TCR_SH0_INNER | TCR_SH1_INNER)
