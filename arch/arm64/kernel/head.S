@@ -38,15 +38,17 @@
 
 /* The physical address the image starts at: _text (text_offset is 0). */
 #define __PHYS_OFFSET	_text
+#include "efi-header.S"
 
 /*
  * The Image header: 64 bytes at the very start of the file, read by the
- * boot loader. code0 is also the first instruction executed.
+ * boot loader. code0 is also the first instruction executed. With
+ * CONFIG_EFI it is also the start of a PE/COFF file (efi-header.S).
  */
 	__HEAD
 SYM_CODE_START(_head)
-	b	primary_entry			// code0: branch to kernel start
-	.long	0				// code1: reserved
+	efi_signature_nop			// code0: "MZ" for PE loaders, or nop
+	b	primary_entry			// code1: branch to kernel start
 	.quad	0				// text_offset: from a 2 MiB boundary
 	.quad	_kernel_size_le			// image_size, from vmlinux.lds.S
 	.quad	_kernel_flags_le		// flags, from vmlinux.lds.S
@@ -54,7 +56,8 @@ SYM_CODE_START(_head)
 	.quad	0				// res3
 	.quad	0				// res4
 	.ascii	ARM64_IMAGE_MAGIC		// magic
-	.long	0				// res5: no PE/COFF header
+	.long	.Lpe_header_offset		// res5: PE/COFF header offset (or 0)
+	__EFI_PE_HEADER
 SYM_CODE_END(_head)
 
 	__INIT

@@ -6,6 +6,7 @@
  * the firmware interface, and check the boot protocol was followed.
  */
 #include <linux/dump_stack.h>
+#include <linux/efi.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/moduleparam.h>
@@ -149,7 +150,11 @@ static void __init check_image_in_memory(void)
 	phys_addr_t start = __pa_symbol(_text), end = __pa_symbol(_end);
 
 	for (phys_addr_t p = start; p < end; p += PAGE_SIZE)
-		if (!memblock_is_memory(p))
+		if (!memblock_is_memory(p) && efi_enabled(EFI_BOOT))
+			panic("efi: the kernel image [mem %#010llx-%#010llx] is not inside "
+			      "the UEFI memory map's RAM (no usable range has %#llx)",
+			      start, end - 1, p);
+		else if (!memblock_is_memory(p))
 			panic("FDT: the kernel image [mem %#010llx-%#010llx] is not inside "
 			      "the memory the device tree describes (no /memory range has "
 			      "%#llx)", start, end - 1, p);
@@ -190,10 +195,16 @@ static void __init check_memory_present(void)
 	}
 }
 
-/* RAM from the device tree into memblock; the kernel and the blob reserved. */
+/*
+ * RAM into memblock, from the UEFI memory map when the EFI stub booted us
+ * (drivers/firmware/efi/efi-init.c), else from the device tree's /memory;
+ * the kernel and the blob reserved.
+ */
 static void __init arm64_memblock_init(void)
 {
-	if (!early_init_dt_scan_memory())
+	if (efi_enabled(EFI_BOOT))
+		efi_memblock_init();
+	else if (!early_init_dt_scan_memory())
 		panic("FDT: no memory node: need a node with device_type = \"memory\" and a reg");
 	check_memory_present();
 	early_init_fdt_scan_reserved_mem();
@@ -212,6 +223,7 @@ void __init setup_arch(char **cmdline_p)
 	psci_dt_init();			/* first, so that any panic below can power off */
 
 	parse_early_param();		/* earlycon, loglevel, poweroff... */
+	efi_init();			/* "efi: EFI v2.70 by EDK II" */
 
 	arm64_memblock_init();
 	paging_init();			/* swapper_pg_dir: linear map, W^X image */

@@ -34,8 +34,19 @@
 #include <asm/kernel-pgtable.h>
 #include <asm/memory.h>
 
-/* Sections that must start on their own pages, for later W^X mapping. */
-#define SEGMENT_ALIGN SZ_64K
+/*
+ * The .data section of the PE/COFF header (efi-header.S) must have a size
+ * in the file that is a multiple of its FileAlignment, the smallest PE
+ * allows: _edata is padded to it.
+ */
+PECOFF_FILE_ALIGNMENT = 0x200;
+
+#ifdef CONFIG_EFI
+#define PECOFF_EDATA_PADDING	\
+	.pecoff_edata_padding : { BYTE(0); . = ALIGN(PECOFF_FILE_ALIGNMENT); }
+#else
+#define PECOFF_EDATA_PADDING
+#endif
 
 OUTPUT_ARCH(aarch64)
 ENTRY(_text)
@@ -117,8 +128,11 @@ SECTIONS
 		*(.init.text .init.text.*)
 		_einittext = .;
 	}
-	/* Init text is mapped RX and init data RW: separate pages. */
-	. = ALIGN(PAGE_SIZE);
+	/*
+	 * Init text is mapped RX and init data RW: separate segments. This is
+	 * also where the PE/COFF .text section ends and .data begins.
+	 */
+	. = ALIGN(SEGMENT_ALIGN);
 	__initdata_begin = .;
 	.init.data : ALIGN(16) {
 		*(.init.data .init.data.*)
@@ -169,6 +183,8 @@ SECTIONS
 		. = ALIGN(SZ_2K);	/* padding in the file: _edata ends it */
 		__mmuoff_data_end = .;
 	}
+	PECOFF_EDATA_PADDING
+	__pecoff_data_rawsize = ABSOLUTE(. - __initdata_begin);
 	_edata = .;
 
 	.bss (NOLOAD) : ALIGN(SZ_4K) {	/* page aligned, so also 64-byte */
@@ -188,7 +204,8 @@ SECTIONS
 	. += INIT_DIR_SIZE(KIMAGE_VADDR, _end);
 	init_pg_end = .;
 
-	. = ALIGN(SZ_64K);
+	. = ALIGN(SEGMENT_ALIGN);
+	__pecoff_data_size = ABSOLUTE(. - __initdata_begin);
 	_end = .;
 
 	/* Debug information is kept in vmlinux (not loaded). */
@@ -233,6 +250,20 @@ ASSERT(__start_ro_after_init % PAGE_SIZE == 0 && __end_ro_after_init % PAGE_SIZE
        "mark_rodata_ro write-protects __start_ro_after_init..__end_ro_after_init by the page")
 ASSERT(_end % PAGE_SIZE == 0, "head.S finds _end with adrp: page aligned")
 ASSERT(__bss_start % 64 == 0 && __bss_stop % 64 == 0, "head.S clears BSS 64 bytes at a time")
+#ifdef CONFIG_EFI
+/* The PE/COFF header (efi-header.S) describes this layout. */
+ASSERT(_stext - _text == SEGMENT_ALIGN,
+       "the PE/COFF headers must fill exactly the first SEGMENT_ALIGN bytes, up to _stext")
+ASSERT(__initdata_begin % SEGMENT_ALIGN == 0,
+       "the PE/COFF .data section must start on a SectionAlignment boundary")
+ASSERT(__pecoff_data_rawsize % PECOFF_FILE_ALIGNMENT == 0,
+       "the PE/COFF .data section's file size must be a multiple of FileAlignment")
+ASSERT((__initdata_begin - _stext) % PECOFF_FILE_ALIGNMENT == 0,
+       "the PE/COFF .text section's file size must be a multiple of FileAlignment")
+ASSERT(_end % SEGMENT_ALIGN == 0, "SizeOfImage must be a multiple of SectionAlignment")
+ASSERT(efi_pe_entry >= _stext && efi_pe_entry < __initdata_begin,
+       "the EFI entry point must be in the PE/COFF .text section")
+#endif
 ASSERT(SIZEOF(.got.plt) == 0 || SIZEOF(.got.plt) == 0x18,
        "unexpected PLT entries: only R_AARCH64_RELATIVE relocations are applied")
 #ifndef CONFIG_RELOCATABLE

@@ -2,7 +2,8 @@
 /*
  * arch/arm64/mm/fixmap.c: fixed mappings (asm/fixmap.h) in the kernel's
  * page tables: device registers for the early console, and the device tree
- * blob, which setup_arch() maps before it knows anything about memory.
+ * blob, which setup_arch() maps before it knows anything about memory,
+ * and firmware tables (early_memremap_ro()).
  */
 #include <linux/kernel.h>
 #include <asm/fixmap.h>
@@ -44,4 +45,21 @@ void *fixmap_remap_fdt(phys_addr_t phys, u32 *size, u64 prot)
 		return fdt;
 	create_mapping(init_mm_pgd, base, phys, offset + *size, prot);
 	return fdt;
+}
+
+static unsigned int btmap_used;	/* pages of the FIX_BTMAP window taken */
+
+void *early_memremap_ro(phys_addr_t phys, size_t size)
+{
+	unsigned long offset = phys & ~PAGE_MASK;
+	unsigned long pages = (offset + size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	unsigned long va;
+
+	if (!size || pages > NR_FIX_BTMAPS - btmap_used)
+		return NULL;
+	/* slots count down in address: the window starts at FIX_BTMAP_BEGIN */
+	va = __fix_to_virt(FIX_BTMAP_BEGIN) + ((unsigned long)btmap_used << PAGE_SHIFT);
+	btmap_used += pages;
+	create_mapping(init_mm_pgd, va, phys & PAGE_MASK, pages << PAGE_SHIFT, PAGE_KERNEL_RO);
+	return (void *)(va + offset);
 }

@@ -8,14 +8,15 @@
  * default), and checks the header head.S emits and vmlinux.lds.S fills in
  * (Documentation/arch/arm64/booting.rst in Linux; asm/image.h here):
  *
- *   code0        a `b` whose target is primary_entry, relative to _text
- *   code1        0
+ *   code0        CONFIG_EFI: the "MZ" ccmp of efi_signature_nop; else a nop
+ *   code1        a `b` whose target is primary_entry, relative to _text + 4
  *   text_offset  0
  *   image_size   _end - _text (BSS and the early page tables included)
  *   flags        0xa: little-endian, 4K pages, placeable anywhere
  *   res2..res4   0
  *   magic        "ARM\x64"
- *   res5         0 (no PE/COFF header)
+ *   res5         CONFIG_EFI: 64, the PE/COFF header's offset (checked field
+ *                by field in test_pecoff.c); else 0
  *
  * and that the file holds exactly the loadable bytes, _text to _edata.
  */
@@ -37,6 +38,7 @@ struct header {
 static unsigned char *image;
 static size_t image_len;
 static struct header hdr;
+static int efi_config;		/* CONFIG_EFI=y in the build's auto.conf */
 
 struct sym {
 	char name[64];
@@ -75,6 +77,17 @@ static int load(void **state)
 	const char *objtree = env("UNIT_OBJTREE", ".");
 	char path[4096], cmd[8300], line[512];
 	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/include/config/auto.conf", objtree);
+	f = fopen(path, "r");
+	if (!f) {
+		print_error("cannot open %s\n", path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f))
+		if (!strcmp(line, "CONFIG_EFI=y\n"))
+			efi_config = 1;
+	fclose(f);
 
 	snprintf(path, sizeof(path), "%s/arch/arm64/boot/Image", objtree);
 	f = fopen(path, "rb");
@@ -134,14 +147,22 @@ static int unload(void **state)
 	return 0;
 }
 
-static void test_code0_branches_to_primary_entry(void **state)
+static void test_code0(void **state)
 {
-	int64_t imm26, target = sym("primary_entry") - sym("_text");
+	/* ccmp x18, #0, #0xd, pl: bytes "MZ\x40\xfa"; nop otherwise */
+	assert_int_equal(hdr.code0, efi_config ? 0xfa405a4d : 0xd503201f);
+	if (efi_config)
+		assert_memory_equal(image, "MZ", 2);
+}
+
+static void test_code1_branches_to_primary_entry(void **state)
+{
+	int64_t imm26, target = sym("primary_entry") - (sym("_text") + 4);
 
 	/* B <label>: 0b000101 imm26, offset = imm26 * 4 from this instruction */
-	if ((hdr.code0 & 0xfc000000) != 0x14000000)
-		fail_msg("code0 %#010x is not a B instruction", hdr.code0);
-	imm26 = hdr.code0 & 0x03ffffff;
+	if ((hdr.code1 & 0xfc000000) != 0x14000000)
+		fail_msg("code1 %#010x is not a B instruction", hdr.code1);
+	imm26 = hdr.code1 & 0x03ffffff;
 	if (imm26 & 0x02000000)
 		imm26 -= 0x04000000;
 	assert_int_equal(imm26 * 4, target);
@@ -149,13 +170,12 @@ static void test_code0_branches_to_primary_entry(void **state)
 	assert_int_equal(sym("_head"), sym("_text"));
 }
 
-static void test_reserved_code_fields(void **state)
+static void test_reserved_fields(void **state)
 {
-	assert_int_equal(hdr.code1, 0);
 	assert_int_equal(hdr.res2, 0);
 	assert_int_equal(hdr.res3, 0);
 	assert_int_equal(hdr.res4, 0);
-	assert_int_equal(hdr.res5, 0);
+	assert_int_equal(hdr.res5, efi_config ? 64 : 0);
 }
 
 static void test_text_offset(void **state)
@@ -203,8 +223,9 @@ static void test_file_size(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_code0_branches_to_primary_entry),
-		cmocka_unit_test(test_reserved_code_fields),
+		cmocka_unit_test(test_code0),
+		cmocka_unit_test(test_code1_branches_to_primary_entry),
+		cmocka_unit_test(test_reserved_fields),
 		cmocka_unit_test(test_text_offset),
 		cmocka_unit_test(test_image_size),
 		cmocka_unit_test(test_flags),

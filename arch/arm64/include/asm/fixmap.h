@@ -16,6 +16,9 @@
 /* Pages for it: one more, as the blob need not start on a page. */
 #define FIX_FDT_PAGES (MAX_FDT_SIZE / PAGE_SIZE + 1)
 
+/* Pages of the early_memremap_ro() window: 128 KiB. */
+#define NR_FIX_BTMAPS 32
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 
@@ -32,6 +35,12 @@ enum fixed_addresses {
 	FIX_PGD,
 	FIX_FDT_END,
 	FIX_FDT = FIX_FDT_END + FIX_FDT_PAGES - 1,
+	/*
+	 * early_memremap_ro(): firmware tables read before the linear map
+	 * (the UEFI memory map and system table, efi_init()).
+	 */
+	FIX_BTMAP_END,
+	FIX_BTMAP_BEGIN = FIX_BTMAP_END + NR_FIX_BTMAPS - 1,
 	__end_of_fixed_addresses
 };
 
@@ -48,6 +57,14 @@ void *set_fixmap_io(enum fixed_addresses idx, phys_addr_t phys);
  * header is not one (the caller reports the error).
  */
 void *fixmap_remap_fdt(phys_addr_t phys, u32 *size, u64 prot);
+
+/*
+ * Map [phys, phys + size) read-only in the FIX_BTMAP window, for boot-time
+ * reads of firmware tables. Each call takes fresh pages of the window
+ * (mappings are never reused, so no TLB maintenance is needed); NULL when
+ * the window is used up. Only before paging_init().
+ */
+void *early_memremap_ro(phys_addr_t phys, size_t size);
 #endif
 
 #endif

@@ -12,7 +12,7 @@
  *   0xffff800008000000  KIMAGE_VADDR          the kernel image (vmlinux is
  *                                             linked here, wherever it is loaded)
  *   0xffffffffbd800000 .. IOREMAP_END         ioremap(): device registers
- *   0xfffffffffddfd000 .. FIXADDR_TOP         fixmap: FDT, early console
+ *   0xfffffffffdddd000 .. FIXADDR_TOP         fixmap: FDT, early console, EFI tables
  *   0xfffffffffe000000  FIXADDR_TOP
  *
  * Physically the kernel sits wherever the loader put it (any 2 MiB-aligned
@@ -56,6 +56,12 @@
 #define IOREMAP_START (IOREMAP_END - SZ_1G)
 
 /* The kernel's stack: 16 KiB, 16 KiB aligned, as on Linux without KASAN. */
+/*
+ * The kernel image's segments (text, rodata, init, data) start on 64 KiB
+ * boundaries, for W^X mapping; this is also the PE/COFF SectionAlignment.
+ */
+#define SEGMENT_ALIGN SZ_64K
+
 #define THREAD_SHIFT 14
 #define THREAD_SIZE (_AC(1, UL) << THREAD_SHIFT)
 
