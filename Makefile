@@ -91,6 +91,10 @@ export LIBFDT_DIR LIBFDT_A LIBFDT_INC
 # /bin/busybox of the initramfs `make qemu` boots (usr/Makefile).
 BUSYBOX_DIR ?= $(srctree)/.deps/busybox-arm64
 export BUSYBOX_DIR
+# GRUB's arm64-efi modules (grub-efi-arm64-bin:arm64), unpacked the same
+# way, for the GRUB boot tests (tools/testing/efi).
+GRUB_ARM64_DIR ?= $(srctree)/.deps/grub-arm64
+export GRUB_ARM64_DIR
 
 # Debian's Raspberry Pi 3 Model B device tree (scripts/install-deps test),
 # for `make qemu MACHINE=raspi3b` and the raspi3b boot tests.
@@ -221,7 +225,7 @@ PHONY += deps deps-build deps-test
 deps-build:
 	$(Q)$(srctree)/scripts/install-deps build $(LIBFDT_DIR) $(if $(LLVM),llvm)
 deps-test:
-	$(Q)$(srctree)/scripts/install-deps test $(LIBFDT_DIR) $(RASPI_DIR)
+	$(Q)$(srctree)/scripts/install-deps test $(LIBFDT_DIR) $(RASPI_DIR) $(GRUB_ARM64_DIR)
 deps: deps-build deps-test
 
 # ---------------------------------------------------------------------------
@@ -273,6 +277,21 @@ qemu: deps-test all
 	@echo '          (quit with Ctrl-A X)'
 	$(Q)$(QEMU_CMD)
 
+# The same Image started as an EFI application by EDK2 (Debian's
+# qemu-efi-aarch64) with QEMU's -kernel/-initrd/-append handed to it:
+# the EFI stub, then the kernel (Documentation/arm64/uefi.rst).
+QEMU_EFI_FW ?= /usr/share/qemu-efi-aarch64/QEMU_EFI.fd
+QEMU_EFI_CMD = $(QEMU) -M virt,acpi=off -cpu $(QEMU_CPU) -m $(QEMU_MEM) \
+	-nographic -nic none -bios $(QEMU_EFI_FW) \
+	-kernel $(objtree)/arch/$(SRCARCH)/boot/Image -append "$(QEMU_APPEND)" \
+	$(if $(QEMU_INITRD),-initrd $(QEMU_INITRD)) $(QEMU_EXTRA)
+
+PHONY += qemu-efi
+qemu-efi: deps-test all
+	@echo '  QEMU    $(QEMU_EFI_CMD)'
+	@echo '          (quit with Ctrl-A X)'
+	$(Q)$(QEMU_EFI_CMD)
+
 # The user-space benchmark (usr/bin/bench): one CPU, guest time from the
 # instruction count (-icount), so the PMU's instructions-retired counts are
 # exact; init runs it and powers off.
@@ -304,7 +323,7 @@ include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
 
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
-PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-docs check-build
+PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-docs check-build check-efi
 check: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
 check-unit check-boot check-usr: deps all
@@ -312,6 +331,8 @@ check-unit check-boot check-usr: deps all
 check-build: deps
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-uboot check-gdb check-docs: deps all Image.gz image.fit disk.img dtbs
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
+check-efi: deps all dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 
 # The DTB fuzzer's long run (make check runs a dozen of its boots).
@@ -369,6 +390,7 @@ help:
 	@echo 'Running and testing:'
 	@echo '  qemu            - boot on QEMU virt into the shell (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=,'
 	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'
+	@echo '  qemu-efi        - the same through EDK2 (UEFI) and the EFI stub (QEMU_EFI_FW=)'
 	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench),'
 	@echo '                    and for the boot at 128M..8G (BENCH_BOOT_MEM=)'
 	@echo '  check           - install what is missing and run every test'
@@ -381,6 +403,7 @@ help:
 	@echo '  qemu-gdb-console - the console (shell) of a running qemu-gdb, in this terminal'
 	@echo '  check-uboot     - U-Boot booti/bootm/distro boot and dtbs tests only'
 	@echo '  check-gdb       - gdb tests only'
+	@echo '  check-efi       - UEFI boots only: EDK2, U-Boot bootefi and distro boot, GRUB'
 	@echo '  check-docs      - the commands shown in README.md and Documentation/ run as written'
 	@echo '  fuzz-dtb        - boot FUZZ_BOOTS (300) mutated DTBs/command lines (FUZZ_SEED=1), tally'
 	@echo '  deps            - install Debian packages and the arm64 libfdt'
