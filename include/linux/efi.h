@@ -79,6 +79,16 @@ enum {
 #define EFI_MEMORY_WC		0x2ULL
 #define EFI_MEMORY_WT		0x4ULL
 #define EFI_MEMORY_WB		0x8ULL
+#define EFI_MEMORY_UCE		0x10ULL
+#define EFI_MEMORY_WP		0x1000ULL
+#define EFI_MEMORY_RP		0x2000ULL
+#define EFI_MEMORY_XP		0x4000ULL
+#define EFI_MEMORY_NV		0x8000ULL
+#define EFI_MEMORY_MORE_RELIABLE 0x10000ULL
+#define EFI_MEMORY_RO		0x20000ULL
+#define EFI_MEMORY_SP		0x40000ULL
+#define EFI_MEMORY_CPU_CRYPTO	0x80000ULL
+#define EFI_MEMORY_HOT_PLUGGABLE 0x100000ULL
 #define EFI_MEMORY_RUNTIME	(1ULL << 63)
 
 #define EFI_PAGE_SHIFT		12
@@ -236,7 +246,8 @@ struct efi_load_file2_protocol {
 
 /* --- The kernel proper: what efi_init() learnt from /chosen --- */
 
-#define EFI_BOOT 0	/* booted through the EFI stub (efi.flags bit) */
+#define EFI_BOOT 0	/* booted through the EFI stub (efi_flags bit) */
+#define EFI_DBG 1	/* efi=debug: print the UEFI memory map */
 
 struct efi_memory_map_data {
 	phys_addr_t phys_map;

@@ -16,7 +16,8 @@
  *   ACPI reclaim                                          -> also reserved
  *   anything not write-back (MMIO)                        -> ignored
  *
- * and reserves the map itself. UEFI runtime services are not used: nothing
+ * and reserves the map itself; with efi=debug it first prints every
+ * descriptor, in Linux's format. UEFI runtime services are not used: nothing
  * is ever called through the system table after boot (PSCI powers off).
  * See Documentation/arm64/uefi.rst.
  */
@@ -35,7 +36,22 @@
 
 unsigned long efi_flags;
 
-static struct efi_memory_map_data efi_mmap __initdata;
+/* efi=debug (a comma-separated list, as Linux's; only debug is known here) */
+static int __init parse_efi_cmdline(char *str)
+{
+	while (str && *str) {
+		char *comma = strchr(str, ',');
+		int len = comma ? comma - str : (int)strlen(str);
+
+		if (len == 5 && !strncmp(str, "debug", 5))
+			efi_flags |= 1UL << EFI_DBG;
+		str = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
+early_param("efi", parse_efi_cmdline);
+
+static struct efi_memory_map_data efi_mmap;
 
 /* A /chosen property, 4 or 8 bytes big-endian; -1 when absent or odd. */
 static int __init chosen_u64(int node, const char *name, u64 *val)
@@ -117,6 +133,51 @@ void __init efi_init(void)
 	efi_flags |= 1UL << EFI_BOOT;
 }
 
+/* Linux's names, padded to 12 columns. */
+static const char memory_type_name[][13] = {
+	"Reserved", "Loader Code", "Loader Data", "Boot Code", "Boot Data",
+	"Runtime Code", "Runtime Data", "Conventional", "Unusable", "ACPI Reclaim",
+	"ACPI Mem NVS", "MMIO", "MMIO Port", "PAL Code", "Persistent",
+};
+
+/* "[Conventional|   |  |...|WB|WT|WC|UC]", Linux's efi_md_typeattr_format(). */
+static char *__init efi_md_typeattr_format(char *buf, size_t size, const efi_memory_desc_t *md)
+{
+	u64 a = md->attribute;
+	int n;
+
+	if (md->type < ARRAY_SIZE(memory_type_name))
+		n = snprintf(buf, size, "[%-12s", memory_type_name[md->type]);
+	else
+		n = snprintf(buf, size, "[type=%u", md->type);
+	if (n >= (int)size)
+		return buf;
+	if (a & ~(EFI_MEMORY_UC | EFI_MEMORY_WC | EFI_MEMORY_WT | EFI_MEMORY_WB |
+		  EFI_MEMORY_UCE | EFI_MEMORY_RO | EFI_MEMORY_WP | EFI_MEMORY_RP |
+		  EFI_MEMORY_XP | EFI_MEMORY_NV | EFI_MEMORY_SP | EFI_MEMORY_CPU_CRYPTO |
+		  EFI_MEMORY_MORE_RELIABLE | EFI_MEMORY_HOT_PLUGGABLE | EFI_MEMORY_RUNTIME))
+		snprintf(buf + n, size - n, "|attr=0x%016llx]", a);
+	else
+		snprintf(buf + n, size - n,
+			 "|%3s|%2s|%2s|%2s|%2s|%2s|%2s|%2s|%2s|%2s|%3s|%2s|%2s|%2s|%2s]",
+			 a & EFI_MEMORY_RUNTIME ? "RUN" : "",
+			 a & EFI_MEMORY_HOT_PLUGGABLE ? "HP" : "",
+			 a & EFI_MEMORY_MORE_RELIABLE ? "MR" : "",
+			 a & EFI_MEMORY_CPU_CRYPTO ? "CC" : "",
+			 a & EFI_MEMORY_SP ? "SP" : "",
+			 a & EFI_MEMORY_NV ? "NV" : "",
+			 a & EFI_MEMORY_XP ? "XP" : "",
+			 a & EFI_MEMORY_RP ? "RP" : "",
+			 a & EFI_MEMORY_WP ? "WP" : "",
+			 a & EFI_MEMORY_RO ? "RO" : "",
+			 a & EFI_MEMORY_UCE ? "UCE" : "",
+			 a & EFI_MEMORY_WB ? "WB" : "",
+			 a & EFI_MEMORY_WT ? "WT" : "",
+			 a & EFI_MEMORY_WC ? "WC" : "",
+			 a & EFI_MEMORY_UC ? "UC" : "");
+	return buf;
+}
+
 static bool __init is_usable_memory(const efi_memory_desc_t *md)
 {
 	switch (md->type) {
@@ -140,11 +201,21 @@ void __init efi_memblock_init(void)
 		panic("efi: cannot map the %lu-byte UEFI memory map at %#llx\n",
 		      efi_mmap.size, efi_mmap.phys_map);
 
+	if (efi_enabled(EFI_DBG))
+		pr_info("Processing EFI memory map:\n");
 	/* Whatever came from /memory nodes: UEFI's map replaces it. */
 	memblock_remove(0, ~(phys_addr_t)0);
 	for (unsigned long off = 0; off < efi_mmap.size; off += efi_mmap.desc_size) {
 		const efi_memory_desc_t *md = (const void *)(map + off);
 		u64 size = md->num_pages << EFI_PAGE_SHIFT;
+
+		if (efi_enabled(EFI_DBG)) {
+			char buf[64];
+
+			pr_info("  0x%012llx-0x%012llx %s\n", md->phys_addr,
+				md->phys_addr + size - 1,
+				efi_md_typeattr_format(buf, sizeof(buf), md));
+		}
 
 		if (!(md->attribute & EFI_MEMORY_WB) || !size)
 			continue;

@@ -13,11 +13,17 @@
  *   5. the kernel's device tree, the memory map, ExitBootServices() (fdt.c);
  *   6. efi_enter_kernel (arch/arm64/kernel/efi-entry.S): primary_entry.
  *
+ * With efi=debug on the command line the stub also says where it runs and
+ * where the kernel will (for gdb, see Documentation/arm64/uefi.rst).
+ *
  * Any failure before 6 prints an error and returns its EFI status to the
  * firmware, which then shows its boot menu or tries the next boot option.
  */
 #include <linux/string.h>
+#include <asm/sections.h>
 #include "efistub.h"
+
+extern char primary_entry[];	/* head.S */
 
 static void *get_efi_config_table(efi_guid_t guid)
 {
@@ -25,6 +31,19 @@ static void *get_efi_config_table(efi_guid_t guid)
 		if (!memcmp(&efi_system_table->tables[i].guid, &guid, sizeof(guid)))
 			return efi_system_table->tables[i].table;
 	return NULL;
+}
+
+/* efi=debug, as Linux's stub reads it: a comma-separated list of flags. */
+static bool efi_debug_enabled(const char *cmdline)
+{
+	char val[64];
+	int n = efi_cmdline_option(cmdline, "efi", val, sizeof(val));
+
+	for (int i = 0; i + 5 <= n; i++)
+		if ((i == 0 || val[i - 1] == ',') && !strncmp(val + i, "debug", 5) &&
+		    (val[i + 5] == ',' || !val[i + 5]))
+			return true;
+	return false;
 }
 
 efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *systab)
@@ -56,6 +75,13 @@ efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *systab)
 	status = handle_kernel_image(&image_addr, image);
 	if (status != EFI_SUCCESS)
 		return status;
+	if (efi_debug_enabled(cmdline)) {
+		/* where to break in a debugger: Documentation/arm64/uefi.rst */
+		efi_info_hex("Image loaded at ", (unsigned long)_text);
+		efi_info_hex("efi_pe_entry at ", (unsigned long)efi_pe_entry);
+		efi_info_hex("Kernel placed at ", image_addr);
+		efi_info_hex("primary_entry at ", image_addr + (primary_entry - _text));
+	}
 
 	status = efi_load_file_option(image, cmdline, "dtb", &fdt_addr, &fdt_size);
 	if (status != EFI_SUCCESS) {
