@@ -7,7 +7,9 @@ as an EFI application, the way UEFI arm64 machines and cloud VMs do:
     behind the LINUX_EFI_INITRD_MEDIA_GUID LoadFile2 device path, and the
     device tree in the configuration table (-M virt,acpi=off); the stub
     takes all three and the kernel reaches the initramfs' shell;
-  * the same without -initrd: no initrd, the kernel boots and powers off;
+  * the same without -initrd, and with EDK2 itself at EL2
+    (virtualization=on), so the stub turns the MMU off in SCTLR_EL2 and the
+    kernel starts at EL2: no initrd, the kernel boots and powers off;
   * with ACPI on, EDK2 offers no device tree: the stub says so and returns
     EFI_NOT_FOUND, which EDK2's boot manager reports, instead of hanging.
 
@@ -50,14 +52,15 @@ def test_edk2_kernel_initrd_to_shell(env, console):
     shell_poweroff(console)
 
 
-def test_edk2_kernel_without_initrd(env, console):
+def test_edk2_el2_kernel_without_initrd(env, console):
     image = env.artifact('arch/arm64/boot/Image')
     append = 'console=ttyAMA0 poweroff efi.test=edk2-no-initrd'
-    console.start(edk2_qemu(env, kernel=image, append=append))
+    console.start(edk2_qemu(env, kernel=image, append=append, virtualization=True))
     expect_stub(console, 'Booting Linux Kernel...', 'Using DTB from configuration table',
                 'Exiting boot services...')
     console.expect('efi: EFI v2.70 by EDK II')
     console.expect(f'Kernel command line: {append}')
+    console.expect('CPU: All CPU(s) started at EL2')
     console.expect(BOOT_COMPLETE)
     console.expect(POWER_DOWN)
     assert console.wait_exit() == 0

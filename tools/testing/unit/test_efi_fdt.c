@@ -69,6 +69,10 @@ static void *make_tree(int chosen, bool dt_initrd)
 			CHECK(fdt_setprop_u64(fdt, n, "linux,initrd-start", 0x1111));
 			CHECK(fdt_setprop_u64(fdt, n, "linux,initrd-end", 0x2222));
 		}
+		/* a subnode: the stub's properties must still come before it */
+		n = fdt_add_subnode(fdt, n, "framebuffer@0");
+		assert_true(n >= 0);
+		CHECK(fdt_setprop_string(fdt, n, "status", "okay"));
 	}
 	CHECK(fdt_pack(fdt));
 	return fdt;
@@ -155,6 +159,7 @@ static void test_chosen_filled_memory_dropped(void **state)
 	assert_string_equal(prop_str(out, "/", "model"), "linux,dummy-virt");
 	assert_string_equal(prop_str(out, "/pl011@9000000", "compatible"), "arm,pl011");
 	assert_true(fdt_path_offset(out, "/memory-controller") >= 0);
+	assert_string_equal(prop_str(out, "/chosen/framebuffer@0", "status"), "okay");
 	/* RAM comes from the UEFI memory map: no memory nodes, no reservations */
 	assert_int_equal(fdt_node_offset_by_prop_value(out, -1, "device_type", "memory", 7),
 			 -FDT_ERR_NOTFOUND);

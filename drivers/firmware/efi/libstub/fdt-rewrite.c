@@ -254,7 +254,7 @@ int efi_fdt_rewrite(const void *fdt, void *out, unsigned long out_size,
 	struct blob_out o = { .buf = out, .cap = out_size };
 	u32 total, names_base, struct_start, strings_start, len, tag;
 	int depth = 0, skip_depth = 0, chosen_depth = 0;
-	bool chosen_seen = false, ended = false;
+	bool chosen_seen = false, chosen_done = false, ended = false;
 
 	if (get_be32(f) != FDT_MAGIC)
 		return -1;
@@ -290,6 +290,11 @@ int efi_fdt_rewrite(const void *fdt, void *out, unsigned long out_size,
 				skip_depth = 1;
 				continue;
 			}
+			/* a node's properties come before its subnodes */
+			if (chosen_depth && depth == chosen_depth && !chosen_done) {
+				emit_chosen_props(&o, names_base, p, slots);
+				chosen_done = true;
+			}
 			depth++;
 			if (depth == 2 && !strcmp((const char *)tok + 4, "chosen")) {
 				chosen_depth = depth;
@@ -298,13 +303,16 @@ int efi_fdt_rewrite(const void *fdt, void *out, unsigned long out_size,
 			emit(&o, tok, len);
 			break;
 		case FDT_PROP:
-			if (depth == chosen_depth && stub_owns(prop_name(&in, in.pos), p))
+			if (chosen_depth && depth == chosen_depth &&
+			    stub_owns(prop_name(&in, in.pos), p))
 				continue;
 			emit(&o, tok, len);
 			break;
 		case FDT_END_NODE:
-			if (depth == chosen_depth) {
-				emit_chosen_props(&o, names_base, p, slots);
+			if (chosen_depth && depth == chosen_depth) {
+				if (!chosen_done)
+					emit_chosen_props(&o, names_base, p, slots);
+				chosen_done = true;
 				chosen_depth = 0;
 			} else if (depth == 1 && !chosen_seen) {
 				emit32(&o, FDT_BEGIN_NODE);
