@@ -77,7 +77,7 @@ hbreak *{primary:#x}
 continue
 info registers pc x0
 p/x $SCTLR
-x/i $pc
+x/wx $pc
 echo @@symbols\\n
 remove-symbol-file -a {where['efi_pe_entry']:#x}
 add-symbol-file {env.file('vmlinux')} -o {where['Kernel placed']:#x}-{syms['_text']:#x}
@@ -117,7 +117,11 @@ continue
     assert x0 and x0 % 8 == 0, f'x0 = {x0:#x} is not a device tree address'
     sctlr = int(re.search(r'^\$\d+ = (0x[0-9a-f]+)', out, re.M).group(1), 16)
     assert sctlr & 0b101 == 0, f'SCTLR(_EL1) {sctlr:#x}: MMU or D-cache still on'
-    assert re.search(r'=> 0x[0-9a-f]+.*:\s+bl\s', out), out  # bl preserve_boot_args
+    # the copy holds the Image's bytes: primary_entry's first instruction
+    with open(env.file('arch/arm64/boot/Image'), 'rb') as f:
+        f.seek(syms['primary_entry'] - syms['_text'])
+        insn = int.from_bytes(f.read(4), 'little')
+    assert re.search(rf'^{primary:#x}:\s+{insn:#010x}$', out, re.M), out
 
     # vmlinux's symbols again, at the copy: head.S's source lines
     out = s['symbols']
