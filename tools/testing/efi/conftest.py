@@ -6,7 +6,8 @@ grub-mkstandalone) under EDK2. See Documentation/arm64/uefi.rst.
 
     /usr/bin/python3 -m pytest tools/testing/efi --build-dir=DIR
 
-DIR holds what `make O=DIR all` builds (Image, usr/initramfs.cpio). The
+DIR holds what `make O=DIR all dtbs` builds (Image, usr/initramfs.cpio, the
+QEMU virt DTBs). The
 console harness is tools/testing/boot's (qemu_console.py), the U-Boot
 driver tools/testing/uboot's (uboot.py), imported from there. Logs go to
 DIR/.tmp/efi-logs/<test>.log, files a test makes (ESP disk images, GRUB)
@@ -69,7 +70,7 @@ class Env:
         """A file of the build; the test fails (never skips) without it."""
         path = os.path.join(self.build_dir, rel)
         if not os.path.isfile(path):
-            pytest.fail(f'{path} missing: run make O={self.build_dir} all', pytrace=False)
+            pytest.fail(f'{path} missing: run make O={self.build_dir} all dtbs', pytrace=False)
         return path
 
 
