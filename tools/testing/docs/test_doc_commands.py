@@ -7,8 +7,8 @@ reason it is not (interactive, a second full build, a tool from outside
 the project...) and the test that covers it instead: a command added to
 the docs fails test_every_command_is_classified until someone decides.
 
-How they run: in bash, from a scratch directory that holds `arch/` and
-`vmlinux`/`System.map` of the build (symlinks) and `scripts/`, `tools/`
+How they run: in bash, from a scratch directory that holds `arch/`, `usr/`
+and `vmlinux`/`System.map` of the build (symlinks) and `scripts/`, `tools/`
 of the source, so that relative paths work as in the tree; `make` is a
 shell function adding `-C <srctree>` (and `O=<build>` for an out-of-tree
 build), since the Makefile must run from the source tree; `<build>` in a
@@ -70,6 +70,11 @@ SKIP = {
     re.compile(r'qemu-system-aarch64 .*disk\.img'): 'needs make disk.img: tools/testing/uboot '
                                                     'test_distro_boot_disk_img boots it',
     re.compile(r'/usr/bin/python3 -m pytest usr/tests'): 'a synopsis: check-usr',
+    re.compile(r'qemu-system-aarch64 .*-drive if=virtio,format=raw,file=esp\.img'):
+        'needs the ESP the reader made from the steps before it: '
+        'tools/testing/efi/test_grub.py boots the same',
+    re.compile(r'qemu-system-aarch64 .*-S -gdb tcp::1234'):
+        'waits for gdb: tools/testing/gdb/test_gdb_efi.py',
     re.compile(r'^make -C tools/testing/unit '): 'one of the unit tests: check-unit runs it',
     re.compile(r'python3 -m pytest .*tools/testing/(boot|gdb|uboot|unit)/'):
         'one of the test suites: make check runs it',
@@ -89,6 +94,7 @@ EXPECT = [
     (r'qemu-system-aarch64 .*dumpdtb=', 'exit0'),
     (r'^dtc |^\$EDITOR', 'exit0'),
     (r'qemu-system-aarch64 .*poweroff', r'reboot: Power down'),
+    (r'qemu-system-aarch64 .*QEMU_EFI\.fd .*-initrd usr/initramfs\.cpio', PROMPT),
 ]
 
 
@@ -128,7 +134,8 @@ def scratch(env):
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(path)
     for name, root in (('arch', env.build_dir), ('vmlinux', env.build_dir),
-                       ('System.map', env.build_dir), ('scripts', env.srctree),
+                       ('System.map', env.build_dir), ('usr', env.build_dir),
+                       ('scripts', env.srctree),
                        ('tools', env.srctree)):
         os.symlink(os.path.join(root, name), os.path.join(path, name))
     return path
