@@ -379,6 +379,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		sp = setup_stack(&bprm, &a, &err);
 	if (!err)
 		err = arch_setup_additional_pages(bprm.mm);	/* [vdso] */
+	if (!err)
+		err = de_thread(current);	/* the only thread from here on */
 	if (err) {
 		mmput(bprm.mm);
 		goto out_buf;

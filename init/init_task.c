@@ -15,6 +15,7 @@ unsigned long init_stack[THREAD_SIZE / sizeof(unsigned long)]
 static struct sighand_struct init_sighand __section(".data") = { .count = 1 };
 static struct signal_struct init_signals __section(".data") = {
 	.count = 1,
+	.live = 1,
 	.flags = SIGNAL_UNKILLABLE,
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
 };
@@ -26,4 +27,6 @@ struct task_struct init_task __section(".data") = {
 	.sighand = &init_sighand,
 	.signal = &init_signals,
 	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },
+	.group_leader = &init_task,
+	.thread_group = LIST_HEAD_INIT(init_task.thread_group),
 };

@@ -75,12 +75,59 @@ static void unhash_task(struct task_struct *p)
 {
 	list_del(&p->sibling);
 	list_del(&p->tasks);
+	list_del(&p->thread_group);
 	nr_threads--;
+}
+
+/* The wait status of a process: exit_group's, or its first thread's own. */
+static int group_status(struct task_struct *p)
+{
+	if (p->signal && (p->signal->flags & SIGNAL_GROUP_EXIT))
+		return p->signal->group_exit_code;
+	return p->exit_code;
+}
+
+/*
+ * Interrupts masked. tsk (a thread or a whole process) is gone: tell the
+ * parent when the process is (its last thread), reap what nobody waits
+ * for. A first thread that exits before the others stays a zombie, not yet
+ * reported, until the last one goes (Linux's delay_group_leader).
+ */
+static void exit_notify(struct task_struct *tsk, bool group_dead)
+{
+	struct task_struct *leader = tsk->group_leader;
+
+	if (!thread_group_leader(tsk)) {
+		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
+		unhash_task(tsk);
+		if (group_dead && leader->exit_state == EXIT_ZOMBIE) {
+			leader->exit_code = group_status(leader);
+			if (do_notify_parent(leader, leader->exit_signal)) {
+				leader->exit_state = EXIT_DEAD;
+				unhash_task(leader);
+				put_task_struct(leader);
+			}
+		}
+		return;
+	}
+	if (!group_dead) {
+		tsk->exit_state = EXIT_ZOMBIE;	/* reported when the last thread exits */
+		return;
+	}
+	tsk->exit_code = group_status(tsk);
+	/* The parent is told (SIGCHLD); if it ignores SIGCHLD nobody reaps: go now. */
+	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal)) {
+		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
+		unhash_task(tsk);
+	} else {
+		tsk->exit_state = EXIT_ZOMBIE;
+	}
 }
 
 __noreturn void do_exit(long code)
 {
 	struct task_struct *tsk = current;
+	bool group_dead;
 
 	if (tsk->flags & PF_EXITING) {		/* a fault while exiting */
 		pr_alert("Fixing recursive fault but reboot is needed!\n");
@@ -98,8 +145,9 @@ __noreturn void do_exit(long code)
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	}
 	hrtimer_cancel(&tsk->sleep_timer);
-	if (tsk->clear_child_tid && tsk->mm)
-		put_user(0, tsk->clear_child_tid);
+	/* pthread_join waits on this word: zero it and wake the waiter, as Linux. */
+	if (tsk->clear_child_tid && tsk->mm && !put_user(0, tsk->clear_child_tid))
+		futex_wake_mm(tsk->mm, (unsigned long)tsk->clear_child_tid, 1);
 	if (tsk->files)
 		exit_files(tsk);
 	exit_fs(tsk);
@@ -107,23 +155,32 @@ __noreturn void do_exit(long code)
 
 	local_irq_disable();		/* for good: schedule() never returns here */
 	tsk->exit_code = code;
+	group_dead = --tsk->signal->live == 0;
 	forget_original_parent(tsk);
-	hrtimer_cancel(&tsk->signal->real_timer);	/* ITIMER_REAL dies with the process */
-	/* The parent is told (SIGCHLD); if it ignores SIGCHLD nobody reaps: go now. */
-	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal)) {
-		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
-		unhash_task(tsk);
-	} else {
-		tsk->exit_state = EXIT_ZOMBIE;
-	}
+	if (group_dead)
+		hrtimer_cancel(&tsk->signal->real_timer);	/* ITIMER_REAL dies with the process */
+	exit_notify(tsk, group_dead);
 	tsk->state = TASK_DEAD;
 	schedule();
 	panic("do_exit: a dead task ran again");
 }
 
+/* The whole process exits: the other threads get SIGKILL, the status is code. */
 __noreturn void do_group_exit(int code)
 {
-	do_exit(code);		/* one thread per process */
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		code = sig->group_exit_code;	/* another thread began it */
+	} else if (!thread_group_empty(current)) {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = code;
+		zap_other_threads(current);
+	}
+	local_irq_restore(flags);
+	do_exit(code);
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)
@@ -162,7 +219,7 @@ static struct task_struct *find_reportable(int pid, int options, bool *any)
 		if (!eligible_child(p, pid))
 			continue;
 		*any = true;
-		if (p->exit_state == EXIT_ZOMBIE)
+		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
 			return p;
 		if (p->exit_state || !p->signal)
 			continue;
@@ -245,7 +302,7 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 			return -ERESTARTSYS;
 	}
 	pid = p->pid;
-	status = p->exit_code;
+	status = group_status(p);
 	memset(&r, 0, sizeof(r));
 	ticks_to_timeval(p->utime, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
 	ticks_to_timeval(p->stime, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);

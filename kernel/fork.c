@@ -142,8 +142,11 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	unsigned long flags;
 	int pid;
 
-	if (!args->fn && (args->flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)))
-		return ERR_PTR(-EINVAL);	/* no threads sharing an mm */
+	/* As Linux: a thread shares the handlers, which need the same mm. */
+	if ((args->flags & CLONE_THREAD) && !(args->flags & CLONE_SIGHAND))
+		return ERR_PTR(-EINVAL);
+	if ((args->flags & CLONE_SIGHAND) && !(args->flags & CLONE_VM))
+		return ERR_PTR(-EINVAL);
 	if (!args->fn && !parent->mm)
 		return ERR_PTR(-EINVAL);
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
@@ -159,6 +162,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->thread_group);
 	init_waitqueue_head(&p->wait_chldexit);
 	hrtimer_init(&p->sleep_timer, NULL);
 	p->start_time = jiffies;
@@ -173,12 +177,21 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->exit_signal = args->exit_signal;
 		strlcpy(p->comm, args->name ? args->name : "kthread", sizeof(p->comm));
 	} else {
-		p->exit_signal = args->exit_signal;
+		/* A thread is reaped by nobody: it goes when it exits. */
+		p->exit_signal = (args->flags & CLONE_THREAD) ? -1 : args->exit_signal;
 		memcpy(p->comm, parent->comm, sizeof(p->comm));
-		p->mm = dup_mm(parent->mm);
+		if (args->flags & CLONE_VM) {
+			p->mm = parent->mm;
+			p->mm->users++;
+		} else {
+			p->mm = dup_mm(parent->mm);
+		}
 		if (!p->mm)
 			goto nomem;
-		if (parent->files) {
+		if (parent->files && (args->flags & CLONE_FILES)) {
+			p->files = parent->files;
+			p->files->count++;
+		} else if (parent->files) {
 			p->files = dup_files(parent->files);
 			if (!p->files)
 				goto nomem;
@@ -195,7 +208,16 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto fail;
 	}
 	p->pid = pid;
-	p->tgid = pid;
+	if (args->flags & CLONE_THREAD) {
+		/* Another thread of current's process: same tgid and parent. */
+		p->group_leader = parent->group_leader;
+		p->tgid = parent->tgid;
+		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
+	} else {
+		p->group_leader = p;
+		p->tgid = pid;
+	}
+	p->signal->live++;
 	if (pid == 1)
 		p->signal->flags |= SIGNAL_UNKILLABLE;	/* init, as on Linux */
 	/*
@@ -206,8 +228,12 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	 */
 	p->pgid = parent->pgid ? parent->pgid : p->pid;
 	p->sid = parent->sid ? parent->sid : p->pid;
-	p->parent = args->fn ? &init_task : parent;
-	list_add_tail(&p->sibling, &p->parent->children);
+	if (args->flags & CLONE_THREAD) {
+		p->parent = parent->group_leader->parent;	/* not its child: a sibling */
+	} else {
+		p->parent = args->fn ? &init_task : parent;
+		list_add_tail(&p->sibling, &p->parent->children);
+	}
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;
 	local_irq_restore(flags);

@@ -31,6 +31,7 @@
  * SIGQUEUE_MAX siginfos wait per list, beyond which a real-time signal is
  * still pending but only once and with a blank siginfo.
  */
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
@@ -156,10 +157,11 @@ static sigset_t deliverable(struct task_struct *p)
 	return pending & ~p->blocked;
 }
 
-/* Interrupts masked. */
+/* Interrupts masked. Also while the process stops or exits: each thread must take part. */
 static void recalc_sigpending_tsk(struct task_struct *p)
 {
-	if (deliverable(p))
+	if (deliverable(p) ||
+	    (p->signal && (p->signal->flags & (SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT))))
 		set_tsk_thread_flag(p, TIF_SIGPENDING);
 	else
 		clear_tsk_thread_flag(p, TIF_SIGPENDING);
@@ -194,12 +196,17 @@ static bool prepare_signal(int sig, struct task_struct *p)
 		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &signal->shared_pending);
 		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &p->pending);
 		if (signal->flags & SIGNAL_STOP_STOPPED) {
+			struct task_struct *t = p;
+
 			signal->flags &= ~SIGNAL_STOP_STOPPED;
 			signal->flags |= SIGNAL_STOP_CONTINUED;
 			signal->group_exit_code = 0;
-			if (p->state == TASK_STOPPED)
-				wake_up_process(p);
-			do_notify_parent_cldstop(p, CLD_CONTINUED);
+			do {	/* every thread */
+				if (t->state == TASK_STOPPED)
+					wake_up_process(t);
+				t = list_entry(t->thread_group.next, struct task_struct, thread_group);
+			} while (t != p);
+			do_notify_parent_cldstop(p->group_leader, CLD_CONTINUED);
 		}
 	}
 	return !sig_ignored(p, sig);
@@ -220,6 +227,44 @@ static bool sigqueue_add(struct sigpending *pend, int sig, const kernel_siginfo_
 	return true;
 }
 
+static bool wants_signal(int sig, struct task_struct *t)
+{
+	if (t->exit_state || (t->flags & PF_EXITING))
+		return false;
+	return sig == SIGKILL || !(t->blocked & sigmask(sig));
+}
+
+/*
+ * Interrupts masked. A signal for the process is pending: wake a thread
+ * that can take it, p first, as Linux's complete_signal (if all block it,
+ * it waits for one to unblock it).
+ */
+static void complete_signal(int sig, struct task_struct *p)
+{
+	struct task_struct *t = p;
+
+	do {
+		if (wants_signal(sig, t)) {
+			signal_wake_up(t, sig == SIGKILL);
+			return;
+		}
+		t = list_entry(t->thread_group.next, struct task_struct, thread_group);
+	} while (t != p);
+}
+
+/* Interrupts masked. exit_group, or a fatal signal: SIGKILL every other thread. */
+void zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &p->thread_group, thread_group) {
+		if (t->exit_state)
+			continue;
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, true);
+	}
+}
+
 int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool to_thread)
 {
 	struct sigpending *pend;
@@ -235,8 +280,10 @@ int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool t
 	if (sig < SIGRTMIN && (pend->signal & sigmask(sig)))
 		goto out;
 	sigqueue_add(pend, sig, info);
-	if (!(p->blocked & sigmask(sig)) || sig_kernel_only(sig))
+	if (to_thread)
 		signal_wake_up(p, sig == SIGKILL);
+	else
+		complete_signal(sig, p);
 out:
 	local_irq_restore(flags);
 	return 0;
@@ -505,16 +552,12 @@ static int dequeue_signal(struct task_struct *p, sigset_t allowed, kernel_siginf
 	return sig;
 }
 
-/* Interrupts masked on entry and on return. Stop until SIGCONT or SIGKILL. */
-static void do_signal_stop(int sig, unsigned long *irqflags)
+/* Interrupts masked on entry and on return. Stay stopped until SIGCONT or SIGKILL. */
+static void wait_while_stopped(unsigned long *irqflags)
 {
 	struct task_struct *p = current;
 	struct signal_struct *signal = p->signal;
 
-	signal->flags &= ~SIGNAL_STOP_CONTINUED;
-	signal->flags |= SIGNAL_STOP_STOPPED;
-	signal->group_exit_code = sig;
-	do_notify_parent_cldstop(p, CLD_STOPPED);
 	while ((signal->flags & SIGNAL_STOP_STOPPED) &&
 	       !((p->pending.signal | signal->shared_pending.signal) & sigmask(SIGKILL))) {
 		set_current_state(TASK_STOPPED);
@@ -523,6 +566,21 @@ static void do_signal_stop(int sig, unsigned long *irqflags)
 		local_irq_save(*irqflags);
 	}
 	__set_current_state(TASK_RUNNING);
+}
+
+/* Interrupts masked. The process stops: every thread, the parent told once. */
+static void do_signal_stop(int sig, unsigned long *irqflags)
+{
+	struct task_struct *p = current, *t;
+	struct signal_struct *signal = p->signal;
+
+	signal->flags &= ~SIGNAL_STOP_CONTINUED;
+	signal->flags |= SIGNAL_STOP_STOPPED;
+	signal->group_exit_code = sig;
+	list_for_each_entry(t, &p->thread_group, thread_group)
+		signal_wake_up(t, false);	/* each stops in its get_signal */
+	do_notify_parent_cldstop(p->group_leader, CLD_STOPPED);
+	wait_while_stopped(irqflags);
 }
 
 bool get_signal(struct ksignal *ksig)
@@ -535,6 +593,7 @@ bool get_signal(struct ksignal *ksig)
 	for (;;) {
 		struct k_sigaction *ka;
 
+		wait_while_stopped(&flags);	/* another thread stopped the process */
 		sig = dequeue_signal(p, ~p->blocked, &ksig->info);
 		if (!sig)
 			break;
@@ -664,6 +723,53 @@ void exit_signal_state(struct task_struct *p)
 		kfree(p->sighand);
 	p->sighand = NULL;
 	local_irq_restore(flags);
+}
+
+/*
+ * execve in a process with threads: the others are killed and waited for
+ * (Linux's de_thread); the handlers stop being shared. Only the first
+ * thread may exec here (-EINVAL from the others: Linux lets any thread,
+ * which then takes over the process id).
+ */
+int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct sighand_struct *newsh;
+	unsigned long flags;
+
+	if (!thread_group_empty(tsk)) {
+		if (!thread_group_leader(tsk))
+			return -EINVAL;
+		local_irq_save(flags);
+		if (sig->flags & SIGNAL_GROUP_EXIT) {
+			local_irq_restore(flags);
+			return -EAGAIN;		/* the process is exiting anyway */
+		}
+		sig->flags |= SIGNAL_GROUP_EXIT;	/* the others exit, not zap us */
+		sig->group_exit_code = SIGKILL;
+		zap_other_threads(tsk);
+		while (sig->live > 1) {
+			local_irq_restore(flags);
+			msleep(1);
+			local_irq_save(flags);
+		}
+		sig->flags &= ~SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = 0;
+		recalc_sigpending_tsk(tsk);
+		local_irq_restore(flags);
+	}
+	if (tsk->sighand->count > 1) {
+		newsh = kzalloc(sizeof(*newsh), GFP_KERNEL);
+		if (!newsh)
+			return -ENOMEM;
+		newsh->count = 1;
+		memcpy(newsh->action, tsk->sighand->action, sizeof(newsh->action));
+		local_irq_save(flags);
+		tsk->sighand->count--;
+		tsk->sighand = newsh;
+		local_irq_restore(flags);
+	}
+	return 0;
 }
 
 void flush_signal_handlers(struct task_struct *p)

@@ -16,11 +16,13 @@
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
+/* The process: its first thread's id (the thread group id). */
 SYSCALL_DEFINE0(getpid)
 {
-	return current->pid;
+	return current->tgid;
 }
 
+/* This thread. */
 SYSCALL_DEFINE0(gettid)
 {
 	return current->pid;
@@ -28,7 +30,7 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	return current->parent ? current->parent->pid : 0;
+	return current->parent ? current->parent->tgid : 0;
 }
 
 SYSCALL_DEFINE0(getuid)

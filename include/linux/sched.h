@@ -99,6 +99,9 @@ struct task_struct {
 	struct list_head children;	/* my children, by their sibling */
 	struct list_head sibling;	/* in my parent's children */
 	struct list_head tasks;		/* every task, for kill and /proc */
+	struct task_struct *group_leader;	/* the process's first thread */
+	struct list_head thread_group;	/* the other threads of the process (a ring) */
+	void __user *robust_list;	/* set_robust_list: recorded, not walked */
 	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
 	int exit_state;		/* EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_code;		/* wait4 status: code << 8, or the signal */
@@ -198,6 +201,16 @@ __noreturn void cpu_idle_loop(void);
 /* Round-robin time slice, in ticks. */
 extern int sched_rr_timeslice;
 
+static inline bool thread_group_leader(struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+static inline bool thread_group_empty(struct task_struct *p)
+{
+	return list_empty(&p->thread_group);
+}
+
 /* ---- kernel/fork.c, kernel/exit.c, kernel/kthread.c ------------------------ */
 extern struct list_head task_list;	/* every task but idle, by ->tasks */
 extern int nr_threads;			/* tasks that exist, idle excluded */
@@ -240,6 +253,10 @@ int send_sig(int sig, struct task_struct *p);
 int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool to_thread);
 /* Current gets sig even if it ignores or blocks it (a fault). */
 void force_sig(int sig);
+/* exit_group: SIGKILL to every other thread of p's process. IRQs masked. */
+void zap_other_threads(struct task_struct *p);
+/* kernel/futex.c: wake up to nr waiters on the futex word at uaddr of mm. */
+int futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr);
 void force_sig_info(kernel_siginfo_t *info);
 /* fork/clone: the signal state of the new task p (CLONE_SIGHAND/THREAD share). */
 int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
@@ -247,6 +264,8 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
 void exit_signal_state(struct task_struct *p);
 /* A child exited (exit.c): SIGCHLD and the parent's wait; true: nobody waits, reap it. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
+/* execve, before the point of no return: the other threads go, handlers unshared. */
+int de_thread(struct task_struct *tsk);
 /* execve: handlers back to SIG_DFL, SIG_IGN kept. */
 void flush_signal_handlers(struct task_struct *p);
 /* The next signal to act on, the task's default actions done (stop, exit). */

@@ -77,13 +77,16 @@ struct sighand_struct {
 /* signal_struct.flags: job control, what wait4 has to report. */
 #define SIGNAL_STOP_STOPPED	0x00000001	/* the process is stopped */
 #define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since the last wait4 saw it */
+#define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group: every thread is dying */
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: SIG_DFL means ignore (but faults) */
 
 struct signal_struct {
 	int count;			/* tasks sharing it */
+	int live;			/* threads not yet exited */
 	struct sigpending shared_pending;	/* sent to the process */
 	unsigned int flags;		/* SIGNAL_* */
-	int group_exit_code;		/* the stop signal wait4 WUNTRACED reports, 0: seen */
+	int group_exit_code;		/* SIGNAL_GROUP_EXIT: the status; else the stop
+					   signal wait4 WUNTRACED reports, 0: seen */
 	struct task_struct *owner;	/* whose ITIMER_REAL it is */
 	struct hrtimer real_timer;	/* ITIMER_REAL: SIGALRM (kernel/time/itimer.c) */
 	u64 it_real_incr;		/* its interval, ns (0: one shot) */

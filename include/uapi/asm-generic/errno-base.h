@@ -41,5 +41,6 @@
 #define ENOTEMPTY	39	/* Directory not empty */
 #define ELOOP		40	/* Too many symbolic links encountered */
 #define EOPNOTSUPP	95	/* Operation not supported */
+#define ETIMEDOUT	110	/* Connection timed out */
 
 #endif

@@ -96,6 +96,12 @@ __SYSCALL(__NR_exit, sys_exit)
 __SYSCALL(__NR_exit_group, sys_exit_group)
 #define __NR_set_tid_address 96
 __SYSCALL(__NR_set_tid_address, sys_set_tid_address)
+#define __NR_futex 98
+__SYSCALL(__NR_futex, sys_futex)
+#define __NR_set_robust_list 99
+__SYSCALL(__NR_set_robust_list, sys_set_robust_list)
+#define __NR_get_robust_list 100
+__SYSCALL(__NR_get_robust_list, sys_get_robust_list)
 #define __NR_nanosleep 101
 __SYSCALL(__NR_nanosleep, sys_nanosleep)
 #define __NR_getitimer 102

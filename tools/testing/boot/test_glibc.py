@@ -7,7 +7,11 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     and esr records), SA_SIGINFO/RESTART/ONSTACK/RESETHAND/NODEFER,
     sigaltstack, masks, sigpending, sigtimedwait with queued real-time
     signals, alarm/setitimer and sigsuspend, SIGCHLD, default actions,
-    stop/continue and waitpid(WUNTRACED/WCONTINUED), bad input.
+    stop/continue and waitpid(WUNTRACED/WCONTINUED), bad input;
+  * threads: pthread_create/join, TLS, gettid, mutexes and condition
+    variables under preemption, futex wait/wake/bitset/timeouts/requeue,
+    exit vs exit_group, signals to threads and processes, execve from a
+    threaded process, set_robust_list.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -55,7 +59,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals'])
+@pytest.mark.parametrize('name', ['signals', 'threads'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
