@@ -11,7 +11,16 @@ them a caller with pc, x29 and x30 all 0 (the final frame record of
 Linux's unwinder, {0, 0}); gdb goes no further than a zero PC, and the
 frame filter below leaves that empty frame out: `bt` ends at the entry
 point with no message, as Linux's own unwinder ends at the final frame
-record."""
+record.
+
+An exception taken from EL1 (el1h_64_sync, el1h_64_irq...: an oops, BUG,
+an interrupt of kernel code) has no caller either: kernel_entry (entry.S)
+saved the interrupted context as a struct pt_regs at the vector's sp, and
+Linux's unwinder goes on at the frame record stored in it (x29 and ELR of
+the interrupted code). ExceptionFrame does the same with all of pt_regs:
+the caller of an el1 vector frame is the interrupted code, with x0..x30,
+sp and pc as they were. While kernel_entry is still saving them (or after
+kernel_exit moved sp past them) the frame ends the backtrace instead."""
 
 import gdb
 from gdb.unwinder import Unwinder, register_unwinder
@@ -21,6 +30,10 @@ from .symbols import Kernel
 ENTRY_POINTS = ('__primary_switched', 'ret_from_fork', '__secondary_switched')
 # Exceptions taken from EL0 start the task's kernel stack afresh too.
 ENTRY_PREFIXES = ('el0t_',)
+# The entry.S vectors of exceptions taken from EL1, not their C handlers.
+EXCEPTION_PREFIXES = ('el1h_64_', 'el1t_64_')
+MOV_X0_SP = 0x910003e0      # `mov x0, sp`: pt_regs is complete, the handler is called next
+ERET = 0xd69f03e0           # kernel_exit's last instruction: sp is past pt_regs
 
 
 class _FrameId:
@@ -88,6 +101,88 @@ class HideZeroFrame:
         return (f for f in frames if int(f.inferior_frame().pc()) != 0)
 
 
+def _final_record(pending_frame, start):
+    """Unwind info giving the frame the final frame record {0, 0}."""
+    sp = pending_frame.read_register('sp')
+    pc_type = pending_frame.read_register('pc').type
+    info = pending_frame.create_unwind_info(_FrameId(sp, gdb.Value(start).cast(pc_type)))
+    zero = gdb.Value(0).cast(pc_type)
+    for name in ('pc', 'x29', 'x30'):
+        info.add_saved_register(name, zero)
+    info.add_saved_register('sp', sp)
+    return info
+
+
+def _words(elf, addr, size):
+    data = elf.contents(addr, size)
+    return [int.from_bytes(data[i:i + 4], 'little') for i in range(0, len(data) - 3, 4)]
+
+
+class ExceptionFrame(Unwinder):
+    """The frame of an el1 vector: its caller is the code the exception
+    interrupted, read from the pt_regs at the frame's sp."""
+
+    def __init__(self):
+        super().__init__('headstart exception frame')
+        self._ranges = None
+        self._path = None
+
+    def ranges(self):
+        """(start, saved, end): each el1 vector's code at its running
+        addresses (as FinalFrame.ranges), and where in it pt_regs is
+        complete and at sp: [saved, end)."""
+        try:
+            elf = Kernel.load()
+        except gdb.GdbError:
+            return []
+        key = (elf.path, Kernel.phys_base, Kernel.offset)
+        if key != self._path:
+            self._ranges = []
+            for name in elf.symbols:
+                if not name.startswith(EXCEPTION_PREFIXES) or name.endswith('_handler'):
+                    continue
+                addr, size = elf.symbol(name)
+                try:
+                    words = _words(elf, addr, size)
+                except KeyError:
+                    continue
+                if MOV_X0_SP not in words or ERET not in words:
+                    continue
+                saved, end = 4 * words.index(MOV_X0_SP), 4 * words.index(ERET)
+                bases = [(addr + Kernel.offset) & (2**64 - 1)]
+                if Kernel.phys_base is not None:
+                    bases.append(addr - elf.text_va + Kernel.phys_base)
+                for base in bases:
+                    self._ranges.append((base, base + saved, base + end, base + size))
+            self._path = key
+        return self._ranges
+
+    def __call__(self, pending_frame):
+        pc = int(pending_frame.read_register('pc')) & (2**64 - 1)
+        for start, saved, end, stop in self.ranges():
+            if not start <= pc < stop:
+                continue
+            if not saved <= pc < end:
+                return _final_record(pending_frame, start)
+            try:
+                regs_type = gdb.lookup_type('struct pt_regs').pointer()
+            except gdb.error:
+                return _final_record(pending_frame, start)
+            sp = pending_frame.read_register('sp')
+            pc_type = pending_frame.read_register('pc').type
+            regs = sp.cast(regs_type).dereference()
+            info = pending_frame.create_unwind_info(
+                _FrameId(sp, gdb.Value(start).cast(pc_type)))
+            u64 = regs['regs'][0].type
+            for i in range(31):
+                info.add_saved_register(f'x{i}', regs['regs'][i].cast(u64))
+            info.add_saved_register('sp', regs['sp'].cast(sp.type))
+            info.add_saved_register('pc', regs['pc'].cast(pc_type))
+            return info
+        return None
+
+
 def register():
     register_unwinder(None, FinalFrame(), replace=True)
+    register_unwinder(None, ExceptionFrame(), replace=True)
     gdb.frame_filters[HideZeroFrame().name] = HideZeroFrame()

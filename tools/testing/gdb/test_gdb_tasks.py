@@ -79,7 +79,7 @@ kill
 '''
 
 
-def _run(env, name, script, initrd=True):
+def _run(env, name, script, initrd=True, append=APPEND):
     """QEMU stopped at reset, gdb -batch running `script` against it; the
     Session."""
     os.makedirs(env.tmp_dir, exist_ok=True)
@@ -91,7 +91,7 @@ def _run(env, name, script, initrd=True):
     con = QemuConsole(os.path.join(env.tmp_dir, f'{name}-console.log'), timeout=60,
                       title=f'tools/testing/gdb {name}')
     con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
-                           append=APPEND,
+                           append=append,
                            extra=extra + ['-S', '-gdb', f'tcp:127.0.0.1:{port}']))
     try:
         deadline = time.monotonic() + 10

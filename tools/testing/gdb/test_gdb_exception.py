@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: GPL-2.0
+"""`bt` through an exception taken from EL1: the backtrace goes on past
+the el1h_64_* vector frame to the code the exception interrupted (read
+from the pt_regs kernel_entry saved), as Linux's unwinder does, with no
+"Backtrace stopped: previous frame identical" line.
+
+  die          test.crash=undef: an undefined instruction in
+               crash_test_undef, stopped in the oops path
+  IRQ          a breakpoint in el1h_64_irq_handler: whatever kernel code
+               the interrupt hit (regs->pc says which)
+
+One gdb -batch run; each step is marked "@@name".
+"""
+
+import re
+
+import pytest
+
+from test_gdb_tasks import _run
+
+SCRIPT = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+hs phys-symbols 0x40200000
+hs mmu-on
+break el1h_64_irq_handler
+continue
+echo @@bt-irq\\n
+bt
+echo @@irq-pc\\n
+info symbol regs->pc
+delete
+break die
+continue
+echo @@bt-die\\n
+bt
+echo @@end\\n
+kill
+'''
+
+
+@pytest.fixture(scope='module')
+def exception_session(env):
+    return _run(env, 'exception', SCRIPT, initrd=False,
+                append='console=ttyAMA0 test.crash=undef')
+
+
+def _frames(out):
+    return [ln for ln in out.split('\n') if re.match(r'#\d+ ', ln)]
+
+
+def _after(frames, name):
+    """The frame after the first one in function `name`."""
+    for i, ln in enumerate(frames):
+        if re.search(rf'\b{name} \(', ln):
+            return frames[i + 1] if i + 1 < len(frames) else None
+    return None
+
+
+def test_bt_through_oops(exception_session):
+    out = exception_session['bt-die']
+    frames = _frames(out)
+    assert frames and re.search(r'\bdie \(', frames[0]), out
+    # the vector frame, then the function that ran the undefined instruction
+    after = _after(frames, 'el1h_64_sync')
+    assert after and re.search(r'\bcrash_test_undef \(', after), out
+    assert re.search(r'\bcrash_test_run \(', out), out
+    assert re.search(r'\b__primary_switched \(', frames[-1]), out
+    assert 'Backtrace stopped' not in out
+    assert 'Python Exception' not in exception_session.output
+
+
+def test_bt_through_irq(exception_session):
+    out = exception_session['bt-irq']
+    frames = _frames(out)
+    assert frames and re.search(r'\bel1h_64_irq_handler \(', frames[0]), out
+    m = re.search(r'^(\w+)(?: \+ \d+)? in section', exception_session['irq-pc'], re.M)
+    assert m, exception_session['irq-pc']
+    after = _after(frames, 'el1h_64_irq')
+    assert after and re.search(rf'\b{m.group(1)} \(', after), out
+    assert 'Backtrace stopped' not in out
