@@ -189,6 +189,8 @@ hbreak kernel_power_off
 continue
 hs dmesg
 echo @@vtop-late\\n
+hs vtop kernel_power_off
+echo @@vtop-init-freed\\n
 hs vtop start_kernel
 echo @@end\\n
 continue
@@ -310,15 +312,17 @@ def _levels(out):
     return [DESC_RE.fullmatch(ln) for ln in out.split('\n') if ln.startswith('L')]
 
 
-@pytest.mark.parametrize('step', ['vtop1', 'vtop-late'])
-def test_vtop_ttbr1(session, syms, step):
-    """start_kernel's VA through TTBR1, at start_kernel (head.S's tables)
-    and at kernel_power_off (whatever tables the kernel uses by then):
-    levels of the 4K/48-bit format from 0, each index the VA's own bits,
-    each table the one the previous descriptor pointed at, ending at
-    start_kernel's physical address."""
+@pytest.mark.parametrize('step, sym', [('vtop1', 'start_kernel'),
+                                       ('vtop-late', 'kernel_power_off')])
+def test_vtop_ttbr1(session, syms, step, sym):
+    """A kernel text VA through TTBR1: start_kernel at start_kernel
+    (head.S's tables), and kernel_power_off at kernel_power_off (whatever
+    tables the kernel uses by then; start_kernel is init text, unmapped by
+    free_initmem): levels of the 4K/48-bit format from 0, each index the
+    VA's own bits, each table the one the previous descriptor pointed at,
+    ending at the symbol's physical address."""
     out = session[step]
-    va = syms['start_kernel']
+    va = syms[sym]
     assert re.search(rf'VA {va:#018x}: TTBR1_EL1 = 0x[0-9a-f]+, 4K granule, 48-bit input '
                      r'\(T1SZ=16\), walk starts at level 0', out), out
     levels = _levels(out)
@@ -333,7 +337,14 @@ def test_vtop_ttbr1(session, syms, step):
         table = desc & ((1 << 48) - 1) & ~0xfff
     assert levels[-1].group(5).startswith(('block 2M', 'page 4K')), out
     assert 'AF' in levels[-1].group(5).split()
-    assert out.rstrip().endswith(f'PA {pa(syms, "start_kernel"):#x}'), out
+    assert out.rstrip().endswith(f'PA {pa(syms, sym):#x}'), out
+
+
+def test_vtop_init_text_freed(session):
+    """At kernel_power_off, free_initmem has unmapped the init text:
+    start_kernel's VA no longer translates."""
+    out = session['vtop-init-freed']
+    assert 'invalid: translation fault' in out and out.rstrip().endswith('no translation'), out
 
 
 def test_vtop_ttbr0_idmap(session, syms):
@@ -399,7 +410,7 @@ break kernel_power_off
 continue
 hs dmesg
 echo @@vtop\\n
-hs vtop start_kernel
+hs vtop kernel_power_off
 echo @@end\\n
 kill
 """
@@ -439,7 +450,8 @@ def test_phys_symbols_given_then_mmu_on(session2, syms, head_s):
 def test_kaslr_breakpoint_pa_dmesg_vtop(session2, syms):
     """At the random address: a source breakpoint on start_kernel hits,
     hs pa gives its physical address through the kernel's own
-    kimage_voffset, hs dmesg reads the log, hs vtop walks to the PA."""
+    kimage_voffset, hs dmesg reads the log, and at kernel_power_off hs vtop
+    walks kernel_power_off's random VA to its PA."""
     off = kaslr_offset(session2['mmu-on'])
     va = syms['start_kernel'] + off
     out = session2['start']
@@ -450,7 +462,7 @@ def test_kaslr_breakpoint_pa_dmesg_vtop(session2, syms):
             f'(kimage_voffset {voffset:#x}, kimage_voffset)') in session2['pa']
     assert any(ln.endswith('] KASLR enabled') for ln in session2['dmesg'].split('\n')), \
         session2['dmesg']
-    assert session2['vtop'].rstrip().endswith(f'PA {pa(syms, "start_kernel"):#x}'), \
+    assert session2['vtop'].rstrip().endswith(f'PA {pa(syms, "kernel_power_off"):#x}'), \
         session2['vtop']
 
 
