@@ -58,8 +58,6 @@
 #define AT_RANDOM	25
 #define AT_HWCAP2	26
 #define AT_EXECFN	31
-#define HWCAP_FP	(1UL << 0)
-#define HWCAP_ASIMD	(1UL << 1)
 #define USER_HZ		100
 
 void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
@@ -129,19 +127,9 @@ static int copy_strings(struct exec_args *a, const char *const *vec, bool user, 
 	return 0;
 }
 
-/* Not cryptographic: the counter, mixed. Enough for AT_RANDOM's stack canary. */
-static void get_random_bytes(u8 *buf, size_t len)
-{
-	static u64 state = 0x9e3779b97f4a7c15ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		state ^= read_sysreg(cntvct_el0) + i;
-		state ^= state << 13;
-		state ^= state >> 7;
-		state ^= state << 17;
-		buf[i] = state >> 32;
-	}
-}
+void get_random_bytes(void *buf, size_t len);	/* drivers/char/random.c */
+unsigned long cpu_get_elf_hwcap(void);		/* arch/arm64/kernel/cpufeature.c */
+unsigned long cpu_get_elf_hwcap2(void);
 
 /* Build the initial stack in mm; returns the new sp or 0 and *err. */
 static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a, int *err)
@@ -182,7 +170,7 @@ static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a,
 		vec[at++] = p;
 	vec[at++] = 0;				/* end of envp */
 #define NEW_AUX_ENT(id, val) do { vec[at++] = (id); vec[at++] = (val); } while (0)
-	NEW_AUX_ENT(AT_HWCAP, HWCAP_FP | HWCAP_ASIMD);
+	NEW_AUX_ENT(AT_HWCAP, cpu_get_elf_hwcap());
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, USER_HZ);
 	NEW_AUX_ENT(AT_PHDR, bprm->phdr);
@@ -197,7 +185,7 @@ static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a,
 	NEW_AUX_ENT(AT_EGID, 0);
 	NEW_AUX_ENT(AT_SECURE, 0);
 	NEW_AUX_ENT(AT_RANDOM, random);
-	NEW_AUX_ENT(AT_HWCAP2, 0);
+	NEW_AUX_ENT(AT_HWCAP2, cpu_get_elf_hwcap2());
 	NEW_AUX_ENT(AT_EXECFN, p);		/* the file name, after envp */
 	NEW_AUX_ENT(AT_PLATFORM, platform);
 	NEW_AUX_ENT(AT_NULL, 0);

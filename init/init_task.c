@@ -18,12 +18,26 @@ static struct signal_struct init_signals __section(".data") = {
 	.live = 1,
 	.flags = SIGNAL_UNKILLABLE,
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
+	/* Linux's INIT_RLIMITS, but RLIMIT_NOFILE: this kernel's 64 fds. */
+	.rlim = {
+		[0 ... 15] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_STACK] = { 8 << 20, RLIM_INFINITY },
+		[RLIMIT_CORE] = { 0, RLIM_INFINITY },
+		[RLIMIT_NPROC] = { 0, 0 },
+		[RLIMIT_NOFILE] = { 64, 64 },
+		[RLIMIT_MEMLOCK] = { 64 << 10, 64 << 10 },
+		[RLIMIT_SIGPENDING] = { 256, 256 },
+		[RLIMIT_MSGQUEUE] = { 819200, 819200 },
+		[RLIMIT_NICE] = { 0, 0 },
+		[RLIMIT_RTPRIO] = { 0, 0 },
+	},
 };
 
 struct task_struct init_task __section(".data") = {
 	.stack = init_stack,
 	.pid = 0,
 	.comm = "swapper",
+	.umask = 0022,
 	.sighand = &init_sighand,
 	.signal = &init_signals,
 	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },

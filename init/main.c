@@ -32,6 +32,8 @@
 
 extern const char linux_banner[];
 void pmu_user_init(void);		/* arch/arm64/kernel/perf_event.c */
+void pl031_rtc_init(void);		/* drivers/rtc/rtc-pl031.c */
+void rand_initialize(void);		/* drivers/char/random.c */
 
 /* rdinit= (what to run from the initramfs) and init=, as on Linux. */
 static const char *ramdisk_execute_command = "/init";
@@ -185,6 +187,7 @@ __noreturn void __init start_kernel(void)
 	pr_notice("Kernel command line: %s\n", command_line);
 	parse_args_late();		/* __setup handlers: console= ... */
 	mm_init();			/* buddy allocator, kmalloc: "Memory: ..." */
+	rand_initialize();		/* getrandom: /chosen/rng-seed, kaslr-seed */
 	sched_init();			/* the boot task becomes the idle task */
 	asid_init();			/* TTBR0 for user space: ASIDs, T0SZ */
 	populate_rootfs();		/* the initramfs, into the root filesystem */
@@ -197,6 +200,7 @@ __noreturn void __init start_kernel(void)
 	if (serial8250_tty_init())	/* the console UART as a tty, input by IRQ */
 		pl011_tty_init();
 	proc_root_init();		/* /proc: processes, uptime, meminfo */
+	pl031_rtc_init();		/* CLOCK_REALTIME from the RTC */
 	smp_init();			/* the other CPUs: "smp: Brought up 1 node, 4 CPUs" */
 	if (IS_ENABLED(CONFIG_RANDOMIZE_BASE))
 		kaslr_init();		/* "KASLR enabled" or why not */

@@ -155,6 +155,10 @@ __noreturn void do_exit(long code)
 
 	local_irq_disable();		/* for good: schedule() never returns here */
 	tsk->exit_code = code;
+	tsk->signal->utime += tsk->utime;	/* getrusage(RUSAGE_SELF) keeps them */
+	tsk->signal->stime += tsk->stime;
+	tsk->signal->nvcsw += tsk->nvcsw;
+	tsk->signal->nivcsw += tsk->nivcsw;
 	group_dead = --tsk->signal->live == 0;
 	forget_original_parent(tsk);
 	if (group_dead)
@@ -304,10 +308,17 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 	pid = p->pid;
 	status = group_status(p);
 	memset(&r, 0, sizeof(r));
-	ticks_to_timeval(p->utime, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
-	ticks_to_timeval(p->stime, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
-	r.ru_rest[12] = p->nvcsw;
-	r.ru_rest[13] = p->nivcsw;
+	/* The process's threads and its own reaped children: RUSAGE_CHILDREN. */
+	local_irq_save(flags);
+	current->signal->cutime += p->signal->utime + p->signal->cutime;
+	current->signal->cstime += p->signal->stime + p->signal->cstime;
+	current->signal->cnvcsw += p->signal->nvcsw + p->signal->cnvcsw;
+	current->signal->cnivcsw += p->signal->nivcsw + p->signal->cnivcsw;
+	local_irq_restore(flags);
+	ticks_to_timeval(p->signal->utime, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
+	ticks_to_timeval(p->signal->stime, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
+	r.ru_rest[12] = p->signal->nvcsw;
+	r.ru_rest[13] = p->signal->nivcsw;
 	put_task_struct(p);
 	/* Reaped either way, as on Linux: a bad pointer only costs the status. */
 	if (stat_addr && put_user(status, stat_addr))

@@ -169,6 +169,8 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->cwd = parent->cwd;
 	if (p->cwd)
 		ihold(p->cwd);		/* dropped by exit_fs */
+	p->cred = parent->cred;
+	p->umask = parent->umask;
 	if (copy_signal_state(p, args->flags))
 		goto nomem;
 

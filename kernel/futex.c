@@ -7,7 +7,10 @@
  *   FUTEX_WAIT_BITSET (val, absolute, bits) the same, with an absolute
  *                                           CLOCK_MONOTONIC (or, with
  *                                           FUTEX_CLOCK_REALTIME, REALTIME)
- *                                           deadline and a wake-up mask
+ *                                           deadline, taken as a relative
+ *                                           one when the call is made (a
+ *                                           later clock_settime does not
+ *                                           move it), and a wake-up mask
  *   FUTEX_WAKE (nr), FUTEX_WAKE_BITSET      wake up to nr waiters
  *   FUTEX_REQUEUE, FUTEX_CMP_REQUEUE        wake nr, move up to nr2 waiters
  *                                           to uaddr2 (CMP: if *uaddr == val3)
@@ -30,6 +33,7 @@
 #include <linux/list.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/timekeeping.h>
 #include <asm/uaccess.h>
 
 #define FUTEX_WAIT		0
@@ -203,8 +207,9 @@ static long futex_requeue(struct mm_struct *mm, unsigned long uaddr1, unsigned l
 	return woken + moved;
 }
 
-/* The timeout argument in ns from now; absolute ones against the clock. */
-static int futex_timeout_ns(const struct __kernel_timespec __user *utime, bool absolute, u64 *ns)
+/* The timeout argument in ns from now; absolute ones against their clock. */
+static int futex_timeout_ns(const struct __kernel_timespec __user *utime, bool absolute,
+			    bool realtime, u64 *ns)
 {
 	struct __kernel_timespec ts;
 	u64 t, now;
@@ -220,8 +225,7 @@ static int futex_timeout_ns(const struct __kernel_timespec __user *utime, bool a
 		return 0;			/* for ever */
 	t = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	if (absolute) {
-		/* REALTIME and MONOTONIC are one count here (posix-timers.c). */
-		now = local_clock();
+		now = realtime ? ktime_get_real_ns() : local_clock();
 		t = t > now ? t - now : 0;
 	}
 	*ns = t;
@@ -243,7 +247,8 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 	switch (cmd) {
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
-		err = futex_timeout_ns(utime, cmd == FUTEX_WAIT_BITSET, &ns);
+		err = futex_timeout_ns(utime, cmd == FUTEX_WAIT_BITSET,
+				       op & FUTEX_CLOCK_REALTIME, &ns);
 		if (err)
 			return err;
 		return futex_wait(addr, val, ns,

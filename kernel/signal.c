@@ -304,6 +304,20 @@ int send_sig(int sig, struct task_struct *p)
 	return send_sig_info(sig, &info, p, false);
 }
 
+/*
+ * May current signal p (a signal from user space)? Root may; others need
+ * their real or effective uid to be p's real or saved one; SIGCONT goes
+ * anywhere in the session. As Linux's check_kill_permission.
+ */
+static bool kill_ok_by_cred(int sig, struct task_struct *p)
+{
+	const struct cred *c = &current->cred, *t = &p->cred;
+
+	if (c->euid == 0 || (sig == SIGCONT && p->sid == current->sid))
+		return true;
+	return c->euid == t->suid || c->euid == t->uid || c->uid == t->suid || c->uid == t->uid;
+}
+
 /* Interrupts masked, or not: the task is looked up with them masked. */
 static int kill_pid_info(int pid, int sig, kernel_siginfo_t *info, bool to_thread)
 {
@@ -313,7 +327,9 @@ static int kill_pid_info(int pid, int sig, kernel_siginfo_t *info, bool to_threa
 
 	local_irq_save(flags);
 	p = pid > 0 ? find_task_by_pid(pid) : NULL;
-	if (p && !p->exit_state && p->mm)
+	if (p && !p->exit_state && p->mm && info->si_code <= 0 && !kill_ok_by_cred(sig, p))
+		ret = -EPERM;
+	else if (p && !p->exit_state && p->mm)
 		ret = sig ? send_sig_info(sig, info, p, to_thread) : 0;
 	else if (p && !p->exit_state)
 		ret = 0;		/* a kernel thread: exists, ignores */
@@ -352,7 +368,7 @@ static int kill_many(int pgrp, int sig, kernel_siginfo_t *info)
 		if (pgrp > 0 ? p->pgid != pgrp : (p == current || p->pid == 1))
 			continue;
 		found++;
-		if (sig)
+		if (sig && kill_ok_by_cred(sig, p))
 			send_sig_info(sig, info, p, false);
 	}
 	local_irq_restore(flags);
@@ -703,6 +719,8 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags)
 		p->signal->owner = p;
 		init_sigpending(&p->signal->shared_pending);
 		itimer_init(p->signal);
+		if (parent->signal)
+			memcpy(p->signal->rlim, parent->signal->rlim, sizeof(p->signal->rlim));
 	}
 	return 0;
 }

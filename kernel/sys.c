@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/sys.c: small system calls about the process and the machine:
- * ids (everyone is root: uid/gid 0), process groups and sessions, uname,
- * sysinfo and reboot.
+ * ids (the setuid family, include/linux/cred.h), umask, resource limits
+ * and usage, process groups and sessions, uname, sysinfo and reboot.
  */
 #include <linux/errno.h>
 #include <linux/irqflags.h>
@@ -35,22 +35,359 @@ SYSCALL_DEFINE0(getppid)
 
 SYSCALL_DEFINE0(getuid)
 {
-	return 0;
+	return current->cred.uid;
 }
 
 SYSCALL_DEFINE0(geteuid)
 {
-	return 0;
+	return current->cred.euid;
 }
 
 SYSCALL_DEFINE0(getgid)
 {
-	return 0;
+	return current->cred.gid;
 }
 
 SYSCALL_DEFINE0(getegid)
 {
+	return current->cred.egid;
+}
+
+/* ---- the setuid family, as Linux's kernel/sys.c (root = CAP_SETUID/SETGID) ---- */
+
+#define NO_ID ((unsigned int)-1)
+
+static bool capable_setid(void)
+{
+	return current->cred.euid == 0;
+}
+
+/* May an unprivileged task take id? Only one of its own three. */
+static bool own_id(unsigned int id, unsigned int r, unsigned int e, unsigned int s)
+{
+	return id == r || id == e || id == s;
+}
+
+static long do_setresid(unsigned int r, unsigned int e, unsigned int s, bool group)
+{
+	struct cred *c = &current->cred;
+	unsigned int *cr = group ? &c->gid : &c->uid, *ce = group ? &c->egid : &c->euid;
+	unsigned int *cs = group ? &c->sgid : &c->suid, *cfs = group ? &c->fsgid : &c->fsuid;
+
+	if (!capable_setid()) {
+		if ((r != NO_ID && !own_id(r, *cr, *ce, *cs)) ||
+		    (e != NO_ID && !own_id(e, *cr, *ce, *cs)) ||
+		    (s != NO_ID && !own_id(s, *cr, *ce, *cs)))
+			return -EPERM;
+	}
+	if (r != NO_ID)
+		*cr = r;
+	if (e != NO_ID)
+		*ce = e;
+	if (s != NO_ID)
+		*cs = s;
+	*cfs = *ce;
 	return 0;
+}
+
+SYSCALL_DEFINE3(setresuid, unsigned int, ruid, unsigned int, euid, unsigned int, suid)
+{
+	return do_setresid(ruid, euid, suid, false);
+}
+
+SYSCALL_DEFINE3(setresgid, unsigned int, rgid, unsigned int, egid, unsigned int, sgid)
+{
+	return do_setresid(rgid, egid, sgid, true);
+}
+
+/* setreuid: a new saved id when the real one is set or the effective one differs. */
+static long do_setreid(unsigned int r, unsigned int e, bool group)
+{
+	struct cred *c = &current->cred;
+	unsigned int cr = group ? c->gid : c->uid, s = NO_ID;
+
+	if (!capable_setid()) {
+		unsigned int ce = group ? c->egid : c->euid, cs = group ? c->sgid : c->suid;
+
+		if ((r != NO_ID && r != cr && r != ce) || (e != NO_ID && !own_id(e, cr, ce, cs)))
+			return -EPERM;
+	}
+	if (r != NO_ID || (e != NO_ID && e != cr))
+		s = e != NO_ID ? e : (group ? c->egid : c->euid);
+	/* Already checked: set them as root would. */
+	if (r != NO_ID)
+		*(group ? &c->gid : &c->uid) = r;
+	if (e != NO_ID)
+		*(group ? &c->egid : &c->euid) = e;
+	if (s != NO_ID)
+		*(group ? &c->sgid : &c->suid) = s;
+	*(group ? &c->fsgid : &c->fsuid) = group ? c->egid : c->euid;
+	return 0;
+}
+
+SYSCALL_DEFINE2(setreuid, unsigned int, ruid, unsigned int, euid)
+{
+	return do_setreid(ruid, euid, false);
+}
+
+SYSCALL_DEFINE2(setregid, unsigned int, rgid, unsigned int, egid)
+{
+	return do_setreid(rgid, egid, true);
+}
+
+/* setuid: root sets all three; others only the effective one, to real or saved. */
+SYSCALL_DEFINE1(setuid, unsigned int, uid)
+{
+	struct cred *c = &current->cred;
+
+	if (capable_setid())
+		return do_setresid(uid, uid, uid, false);
+	if (uid != c->uid && uid != c->suid)
+		return -EPERM;
+	c->euid = c->fsuid = uid;
+	return 0;
+}
+
+SYSCALL_DEFINE1(setgid, unsigned int, gid)
+{
+	struct cred *c = &current->cred;
+
+	if (capable_setid())
+		return do_setresid(gid, gid, gid, true);
+	if (gid != c->gid && gid != c->sgid)
+		return -EPERM;
+	c->egid = c->fsgid = gid;
+	return 0;
+}
+
+static long put_resid(unsigned int r, unsigned int e, unsigned int s, unsigned int __user *ur,
+		      unsigned int __user *ue, unsigned int __user *us)
+{
+	if (put_user(r, ur) || put_user(e, ue) || put_user(s, us))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresuid, unsigned int __user *, ruid, unsigned int __user *, euid,
+		unsigned int __user *, suid)
+{
+	struct cred *c = &current->cred;
+
+	return put_resid(c->uid, c->euid, c->suid, ruid, euid, suid);
+}
+
+SYSCALL_DEFINE3(getresgid, unsigned int __user *, rgid, unsigned int __user *, egid,
+		unsigned int __user *, sgid)
+{
+	struct cred *c = &current->cred;
+
+	return put_resid(c->gid, c->egid, c->sgid, rgid, egid, sgid);
+}
+
+/* setfsuid/setfsgid return the old value, whether or not they changed it. */
+SYSCALL_DEFINE1(setfsuid, unsigned int, uid)
+{
+	struct cred *c = &current->cred;
+	unsigned int old = c->fsuid;
+
+	if (capable_setid() || own_id(uid, c->uid, c->euid, c->suid) || uid == c->fsuid)
+		c->fsuid = uid;
+	return old;
+}
+
+SYSCALL_DEFINE1(setfsgid, unsigned int, gid)
+{
+	struct cred *c = &current->cred;
+	unsigned int old = c->fsgid;
+
+	if (capable_setid() || own_id(gid, c->gid, c->egid, c->sgid) || gid == c->fsgid)
+		c->fsgid = gid;
+	return old;
+}
+
+SYSCALL_DEFINE2(getgroups, int, size, unsigned int __user *, grouplist)
+{
+	struct cred *c = &current->cred;
+
+	if (size < 0)
+		return -EINVAL;
+	if (!size)
+		return c->ngroups;
+	if (size < c->ngroups)
+		return -EINVAL;
+	if (copy_to_user(grouplist, c->groups, c->ngroups * sizeof(c->groups[0])))
+		return -EFAULT;
+	return c->ngroups;
+}
+
+SYSCALL_DEFINE2(setgroups, int, size, const unsigned int __user *, grouplist)
+{
+	struct cred *c = &current->cred;
+	unsigned int groups[NGROUPS_SMALL];
+
+	if (!capable_setid())
+		return -EPERM;
+	if (size < 0 || size > NGROUPS_SMALL)
+		return -EINVAL;
+	if (copy_from_user(groups, grouplist, size * sizeof(groups[0])))
+		return -EFAULT;
+	memcpy(c->groups, groups, size * sizeof(groups[0]));
+	c->ngroups = size;
+	return 0;
+}
+
+/* ---- umask, limits, usage ------------------------------------------------------ */
+
+unsigned int current_umask(void)
+{
+	return current->umask;
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	unsigned int old = current->umask;
+
+	current->umask = mask & 0777;
+	return old;
+}
+
+struct rlimit64 {
+	u64 rlim_cur;
+	u64 rlim_max;
+};
+
+/*
+ * Recorded per process and inherited, as Linux keeps them; what this
+ * kernel enforces of them: nothing yet (the stack is 8 MiB and the fd table
+ * 64 whatever they say; RLIMIT_NOFILE reads 64 for that reason). Raising a
+ * hard limit needs root, as on Linux.
+ */
+static long do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit64 *new,
+		       struct rlimit64 *old)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new && new->rlim_cur > new->rlim_max)
+		return -EINVAL;
+	if (new && resource == RLIMIT_NOFILE && new->rlim_max > 64)
+		return -EPERM;		/* more fds than the table has: Linux's nr_open */
+	local_irq_save(flags);
+	if (new && new->rlim_max > sig->rlim[resource].rlim_max && !capable_setid()) {
+		local_irq_restore(flags);
+		return -EPERM;
+	}
+	if (old) {
+		old->rlim_cur = sig->rlim[resource].rlim_cur;
+		old->rlim_max = sig->rlim[resource].rlim_max;
+	}
+	if (new) {
+		sig->rlim[resource].rlim_cur = new->rlim_cur;
+		sig->rlim[resource].rlim_max = new->rlim_max;
+	}
+	local_irq_restore(flags);
+	return 0;
+}
+
+SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 new, old;
+	struct task_struct *p = current;
+	unsigned long flags;
+	long ret;
+
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
+		return -EFAULT;
+	if (pid) {
+		local_irq_save(flags);
+		p = find_task_by_pid(pid);
+		if (p && (p->exit_state || !p->signal))
+			p = NULL;
+		local_irq_restore(flags);
+		if (!p)
+			return -ESRCH;
+		if (!capable_setid() && p->cred.uid != current->cred.uid)
+			return -EPERM;
+	}
+	ret = do_prlimit(p, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rlim)
+{
+	struct rlimit64 old;
+	long ret = do_prlimit(current, resource, NULL, &old);
+
+	if (!ret && copy_to_user(rlim, &old, sizeof(old)))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64 __user *, rlim)
+{
+	struct rlimit64 new;
+
+	if (copy_from_user(&new, rlim, sizeof(new)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &new, NULL);
+}
+
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
+struct rusage {
+	struct { long tv_sec, tv_usec; } ru_utime, ru_stime;
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
+static void ticks_to_tv(u64 ticks, long *sec, long *usec)
+{
+	*sec = ticks / HZ;
+	*usec = (ticks % HZ) * (1000000 / HZ);
+}
+
+/* CPU time in ticks and context switches; memory and I/O counters stay 0. */
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct task_struct *p = current, *t;
+	struct signal_struct *sig = p->signal;
+	u64 ut = 0, st = 0, nv = 0, niv = 0;
+	unsigned long flags;
+	struct rusage r;
+
+	local_irq_save(flags);
+	switch (who) {
+	case RUSAGE_THREAD:
+		ut = p->utime, st = p->stime, nv = p->nvcsw, niv = p->nivcsw;
+		break;
+	case RUSAGE_SELF:
+		ut = sig->utime + p->utime, st = sig->stime + p->stime;
+		nv = sig->nvcsw + p->nvcsw, niv = sig->nivcsw + p->nivcsw;
+		list_for_each_entry(t, &p->thread_group, thread_group) {
+			ut += t->utime, st += t->stime, nv += t->nvcsw, niv += t->nivcsw;
+		}
+		break;
+	case RUSAGE_CHILDREN:
+		ut = sig->cutime, st = sig->cstime, nv = sig->cnvcsw, niv = sig->cnivcsw;
+		break;
+	default:
+		local_irq_restore(flags);
+		return -EINVAL;
+	}
+	local_irq_restore(flags);
+	memset(&r, 0, sizeof(r));
+	ticks_to_tv(ut, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
+	ticks_to_tv(st, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
+	r.ru_nvcsw = nv;
+	r.ru_nivcsw = niv;
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)

@@ -9,12 +9,9 @@
  *   /dev/random   1,8  reads bytes from the random source below
  *   /dev/urandom  1,9  the same
  *
- * The random source is a PLACEHOLDER, not randomness: a xorshift64*
- * generator seeded once from the generic timer's counter at the first
- * read, so its output is predictable by anyone who can guess the boot time
- * to the tick. It is here so that programs which read /dev/urandom run;
- * the kernel's real source (getrandom, seeded from /chosen/rng-seed) is to
- * replace random_read_bytes().
+ * /dev/random and /dev/urandom read the kernel's one generator,
+ * get_random_bytes() in drivers/char/random.c (what getrandom(2) returns):
+ * see there for what its seed is worth.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -27,26 +24,7 @@
 
 #define MEM_MAJOR	1
 
-static u64 rng_state;
-
-/* Fill buf: the placeholder generator described above. */
-__weak void random_read_bytes(void *buf, size_t len)
-{
-	u8 *p = buf;
-
-	preempt_disable();
-	if (!rng_state)
-		rng_state = arch_timer_read_counter() | 1;
-	for (size_t i = 0; i < len; i++) {
-		if (!(i % 8)) {
-			rng_state ^= rng_state >> 12;
-			rng_state ^= rng_state << 25;
-			rng_state ^= rng_state >> 27;
-		}
-		p[i] = (rng_state * 0x2545f4914f6cdd1dULL) >> (8 * (i % 8));
-	}
-	preempt_enable();
-}
+void get_random_bytes(void *buf, size_t len);	/* drivers/char/random.c */
 
 static ssize_t read_null(struct file *file, char *buf, size_t count, loff_t *pos)
 {
@@ -71,7 +49,7 @@ static ssize_t write_full(struct file *file, const char *buf, size_t count, loff
 
 static ssize_t read_random(struct file *file, char *buf, size_t count, loff_t *pos)
 {
-	random_read_bytes(buf, count);
+	get_random_bytes(buf, count);
 	return count;
 }
 

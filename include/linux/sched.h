@@ -17,6 +17,7 @@
 #define __LINUX_SCHED_H
 
 #include <linux/compiler.h>
+#include <linux/cred.h>
 #include <linux/hrtimer.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
@@ -80,6 +81,8 @@ struct task_struct {
 	unsigned int flags;	/* PF_* */
 	char comm[TASK_COMM_LEN];
 	struct files_struct *files;	/* open file descriptors (fs/file.c) */
+	struct cred cred;		/* ids (include/linux/cred.h), copied by fork */
+	unsigned int umask;		/* taken from new files' modes (022 for init) */
 	struct ramfs_inode *cwd;	/* working directory; NULL: "/" (fs/open.c chdir) */
 
 	/* Memory: the user address space, NULL for kernel threads. */

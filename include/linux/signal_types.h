@@ -90,7 +90,32 @@ struct signal_struct {
 	struct task_struct *owner;	/* whose ITIMER_REAL it is */
 	struct hrtimer real_timer;	/* ITIMER_REAL: SIGALRM (kernel/time/itimer.c) */
 	u64 it_real_incr;		/* its interval, ns (0: one shot) */
+
+	/* getrusage: threads that exited, and children reaped (in ticks). */
+	u64 utime, stime, nvcsw, nivcsw;
+	u64 cutime, cstime, cnvcsw, cnivcsw;
+	/* prlimit64: the limits, {cur, max}; recorded, see kernel/sys.c. */
+	struct { u64 rlim_cur, rlim_max; } rlim[16];
 };
+
+#define RLIM_INFINITY	(~0ULL)
+#define RLIMIT_CPU	0
+#define RLIMIT_FSIZE	1
+#define RLIMIT_DATA	2
+#define RLIMIT_STACK	3
+#define RLIMIT_CORE	4
+#define RLIMIT_RSS	5
+#define RLIMIT_NPROC	6
+#define RLIMIT_NOFILE	7
+#define RLIMIT_MEMLOCK	8
+#define RLIMIT_AS	9
+#define RLIMIT_LOCKS	10
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE	12
+#define RLIMIT_NICE	13
+#define RLIMIT_RTPRIO	14
+#define RLIMIT_RTTIME	15
+#define RLIM_NLIMITS	16
 
 /* kernel/time/itimer.c: a new process's ITIMER_REAL, disarmed. */
 void itimer_init(struct signal_struct *sig);

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/time/posix-timers.c: clock_gettime, nanosleep, clock_nanosleep.
+ * kernel/time/posix-timers.c: clock_gettime, clock_settime, clock_getres,
+ * gettimeofday, settimeofday, nanosleep, clock_nanosleep.
  *
  * Every clock is read from the generic counter through local_clock()
  * (nanoseconds since start_kernel began): CLOCK_MONOTONIC, _RAW, _COARSE
  * and CLOCK_BOOTTIME are that; there is no suspend, so they never differ.
- * CLOCK_REALTIME has no source of wall time (the RTC is not read): it is
- * the same count, i.e. 1970-01-01 plus the uptime. The CPU-time clocks
+ * CLOCK_REALTIME (and _COARSE) is that plus an offset: the wall time the
+ * RTC gave at boot (drivers/rtc/rtc-pl031.c, do_settimeofday), or 1970-01-01
+ * plus the uptime when there is no RTC, moved by clock_settime and
+ * settimeofday. Sleeps on CLOCK_REALTIME with TIMER_ABSTIME are converted
+ * to a relative sleep once (a later clock_settime does not move them).
+ * The CPU-time clocks
  * count the process's ticks (utime + stime), so they advance in steps of
  * 1/HZ s. Sleeps run on the task's one-shot hrtimer
  * (schedule_hrtimeout_ns), counter-exact, not rounded to ticks.
@@ -15,6 +20,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/timekeeping.h>
 #include <asm/uaccess.h>
 
 #define CLOCK_REALTIME			0
@@ -35,13 +41,29 @@ struct __kernel_timespec {
 	long long tv_nsec;
 };
 
+/* Wall time minus local_clock(), ns; interrupts masked to change it. */
+static s64 realtime_offset_ns;
+
+u64 ktime_get_real_ns(void)
+{
+	return local_clock() + READ_ONCE(realtime_offset_ns);
+}
+
+/* Set CLOCK_REALTIME to ns since 1970 (the RTC at boot, clock_settime). */
+void do_settimeofday_ns(u64 ns)
+{
+	WRITE_ONCE(realtime_offset_ns, (s64)(ns - local_clock()));
+}
+
 static int clock_get_ns(int which, u64 *ns)
 {
 	switch (which) {
 	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		*ns = ktime_get_real_ns();
+		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_REALTIME_COARSE:
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
 		*ns = local_clock();
@@ -83,6 +105,86 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user
 	int err = clock_get_ns(which_clock, &ns);
 
 	return err ? err : put_timespec_ns(ns, tp);
+}
+
+/* Only CLOCK_REALTIME can be set (-EINVAL for the others, as Linux). */
+SYSCALL_DEFINE2(clock_settime, int, which_clock, const struct __kernel_timespec __user *, tp)
+{
+	u64 ns;
+	int err;
+
+	if (which_clock != CLOCK_REALTIME) {
+		err = clock_get_ns(which_clock, &ns);
+		return err ? err : -EINVAL;
+	}
+	err = get_timespec_ns(tp, &ns);
+	if (err)
+		return err;
+	do_settimeofday_ns(ns);
+	return 0;
+}
+
+/* The counter's resolution rounded up to a ns; the tick for CPU-time clocks. */
+SYSCALL_DEFINE2(clock_getres, int, which_clock, struct __kernel_timespec __user *, tp)
+{
+	u64 ns;
+	int err = clock_get_ns(which_clock, &ns);
+
+	if (err)
+		return err;
+	if (which_clock == CLOCK_PROCESS_CPUTIME_ID || which_clock == CLOCK_THREAD_CPUTIME_ID ||
+	    which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
+		ns = NSEC_PER_SEC / HZ;
+	else
+		ns = 1;
+	return tp ? put_timespec_ns(ns, tp) : 0;
+}
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
+static struct timezone sys_tz;		/* kept for settimeofday, unused (UTC) */
+
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		struct timezone __user *, tz)
+{
+	u64 ns = ktime_get_real_ns();
+	struct __kernel_old_timeval v = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
+
+	if (tv && copy_to_user(tv, &v, sizeof(v)))
+		return -EFAULT;
+	if (tz && copy_to_user(tz, &sys_tz, sizeof(sys_tz)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv,
+		struct timezone __user *, tz)
+{
+	struct __kernel_old_timeval v;
+	struct timezone z;
+
+	if (tv && copy_from_user(&v, tv, sizeof(v)))
+		return -EFAULT;
+	if (tz && copy_from_user(&z, tz, sizeof(z)))
+		return -EFAULT;
+	if (tv && (v.tv_sec < 0 || v.tv_usec < 0 || v.tv_usec >= 1000000))
+		return -EINVAL;
+	if (tz) {
+		if (z.tz_minuteswest < -15 * 60 || z.tz_minuteswest > 15 * 60)
+			return -EINVAL;
+		sys_tz = z;
+	}
+	if (tv)
+		do_settimeofday_ns((u64)v.tv_sec * NSEC_PER_SEC + v.tv_usec * 1000ULL);
+	return 0;
 }
 
 static long do_nanosleep(u64 ns, struct __kernel_timespec __user *rmtp)

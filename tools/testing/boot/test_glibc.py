@@ -11,7 +11,10 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * threads: pthread_create/join, TLS, gettid, mutexes and condition
     variables under preemption, futex wait/wake/bitset/timeouts/requeue,
     exit vs exit_group, signals to threads and processes, execve from a
-    threaded process, set_robust_list.
+    threaded process, set_robust_list;
+  * clocks: CLOCK_REALTIME from the PL031 RTC, gettimeofday, clock_settime,
+    settimeofday, clock_getres, getrandom, AT_HWCAP, the setuid family,
+    groups, umask, resource limits and usage, kill's permission check.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -59,7 +62,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals', 'threads'])
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
@@ -67,5 +70,10 @@ def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, gli
     failed = [case for case, res in results.items() if res != 'ok']
     assert not failed, f'{name}: failed {failed}'
     assert f'init: /bin/{name} exited with status 0' in texts
+    # The boot set the wall clock from the RTC and seeded getrandom (QEMU
+    # virt has a PL031 and puts 32 bytes in /chosen/rng-seed).
+    assert any(re.fullmatch(r'rtc-pl031 9010000\.pl031: setting system clock to '
+                            r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d UTC \(\d+\)', t) for t in texts)
+    assert 'random: crng init done' in texts
     summary = [t for t in texts if t.startswith(f'# {name}: ')]
     assert summary and re.fullmatch(rf'# {name}: pass:(\d+) fail:0 skip:0 total:\1', summary[-1])
