@@ -17,10 +17,8 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
-#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/string.h>
-#include <asm/arch_timer.h>
 
 #define MEM_MAJOR	1
 
