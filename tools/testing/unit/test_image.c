@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "built_image.h"
 
 struct header {
 	uint32_t code0, code1;
@@ -35,33 +36,7 @@ struct header {
 	uint32_t magic, res5;
 };
 
-static unsigned char *image;
-static size_t image_len;
 static struct header hdr;
-static int efi_config;		/* CONFIG_EFI=y in the build's auto.conf */
-
-struct sym {
-	char name[64];
-	uint64_t addr;
-};
-static struct sym syms[8192];
-static size_t nsyms;
-
-static const char *env(const char *name, const char *fallback)
-{
-	const char *v = getenv(name);
-
-	return v && *v ? v : fallback;
-}
-
-static uint64_t sym(const char *name)
-{
-	for (size_t i = 0; i < nsyms; i++)
-		if (!strcmp(syms[i].name, name))
-			return syms[i].addr;
-	fail_msg("vmlinux has no symbol %s", name);
-	return 0;
-}
 
 static uint64_t le(const unsigned char *p, int n)
 {
@@ -74,38 +49,10 @@ static uint64_t le(const unsigned char *p, int n)
 
 static int load(void **state)
 {
-	const char *objtree = env("UNIT_OBJTREE", ".");
-	char path[4096], cmd[8300], line[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/include/config/auto.conf", objtree);
-	f = fopen(path, "r");
-	if (!f) {
-		print_error("cannot open %s\n", path);
+	if (built_image_load())
 		return -1;
-	}
-	while (fgets(line, sizeof(line), f))
-		if (!strcmp(line, "CONFIG_EFI=y\n"))
-			efi_config = 1;
-	fclose(f);
-
-	snprintf(path, sizeof(path), "%s/arch/arm64/boot/Image", objtree);
-	f = fopen(path, "rb");
-	if (!f) {
-		print_error("cannot open %s: build the kernel first (UNIT_OBJTREE)\n", path);
-		return -1;
-	}
-	fseek(f, 0, SEEK_END);
-	image_len = ftell(f);
-	rewind(f);
-	image = malloc(image_len ? image_len : 1);
-	if (!image || fread(image, 1, image_len, f) != image_len) {
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
 	if (image_len < 64) {
-		print_error("%s is only %zu bytes\n", path, image_len);
+		print_error("arch/arm64/boot/Image is only %zu bytes\n", image_len);
 		return -1;
 	}
 	hdr.code0 = le(image + 0, 4);
@@ -118,32 +65,12 @@ static int load(void **state)
 	hdr.res4 = le(image + 48, 8);
 	hdr.magic = le(image + 56, 4);
 	hdr.res5 = le(image + 60, 4);
-
-	snprintf(cmd, sizeof(cmd), "%s %s/vmlinux", env("UNIT_NM", "aarch64-linux-gnu-nm"),
-		 objtree);
-	f = popen(cmd, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f) && nsyms < sizeof(syms) / sizeof(syms[0])) {
-		unsigned long long addr;
-		char type, name[64];
-
-		if (sscanf(line, "%llx %c %63s", &addr, &type, name) == 3) {
-			syms[nsyms].addr = addr;
-			strcpy(syms[nsyms].name, name);
-			nsyms++;
-		}
-	}
-	if (pclose(f) != 0 || !nsyms) {
-		print_error("`%s` failed\n", cmd);
-		return -1;
-	}
 	return 0;
 }
 
 static int unload(void **state)
 {
-	free(image);
+	built_image_free();
 	return 0;
 }
 

@@ -25,33 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-
-static unsigned char *image;
-static size_t image_len;
-static int efi_config;
-
-struct sym {
-	char name[64];
-	uint64_t addr;
-};
-static struct sym syms[8192];
-static size_t nsyms;
-
-static const char *env(const char *name, const char *fallback)
-{
-	const char *v = getenv(name);
-
-	return v && *v ? v : fallback;
-}
-
-static uint64_t sym(const char *name)
-{
-	for (size_t i = 0; i < nsyms; i++)
-		if (!strcmp(syms[i].name, name))
-			return syms[i].addr;
-	fail_msg("vmlinux has no symbol %s", name);
-	return 0;
-}
+#include "built_image.h"
 
 /* Offset from _text: a relative virtual address (RVA) in PE terms. */
 static uint64_t rva(const char *name)
@@ -70,73 +44,14 @@ static uint64_t le(size_t off, int n)
 	return v;
 }
 
-static int read_config(const char *objtree)
-{
-	char path[4096], line[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/include/config/auto.conf", objtree);
-	f = fopen(path, "r");
-	if (!f) {
-		print_error("cannot open %s\n", path);
-		return -1;
-	}
-	while (fgets(line, sizeof(line), f))
-		if (!strcmp(line, "CONFIG_EFI=y\n"))
-			efi_config = 1;
-	fclose(f);
-	return 0;
-}
-
 static int load(void **state)
 {
-	const char *objtree = env("UNIT_OBJTREE", ".");
-	char path[4096], cmd[8300], line[512];
-	FILE *f;
-
-	if (read_config(objtree))
-		return -1;
-	snprintf(path, sizeof(path), "%s/arch/arm64/boot/Image", objtree);
-	f = fopen(path, "rb");
-	if (!f) {
-		print_error("cannot open %s: build the kernel first (UNIT_OBJTREE)\n", path);
-		return -1;
-	}
-	fseek(f, 0, SEEK_END);
-	image_len = ftell(f);
-	rewind(f);
-	image = malloc(image_len ? image_len : 1);
-	if (!image || fread(image, 1, image_len, f) != image_len) {
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-
-	snprintf(cmd, sizeof(cmd), "%s %s/vmlinux", env("UNIT_NM", "aarch64-linux-gnu-nm"),
-		 objtree);
-	f = popen(cmd, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f) && nsyms < sizeof(syms) / sizeof(syms[0])) {
-		unsigned long long addr;
-		char type, name[64];
-
-		if (sscanf(line, "%llx %c %63s", &addr, &type, name) == 3) {
-			syms[nsyms].addr = addr;
-			strcpy(syms[nsyms].name, name);
-			nsyms++;
-		}
-	}
-	if (pclose(f) != 0 || !nsyms) {
-		print_error("`%s` failed\n", cmd);
-		return -1;
-	}
-	return 0;
+	return built_image_load();
 }
 
 static int unload(void **state)
 {
-	free(image);
+	built_image_free();
 	return 0;
 }
 
