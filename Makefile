@@ -161,8 +161,9 @@ $(objtree)/.config: | deps-build
 # Every Kconfig of the source tree (an O= tree inside it excluded): a change
 # to any of them (a pull, a rebase) re-syncs .config, new options at their
 # defaults. In-tree, objtree is srctree and must not exclude everything.
-KCONFIG_FILES := $(shell find $(srctree) -name Kconfig -not -path '*/.deps/*' \
-	$(if $(filter-out $(srctree),$(objtree)),-not -path '$(objtree)/*') 2>/dev/null)
+KCONFIG_FILES := $(shell find $(srctree) \( -name .git -o -name .deps \
+	$(if $(filter-out $(srctree),$(objtree)),-o -path '$(objtree)') \) -prune \
+	-o -name Kconfig -print 2>/dev/null)
 $(objtree)/include/config/auto.conf: $(objtree)/.config $(KCONFIG_FILES)
 	@mkdir -p $(objtree)/include/config $(objtree)/include/generated
 	@echo '  SYNC    include/generated/autoconf.h'

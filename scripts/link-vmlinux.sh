@@ -58,9 +58,17 @@ kallsyms_obj() {	# <nm input or /dev/null> <step>
 		"$dir/.tmp_kallsyms$2.c"
 }
 
+# The two passes that only feed kallsyms drop the debug sections, as Linux's
+# do: they are not allocated, so no address moves, and the links are cheaper.
+# Only the final link writes a link map.
 vmlinux_link() {	# <output> <kallsyms object>
+	if [ "$1" = "$out" ]; then
+		extra="-Map $dir/.tmp_vmlinux.map"
+	else
+		extra=--strip-debug
+	fi
 	# shellcheck disable=SC2086
-	$LD $KBUILD_LDFLAGS $ldflags_vmlinux -T "$lds" -Map "$dir/.tmp_vmlinux.map" -o "$1" \
+	$LD $KBUILD_LDFLAGS $ldflags_vmlinux -T "$lds" $extra -o "$1" \
 		--whole-archive $archives --no-whole-archive \
 		"$dir/.tmp_version-timestamp.o" "$2" "$libfdt"
 }
