@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
-"""`make clean` removes what the build made and nothing git tracks.
+"""`make clean` removes what the build made and nothing git tracks; a build
+rebuilds exactly what a changed header reaches.
 
 A scratch clone of the committed tree (git clone --local, so uncommitted
 edits are not tested) is built in-tree, cleaned, checked with
 `git status`, and built again: the second build is the one that failed
 when `make clean` deleted usr/lib/user.lds and
 tools/testing/unit/stubs/setup.lds (every *.lds went, sources too).
+Between the builds, the header dependencies the compiler wrote (.<obj>.d,
+read back by scripts/Makefile.build and usr/Makefile) are put to work.
 """
 
 import os
@@ -44,6 +47,8 @@ def test_clean_keeps_sources(clone, libfdt_dir):
     assert os.path.isfile(os.path.join(clone, 'arch/arm64/kernel/vmlinux.lds'))
     assert git_status(clone) == [], 'the build itself left files git does not ignore'
 
+    check_header_dependencies(clone, make)
+
     run(make + ['clean'], clone)
     assert git_status(clone) == [], '`make clean` deleted or changed tracked files'
     for f in tracked_lds:
@@ -55,3 +60,24 @@ def test_clean_keeps_sources(clone, libfdt_dir):
 
     run(make, clone)
     assert os.path.isfile(os.path.join(clone, 'arch/arm64/boot/Image'))
+
+
+def built(output):
+    """The objects a quiet build compiled: `  CC      kernel/time/tick.o`."""
+    return {line.split()[1] for line in output.splitlines() if line.startswith('  CC ')}
+
+
+def check_header_dependencies(tree, make):
+    assert built(run(make, tree)) == set(), 'a second build with no change compiled again'
+
+    # kernel/time/tick.c includes <linux/jiffies.h>; lib/string.c does not.
+    os.utime(os.path.join(tree, 'include/linux/jiffies.h'))
+    again = built(run(make, tree))
+    assert 'kernel/time/tick.o' in again
+    assert 'lib/string.o' not in again
+
+    # usr/lib/printf.c includes usr/include/stdio.h; the kernel does not.
+    os.utime(os.path.join(tree, 'usr/include/stdio.h'))
+    again = built(run(make, tree))
+    assert 'usr/lib/printf.o' in again
+    assert not any(o.startswith(('kernel/', 'init/')) for o in again)
