@@ -350,7 +350,7 @@ clean:
 	@echo '  CLEAN   $(if $(filter $(objtree),$(srctree)),.,$(objtree))'
 	$(Q)find $(objtree) \( -path $(srctree)/.git -o -path $(srctree)/.deps \) -prune -o \
 		\( -name '*.o' -o -name '*.a' -o -name '*.s' -o -name '.*.cmd' -o -name '.*.d' \
-		-o -name '*.dtb' \) -type f -print | xargs rm -f
+		-o -name '*.dtb' -o -name '*.so' -o -name '*.so.dbg' \) -type f -print | xargs rm -f
 	$(Q)# A linker script is an output only when a .lds.S made it (extra-y in a
 	$(Q)# Kbuild); plain .lds files such as usr/lib/user.lds are sources.
 	$(Q)cd $(objtree) && find . \( -path ./.git -o -path ./.deps \) -prune -o -name '*.lds' \
@@ -358,6 +358,7 @@ clean:
 		if [ -f "$(srctree)/$$f.S" ]; then rm -f "$$f"; fi; done
 	$(Q)rm -rf $(objtree)/vmlinux $(objtree)/System.map $(objtree)/arch/$(SRCARCH)/boot/Image \
 		$(objtree)/arch/$(SRCARCH)/boot/Image.gz $(objtree)/.tmp $(asm-offsets) \
+		$(objtree)/include/generated/vdso-offsets.h \
 		$(objtree)/arch/$(SRCARCH)/boot/image.fit $(objtree)/arch/$(SRCARCH)/boot/disk.img \
 		$(objtree)/.tmp_vmlinux* $(objtree)/.tmp_kallsyms* $(objtree)/.tmp_version-timestamp.o \
 		$(objtree)/scripts/kallsyms

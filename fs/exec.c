@@ -12,7 +12,7 @@
  *                 the strings: argv[0..], envp[0..], then the file name
  *                 "aarch64" (AT_PLATFORM), 16 random bytes (AT_RANDOM)
  *   sp (16-aligned) -> argc, argv[0..argc-1], NULL, envp[..], NULL,
- *                 auxv pairs (AT_HWCAP ... AT_NULL)
+ *                 auxv pairs (AT_SYSINFO_EHDR, AT_HWCAP ... AT_NULL)
  *
  * The strings and pointers are limited to ARG_MAX bytes together (-E2BIG).
  */
@@ -58,6 +58,7 @@
 #define AT_RANDOM	25
 #define AT_HWCAP2	26
 #define AT_EXECFN	31
+#define AT_SYSINFO_EHDR	33
 #define USER_HZ		100
 
 void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
@@ -149,7 +150,7 @@ static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a,
 	random = (platform - sizeof(rnd)) & ~15UL;
 	get_random_bytes(rnd, sizeof(rnd));
 
-	nvec = 1 + a->argc + 1 + a->envc + 1 + 2 * 19;
+	nvec = 1 + a->argc + 1 + a->envc + 1 + 2 * 20;
 	sp = (random - nvec * sizeof(unsigned long)) & ~15UL;
 	if (top - sp > ARG_MAX + PAGE_SIZE) {
 		*err = -E2BIG;
@@ -170,6 +171,7 @@ static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a,
 		vec[at++] = p;
 	vec[at++] = 0;				/* end of envp */
 #define NEW_AUX_ENT(id, val) do { vec[at++] = (id); vec[at++] = (val); } while (0)
+	NEW_AUX_ENT(AT_SYSINFO_EHDR, vdso_base(mm));	/* ARCH_DLINFO, first as on Linux */
 	NEW_AUX_ENT(AT_HWCAP, cpu_get_elf_hwcap());
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, USER_HZ);
@@ -364,9 +366,9 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	base = base ? base + 1 : filename;
 	err = load_elf_binary(&bprm, base);
 	if (!err)
-		sp = setup_stack(&bprm, &a, &err);
+		err = arch_setup_additional_pages(bprm.mm);	/* [vvar], [vdso] */
 	if (!err)
-		err = arch_setup_additional_pages(bprm.mm);	/* [vdso] */
+		sp = setup_stack(&bprm, &a, &err);
 	if (!err)
 		err = de_thread(current);	/* the only thread from here on */
 	if (err) {

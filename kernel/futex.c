@@ -48,7 +48,6 @@
 #define FUTEX_BITSET_MATCH_ANY	0xffffffffU
 #define NSEC_PER_SEC		1000000000ULL
 
-u64 local_clock(void);		/* kernel/time/sched_clock.c */
 
 struct futex_q {
 	struct list_head list;
@@ -225,7 +224,7 @@ static int futex_timeout_ns(const struct __kernel_timespec __user *utime, bool a
 		return 0;			/* for ever */
 	t = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	if (absolute) {
-		now = realtime ? ktime_get_real_ns() : local_clock();
+		now = realtime ? ktime_get_real_ns() : ktime_get_ns();
 		t = t > now ? t - now : 0;
 	}
 	*ns = t;

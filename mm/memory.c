@@ -11,6 +11,9 @@
  * from the page allocator, one per page, owned by exactly one mm: fork
  * copies them eagerly (no copy-on-write; dup_mm says why that is enough
  * here). Anonymous memory (heap, stack, mmap) is mapped on first touch.
+ * The exception: pages of the kernel's own (the vDSO, the vvar page)
+ * that remap_pfn_range maps marked PTE_SPECIAL, which no mm owns: unmap
+ * and exit leave them alone and fork maps the same page again.
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
@@ -146,6 +149,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool e
 	pte = pte_walk(mm, addr, false, NULL);
 	if (pte && (*pte & PTE_VALID))
 		return -EACCES;		/* present, and still refused: W^X or PROT */
+	if (vma->vm_flags & VM_PFNMAP)
+		return -EFAULT;		/* mapped whole by remap_pfn_range: no page here */
 	return map_new_page(mm, addr & PAGE_MASK, vma->vm_flags) ? 0 : -ENOMEM;
 }
 
@@ -163,6 +168,22 @@ void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr)
 	else
 		page = map_new_page(mm, addr & PAGE_MASK, vma->vm_flags);
 	return page ? (char *)page + (addr & ~PAGE_MASK) : NULL;
+}
+
+int remap_pfn_range(struct mm_struct *mm, unsigned long addr, unsigned long pfn,
+		    unsigned long size, unsigned long vm_flags)
+{
+	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
+		u64 *pte = pte_walk(mm, addr + off, true, NULL);
+
+		if (!pte)
+			return -ENOMEM;
+		WRITE_ONCE(*pte, ((pfn << PAGE_SHIFT) + off) | vm_page_prot(vm_flags) |
+			   PTE_SPECIAL);
+	}
+	dsb(ishst);
+	isb();
+	return 0;
 }
 
 /*
@@ -199,8 +220,12 @@ static void unmap_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned
 {
 	phys_addr_t pa = *pte & PTE_ADDR_MASK;
 
+	u64 old = *pte;
+
 	WRITE_ONCE(*pte, 0);
 	flush_tlb_page(mm, va);
+	if (old & PTE_SPECIAL)
+		return;			/* the kernel's page */
 	free_page((unsigned long)__va(pa));
 	mm->rss--;
 }
@@ -216,7 +241,7 @@ static void reprotect_one(struct mm_struct *mm, unsigned long va, u64 *pte,
 	u64 old = *pte;
 
 	/* Only permission bits change: no break-before-make needed. */
-	WRITE_ONCE(*pte, (old & PTE_ADDR_MASK) | vm_page_prot(vm_flags));
+	WRITE_ONCE(*pte, (old & (PTE_ADDR_MASK | PTE_SPECIAL)) | vm_page_prot(vm_flags));
 	if ((vm_flags & VM_EXEC) && !(vm_flags & VM_WRITE) && (old & PTE_UXN))
 		sync_icache_page(__va(old & PTE_ADDR_MASK));
 	flush_tlb_page(mm, va);
@@ -238,7 +263,7 @@ static void free_table(struct mm_struct *mm, u64 *table, int level)
 			continue;
 		if (level < 3) {
 			free_table(mm, __va(entry & PTE_ADDR_MASK), level + 1);
-		} else {
+		} else if (!(entry & PTE_SPECIAL)) {
 			free_page((unsigned long)__va(entry & PTE_ADDR_MASK));
 			mm->rss--;
 		}
@@ -270,6 +295,10 @@ static int copy_table(struct mm_struct *dst, u64 *to, const u64 *from, int level
 
 		if (!(entry & PTE_VALID))
 			continue;
+		if (level == 3 && (entry & PTE_SPECIAL)) {
+			to[i] = entry;		/* the kernel's page: the same one */
+			continue;
+		}
 		page = (void *)__get_free_page(GFP_KERNEL);
 		if (!page)
 			return -ENOMEM;

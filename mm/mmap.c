@@ -10,6 +10,9 @@
  *     MAP_PRIVATE.
  *   - PROT_WRITE | PROT_EXEC together are refused with -EACCES: no user page
  *     is ever writable and executable (W^X).
+ *   - The kernel's pages mapped into a process (VM_PFNMAP: [vdso], [vvar],
+ *     _install_special_mapping) are never made writable: mprotect with
+ *     PROT_WRITE gives -EACCES (Linux gives a debugger a private copy).
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
@@ -94,6 +97,21 @@ int dup_vmas(struct mm_struct *dst, struct mm_struct *src)
 		list_add_tail(&copy->vm_list, &dst->mmap);
 	}
 	return 0;
+}
+
+int _install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			     unsigned long vm_flags, const struct vm_special_mapping *spec)
+{
+	int err;
+
+	len = PAGE_ALIGN(len);
+	err = insert_vma(mm, addr, addr + len, vm_flags | VM_PFNMAP, spec->name);
+	if (err)
+		return err;
+	err = remap_pfn_range(mm, addr, spec->pfn, len, vm_flags);
+	if (err)
+		do_munmap(mm, addr, len);
+	return err;
 }
 
 /* Make addr a VMA boundary, splitting the VMA that straddles it. */
@@ -219,6 +237,9 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, unsigned long, len, unsigned lon
 		vma = find_vma(mm, a);
 		if (!vma || vma->vm_start > a)
 			return -ENOMEM;
+		/* The kernel's pages (vDSO, vvar) are shared: never writable. */
+		if ((vma->vm_flags & VM_PFNMAP) && (prot & PROT_WRITE))
+			return -EACCES;
 	}
 	if (split_at(mm, start) || split_at(mm, end))
 		return -ENOMEM;

@@ -25,8 +25,10 @@ struct linux_binprm {
 
 /* Map bprm->data's PT_LOAD segments into bprm->mm: 0 or -ENOEXEC/-EACCES/-ENOMEM. */
 int load_elf_binary(struct linux_binprm *bprm, const char *name);
-/* The [vdso] page (arch/arm64/kernel/vdso.c), mapped by exec. */
+/* The [vvar] and [vdso] pages (arch/arm64/kernel/vdso.c), mapped by exec. */
 int arch_setup_additional_pages(struct mm_struct *mm);
+/* The vDSO's ELF header in mm (AT_SYSINFO_EHDR). */
+unsigned long vdso_base(struct mm_struct *mm);
 /* Copy len bytes to user address uaddr of an mm that is not live. */
 int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src, size_t len);
 /* execve from the kernel (pid 1 starting /init): 0, or -errno with nothing changed. */

@@ -18,6 +18,12 @@
 #define VM_WRITE	0x00000002
 #define VM_EXEC		0x00000004
 #define VM_GROWSDOWN	0x00000100	/* the stack */
+/*
+ * The pages are the kernel's (the vDSO's code, the vvar page), mapped by
+ * _install_special_mapping: never freed with the mapping, shared (not
+ * copied) by fork, never made writable (mprotect: -EACCES).
+ */
+#define VM_PFNMAP	0x00000400
 
 #define VMA_NAME_LEN 16
 
@@ -26,6 +32,12 @@ struct vm_area_struct {
 	unsigned long vm_flags;		/* VM_* */
 	char vm_name[VMA_NAME_LEN];	/* file it came from ("" if anonymous) */
 	struct list_head vm_list;	/* in mm->mmap, by address */
+};
+
+/* Pages of the kernel's, mapped into processes (_install_special_mapping). */
+struct vm_special_mapping {
+	const char *name;		/* the VMA's name: "[vdso]", "[vvar]" */
+	unsigned long pfn;		/* the first page frame; the others follow it */
 };
 
 struct mm_struct {

@@ -36,6 +36,12 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 u64 vm_page_prot(unsigned long vm_flags);
 /* The descriptor mapping addr in mm, or 0. */
 u64 user_pte(struct mm_struct *mm, unsigned long addr);
+/*
+ * Map the physical pages from pfn on at [addr, addr + size) with vm_flags,
+ * marked PTE_SPECIAL: they stay the kernel's (see VM_PFNMAP). 0 or -ENOMEM.
+ */
+int remap_pfn_range(struct mm_struct *mm, unsigned long addr, unsigned long pfn,
+		    unsigned long size, unsigned long vm_flags);
 /* Make code written through the linear map at kaddr visible to instruction fetch. */
 void sync_icache_page(void *kaddr);
 
@@ -48,6 +54,12 @@ int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 /* Remove [start, end) from the VMAs (splitting them) and free its pages. */
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 void free_vmas(struct mm_struct *mm);
+/*
+ * A VMA named spec->name over [addr, addr + len) mapping spec's pages
+ * (VM_PFNMAP added to vm_flags): the vDSO and vvar pages exec maps.
+ */
+int _install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			     unsigned long vm_flags, const struct vm_special_mapping *spec);
 int dup_vmas(struct mm_struct *dst, struct mm_struct *src);
 
 #endif

@@ -3,14 +3,16 @@
  * kernel/time/posix-timers.c: clock_gettime, clock_settime, clock_getres,
  * gettimeofday, settimeofday, nanosleep, clock_nanosleep.
  *
- * Every clock is read from the generic counter through local_clock()
- * (nanoseconds since start_kernel began): CLOCK_MONOTONIC, _RAW, _COARSE
- * and CLOCK_BOOTTIME are that; there is no suspend, so they never differ.
- * CLOCK_REALTIME (and _COARSE) is that plus an offset: the wall time the
- * RTC gave at boot (drivers/rtc/rtc-pl031.c, do_settimeofday), or 1970-01-01
- * plus the uptime when there is no RTC, moved by clock_settime and
- * settimeofday. Sleeps on CLOCK_REALTIME with TIMER_ABSTIME are converted
- * to a relative sleep once (a later clock_settime does not move them).
+ * The clocks are the timekeeper's (kernel/time/timekeeping.c), which the
+ * vDSO reads too, so a clock_gettime through the vDSO and one through this
+ * system call agree: CLOCK_MONOTONIC counts from start_kernel; _RAW and
+ * CLOCK_BOOTTIME are the same (no NTP, no suspend); CLOCK_REALTIME is
+ * that plus the wall time the RTC gave at boot (drivers/rtc/rtc-pl031.c),
+ * or 1970-01-01 plus the uptime when there is no RTC, moved by
+ * clock_settime and settimeofday. The _COARSE clocks stand at the last
+ * tick's time, as on Linux. Sleeps on CLOCK_REALTIME with TIMER_ABSTIME
+ * are converted to a relative sleep once (a later clock_settime does not
+ * move them).
  * The CPU-time clocks
  * count the process's ticks (utime + stime), so they advance in steps of
  * 1/HZ s. Sleeps run on the task's one-shot hrtimer
@@ -20,53 +22,29 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/timekeeper_internal.h>
 #include <linux/timekeeping.h>
+#include <uapi/linux/time.h>
 #include <asm/uaccess.h>
 
-#define CLOCK_REALTIME			0
-#define CLOCK_MONOTONIC			1
-#define CLOCK_PROCESS_CPUTIME_ID	2
-#define CLOCK_THREAD_CPUTIME_ID		3
-#define CLOCK_MONOTONIC_RAW		4
-#define CLOCK_REALTIME_COARSE		5
-#define CLOCK_MONOTONIC_COARSE		6
-#define CLOCK_BOOTTIME			7
-#define TIMER_ABSTIME			0x01
 #define NSEC_PER_SEC			1000000000LL
-
-u64 local_clock(void);		/* kernel/time/sched_clock.c */
-
-struct __kernel_timespec {
-	long long tv_sec;
-	long long tv_nsec;
-};
-
-/* Wall time minus local_clock(), ns; interrupts masked to change it. */
-static s64 realtime_offset_ns;
-
-u64 ktime_get_real_ns(void)
-{
-	return local_clock() + READ_ONCE(realtime_offset_ns);
-}
-
-/* Set CLOCK_REALTIME to ns since 1970 (the RTC at boot, clock_settime). */
-void do_settimeofday_ns(u64 ns)
-{
-	WRITE_ONCE(realtime_offset_ns, (s64)(ns - local_clock()));
-}
 
 static int clock_get_ns(int which, u64 *ns)
 {
 	switch (which) {
 	case CLOCK_REALTIME:
-	case CLOCK_REALTIME_COARSE:
 		*ns = ktime_get_real_ns();
+		return 0;
+	case CLOCK_REALTIME_COARSE:
+		*ns = ktime_get_coarse_real_ns();
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
-		*ns = local_clock();
+		*ns = ktime_get_ns();
+		return 0;
+	case CLOCK_MONOTONIC_COARSE:
+		*ns = ktime_get_coarse_ns();
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
@@ -140,16 +118,6 @@ SYSCALL_DEFINE2(clock_getres, int, which_clock, struct __kernel_timespec __user 
 	return tp ? put_timespec_ns(ns, tp) : 0;
 }
 
-struct __kernel_old_timeval {
-	long tv_sec;
-	long tv_usec;
-};
-
-struct timezone {
-	int tz_minuteswest;
-	int tz_dsttime;
-};
-
 static struct timezone sys_tz;		/* kept for settimeofday, unused (UTC) */
 
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
@@ -181,6 +149,7 @@ SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv,
 		if (z.tz_minuteswest < -15 * 60 || z.tz_minuteswest > 15 * 60)
 			return -EINVAL;
 		sys_tz = z;
+		update_vsyscall_tz(z.tz_minuteswest, z.tz_dsttime);	/* the vDSO's copy */
 	}
 	if (tv)
 		do_settimeofday_ns((u64)v.tv_sec * NSEC_PER_SEC + v.tv_usec * 1000ULL);

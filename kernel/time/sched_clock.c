@@ -16,6 +16,11 @@ void __init sched_clock_init_early(void)
 	count_freq = arch_timer_get_cntfrq();
 }
 
+u64 sched_clock_start_count(void)
+{
+	return boot_count;
+}
+
 u64 local_clock(void)
 {
 	u64 ticks;

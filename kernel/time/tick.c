@@ -16,6 +16,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/timekeeping.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
 
@@ -145,6 +146,8 @@ static void tick_handle_event(struct clock_event_device *dev)
 		tick_handle_secondary(dev, now);
 		return;
 	}
+	if (READ_ONCE(next_tick) <= now)
+		update_wall_time();	/* a tick: the clocks' base moves up (timekeeping.c) */
 	do_raw_spin_lock(&hrtimer_lock);
 	while (next_tick <= now) {
 		jiffies++;

@@ -14,7 +14,13 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     threaded process, set_robust_list;
   * clocks: CLOCK_REALTIME from the PL031 RTC, gettimeofday, clock_settime,
     settimeofday, clock_getres, getrandom, AT_HWCAP, the setuid family,
-    groups, umask, resource limits and usage, kill's permission check.
+    groups, umask, resource limits and usage, kill's permission check;
+  * vdso: AT_SYSINFO_EHDR's ELF image and its LINUX_2.6.39 symbols, its
+    clocks between two system calls' readings, monotonic, fallbacks, the
+    read-only [vvar] page, fork; with --pmu (one CPU) the PMU's EL1-only
+    instruction count shows glibc's clock_gettime/gettimeofday make no
+    system call; with --threads (two CPUs) readings handed between threads
+    never go back.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -47,15 +53,16 @@ def init_prog(boot_env):
         return f.read()
 
 
-def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
+def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
+                args='', smp=None):
     with open(os.path.join(glibc_dir, name), 'rb') as f:
         prog = f.read()
     initrd = tmp_path / 'initrd'
     initrd.write_bytes(newc_archive([
         ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
         ('init', 0o100755, init_prog), (f'bin/{name}', 0o100755, prog)]))
-    console.start(qemu_cmd(kernel=kernel_image, memory='256M',
-                           append=f'console=ttyAMA0 poweroff -- /bin/{name}',
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M', smp=smp,
+                           append=f'console=ttyAMA0 poweroff -- /bin/{name} {args}'.rstrip(),
                            extra=['-initrd', str(initrd)] + ICOUNT))
     lines = console.read_until_exit(timeout=120)
     assert console.exitstatus == 0
@@ -77,3 +84,21 @@ def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, gli
     assert 'random: crng init done' in texts
     summary = [t for t in texts if t.startswith(f'# {name}: ')]
     assert summary and re.fullmatch(rf'# {name}: pass:(\d+) fail:0 skip:0 total:\1', summary[-1])
+
+
+def check_ktap(texts, name):
+    assert not [t for t in texts if t.startswith('not ok')], texts
+    failed = [case for case, res in ktap_results(texts).items() if res != 'ok']
+    assert not failed, f'{name}: failed {failed}'
+    assert f'init: /bin/{name} exited with status 0' in texts
+    summary = [t for t in texts if t.startswith(f'# {name}: ')]
+    assert summary and re.fullmatch(rf'# {name}: pass:(\d+) fail:0 skip:0 total:\1', summary[-1])
+    return int(re.match(rf'# {name}: pass:(\d+)', summary[-1]).group(1))
+
+
+@pytest.mark.parametrize('args,smp,cases', [('--pmu', None, 18), ('--threads', 2, 16)])
+def test_glibc_vdso(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, args, smp,
+                    cases):
+    texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, 'vdso',
+                        args, smp)
+    assert check_ktap(texts, 'vdso') == cases

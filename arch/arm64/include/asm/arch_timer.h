@@ -23,5 +23,7 @@ static inline u32 arch_timer_get_cntfrq(void)
 /* Nanoseconds since start_kernel, for printk timestamps (kernel/time). */
 u64 local_clock(void);
 void sched_clock_init_early(void);
+/* The counter value local_clock() counts from (CLOCK_MONOTONIC's zero too). */
+u64 sched_clock_start_count(void);
 
 #endif

@@ -66,6 +66,8 @@
 /* Upper attributes. */
 #define PTE_PXN (_AC(1, UL) << 53)	/* no execution at EL1 */
 #define PTE_UXN (_AC(1, UL) << 54)	/* no execution at EL0 */
+/* Software bits (the MMU ignores 55..58). */
+#define PTE_SPECIAL (_AC(1, UL) << 56)	/* the kernel's page in a user map: not ours to free */
 
 /* Output address bits of a descriptor with 48-bit PAs. */
 #define PTE_ADDR_MASK GENMASK(47, PAGE_SHIFT)
