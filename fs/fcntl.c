@@ -58,7 +58,6 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	struct files_struct *files = current->files;
 	struct file *file = fget(fd);
-	unsigned long flags;
 	long ret;
 
 	if (!file)
@@ -75,12 +74,12 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 		ret = files->close_on_exec & (1UL << fd) ? FD_CLOEXEC : 0;
 		break;
 	case F_SETFD:
-		local_irq_save(flags);
+		spin_lock(&files->file_lock);
 		if (arg & FD_CLOEXEC)
 			files->close_on_exec |= 1UL << fd;
 		else
 			files->close_on_exec &= ~(1UL << fd);
-		local_irq_restore(flags);
+		spin_unlock(&files->file_lock);
 		ret = 0;
 		break;
 	case F_GETFL:

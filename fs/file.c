@@ -5,15 +5,21 @@
  * copies it (dup_files), so both processes then share each struct file and
  * its position, as on Linux. close, dup and dup3 are here too.
  *
- * Counts change with interrupts masked: the scheduler may preempt a process
- * between the load and the store, and another process may hold the same file.
+ * Locking (tasks run on every CPU):
+ *   - a struct file's f_count is an atomic_t: any process holding the file
+ *     may dup, close or exit at the same time as another;
+ *   - files_struct.file_lock guards the slots and the two bitmaps: the
+ *     tasks of a CLONE_FILES clone share one table. Taken with
+ *     spin_lock() (no interrupt handler opens files); fput(), which may
+ *     call a driver's release, always runs after it is dropped;
+ *   - files_struct.count (tasks sharing the table) is an atomic_t.
  */
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
-#include <linux/irqflags.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 
@@ -21,29 +27,21 @@ struct files_struct *alloc_files(void)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
 
-	if (files)
-		files->count = 1;
+	if (files) {
+		atomic_set(&files->count, 1);
+		spin_lock_init(&files->file_lock);
+	}
 	return files;
 }
 
 static void get_file(struct file *file)
 {
-	unsigned long flags;
-
-	local_irq_save(flags);
-	file->f_count++;
-	local_irq_restore(flags);
+	atomic_inc(&file->f_count);
 }
 
 void fput(struct file *file)
 {
-	unsigned long flags;
-	int left;
-
-	local_irq_save(flags);
-	left = --file->f_count;
-	local_irq_restore(flags);
-	if (left)
+	if (!atomic_dec_and_test(&file->f_count))
 		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
@@ -57,6 +55,7 @@ struct files_struct *dup_files(struct files_struct *old)
 
 	if (!files || !old)
 		return files;
+	spin_lock(&old->file_lock);
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
 		struct file *file = old->fd[fd];
 
@@ -67,30 +66,30 @@ struct files_struct *dup_files(struct files_struct *old)
 		files->open_fds |= 1UL << fd;
 	}
 	files->close_on_exec = old->close_on_exec & files->open_fds;
+	spin_unlock(&old->file_lock);
 	return files;
 }
 
 static struct file *pick_file(struct files_struct *files, unsigned int fd)
 {
 	struct file *file;
-	unsigned long flags;
 
 	if (fd >= NR_OPEN_DEFAULT)
 		return NULL;
-	local_irq_save(flags);
+	spin_lock(&files->file_lock);
 	file = files->fd[fd];
 	if (file) {
 		files->fd[fd] = NULL;
 		files->open_fds &= ~(1UL << fd);
 		files->close_on_exec &= ~(1UL << fd);
 	}
-	local_irq_restore(flags);
+	spin_unlock(&files->file_lock);
 	return file;
 }
 
 static void put_files(struct files_struct *files)
 {
-	if (--files->count)
+	if (!atomic_dec_and_test(&files->count))
 		return;
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
 		struct file *file = pick_file(files, fd);
@@ -135,12 +134,11 @@ void do_close_on_exec(struct files_struct *files)
 /* The lowest fd of files at or above start that is free: taken now, or -EMFILE. */
 static int alloc_fd(struct files_struct *files, unsigned int start, unsigned int flags)
 {
-	unsigned long irqflags;
 	int fd = -EMFILE;
 
 	if (!files)
 		return -EMFILE;
-	local_irq_save(irqflags);
+	spin_lock(&files->file_lock);
 	for (unsigned int i = start; i < NR_OPEN_DEFAULT; i++) {
 		if (!(files->open_fds & (1UL << i))) {
 			files->open_fds |= 1UL << i;
@@ -152,7 +150,7 @@ static int alloc_fd(struct files_struct *files, unsigned int start, unsigned int
 			break;
 		}
 	}
-	local_irq_restore(irqflags);
+	spin_unlock(&files->file_lock);
 	return fd;
 }
 
@@ -163,16 +161,18 @@ int get_unused_fd_flags(unsigned int flags)
 
 void put_unused_fd(unsigned int fd)
 {
-	unsigned long flags;
+	struct files_struct *files = current->files;
 
-	local_irq_save(flags);
-	current->files->open_fds &= ~(1UL << fd);
-	local_irq_restore(flags);
+	spin_lock(&files->file_lock);
+	files->open_fds &= ~(1UL << fd);
+	spin_unlock(&files->file_lock);
 }
 
 static void install(struct files_struct *files, unsigned int fd, struct file *file)
 {
+	spin_lock(&files->file_lock);
 	files->fd[fd] = file;
+	spin_unlock(&files->file_lock);
 }
 
 void fd_install(unsigned int fd, struct file *file)
@@ -184,15 +184,14 @@ struct file *fget(unsigned int fd)
 {
 	struct files_struct *files = current->files;
 	struct file *file = NULL;
-	unsigned long flags;
 
 	if (!files || fd >= NR_OPEN_DEFAULT)
 		return NULL;
-	local_irq_save(flags);
+	spin_lock(&files->file_lock);
 	file = files->fd[fd];
 	if (file)
-		file->f_count++;
-	local_irq_restore(flags);
+		get_file(file);
+	spin_unlock(&files->file_lock);
 	return file;
 }
 
@@ -261,7 +260,6 @@ SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
 {
 	struct files_struct *files = current->files;
 	struct file *file, *old;
-	unsigned long irqflags;
 
 	if (flags & ~O_CLOEXEC)
 		return -EINVAL;
@@ -272,9 +270,9 @@ SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
 	file = fget(oldfd);
 	if (!file)
 		return -EBADF;
-	local_irq_save(irqflags);
+	spin_lock(&files->file_lock);
 	if ((files->open_fds & (1UL << newfd)) && !files->fd[newfd]) {
-		local_irq_restore(irqflags);
+		spin_unlock(&files->file_lock);
 		fput(file);
 		return -EBUSY;		/* an open() is filling that slot, as Linux says */
 	}
@@ -285,7 +283,7 @@ SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
 		files->close_on_exec |= 1UL << newfd;
 	else
 		files->close_on_exec &= ~(1UL << newfd);
-	local_irq_restore(irqflags);
+	spin_unlock(&files->file_lock);
 	if (old)
 		fput(old);
 	return newfd;

@@ -61,14 +61,14 @@ static void fs_fd_table_lowest_free(struct kunit *test)
 	copy = dup_files(current->files);
 	KUNIT_ASSERT_TRUE(test, copy != NULL);
 	KUNIT_EXPECT_TRUE(test, copy->fd[0] == f);
-	KUNIT_EXPECT_EQ(test, f->f_count, 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&f->f_count), 2);
 	{
 		struct task_struct fake = { .files = copy };
 
 		exit_files(&fake);
 		KUNIT_EXPECT_TRUE(test, fake.files == NULL);
 	}
-	KUNIT_EXPECT_EQ(test, f->f_count, 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&f->f_count), 1);
 
 	/* NR_OPEN_DEFAULT descriptors, then -EMFILE */
 	for (int i = 3; i < NR_OPEN_DEFAULT; i++)

@@ -69,7 +69,7 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 	file->f_mode = (acc == O_RDONLY ? FMODE_READ : 0) |
 		       (acc == O_WRONLY ? FMODE_WRITE : 0) |
 		       (acc == O_RDWR ? FMODE_READ | FMODE_WRITE : 0);
-	file->f_count = 1;
+	atomic_set(&file->f_count, 1);
 	if (!file->f_op)
 		*err = -ENXIO;		/* a device with no driver */
 	else if (file->f_op->open)

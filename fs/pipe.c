@@ -15,17 +15,27 @@
  *          POLLOUT when PIPE_BUF bytes fit (POLLERR with no readers left).
  *
  * A signal interrupts a sleep: the bytes already moved, or -ERESTARTSYS
- * (restarted after a SA_RESTART handler, else -EINTR). The ring changes with preemption off; the other end may
- * be another process on the same CPU.
+ * (restarted after a SA_RESTART handler, else -EINTR).
+ *
+ * Locking: pipe->lock (a spinlock, Linux's pipe->mutex made a spinlock
+ * since the bytes move between kernel buffers and nothing sleeps while
+ * it is held) guards the ring (head, tail, buf), readers and writers; the
+ * two ends may be processes on different CPUs. Nothing waits with it
+ * held: a reader or writer that must wait drops it and sleeps on rd_wait
+ * or wr_wait with wait_event_interruptible(), which queues the task and
+ * marks it sleeping before it tests the condition, so a wake_up() from
+ * the other end in between is not lost; the condition is tested again
+ * under the lock. No interrupt handler touches a pipe (spin_lock, not
+ * _irqsave). count, the files holding the inode, is an atomic_t.
  */
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
-#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/wait.h>
@@ -38,14 +48,15 @@
 
 struct pipe_inode_info {
 	struct ramfs_inode vfs;		/* what the two files point at */
-	int count;			/* files holding vfs (ihold/iput) */
+	atomic_t count;			/* files holding vfs (ihold/iput) */
+	spinlock_t lock;		/* the rest, but the wait queues' own */
 	char *buf;			/* PIPE_SIZE bytes */
 	size_t head, tail;		/* bytes ever written / read */
 	int readers, writers;		/* open ends */
 	struct wait_queue_head rd_wait, wr_wait;
 };
 
-static unsigned long pipe_ino = 0x20000000UL;
+static atomic_t pipe_ino = ATOMIC_INIT(0x20000000);
 
 static struct pipe_inode_info *PIPE_I(struct ramfs_inode *inode)
 {
@@ -59,20 +70,14 @@ static size_t pipe_used(const struct pipe_inode_info *pipe)
 
 static void pipe_hold(struct ramfs_inode *inode)
 {
-	preempt_disable();
-	PIPE_I(inode)->count++;
-	preempt_enable();
+	atomic_inc(&PIPE_I(inode)->count);
 }
 
 static void pipe_evict(struct ramfs_inode *inode)
 {
 	struct pipe_inode_info *pipe = PIPE_I(inode);
-	int left;
 
-	preempt_disable();
-	left = --pipe->count;
-	preempt_enable();
-	if (left)
+	if (!atomic_dec_and_test(&pipe->count))
 		return;
 	free_pages((unsigned long)pipe->buf, PIPE_ORDER);
 	kfree(pipe);
@@ -86,13 +91,14 @@ static const struct inode_operations pipe_inode_operations = {
 static ssize_t pipe_read(struct file *file, char *buf, size_t count, loff_t *pos)
 {
 	struct pipe_inode_info *pipe = PIPE_I(file->f_inode);
+	int writers;
 
 	if (!count)
 		return 0;
 	for (;;) {
 		size_t n, off, first;
 
-		preempt_disable();
+		spin_lock(&pipe->lock);
 		n = min(count, pipe_used(pipe));
 		if (n) {
 			off = pipe->tail % PIPE_SIZE;
@@ -100,12 +106,13 @@ static ssize_t pipe_read(struct file *file, char *buf, size_t count, loff_t *pos
 			memcpy(buf, pipe->buf + off, first);
 			memcpy(buf + first, pipe->buf, n - first);
 			pipe->tail += n;
-			preempt_enable();
+			spin_unlock(&pipe->lock);
 			wake_up(&pipe->wr_wait);
 			return n;
 		}
-		preempt_enable();
-		if (!READ_ONCE(pipe->writers))
+		writers = pipe->writers;
+		spin_unlock(&pipe->lock);
+		if (!writers)
 			return 0;
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
@@ -123,13 +130,14 @@ static ssize_t pipe_write(struct file *file, const char *buf, size_t count, loff
 	while (done < count) {
 		size_t room, n, off, first, need;
 
-		if (!READ_ONCE(pipe->readers)) {
+		spin_lock(&pipe->lock);
+		if (!pipe->readers) {
+			spin_unlock(&pipe->lock);
 			send_sig(SIGPIPE, current);
 			return done ? (ssize_t)done : -EPIPE;
 		}
 		/* up to PIPE_BUF bytes: all at once; more: any room will do */
 		need = count <= PIPE_BUF ? count : 1;
-		preempt_disable();
 		room = PIPE_SIZE - pipe_used(pipe);
 		if (room >= need) {
 			n = min(room, count - done);
@@ -139,11 +147,11 @@ static ssize_t pipe_write(struct file *file, const char *buf, size_t count, loff
 			memcpy(pipe->buf, buf + done + first, n - first);
 			pipe->head += n;
 			done += n;
-			preempt_enable();
+			spin_unlock(&pipe->lock);
 			wake_up(&pipe->rd_wait);
 			continue;
 		}
-		preempt_enable();
+		spin_unlock(&pipe->lock);
 		if (file->f_flags & O_NONBLOCK)
 			return done ? (ssize_t)done : -EAGAIN;
 		if (wait_event_interruptible(pipe->wr_wait, PIPE_SIZE - pipe_used(pipe) >= need ||
@@ -158,20 +166,24 @@ static unsigned int pipe_poll(struct file *file, struct poll_table_struct *pt)
 	struct pipe_inode_info *pipe = PIPE_I(file->f_inode);
 	unsigned int mask = 0;
 
-	if (file->f_mode & FMODE_READ) {
+	if (file->f_mode & FMODE_READ)
 		poll_wait(file, &pipe->rd_wait, pt);
+	if (file->f_mode & FMODE_WRITE)
+		poll_wait(file, &pipe->wr_wait, pt);
+	spin_lock(&pipe->lock);
+	if (file->f_mode & FMODE_READ) {
 		if (pipe_used(pipe))
 			mask |= POLLIN | POLLRDNORM;
-		if (!READ_ONCE(pipe->writers))
+		if (!pipe->writers)
 			mask |= POLLHUP;
 	}
 	if (file->f_mode & FMODE_WRITE) {
-		poll_wait(file, &pipe->wr_wait, pt);
 		if (PIPE_SIZE - pipe_used(pipe) >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
-		if (!READ_ONCE(pipe->readers))
+		if (!pipe->readers)
 			mask |= POLLERR;
 	}
+	spin_unlock(&pipe->lock);
 	return mask;
 }
 
@@ -186,12 +198,12 @@ static int pipe_release(struct ramfs_inode *inode, struct file *file)
 {
 	struct pipe_inode_info *pipe = PIPE_I(inode);
 
-	preempt_disable();
+	spin_lock(&pipe->lock);
 	if (file->f_mode & FMODE_READ)
 		pipe->readers--;
 	if (file->f_mode & FMODE_WRITE)
 		pipe->writers--;
-	preempt_enable();
+	spin_unlock(&pipe->lock);
 	wake_up(&pipe->rd_wait);
 	wake_up(&pipe->wr_wait);
 	return 0;
@@ -220,7 +232,7 @@ static struct file *pipe_file(struct pipe_inode_info *pipe, unsigned int flags, 
 	file->f_inode = &pipe->vfs;
 	file->f_flags = (mode & FMODE_READ ? O_RDONLY : O_WRONLY) | (flags & O_NONBLOCK);
 	file->f_mode = mode;
-	file->f_count = 1;
+	atomic_set(&file->f_count, 1);
 	return file;
 }
 
@@ -236,7 +248,7 @@ static int create_pipe_files(struct file **res, unsigned int flags)
 		kfree(pipe);
 		return -ENOMEM;
 	}
-	pipe->vfs.ino = pipe_ino++;
+	pipe->vfs.ino = (unsigned int)atomic_inc_return(&pipe_ino) - 1;
 	pipe->vfs.mode = S_IFIFO | 0600;
 	pipe->vfs.name = "";
 	pipe->vfs.parent = &pipe->vfs;
@@ -245,7 +257,8 @@ static int create_pipe_files(struct file **res, unsigned int flags)
 	pipe->vfs.i_op = &pipe_inode_operations;
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
-	pipe->count = 2;		/* one for each file */
+	spin_lock_init(&pipe->lock);
+	atomic_set(&pipe->count, 2);	/* one for each file */
 	pipe->readers = pipe->writers = 1;
 	res[0] = pipe_file(pipe, flags, FMODE_READ);
 	res[1] = pipe_file(pipe, flags, FMODE_WRITE);

@@ -8,8 +8,11 @@
  * without a poll operation (regular files, directories) is always ready
  * for reading and writing, as on Linux.
  *
- * The pass runs with preemption off and the task already marked sleeping,
- * so a wake-up between the look and the sleep is never lost. The signal
+ * The pass runs with preemption off and the task already marked sleeping
+ * (set_current_state's barrier orders that before the looks), so a
+ * wake-up between the look and the sleep is never lost. Queueing on and
+ * off a file's wait queue takes that queue's lock, as wake_up() does: the
+ * waker may be on another CPU. The signal
  * mask given to ppoll/pselect6 applies while waiting and is put back
  * afterwards (after the handler, if a signal interrupted the wait: then
  * the call returns -EINTR, never restarted, as on Linux). The remaining
@@ -55,9 +58,9 @@ void poll_wait(struct file *file, struct wait_queue_head *wq, struct poll_table_
 	e = &pt->entries[pt->nr++];
 	e->wq = wq;
 	e->wait.task = pt->task;
-	local_irq_save(flags);
+	spin_lock_irqsave(&wq->lock, flags);
 	list_add_tail(&e->wait.entry, &wq->head);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
 unsigned int vfs_poll(struct file *file, struct poll_table_struct *pt)
@@ -112,10 +115,13 @@ static int do_poll_wait(poll_pass_t pass, void *arg, long long ns)
 	}
 	__set_current_state(TASK_RUNNING);
 	hrtimer_cancel(&pt->timer);
-	local_irq_save(flags);
-	for (int i = 0; i < pt->nr; i++)
+	for (int i = 0; i < pt->nr; i++) {
+		struct wait_queue_head *wq = pt->entries[i].wq;
+
+		spin_lock_irqsave(&wq->lock, flags);
 		list_del_init(&pt->entries[i].wait.entry);
-	local_irq_restore(flags);
+		spin_unlock_irqrestore(&wq->lock, flags);
+	}
 	kfree(pt);
 	return ret;
 }

@@ -12,9 +12,12 @@ unsigned long init_stack[THREAD_SIZE / sizeof(unsigned long)]
 	__section(".data..init_stack") __aligned(THREAD_SIZE);
 
 /* Its signal state: all SIG_DFL, nothing pending (kernel threads copy it). */
-static struct sighand_struct init_sighand __section(".data") = { .count = 1 };
+static struct sighand_struct init_sighand __section(".data") = {
+	.count = ATOMIC_INIT(1),
+	.siglock = __SPIN_LOCK_INITIALIZER(init_sighand.siglock),
+};
 static struct signal_struct init_signals __section(".data") = {
-	.count = 1,
+	.count = ATOMIC_INIT(1),
 	.live = 1,
 	.flags = SIGNAL_UNKILLABLE,
 	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
@@ -35,6 +38,7 @@ static struct signal_struct init_signals __section(".data") = {
 
 struct task_struct init_task __section(".data") = {
 	.stack = init_stack,
+	.usage = ATOMIC_INIT(2),	/* never freed */
 	.pid = 0,
 	.comm = "swapper",
 	.umask = 0022,

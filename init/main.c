@@ -169,7 +169,9 @@ static noinline __noreturn void rest_init(void)
 	pid = kernel_clone(&args);
 	if (pid != 1)
 		panic("Could not create the init process (error %ld)", pid);
+	spin_lock(&tasklist_lock);
 	child_reaper = find_task_by_pid(1);
+	spin_unlock(&tasklist_lock);
 	local_irq_enable();
 	cpu_idle_loop();
 }
@@ -189,6 +191,7 @@ __noreturn void __init start_kernel(void)
 	mm_init();			/* buddy allocator, kmalloc: "Memory: ..." */
 	rand_initialize();		/* getrandom: /chosen/rng-seed, kaslr-seed */
 	sched_init();			/* the boot task becomes the idle task */
+	futex_init();			/* the futex hash buckets and their locks */
 	asid_init();			/* TTBR0 for user space: ASIDs, T0SZ */
 	populate_rootfs();		/* the initramfs, into the root filesystem */
 	init_IRQ();			/* the interrupt controller the DTB names */

@@ -9,6 +9,15 @@
  * threads (exit_signal -1) have nobody waiting: they are freed by the next
  * task to run, once their stack is no longer in use (finish_task_switch).
  *
+ * Locking: the family links, exit_state and signal->live change under
+ * tasklist_lock (include/linux/sched.h); a thread leaving its group also
+ * holds the group's siglock, which zap_other_threads walks it under, and
+ * job-control state (signal->flags) is read under the child's siglock.
+ * A task that exits is released (reaped by wait4, or by itself when
+ * nobody waits) on one CPU while it may still be running its last
+ * instructions, on its own stack, on another: each of the two drops one
+ * of its references, and only the second frees it (put_task_struct).
+ *
  * When init itself exits there is nothing left to run: with the
  * `poweroff` bootarg the machine powers off (how a test /init ends a
  * boot), otherwise the kernel panics as Linux does ("Attempted to kill
@@ -23,6 +32,7 @@
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/mmu_context.h>
@@ -44,14 +54,14 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
-	local_irq_save(flags);
+	local_irq_save(flags);		/* this CPU's TTBR0 and current->mm agree */
 	tsk->mm = NULL;			/* no FP state to save from here on */
 	cpu_set_reserved_ttbr0();	/* off the tables before they go */
 	local_irq_restore(flags);
 	mmput(mm);
 }
 
-/* Interrupts masked. Children of tsk go to init; zombies among them wake it. */
+/* tasklist_lock held. Children of tsk go to init; zombies among them wake it. */
 static void forget_original_parent(struct task_struct *tsk)
 {
 	struct task_struct *reaper = child_reaper && child_reaper != tsk ? child_reaper : &init_task;
@@ -70,13 +80,23 @@ static void forget_original_parent(struct task_struct *tsk)
 		wake_up(&reaper->wait_chldexit);
 }
 
-/* Interrupts masked: take p off every list (it is a zombie, or self-reaping). */
+/* tasklist_lock held: take p off every list (it is a zombie, or self-reaping). */
 static void unhash_task(struct task_struct *p)
 {
 	list_del(&p->sibling);
 	list_del(&p->tasks);
+	spin_lock(&p->sighand->siglock);
 	list_del(&p->thread_group);
+	spin_unlock(&p->sighand->siglock);
 	nr_threads--;
+}
+
+/* tasklist_lock held: p is gone from the tree; drop the reference that kept it. */
+static void release_task(struct task_struct *p)
+{
+	p->exit_state = EXIT_DEAD;
+	unhash_task(p);
+	put_task_struct(p);	/* not the last if p is still on its way out */
 }
 
 /* The wait status of a process: exit_group's, or its first thread's own. */
@@ -88,7 +108,7 @@ static int group_status(struct task_struct *p)
 }
 
 /*
- * Interrupts masked. tsk (a thread or a whole process) is gone: tell the
+ * tasklist_lock held. tsk (a thread or a whole process) is gone: tell the
  * parent when the process is (its last thread), reap what nobody waits
  * for. A first thread that exits before the others stays a zombie, not yet
  * reported, until the last one goes (Linux's delay_group_leader).
@@ -98,15 +118,11 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 	struct task_struct *leader = tsk->group_leader;
 
 	if (!thread_group_leader(tsk)) {
-		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
-		unhash_task(tsk);
+		release_task(tsk);	/* freed after the switch away */
 		if (group_dead && leader->exit_state == EXIT_ZOMBIE) {
 			leader->exit_code = group_status(leader);
-			if (do_notify_parent(leader, leader->exit_signal)) {
-				leader->exit_state = EXIT_DEAD;
-				unhash_task(leader);
-				put_task_struct(leader);
-			}
+			if (do_notify_parent(leader, leader->exit_signal))
+				release_task(leader);
 		}
 		return;
 	}
@@ -116,12 +132,10 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 	}
 	tsk->exit_code = group_status(tsk);
 	/* The parent is told (SIGCHLD); if it ignores SIGCHLD nobody reaps: go now. */
-	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal)) {
-		tsk->exit_state = EXIT_DEAD;	/* freed after the switch away */
-		unhash_task(tsk);
-	} else {
+	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal))
+		release_task(tsk);	/* freed after the switch away */
+	else
 		tsk->exit_state = EXIT_ZOMBIE;
-	}
 }
 
 __noreturn void do_exit(long code)
@@ -153,7 +167,7 @@ __noreturn void do_exit(long code)
 	exit_fs(tsk);
 	exit_mm(tsk);
 
-	local_irq_disable();		/* for good: schedule() never returns here */
+	spin_lock_irq(&tasklist_lock);	/* interrupts off for good: schedule() never returns */
 	tsk->exit_code = code;
 	tsk->signal->utime += tsk->utime;	/* getrusage(RUSAGE_SELF) keeps them */
 	tsk->signal->stime += tsk->stime;
@@ -165,6 +179,7 @@ __noreturn void do_exit(long code)
 		hrtimer_cancel(&tsk->signal->real_timer);	/* ITIMER_REAL dies with the process */
 	exit_notify(tsk, group_dead);
 	tsk->state = TASK_DEAD;
+	spin_unlock(&tasklist_lock);	/* interrupts stay masked */
 	schedule();
 	panic("do_exit: a dead task ran again");
 }
@@ -175,7 +190,7 @@ __noreturn void do_group_exit(int code)
 	struct signal_struct *sig = current->signal;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;	/* another thread began it */
 	} else if (!thread_group_empty(current)) {
@@ -183,7 +198,7 @@ __noreturn void do_group_exit(int code)
 		sig->group_exit_code = code;
 		zap_other_threads(current);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	do_exit(code);
 }
 
@@ -210,9 +225,11 @@ static bool eligible_child(struct task_struct *p, int pid)
 }
 
 /*
- * Interrupts masked: a child wait4(pid, options) has something to report
+ * tasklist_lock held: a child wait4(pid, options) has something to report
  * on: a zombie, or with WUNTRACED a stop, with WCONTINUED a SIGCONT, not
- * reported yet; *any: any eligible child at all.
+ * reported yet; *any: any eligible child at all. (A child's job-control
+ * flags are read without its siglock: wait4 takes it before it acts on
+ * them.)
  */
 static struct task_struct *find_reportable(int pid, int options, bool *any)
 {
@@ -241,9 +258,9 @@ static bool reportable_or_none(int pid, int options)
 	unsigned long flags;
 	bool any, ret;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	ret = find_reportable(pid, options, &any) || !any;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -271,19 +288,28 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 	if (pid == -2147483647 - 1)	/* -INT_MIN has no group */
 		return -ESRCH;
 	for (;;) {
-		local_irq_save(flags);
+		spin_lock_irqsave(&tasklist_lock, flags);
 		p = find_reportable(pid, options, &any);
 		if (p && p->exit_state != EXIT_ZOMBIE) {
 			/* Stopped (status sig << 8 | 0x7f) or continued (0xffff): reported once. */
-			if (p->signal->flags & SIGNAL_STOP_CONTINUED) {
+			spin_lock(&p->sighand->siglock);
+			status = 0;
+			if ((options & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED)) {
 				p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
 				status = 0xffff;
-			} else {
+			} else if ((options & WUNTRACED) &&
+				   (p->signal->flags & SIGNAL_STOP_STOPPED) &&
+				   p->signal->group_exit_code) {
 				status = (p->signal->group_exit_code << 8) | 0x7f;
 				p->signal->group_exit_code = 0;
 			}
+			spin_unlock(&p->sighand->siglock);
+			if (!status) {	/* someone else took it meanwhile: look again */
+				spin_unlock_irqrestore(&tasklist_lock, flags);
+				continue;
+			}
 			pid = p->pid;
-			local_irq_restore(flags);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
 			if (ru && clear_user(ru, sizeof(*ru)))
 				return -EFAULT;
 			if (stat_addr && put_user(status, stat_addr))
@@ -292,9 +318,9 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 		}
 		if (p) {
 			p->exit_state = EXIT_DEAD;
-			unhash_task(p);
+			unhash_task(p);	/* its reference is dropped below, when we are done */
 		}
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (p)
 			break;
 		if (!any)
@@ -309,12 +335,12 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 	status = group_status(p);
 	memset(&r, 0, sizeof(r));
 	/* The process's threads and its own reaped children: RUSAGE_CHILDREN. */
-	local_irq_save(flags);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	current->signal->cutime += p->signal->utime + p->signal->cutime;
 	current->signal->cstime += p->signal->stime + p->signal->cstime;
 	current->signal->cnvcsw += p->signal->nvcsw + p->signal->cnvcsw;
 	current->signal->cnivcsw += p->signal->nivcsw + p->signal->cnivcsw;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	ticks_to_timeval(p->signal->utime, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
 	ticks_to_timeval(p->signal->stime, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
 	r.ru_rest[12] = p->signal->nvcsw;

@@ -9,18 +9,25 @@
  *
  * Pids count up from 2 and wrap below PID_MAX, skipping pids still in
  * use; pid 1 is kept for init (rest_init asks for it).
+ *
+ * Locking: tasklist_lock (include/linux/sched.h) guards the task list, the
+ * pids and every task's family links; copy_process takes it once to give
+ * the new task its pid and hang it in the tree, and the new thread's
+ * sighand->siglock inside it to join its thread group (zap_other_threads
+ * walks the group under that lock). A task_struct is counted (usage):
+ * two references at birth, see get_task_struct().
  */
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
-#include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
@@ -39,6 +46,7 @@
 #define CLONE_CHILD_CLEARTID	0x00200000
 #define CLONE_CHILD_SETTID	0x01000000
 
+DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
 int nr_threads;
 struct task_struct *child_reaper;
@@ -89,7 +97,7 @@ __weak int console_open_stdio(struct task_struct *tsk)
 	return -ENODEV;
 }
 
-/* Interrupts masked. */
+/* tasklist_lock held. */
 struct task_struct *find_task_by_pid(int pid)
 {
 	struct task_struct *p;
@@ -106,18 +114,18 @@ int for_each_task(int (*fn)(struct task_struct *p, void *arg), void *arg)
 	unsigned long flags;
 	int ret;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	ret = fn(&init_task, arg);
 	list_for_each_entry(p, &task_list, tasks) {
 		if (ret)
 			break;
 		ret = fn(p, arg);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
-/* Interrupts masked. A free pid above 1, or -EAGAIN. */
+/* tasklist_lock held. A free pid above 1, or -EAGAIN. */
 static int alloc_pid(void)
 {
 	for (int tries = 0; tries < PID_MAX; tries++) {
@@ -129,11 +137,17 @@ static int alloc_pid(void)
 	return -EAGAIN;
 }
 
-void put_task_struct(struct task_struct *p)
+static void free_task(struct task_struct *p)
 {
 	exit_signal_state(p);
 	free_pages((unsigned long)p->stack, get_order(THREAD_SIZE));
 	kfree(p);
+}
+
+void put_task_struct(struct task_struct *p)
+{
+	if (atomic_dec_and_test(&p->usage))
+		free_task(p);
 }
 
 struct task_struct *copy_process(struct kernel_clone_args *args)
@@ -158,6 +172,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		return ERR_PTR(-ENOMEM);
 	}
 	p->state = TASK_UNINTERRUPTIBLE;	/* until woken */
+	atomic_set(&p->usage, 2);		/* released, and switched away from */
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -184,7 +199,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		memcpy(p->comm, parent->comm, sizeof(p->comm));
 		if (args->flags & CLONE_VM) {
 			p->mm = parent->mm;
-			p->mm->users++;
+			atomic_inc(&p->mm->users);
 		} else {
 			p->mm = dup_mm(parent->mm);
 		}
@@ -192,7 +207,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 			goto nomem;
 		if (parent->files && (args->flags & CLONE_FILES)) {
 			p->files = parent->files;
-			p->files->count++;
+			atomic_inc(&p->files->count);
 		} else if (parent->files) {
 			p->files = dup_files(parent->files);
 			if (!p->files)
@@ -203,10 +218,10 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	copy_thread(p, args);
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	pid = args->pid ? args->pid : alloc_pid();
 	if (pid < 0) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		goto fail;
 	}
 	p->pid = pid;
@@ -214,7 +229,9 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		/* Another thread of current's process: same tgid and parent. */
 		p->group_leader = parent->group_leader;
 		p->tgid = parent->tgid;
+		spin_lock(&p->sighand->siglock);
 		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
+		spin_unlock(&p->sighand->siglock);
 	} else {
 		p->group_leader = p;
 		p->tgid = pid;
@@ -238,7 +255,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 
 	if ((args->flags & CLONE_CHILD_SETTID) && p->mm) {
 		int *tid = mm_user_kaddr(p->mm, (unsigned long)args->child_tid);
@@ -253,7 +270,7 @@ fail:
 	if (p->files)
 		exit_files(p);
 	mmput(p->mm);
-	put_task_struct(p);
+	free_task(p);
 	return ERR_PTR(pid);
 }
 

@@ -17,9 +17,22 @@
  *
  * A waiter is keyed by (mm, address): FUTEX_PRIVATE_FLAG changes nothing,
  * and since no memory is shared between address spaces here (no
- * MAP_SHARED across fork), a shared futex is a private one too. The check
- * of *uaddr and the queueing happen with interrupts masked, so a waker
- * (another task: one CPU) cannot slip between them and be lost.
+ * MAP_SHARED across fork), a shared futex is a private one too.
+ *
+ * Locking, as Linux: waiters hang on one of FUTEX_HASH_SIZE hash buckets,
+ * chosen by (mm, address), each with its own spinlock. A waiter reads
+ * *uaddr and queues itself with its bucket's lock held, and a waker takes
+ * the waiter off the queue, marks it woken and wakes it with the same
+ * lock held, so a wake-up between the check and the sleep is never lost
+ * and the waiter (whose futex_q is on its stack) always sees the whole of
+ * it. A requeue moves a waiter to another bucket (both locks taken, the
+ * lower address first) and repoints its lock_ptr; a waiter going off on
+ * its own (timeout, signal) locks whatever bucket lock_ptr names then and
+ * checks that it did not move meanwhile. No interrupt handler takes a
+ * bucket lock (the timeout only wakes the task), so spin_lock() it is.
+ * *uaddr is read with the lock held (after a first read outside it has
+ * faulted the page in); a fault there is handled with the lock held,
+ * where Linux would drop it and retry.
  *
  * Returns as Linux: 0 woken; -EAGAIN (EWOULDBLOCK) if *uaddr != val;
  * -ETIMEDOUT; -ERESTARTSYS for a signal (restarted after a handler with
@@ -28,10 +41,11 @@
  * the ops not written (WAKE_OP, the PI and requeue-PI ones).
  */
 #include <linux/errno.h>
-#include <linux/irqflags.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <linux/timekeeping.h>
 #include <asm/uaccess.h>
@@ -51,6 +65,7 @@
 
 struct futex_q {
 	struct list_head list;
+	spinlock_t *lock_ptr;	/* the bucket's lock it hangs on */
 	struct task_struct *task;
 	struct mm_struct *mm;
 	unsigned long uaddr;
@@ -60,8 +75,68 @@ struct futex_q {
 	struct hrtimer timer;
 };
 
-/* Every waiter, oldest first (woken in that order). */
-static LIST_HEAD(futex_queue);
+#define FUTEX_HASH_BITS	6
+#define FUTEX_HASH_SIZE	(1 << FUTEX_HASH_BITS)
+
+/* The waiters of the futexes that hash here, oldest first (woken in that order). */
+struct futex_hash_bucket {
+	spinlock_t lock;
+	struct list_head chain;
+};
+
+static struct futex_hash_bucket futex_queues[FUTEX_HASH_SIZE];
+
+static struct futex_hash_bucket *hash_futex(struct mm_struct *mm, unsigned long uaddr)
+{
+	unsigned long key = (uaddr >> 2) ^ ((unsigned long)mm >> 6);
+
+	key ^= key >> FUTEX_HASH_BITS;
+	key ^= key >> (2 * FUTEX_HASH_BITS);
+	return &futex_queues[key % FUTEX_HASH_SIZE];
+}
+
+/* start_kernel (Linux: a core_initcall): every bucket empty. */
+void __init futex_init(void)
+{
+	for (int i = 0; i < FUTEX_HASH_SIZE; i++) {
+		spin_lock_init(&futex_queues[i].lock);
+		INIT_LIST_HEAD(&futex_queues[i].chain);
+	}
+}
+
+/* Lock the bucket q hangs on now (a requeue may move it until we hold it). */
+static spinlock_t *lock_futex_q(struct futex_q *q)
+{
+	for (;;) {
+		spinlock_t *lock = READ_ONCE(q->lock_ptr);
+
+		spin_lock(lock);
+		if (lock == READ_ONCE(q->lock_ptr))
+			return lock;
+		spin_unlock(lock);
+	}
+}
+
+/* Both buckets' locks, the lower address first (one if they are the same). */
+static void double_lock_hb(struct futex_hash_bucket *a, struct futex_hash_bucket *b)
+{
+	if (a > b) {
+		struct futex_hash_bucket *t = a;
+
+		a = b;
+		b = t;
+	}
+	spin_lock(&a->lock);
+	if (a != b)
+		spin_lock(&b->lock);
+}
+
+static void double_unlock_hb(struct futex_hash_bucket *a, struct futex_hash_bucket *b)
+{
+	spin_unlock(&a->lock);
+	if (a != b)
+		spin_unlock(&b->lock);
+}
 
 struct __kernel_timespec {
 	long long tv_sec;
@@ -73,7 +148,7 @@ static bool match(struct futex_q *q, struct mm_struct *mm, unsigned long uaddr)
 	return q->mm == mm && q->uaddr == uaddr;
 }
 
-/* Interrupts masked. */
+/* The bucket's lock held. */
 static void wake_futex(struct futex_q *q)
 {
 	list_del(&q->list);
@@ -83,14 +158,14 @@ static void wake_futex(struct futex_q *q)
 
 static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr, u32 bitset)
 {
+	struct futex_hash_bucket *hb = hash_futex(mm, uaddr);
 	struct list_head *pos, *next;
-	unsigned long flags;
 	int woken = 0;
 
 	if (!bitset)
 		return -EINVAL;
-	local_irq_save(flags);
-	for (pos = futex_queue.next; pos != &futex_queue && woken < nr; pos = next) {
+	spin_lock(&hb->lock);
+	for (pos = hb->chain.next; pos != &hb->chain && woken < nr; pos = next) {
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
 		next = pos->next;
@@ -99,7 +174,7 @@ static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr, u3
 			woken++;
 		}
 	}
-	local_irq_restore(flags);
+	spin_unlock(&hb->lock);
 	return woken;
 }
 
@@ -122,16 +197,18 @@ static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
 {
 	struct task_struct *p = current;
 	struct futex_q q = { .task = p, .mm = p->mm, .uaddr = uaddr, .bitset = bitset };
-	unsigned long flags;
+	struct futex_hash_bucket *hb = hash_futex(p->mm, uaddr);
+	spinlock_t *lock;
 	u32 cur;
 	long ret = 0;
 
 	if (!bitset)
 		return -EINVAL;
-	if (get_user(cur, (u32 __user *)uaddr))	/* faults the page in, interrupts on */
+	if (get_user(cur, (u32 __user *)uaddr))	/* faults the page in, no lock held */
 		return -EFAULT;
 	hrtimer_init(&q.timer, futex_timeout);
-	local_irq_save(flags);
+	spin_lock(&hb->lock);
+	lock = &hb->lock;
 	if (get_user(cur, (u32 __user *)uaddr)) {
 		ret = -EFAULT;
 		goto out;
@@ -144,36 +221,37 @@ static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
 		ret = -ETIMEDOUT;
 		goto out;
 	}
-	list_add_tail(&q.list, &futex_queue);
+	q.lock_ptr = &hb->lock;
+	list_add_tail(&q.list, &hb->chain);
 	if (ns != ~0ULL)
 		hrtimer_start_ns(&q.timer, ns);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (q.woken || q.timed_out || signal_pending(p))
+		if (q.woken || READ_ONCE(q.timed_out) || signal_pending(p))
 			break;
-		local_irq_restore(flags);
+		spin_unlock(lock);
 		schedule();
-		local_irq_save(flags);
+		lock = lock_futex_q(&q);
 	}
 	__set_current_state(TASK_RUNNING);
-	hrtimer_cancel(&q.timer);
 	if (!q.woken) {
 		list_del(&q.list);
-		if (q.timed_out)
+		if (READ_ONCE(q.timed_out))
 			ret = -ETIMEDOUT;
 		else
 			ret = ns == ~0ULL ? -ERESTARTSYS : -EINTR;
 	}
 out:
-	local_irq_restore(flags);
+	spin_unlock(lock);
+	hrtimer_cancel(&q.timer);	/* waits for a running futex_timeout: q is on our stack */
 	return ret;
 }
 
 static long futex_requeue(struct mm_struct *mm, unsigned long uaddr1, unsigned long uaddr2,
 			  int nr_wake, int nr_requeue, u32 *cmpval)
 {
+	struct futex_hash_bucket *hb1 = hash_futex(mm, uaddr1), *hb2 = hash_futex(mm, uaddr2);
 	struct list_head *pos, *next;
-	unsigned long flags;
 	int woken = 0, moved = 0;
 	u32 cur;
 
@@ -181,12 +259,12 @@ static long futex_requeue(struct mm_struct *mm, unsigned long uaddr1, unsigned l
 		return -EINVAL;
 	if (cmpval && get_user(cur, (u32 __user *)uaddr1))
 		return -EFAULT;
-	local_irq_save(flags);
+	double_lock_hb(hb1, hb2);
 	if (cmpval && (get_user(cur, (u32 __user *)uaddr1) || cur != *cmpval)) {
-		local_irq_restore(flags);
+		double_unlock_hb(hb1, hb2);
 		return -EAGAIN;
 	}
-	for (pos = futex_queue.next; pos != &futex_queue; pos = next) {
+	for (pos = hb1->chain.next; pos != &hb1->chain; pos = next) {
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
 		next = pos->next;
@@ -197,12 +275,17 @@ static long futex_requeue(struct mm_struct *mm, unsigned long uaddr1, unsigned l
 			woken++;
 		} else if (moved < nr_requeue) {
 			q->uaddr = uaddr2;
+			if (hb1 != hb2) {
+				list_del(&q->list);
+				list_add_tail(&q->list, &hb2->chain);
+				WRITE_ONCE(q->lock_ptr, &hb2->lock);
+			}
 			moved++;
 		} else {
 			break;
 		}
 	}
-	local_irq_restore(flags);
+	double_unlock_hb(hb1, hb2);
 	return woken + moved;
 }
 
@@ -285,11 +368,11 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
 	unsigned long flags;
 	void __user *head;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	if (pid)
 		p = find_task_by_pid(pid);
 	head = p ? p->robust_list : NULL;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!p)
 		return -ESRCH;
 	if (put_user(24UL, len_ptr) || put_user(head, head_ptr))

@@ -26,6 +26,17 @@
  * init (pid 1) and kernel threads never get a signal they have no handler
  * for (Linux's SIGNAL_UNKILLABLE), SIGKILL and SIGSTOP included.
  *
+ * Locking, as Linux: p->sighand->siglock (include/linux/signal_types.h)
+ * guards p's pending signals, its blocked mask and its process's shared
+ * pending signals and stop/exit state; taken with interrupts masked. A
+ * sender finds its target under tasklist_lock and takes the target's
+ * siglock inside it (lock_task_sighand re-checks p->sighand, which
+ * de_thread may change); tasks and wait4 see the process tree under
+ * tasklist_lock. Two siglocks are never held at once: telling a parent
+ * that its child stopped or continued (its siglock) happens with the
+ * child's dropped and tasklist_lock held, from the child's get_signal
+ * (SIGNAL_CLD_CONTINUED says a SIGCONT is yet to be reported).
+ *
  * Differences from Linux, on purpose: orphaned process groups are not
  * detected (a SIGTSTP/SIGTTIN/SIGTTOU to one still stops it); at most
  * SIGQUEUE_MAX siginfos wait per list, beyond which a real-time signal is
@@ -33,11 +44,11 @@
  */
 #include <linux/delay.h>
 #include <linux/errno.h>
-#include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/ptrace.h>
@@ -123,7 +134,7 @@ static int sigqueue_length(struct sigpending *pend)
 	return n;
 }
 
-/* Interrupts masked. Drop the signals of mask from pend. */
+/* siglock held. Drop the signals of mask from pend. */
 static void flush_sigqueue_mask(sigset_t mask, struct sigpending *pend)
 {
 	struct list_head *pos, *next;
@@ -147,7 +158,7 @@ static void flush_sigqueue(struct sigpending *pend)
 	flush_sigqueue_mask(~0ULL, pend);
 }
 
-/* Interrupts masked. The pending signals p could take now. */
+/* siglock held. The pending signals p could take now. */
 static sigset_t deliverable(struct task_struct *p)
 {
 	sigset_t pending = p->pending.signal;
@@ -157,7 +168,7 @@ static sigset_t deliverable(struct task_struct *p)
 	return pending & ~p->blocked;
 }
 
-/* Interrupts masked. Also while the process stops or exits: each thread must take part. */
+/* siglock held. Also while the process stops or exits: each thread must take part. */
 static void recalc_sigpending_tsk(struct task_struct *p)
 {
 	if (deliverable(p) ||
@@ -171,17 +182,44 @@ static void recalc_sigpending_tsk(struct task_struct *p)
 static void signal_wake_up(struct task_struct *p, bool fatal)
 {
 	set_tsk_thread_flag(p, TIF_SIGPENDING);
+	smp_mb();	/* the flag before the state: pairs with set_current_state() */
 	if (p->state == TASK_INTERRUPTIBLE || (fatal && (p->state & TASK_WAKEKILL)))
 		wake_up_process(p);
 }
 
 /* ---- sending ------------------------------------------------------------------- */
 
+/*
+ * p's siglock, interrupts masked; NULL if p has no signal state any more.
+ * p must stay (current, or under tasklist_lock); its sighand may change
+ * under us (de_thread), hence the second look.
+ */
+static struct sighand_struct *lock_task_sighand(struct task_struct *p, unsigned long *flags)
+{
+	for (;;) {
+		struct sighand_struct *sighand = READ_ONCE(p->sighand);
+
+		if (!sighand)
+			return NULL;
+		spin_lock_irqsave(&sighand->siglock, *flags);
+		if (sighand == READ_ONCE(p->sighand))
+			return sighand;
+		spin_unlock_irqrestore(&sighand->siglock, *flags);
+	}
+}
+
+static void unlock_task_sighand(struct sighand_struct *sighand, unsigned long *flags)
+{
+	spin_unlock_irqrestore(&sighand->siglock, *flags);
+}
+
 static void do_notify_parent_cldstop(struct task_struct *tsk, int why);
 
 /*
- * Interrupts masked. The side effects of sending sig that happen whatever
+ * p's siglock held. The side effects of sending sig that happen whatever
  * p does with it (stop/continue), then whether it is to be queued at all.
+ * A continued process tells its parent itself (get_signal): that takes the
+ * parent's siglock, which may not nest in p's.
  */
 static bool prepare_signal(int sig, struct task_struct *p)
 {
@@ -199,20 +237,19 @@ static bool prepare_signal(int sig, struct task_struct *p)
 			struct task_struct *t = p;
 
 			signal->flags &= ~SIGNAL_STOP_STOPPED;
-			signal->flags |= SIGNAL_STOP_CONTINUED;
+			signal->flags |= SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED;
 			signal->group_exit_code = 0;
 			do {	/* every thread */
 				if (t->state == TASK_STOPPED)
 					wake_up_process(t);
 				t = list_entry(t->thread_group.next, struct task_struct, thread_group);
 			} while (t != p);
-			do_notify_parent_cldstop(p->group_leader, CLD_CONTINUED);
 		}
 	}
 	return !sig_ignored(p, sig);
 }
 
-/* Interrupts masked. Queue sig with its siginfo; false if the list is full. */
+/* siglock held. Queue sig with its siginfo; false if the list is full. */
 static bool sigqueue_add(struct sigpending *pend, int sig, const kernel_siginfo_t *info)
 {
 	struct sigqueue *q = NULL;
@@ -235,7 +272,7 @@ static bool wants_signal(int sig, struct task_struct *t)
 }
 
 /*
- * Interrupts masked. A signal for the process is pending: wake a thread
+ * siglock held. A signal for the process is pending: wake a thread
  * that can take it, p first, as Linux's complete_signal (if all block it,
  * it waits for one to unblock it).
  */
@@ -252,7 +289,7 @@ static void complete_signal(int sig, struct task_struct *p)
 	} while (t != p);
 }
 
-/* Interrupts masked. exit_group, or a fatal signal: SIGKILL every other thread. */
+/* p's siglock held. exit_group, or a fatal signal: SIGKILL every other thread. */
 void zap_other_threads(struct task_struct *p)
 {
 	struct task_struct *t;
@@ -267,12 +304,15 @@ void zap_other_threads(struct task_struct *p)
 
 int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool to_thread)
 {
+	struct sighand_struct *sighand;
 	struct sigpending *pend;
 	unsigned long flags;
 
 	if (!valid_signal(sig))
 		return -EINVAL;
-	local_irq_save(flags);
+	sighand = lock_task_sighand(p, &flags);
+	if (!sighand)
+		return 0;
 	if (!p->signal || !prepare_signal(sig, p))
 		goto out;
 	pend = to_thread ? &p->pending : &p->signal->shared_pending;
@@ -285,7 +325,7 @@ int send_sig_info(int sig, kernel_siginfo_t *info, struct task_struct *p, bool t
 	else
 		complete_signal(sig, p);
 out:
-	local_irq_restore(flags);
+	unlock_task_sighand(sighand, &flags);
 	return 0;
 }
 
@@ -318,14 +358,14 @@ static bool kill_ok_by_cred(int sig, struct task_struct *p)
 	return c->euid == t->suid || c->euid == t->uid || c->uid == t->suid || c->uid == t->uid;
 }
 
-/* Interrupts masked, or not: the task is looked up with them masked. */
+/* The task is looked up, and signalled, under tasklist_lock. */
 static int kill_pid_info(int pid, int sig, kernel_siginfo_t *info, bool to_thread)
 {
 	struct task_struct *p;
 	unsigned long flags;
 	int ret = -ESRCH;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = pid > 0 ? find_task_by_pid(pid) : NULL;
 	if (p && !p->exit_state && p->mm && info->si_code <= 0 && !kill_ok_by_cred(sig, p))
 		ret = -EPERM;
@@ -333,7 +373,7 @@ static int kill_pid_info(int pid, int sig, kernel_siginfo_t *info, bool to_threa
 		ret = sig ? send_sig_info(sig, info, p, to_thread) : 0;
 	else if (p && !p->exit_state)
 		ret = 0;		/* a kernel thread: exists, ignores */
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -361,7 +401,7 @@ static int kill_many(int pgrp, int sig, kernel_siginfo_t *info)
 	unsigned long flags;
 	int found = 0;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks) {
 		if (!p->mm || p->exit_state)
 			continue;
@@ -371,7 +411,7 @@ static int kill_many(int pgrp, int sig, kernel_siginfo_t *info)
 		if (sig && kill_ok_by_cred(sig, p))
 			send_sig_info(sig, info, p, false);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found ? 0 : -ESRCH;
 }
 
@@ -402,11 +442,11 @@ static long do_tkill(int tgid, int pid, int sig)
 
 	if (pid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid(pid);
 	if (p && tgid > 0 && p->tgid != tgid)
 		p = NULL;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!p)
 		return -ESRCH;
 	user_info(&info, sig, SI_TKILL);
@@ -433,7 +473,7 @@ void force_sig_info(kernel_siginfo_t *info)
 	struct k_sigaction *ka = sig_action(p, sig);
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	if (ka->sa_handler == SIG_IGN || (p->blocked & sigmask(sig))) {
 		ka->sa_handler = SIG_DFL;
 		p->blocked &= ~sigmask(sig);
@@ -444,7 +484,7 @@ void force_sig_info(kernel_siginfo_t *info)
 	if (!(p->pending.signal & sigmask(sig)))
 		sigqueue_add(&p->pending, sig, info);
 	signal_wake_up(p, false);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 }
 
 void force_sig(int sig)
@@ -466,6 +506,7 @@ static void fill_chld_info(kernel_siginfo_t *info, struct task_struct *tsk, int 
 	info->chld.stime = tsk->stime * USER_HZ / HZ;
 }
 
+/* tasklist_lock held (the parent stays), no siglock. */
 bool do_notify_parent(struct task_struct *tsk, int sig)
 {
 	struct task_struct *parent = tsk->parent;
@@ -494,7 +535,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	return autoreap;
 }
 
-/* Interrupts masked. tsk stopped or continued: tell the parent. */
+/* tasklist_lock held, no siglock. tsk stopped or continued: tell the parent. */
 static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
 	struct task_struct *parent = tsk->parent;
@@ -525,7 +566,7 @@ static int next_signal(struct sigpending *pend, sigset_t allowed)
 	return __builtin_ctzll(x) + 1;
 }
 
-/* Interrupts masked. Take one instance of sig off pend, with its siginfo. */
+/* siglock held. Take one instance of sig off pend, with its siginfo. */
 static void collect_signal(int sig, struct sigpending *pend, kernel_siginfo_t *info)
 {
 	struct sigqueue *q, *first = NULL;
@@ -552,7 +593,7 @@ static void collect_signal(int sig, struct sigpending *pend, kernel_siginfo_t *i
 	}
 }
 
-/* Interrupts masked. The next signal in allowed, from the task's list, then the process's. */
+/* siglock held. The next signal in allowed, from the task's list, then the process's. */
 static int dequeue_signal(struct task_struct *p, sigset_t allowed, kernel_siginfo_t *info)
 {
 	struct sigpending *pend = &p->pending;
@@ -568,7 +609,11 @@ static int dequeue_signal(struct task_struct *p, sigset_t allowed, kernel_siginf
 	return sig;
 }
 
-/* Interrupts masked on entry and on return. Stay stopped until SIGCONT or SIGKILL. */
+/*
+ * siglock held on entry and on return (dropped meanwhile). Stay stopped
+ * until SIGCONT or SIGKILL. The state is set under the lock SIGCONT takes
+ * to wake us (prepare_signal), so that wake-up cannot be missed.
+ */
 static void wait_while_stopped(unsigned long *irqflags)
 {
 	struct task_struct *p = current;
@@ -577,25 +622,40 @@ static void wait_while_stopped(unsigned long *irqflags)
 	while ((signal->flags & SIGNAL_STOP_STOPPED) &&
 	       !((p->pending.signal | signal->shared_pending.signal) & sigmask(SIGKILL))) {
 		set_current_state(TASK_STOPPED);
-		local_irq_restore(*irqflags);
+		spin_unlock_irqrestore(&p->sighand->siglock, *irqflags);
 		schedule();
-		local_irq_save(*irqflags);
+		spin_lock_irqsave(&p->sighand->siglock, *irqflags);
 	}
 	__set_current_state(TASK_RUNNING);
 }
 
-/* Interrupts masked. The process stops: every thread, the parent told once. */
+/*
+ * siglock held on entry and on return; dropped to tell the parent why
+ * (CLD_STOPPED, CLD_CONTINUED) under tasklist_lock, as Linux does.
+ */
+static void notify_parent_unlocked(int why, unsigned long *irqflags)
+{
+	struct task_struct *p = current;
+
+	spin_unlock_irqrestore(&p->sighand->siglock, *irqflags);
+	spin_lock_irqsave(&tasklist_lock, *irqflags);
+	do_notify_parent_cldstop(p->group_leader, why);
+	spin_unlock_irqrestore(&tasklist_lock, *irqflags);
+	spin_lock_irqsave(&p->sighand->siglock, *irqflags);
+}
+
+/* siglock held. The process stops: every thread, the parent told once. */
 static void do_signal_stop(int sig, unsigned long *irqflags)
 {
 	struct task_struct *p = current, *t;
 	struct signal_struct *signal = p->signal;
 
-	signal->flags &= ~SIGNAL_STOP_CONTINUED;
+	signal->flags &= ~(SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED);
 	signal->flags |= SIGNAL_STOP_STOPPED;
 	signal->group_exit_code = sig;
 	list_for_each_entry(t, &p->thread_group, thread_group)
 		signal_wake_up(t, false);	/* each stops in its get_signal */
-	do_notify_parent_cldstop(p->group_leader, CLD_STOPPED);
+	notify_parent_unlocked(CLD_STOPPED, irqflags);
 	wait_while_stopped(irqflags);
 }
 
@@ -605,11 +665,16 @@ bool get_signal(struct ksignal *ksig)
 	unsigned long flags;
 	int sig;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	for (;;) {
 		struct k_sigaction *ka;
 
 		wait_while_stopped(&flags);	/* another thread stopped the process */
+		if (p->signal->flags & SIGNAL_CLD_CONTINUED) {
+			p->signal->flags &= ~SIGNAL_CLD_CONTINUED;
+			notify_parent_unlocked(CLD_CONTINUED, &flags);
+			continue;
+		}
 		sig = dequeue_signal(p, ~p->blocked, &ksig->info);
 		if (!sig)
 			break;
@@ -629,10 +694,10 @@ bool get_signal(struct ksignal *ksig)
 			continue;
 		}
 		/* Death (a "core dump" one writes no core, as with RLIMIT_CORE 0). */
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 		do_group_exit(sig);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	ksig->sig = sig;
 	return sig > 0;
 }
@@ -642,10 +707,10 @@ void set_current_blocked(sigset_t newset)
 	struct task_struct *p = current;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	p->blocked = newset & ~SIG_KERNEL_ONLY_MASK;
 	recalc_sigpending_tsk(p);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 }
 
 sigset_t *sigmask_to_save(void)
@@ -698,24 +763,30 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags)
 	}
 	if ((clone_flags & CLONE_SIGHAND) && parent->sighand) {
 		p->sighand = parent->sighand;
-		p->sighand->count++;
+		atomic_inc(&p->sighand->count);
 	} else {
+		unsigned long flags;
+
 		p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
 		if (!p->sighand)
 			return -ENOMEM;
-		p->sighand->count = 1;
-		if (parent->sighand)
+		atomic_set(&p->sighand->count, 1);
+		spin_lock_init(&p->sighand->siglock);
+		if (parent->sighand) {
+			spin_lock_irqsave(&parent->sighand->siglock, flags);
 			memcpy(p->sighand->action, parent->sighand->action,
 			       sizeof(p->sighand->action));
+			spin_unlock_irqrestore(&parent->sighand->siglock, flags);
+		}
 	}
 	if ((clone_flags & CLONE_THREAD) && parent->signal) {
 		p->signal = parent->signal;
-		p->signal->count++;
+		atomic_inc(&p->signal->count);
 	} else {
 		p->signal = kzalloc(sizeof(*p->signal), GFP_KERNEL);
 		if (!p->signal)
 			return -ENOMEM;
-		p->signal->count = 1;
+		atomic_set(&p->signal->count, 1);
 		p->signal->owner = p;
 		init_sigpending(&p->signal->shared_pending);
 		itimer_init(p->signal);
@@ -725,22 +796,19 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags)
 	return 0;
 }
 
+/* The task is gone (its last reference): nobody sends to it any more. */
 void exit_signal_state(struct task_struct *p)
 {
-	unsigned long flags;
-
-	local_irq_save(flags);
 	flush_sigqueue(&p->pending);
-	if (p->signal && --p->signal->count == 0) {
+	if (p->signal && atomic_dec_and_test(&p->signal->count)) {
 		hrtimer_cancel(&p->signal->real_timer);
 		flush_sigqueue(&p->signal->shared_pending);
 		kfree(p->signal);
 	}
 	p->signal = NULL;
-	if (p->sighand && --p->sighand->count == 0)
+	if (p->sighand && atomic_dec_and_test(&p->sighand->count))
 		kfree(p->sighand);
 	p->sighand = NULL;
-	local_irq_restore(flags);
 }
 
 /*
@@ -752,40 +820,44 @@ void exit_signal_state(struct task_struct *p)
 int de_thread(struct task_struct *tsk)
 {
 	struct signal_struct *sig = tsk->signal;
-	struct sighand_struct *newsh;
+	struct sighand_struct *newsh, *oldsh = tsk->sighand;
 	unsigned long flags;
 
 	if (!thread_group_empty(tsk)) {
 		if (!thread_group_leader(tsk))
 			return -EINVAL;
-		local_irq_save(flags);
+		spin_lock_irqsave(&oldsh->siglock, flags);
 		if (sig->flags & SIGNAL_GROUP_EXIT) {
-			local_irq_restore(flags);
+			spin_unlock_irqrestore(&oldsh->siglock, flags);
 			return -EAGAIN;		/* the process is exiting anyway */
 		}
 		sig->flags |= SIGNAL_GROUP_EXIT;	/* the others exit, not zap us */
 		sig->group_exit_code = SIGKILL;
 		zap_other_threads(tsk);
-		while (sig->live > 1) {
-			local_irq_restore(flags);
+		while (READ_ONCE(sig->live) > 1) {
+			spin_unlock_irqrestore(&oldsh->siglock, flags);
 			msleep(1);
-			local_irq_save(flags);
+			spin_lock_irqsave(&oldsh->siglock, flags);
 		}
 		sig->flags &= ~SIGNAL_GROUP_EXIT;
 		sig->group_exit_code = 0;
 		recalc_sigpending_tsk(tsk);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&oldsh->siglock, flags);
 	}
-	if (tsk->sighand->count > 1) {
+	if (atomic_read(&oldsh->count) > 1) {
 		newsh = kzalloc(sizeof(*newsh), GFP_KERNEL);
 		if (!newsh)
 			return -ENOMEM;
-		newsh->count = 1;
-		memcpy(newsh->action, tsk->sighand->action, sizeof(newsh->action));
-		local_irq_save(flags);
-		tsk->sighand->count--;
-		tsk->sighand = newsh;
-		local_irq_restore(flags);
+		atomic_set(&newsh->count, 1);
+		spin_lock_init(&newsh->siglock);
+		/* Senders find tsk under tasklist_lock and lock its sighand. */
+		spin_lock_irqsave(&tasklist_lock, flags);
+		spin_lock(&oldsh->siglock);
+		memcpy(newsh->action, oldsh->action, sizeof(newsh->action));
+		WRITE_ONCE(tsk->sighand, newsh);
+		spin_unlock(&oldsh->siglock);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		atomic_dec(&oldsh->count);	/* another sharer still has it */
 	}
 	return 0;
 }
@@ -826,7 +898,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 	if (act) {
 		new.sa_flags &= SA_KNOWN_FLAGS;
 		new.sa_mask &= ~SIG_KERNEL_ONLY_MASK;
-		local_irq_save(flags);
+		spin_lock_irqsave(&p->sighand->siglock, flags);
 		*sig_action(p, sig) = new;
 		/* POSIX: a pending signal that is now ignored is discarded. */
 		if (sig_ignored(p, sig) && !(p->blocked & sigmask(sig))) {
@@ -834,7 +906,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 			flush_sigqueue_mask(sigmask(sig), &p->pending);
 			recalc_sigpending_tsk(p);
 		}
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	}
 	return 0;
 }
@@ -872,11 +944,14 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
 	struct task_struct *p = current;
+	unsigned long flags;
 	sigset_t set;
 
 	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	set = (p->pending.signal | p->signal->shared_pending.signal) & p->blocked;
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
 
@@ -942,14 +1017,14 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 		if (ts.tv_sec > 1000000000LL)
 			ns = ~0ULL;
 	}
-	local_irq_save(flags);
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	sig = dequeue_signal(p, these, &info);
 	if (!sig && ns) {
 		/* Let the awaited signals wake us, as if unblocked, for the wait. */
 		saved = p->blocked;
 		p->blocked &= ~these;
 		recalc_sigpending_tsk(p);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 		if (ns != ~0ULL) {
 			schedule_hrtimeout_ns(ns, TASK_INTERRUPTIBLE, NULL);
 		} else {
@@ -961,11 +1036,11 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 			}
 			__set_current_state(TASK_RUNNING);
 		}
-		local_irq_save(flags);
+		spin_lock_irqsave(&p->sighand->siglock, flags);
 		p->blocked = saved;
 		sig = dequeue_signal(p, these, &info);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	if (!sig)
 		return signal_pending(p) ? -EINTR : -EAGAIN;
 	if (uinfo && copy_siginfo_to_user(uinfo, &info))

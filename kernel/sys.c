@@ -3,15 +3,20 @@
  * kernel/sys.c: small system calls about the process and the machine:
  * ids (the setuid family, include/linux/cred.h), umask, resource limits
  * and usage, process groups and sessions, uname, sysinfo and reboot.
+ *
+ * Locking: another task is looked up under tasklist_lock (and held by a
+ * reference past it); the limits and the rusage sums in signal_struct,
+ * and the thread group walked for RUSAGE_SELF, under the process's
+ * sighand->siglock; pgid under tasklist_lock.
  */
 #include <linux/errno.h>
-#include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
@@ -274,9 +279,9 @@ static long do_prlimit(struct task_struct *p, unsigned int resource, const struc
 		return -EINVAL;
 	if (new && resource == RLIMIT_NOFILE && new->rlim_max > 64)
 		return -EPERM;		/* more fds than the table has: Linux's nr_open */
-	local_irq_save(flags);
+	spin_lock_irqsave(&p->sighand->siglock, flags);
 	if (new && new->rlim_max > sig->rlim[resource].rlim_max && !capable_setid()) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 		return -EPERM;
 	}
 	if (old) {
@@ -287,7 +292,7 @@ static long do_prlimit(struct task_struct *p, unsigned int resource, const struc
 		sig->rlim[resource].rlim_cur = new->rlim_cur;
 		sig->rlim[resource].rlim_max = new->rlim_max;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	return 0;
 }
 
@@ -302,17 +307,23 @@ SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,
 	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
 		return -EFAULT;
 	if (pid) {
-		local_irq_save(flags);
+		spin_lock_irqsave(&tasklist_lock, flags);
 		p = find_task_by_pid(pid);
 		if (p && (p->exit_state || !p->signal))
 			p = NULL;
-		local_irq_restore(flags);
+		if (p)
+			get_task_struct(p);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (!p)
 			return -ESRCH;
-		if (!capable_setid() && p->cred.uid != current->cred.uid)
+		if (!capable_setid() && p->cred.uid != current->cred.uid) {
+			put_task_struct(p);
 			return -EPERM;
+		}
 	}
 	ret = do_prlimit(p, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (p != current)
+		put_task_struct(p);
 	if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
 		return -EFAULT;
 	return ret;
@@ -362,7 +373,7 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 	unsigned long flags;
 	struct rusage r;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&p->sighand->siglock, flags);	/* the thread group, signal's sums */
 	switch (who) {
 	case RUSAGE_THREAD:
 		ut = p->utime, st = p->stime, nv = p->nvcsw, niv = p->nivcsw;
@@ -378,10 +389,10 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 		ut = sig->cutime, st = sig->cstime, nv = sig->cnvcsw, niv = sig->cnivcsw;
 		break;
 	default:
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 		return -EINVAL;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	memset(&r, 0, sizeof(r));
 	ticks_to_tv(ut, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
 	ticks_to_tv(st, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
@@ -404,7 +415,7 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 
 	if (pgid < 0)
 		return -EINVAL;
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = !pid || pid == current->pid ? current : find_task_by_pid(pid);
 	if (!p || (p != current && p->parent != current))
 		ret = -ESRCH;
@@ -412,7 +423,7 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 		ret = -EPERM;
 	else
 		p->pgid = pgid ? pgid : p->pid;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
@@ -422,10 +433,10 @@ SYSCALL_DEFINE1(getpgid, int, pid)
 	unsigned long flags;
 	int ret;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	p = !pid ? current : find_task_by_pid(pid);
 	ret = p ? p->pgid : -ESRCH;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 

@@ -70,7 +70,7 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	mm->pgtables = 1;
-	mm->users = 1;
+	atomic_set(&mm->users, 1);
 	INIT_LIST_HEAD(&mm->mmap);
 	return mm;
 }
@@ -274,7 +274,7 @@ static void free_table(struct mm_struct *mm, u64 *table, int level)
 
 void mmput(struct mm_struct *mm)
 {
-	if (!mm || --mm->users)
+	if (!mm || !atomic_dec_and_test(&mm->users))
 		return;
 	/*
 	 * Nobody runs on these tables any more (TTBR0 moved on first), and

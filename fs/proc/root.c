@@ -102,9 +102,9 @@ static bool task_exists(int pid)
 	unsigned long flags;
 	bool found;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	found = pid > 0 && find_task_by_pid(pid);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
 }
 
@@ -219,7 +219,6 @@ static const enum proc_kind root_kinds[] = { PROC_CPUINFO, PROC_MEMINFO, PROC_UP
 static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 {
 	struct pid_list *list;
-	unsigned long flags;
 
 	if (!emit_dots(file, ctx))
 		return 0;
@@ -236,9 +235,7 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 	list = kzalloc(sizeof(*list), GFP_KERNEL);
 	if (!list)
 		return -ENOMEM;
-	local_irq_save(flags);
-	for_each_task(collect_pid, list);
-	local_irq_restore(flags);
+	for_each_task(collect_pid, list);	/* under tasklist_lock */
 	/* In pid order, resuming at the first pid not yet listed. */
 	for (;;) {
 		int next = -1;
@@ -314,11 +311,11 @@ static int proc_text_open(struct ramfs_inode *inode, struct file *file)
 		return -ENOMEM;
 	switch (pi->kind) {
 	case PROC_PID_STAT:
-		local_irq_save(flags);
+		spin_lock_irqsave(&tasklist_lock, flags);
 		task = find_task_by_pid(pi->pid);
 		if (task)
 			len = proc_pid_stat(task, text->buf, PROC_TEXT_MAX);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		break;
 	case PROC_UPTIME:
 		len = show_uptime(text->buf, PROC_TEXT_MAX);

@@ -10,6 +10,8 @@
 #ifndef __LINUX_FDTABLE_H
 #define __LINUX_FDTABLE_H
 
+#include <linux/atomic.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 
 #define NR_OPEN_DEFAULT 64	/* fds per process: 0..63, one bit each below */
@@ -17,8 +19,15 @@
 struct file;
 struct task_struct;
 
+/*
+ * Locking: file_lock guards fd[], open_fds and close_on_exec (the tasks
+ * of a CLONE_FILES clone share the table and may run on different CPUs);
+ * it is a plain spinlock, never taken from an interrupt handler, and
+ * nothing sleeps or calls fput() while holding it.
+ */
 struct files_struct {
-	int count;			/* tasks sharing this table */
+	atomic_t count;			/* tasks sharing this table */
+	spinlock_t file_lock;
 	struct file *fd[NR_OPEN_DEFAULT];
 	unsigned long open_fds;		/* bit n: fd n is taken (maybe not installed yet) */
 	unsigned long close_on_exec;	/* bit n: fd n has O_CLOEXEC */

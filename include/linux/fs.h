@@ -17,6 +17,7 @@
 #ifndef __LINUX_FS_H
 #define __LINUX_FS_H
 
+#include <linux/atomic.h>
 #include <linux/ramfs.h>
 #include <linux/types.h>
 
@@ -129,7 +130,7 @@ struct file {
 	loff_t f_pos;
 	unsigned int f_flags;	/* O_* given to open */
 	fmode_t f_mode;		/* FMODE_READ | FMODE_WRITE */
-	int f_count;		/* fd slots (of any process) pointing here */
+	atomic_t f_count;	/* fd slots (of any process) pointing here */
 	void *private_data;	/* the driver's or filesystem's */
 };
 

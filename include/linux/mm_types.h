@@ -10,6 +10,7 @@
 #ifndef __LINUX_MM_TYPES_H
 #define __LINUX_MM_TYPES_H
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/types.h>
 #include <asm/pgtable.h>
@@ -44,7 +45,7 @@ struct mm_struct {
 	pgd_t *pgd;			/* top-level table (linear-map address) */
 	u64 context_id;			/* ASID generation | ASID (context.c) */
 	struct list_head mmap;		/* VMAs, sorted by address */
-	int users;			/* tasks using it */
+	atomic_t users;			/* tasks using it */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack, mmap_base;
 	unsigned long arg_start, arg_end, env_start, env_end;

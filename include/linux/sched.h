@@ -16,14 +16,17 @@
 #ifndef __LINUX_SCHED_H
 #define __LINUX_SCHED_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/cred.h>
 #include <linux/hrtimer.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <asm/barrier.h>
 #include <asm/memory.h>
 #include <asm/processor.h>
 
@@ -73,6 +76,7 @@ struct thread_info {
 struct task_struct {
 	struct thread_info thread_info;	/* first, as on Linux arm64 */
 	volatile long state;		/* TASK_* */
+	atomic_t usage;			/* references: get/put_task_struct (kernel/fork.c) */
 	void *stack;		/* THREAD_SIZE bytes, THREAD_SIZE aligned */
 	int pid;
 	int tgid;		/* the process: the pid of its first thread */
@@ -177,7 +181,14 @@ static inline bool signal_pending(struct task_struct *p)
 	return test_tsk_thread_flag(p, TIF_SIGPENDING);
 }
 
-#define set_current_state(s) WRITE_ONCE(current->state, (s))
+/*
+ * A sleeper: set_current_state(TASK_INTERRUPTIBLE), then test the
+ * condition, then schedule(). The full barrier (Linux's smp_store_mb)
+ * keeps the test from being done before the state is visible to a waker
+ * on another CPU, which sets the condition and then reads the state in
+ * wake_up_process(): one of the two always sees the other's store.
+ */
+#define set_current_state(s) do { WRITE_ONCE(current->state, (s)); smp_mb(); } while (0)
 #define __set_current_state(s) WRITE_ONCE(current->state, (s))
 
 /* ---- kernel/sched/core.c ------------------------------------------------- */
@@ -215,10 +226,31 @@ static inline bool thread_group_empty(struct task_struct *p)
 }
 
 /* ---- kernel/fork.c, kernel/exit.c, kernel/kthread.c ------------------------ */
+/*
+ * tasklist_lock (Linux's is a rwlock; here a spinlock, always taken with
+ * interrupts masked since ^C signals a process group from the console's
+ * interrupt) guards task_list, nr_threads, pids, and each task's family:
+ * parent, children, sibling, thread_group, exit_state. Taken before any
+ * sighand->siglock, never after one.
+ */
+extern spinlock_t tasklist_lock;
 extern struct list_head task_list;	/* every task but idle, by ->tasks */
 extern int nr_threads;			/* tasks that exist, idle excluded */
+/* tasklist_lock held; the task stays while it is (or take a reference). */
 struct task_struct *find_task_by_pid(int pid);
-/* Every task (idle first); fn returns non-zero to stop. IRQs masked. */
+/*
+ * A task_struct and its stack are freed when the last reference goes: a
+ * new task has two, one dropped when it is released (reaped, or gone by
+ * itself), one when it has switched away for the last time (its CPU is
+ * off its stack: finish_task_switch). Anyone else keeping a pointer past
+ * tasklist_lock takes one more.
+ */
+static inline void get_task_struct(struct task_struct *p)
+{
+	atomic_inc(&p->usage);
+}
+void put_task_struct(struct task_struct *p);
+/* Every task (idle first); fn returns non-zero to stop. tasklist_lock held. */
 int for_each_task(int (*fn)(struct task_struct *p, void *arg), void *arg);
 /* fork, vfork and kernel threads: a copy of current, with these flags. */
 struct kernel_clone_args {
@@ -260,6 +292,7 @@ void force_sig(int sig);
 void zap_other_threads(struct task_struct *p);
 /* kernel/futex.c: wake up to nr waiters on the futex word at uaddr of mm. */
 int futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr);
+void futex_init(void);			/* start_kernel: the hash buckets */
 void force_sig_info(kernel_siginfo_t *info);
 /* fork/clone: the signal state of the new task p (CLONE_SIGHAND/THREAD share). */
 int copy_signal_state(struct task_struct *p, unsigned long clone_flags);

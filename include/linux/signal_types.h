@@ -19,7 +19,9 @@
 #define __LINUX_SIGNAL_TYPES_H
 
 #include <linux/hrtimer.h>
+#include <linux/atomic.h>
 #include <linux/list.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 
 #define _NSIG		64
@@ -69,8 +71,16 @@ struct sigpending {
 	struct list_head list;	/* of struct sigqueue, oldest first */
 };
 
+/*
+ * Locking: siglock guards the actions here and, for every task using this
+ * sighand, its pending list, blocked mask, and its signal_struct's
+ * shared_pending, flags and group_exit_code (Linux's rule). Taken with
+ * interrupts masked (signals are sent from interrupt handlers: ^C, timers),
+ * after tasklist_lock if both; never two siglocks at once.
+ */
 struct sighand_struct {
-	int count;		/* tasks sharing it */
+	atomic_t count;		/* tasks sharing it */
+	spinlock_t siglock;
 	struct k_sigaction action[_NSIG];
 };
 
@@ -78,11 +88,12 @@ struct sighand_struct {
 #define SIGNAL_STOP_STOPPED	0x00000001	/* the process is stopped */
 #define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since the last wait4 saw it */
 #define SIGNAL_GROUP_EXIT	0x00000004	/* exit_group: every thread is dying */
+#define SIGNAL_CLD_CONTINUED	0x00000020	/* continued: the parent is yet to be told */
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: SIG_DFL means ignore (but faults) */
 
 struct signal_struct {
-	int count;			/* tasks sharing it */
-	int live;			/* threads not yet exited */
+	atomic_t count;			/* tasks sharing it */
+	int live;			/* threads not yet exited (tasklist_lock) */
 	struct sigpending shared_pending;	/* sent to the process */
 	unsigned int flags;		/* SIGNAL_* */
 	int group_exit_code;		/* SIGNAL_GROUP_EXIT: the status; else the stop

@@ -177,10 +177,13 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
  */
 void finish_task_switch(struct task_struct *prev)
 {
-	bool dead = prev->state == TASK_DEAD && prev->exit_state == EXIT_DEAD;
+	bool dead = prev->state == TASK_DEAD;
 
 	do_raw_spin_unlock(&rq_lock);
-	/* A kernel thread nobody waits for is gone: its stack is free now. */
+	/*
+	 * prev has run for the last time and its stack is free now: drop the
+	 * reference it held on itself (kernel/exit.c; freed if it was reaped).
+	 */
 	if (dead)
 		put_task_struct(prev);
 }

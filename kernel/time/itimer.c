@@ -11,12 +11,17 @@
  * that no process can keep the CPU in timer interrupts (Linux is bounded
  * by its clock event device's minimum delta instead).
  *
+ * Locking: the threads of a process share the timer and may call these on
+ * different CPUs: the process's sighand->siglock guards it_real_incr and
+ * arming; the timer is cancelled with no lock held, since cancelling waits
+ * for a running it_real_fn, which takes the siglock to send SIGALRM.
+ *
  * ITIMER_VIRTUAL and ITIMER_PROF (CPU-time timers) are not implemented:
  * they fail with -EINVAL.
  */
 #include <linux/clockchips.h>
 #include <linux/errno.h>
-#include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -110,9 +115,9 @@ SYSCALL_DEFINE2(getitimer, int, which, struct __kernel_old_itimerval __user *, v
 
 	if (which != ITIMER_REAL)
 		return -EINVAL;
-	local_irq_save(flags);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	get_it_real(current->signal, &v);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	return copy_to_user(value, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
@@ -132,18 +137,20 @@ SYSCALL_DEFINE3(setitimer, int, which, struct __kernel_old_itimerval __user *, v
 		if (!valid_timeval(&v.it_value) || !valid_timeval(&v.it_interval))
 			return -EINVAL;
 	}
-	local_irq_save(flags);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	get_it_real(sig, &old);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	if (value) {
 		hrtimer_cancel(&sig->real_timer);
+		spin_lock_irqsave(&current->sighand->siglock, flags);
 		ns = timeval_to_ns(&v.it_value);
 		sig->it_real_incr = ns ? timeval_to_ns(&v.it_interval) : 0;
 		if (sig->it_real_incr && sig->it_real_incr < IT_REAL_MIN_NS)
 			sig->it_real_incr = IT_REAL_MIN_NS;
 		if (ns)
 			hrtimer_start_ns(&sig->real_timer, ns);
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	}
-	local_irq_restore(flags);
 	if (ovalue && copy_to_user(ovalue, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;

@@ -31,6 +31,13 @@ static struct hrtimer *hrtimer_queue;	/* sorted by expiry */
  * (each CPU has its own CNTV registers), so only the boot CPU programs it.
  */
 static DEFINE_RAW_SPINLOCK(hrtimer_lock);
+/*
+ * The timer whose function runs now (on the boot CPU, without the lock),
+ * so that hrtimer_cancel() on another CPU can wait for it to finish, as
+ * Linux's does: the timer is often on the canceller's stack.
+ */
+static struct hrtimer *hrtimer_running;
+static unsigned int hrtimer_running_cpu;
 
 struct clock_event_device *tick_get_device(void)
 {
@@ -104,6 +111,13 @@ bool hrtimer_cancel(struct hrtimer *timer)
 	bool was_queued;
 
 	raw_spin_lock_irqsave(&hrtimer_lock, flags);
+	/* Its function running on another CPU: wait (on this one: we are it). */
+	while (READ_ONCE(hrtimer_running) == timer &&
+	       hrtimer_running_cpu != raw_smp_processor_id()) {
+		raw_spin_unlock_irqrestore(&hrtimer_lock, flags);
+		cpu_relax();
+		raw_spin_lock_irqsave(&hrtimer_lock, flags);
+	}
 	was_queued = hrtimer_dequeue(timer);
 	if (tick_dev)
 		tick_program_next();
@@ -163,9 +177,12 @@ static void tick_handle_event(struct clock_event_device *dev)
 
 		hrtimer_dequeue(timer);
 		/* The function may wake a task: not under our lock. */
+		WRITE_ONCE(hrtimer_running, timer);
+		hrtimer_running_cpu = raw_smp_processor_id();
 		do_raw_spin_unlock(&hrtimer_lock);
 		restart = timer->function(timer);
 		do_raw_spin_lock(&hrtimer_lock);
+		WRITE_ONCE(hrtimer_running, NULL);
 		if (restart == HRTIMER_RESTART)
 			hrtimer_enqueue(timer);
 	}
