@@ -475,20 +475,17 @@ SYM_FUNC_START_LOCAL(__primary_switched)
 	str_l	x4, kimage_voffset, x5		// physical mappings
 
 	/*
-	 * Clear BSS (nothing above lives in it), 64 bytes a turn: it holds
-	 * the log buffer, so this is the biggest loop before start_kernel.
-	 * vmlinux.lds.S keeps both ends 64-byte aligned. v5.15 calls
-	 * __pi_memset here.
+	 * Clear BSS (nothing above lives in it) with memset, whose DC ZVA
+	 * zeroes 64 bytes an instruction (arch/arm64/lib/memset.S): BSS holds
+	 * the log buffer, the biggest fill before start_kernel. v5.15 calls
+	 * __pi_memset, its position-independent alias; headstart's memset
+	 * needs none, it uses no literal and no absolute address.
 	 */
 	adr_l	x0, __bss_start
-	adr_l	x1, __bss_stop
-	b	2f
-1:	stp	xzr, xzr, [x0], #16
-	stp	xzr, xzr, [x0], #16
-	stp	xzr, xzr, [x0], #16
-	stp	xzr, xzr, [x0], #16
-2:	cmp	x0, x1
-	b.lo	1b
+	mov	x1, xzr
+	adr_l	x2, __bss_stop
+	sub	x2, x2, x0
+	bl	memset
 	dsb	ishst				// zeroes visible to the table walker
 
 #ifdef CONFIG_RANDOMIZE_BASE

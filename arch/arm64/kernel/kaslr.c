@@ -18,6 +18,7 @@
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <asm/memory.h>
@@ -37,16 +38,19 @@ enum kaslr_status {
  */
 static enum kaslr_status kaslr_status;
 
-/* The seed, read from the (writable, early) mapping of the blob and wiped. */
-static u64 __init get_kaslr_seed(void *fdt)
+/*
+ * The seed, read from the (writable, early) mapping of the blob and wiped.
+ * v5.15's get_kaslr_seed() and kaslr_get_cmdline() each look /chosen up
+ * with libfdt, which walks every node before it (~150,000 instructions on
+ * QEMU virt's tree); here kaslr_early_init() looks it up once for both, in
+ * the node index early_fdt_map() built.
+ */
+static u64 __init get_kaslr_seed(void *fdt, int node)
 {
 	fdt64_t *prop;
 	u64 seed;
-	int node, len;
+	int len;
 
-	node = fdt_path_offset(fdt, "/chosen");
-	if (node < 0)
-		return 0;
 	prop = fdt_getprop_w(fdt, node, "kaslr-seed", &len);
 	if (!prop || len != sizeof(*prop))
 		return 0;
@@ -56,15 +60,12 @@ static u64 __init get_kaslr_seed(void *fdt)
 }
 
 /* Is `word` one of the blank-separated words of /chosen/bootargs? */
-static bool __init bootargs_have_word(void *fdt, const char *word)
+static bool __init bootargs_have_word(void *fdt, int node, const char *word)
 {
 	size_t n = strlen(word);
 	const char *args, *end;
-	int node, len;
+	int len;
 
-	node = fdt_path_offset(fdt, "/chosen");
-	if (node < 0)
-		return false;
 	args = fdt_getprop(fdt, node, "bootargs", &len);
 	if (!args || len <= 0)
 		return false;
@@ -87,13 +88,19 @@ u64 __init kaslr_early_init(void)
 {
 	void *fdt = get_early_fdt_ptr();
 	u64 seed, mask;
+	int chosen;
 
 	if (!fdt) {
 		kaslr_status = KASLR_DISABLED_FDT_REMAP;
 		return 0;
 	}
-	seed = get_kaslr_seed(fdt);	/* wiped even when not used */
-	if (bootargs_have_word(fdt, "nokaslr")) {
+	chosen = of_fdt_path_offset("/chosen");	/* early_fdt_map's index */
+	if (chosen < 0) {
+		kaslr_status = KASLR_DISABLED_NO_SEED;
+		return 0;
+	}
+	seed = get_kaslr_seed(fdt, chosen);	/* wiped even when not used */
+	if (bootargs_have_word(fdt, chosen, "nokaslr")) {
 		kaslr_status = KASLR_DISABLED_CMDLINE;
 		return 0;
 	}

@@ -224,14 +224,24 @@ void create_mapping(pgd_t *pgd, unsigned long virt, phys_addr_t phys, size_t siz
 
 	virt = ALIGN_DOWN(virt, PAGE_SIZE);
 	phys = ALIGN_DOWN(phys, PAGE_SIZE);
-	for (; virt < end; virt += PAGE_SIZE, phys += PAGE_SIZE) {
+	while (virt < end) {
+		/*
+		 * One walk per level 3 table (2 MiB), then its entries in a
+		 * row, as Linux's alloc_init_pte() does: nothing in the loop
+		 * moves the fixmap slot the table may be seen through.
+		 */
 		u64 *pte = walk_to_pte(pgd, virt, true);
 
-		if (*pte & PTE_VALID) {	/* break before make */
-			WRITE_ONCE(*pte, 0);
-			flush_tlb_kernel_page(virt);
-		}
-		WRITE_ONCE(*pte, (phys & PTE_ADDR_MASK) | prot);
+		do {
+			if (*pte & PTE_VALID) {	/* break before make */
+				WRITE_ONCE(*pte, 0);
+				flush_tlb_kernel_page(virt);
+			}
+			WRITE_ONCE(*pte, (phys & PTE_ADDR_MASK) | prot);
+			pte++;
+			virt += PAGE_SIZE;
+			phys += PAGE_SIZE;
+		} while (virt < end && (virt & (PMD_SIZE - 1)));
 	}
 	dsb(ishst);	/* visible to the table walker before use */
 	isb();
