@@ -10,6 +10,8 @@
 #ifndef __ASM_MMU_CONTEXT_H
 #define __ASM_MMU_CONTEXT_H
 
+#include <linux/atomic.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 
 struct mm_struct;
@@ -38,26 +40,33 @@ static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 /* The ASID mm's TLB entries carry (valid while its generation is current). */
 #define ASID(mm) ((mm)->context_id & ((1UL << asid_bits) - 1))
 
-/* Invalidate one user page of mm, or all of mm's entries, on this CPU. */
+/* Invalidate one user page of mm, or all of mm's entries, on every CPU (inner shareable). */
 void flush_tlb_page(struct mm_struct *mm, unsigned long uaddr);
 void flush_tlb_mm(struct mm_struct *mm);
 
 /*
- * The allocator's state, separate so that KUnit can run a small one
- * (context_kunit.c) without touching the live ASIDs.
+ * The allocator's state (context.c), separate so that KUnit can run a
+ * small one for pretend CPUs (context_kunit.c) without touching the live
+ * ASIDs. Arrays of nr_cpus entries, indexed by CPU number.
  */
 struct asid_allocator {
-	unsigned int bits;		/* ASID width: 8 or 16 */
+	unsigned int bits;		/* ASID width: 8 or 16 (fewer: test.asid_bits=) */
+	unsigned int nr_cpus;		/* CPUs it serves (< 2^bits - 1) */
 	u64 generation;			/* in units of 1 << bits */
 	unsigned long *map;		/* bit n: ASID n used this generation */
 	unsigned long next;		/* where to search from */
 	unsigned long rollovers;
+	atomic64_t *active_asids;	/* [cpu]: the id it runs; 0 after a rollover */
+	u64 *reserved_asids;		/* [cpu]: the id it ran at the last rollover */
+	unsigned long flush_pending;	/* bit cpu: flush its TLB before its next ASID */
+	raw_spinlock_t lock;		/* the live one is Linux's cpu_asid_lock */
 };
 /*
- * *id (generation | asid) made current: kept if its generation is, else a
- * fresh ASID. Returns true if that needed a rollover (the caller must then
- * flush the whole TLB before using the ASID).
+ * cpu switches to the mm whose context_id is *id (generation | asid): *id
+ * is made current (kept, or a fresh ASID, or after a rollover the same
+ * number if some CPU was running it) and recorded as cpu's active ASID.
+ * Returns true if cpu must flush its whole local TLB before using it.
  */
-bool asid_refresh(struct asid_allocator *a, u64 *id);
+bool asid_check_and_switch(struct asid_allocator *a, u64 *id, unsigned int cpu);
 
 #endif
