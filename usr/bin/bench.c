@@ -7,6 +7,9 @@
  *	context switch		two processes each calling sched_yield() N times;
  *				on one CPU every call switches, 2N switches
  *	fork + exit + wait4	N/100 times
+ *	clock_gettime		CLOCK_MONOTONIC, N times through the vDSO's
+ *				__kernel_clock_gettime (lib/vdso.c finds it), then
+ *				N times as a system call (what libc's does)
  *
  * Counts come from PMU event counter 0, read at EL0 (mrs pmevcntr0_el0). That
  * needs the kernel to have programmed it with INST_RETIRED (event 0x08),
@@ -44,6 +47,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <vdso.h>
 
 #define REGION_BEGIN()	__asm__ volatile("hint #0x70" ::: "memory")
 #define REGION_END()	__asm__ volatile("hint #0x71" ::: "memory")
@@ -153,6 +157,23 @@ static unsigned long long bench_fork(long n)
 	return i == n ? since(start) : 0;
 }
 
+typedef int (*clock_gettime_fn)(int clock, struct timespec *ts);
+
+static unsigned long long bench_clock_gettime(long n, clock_gettime_fn fn)
+{
+	unsigned long long start;
+	struct timespec ts;
+	long i;
+
+	start = now();
+	REGION_BEGIN();
+	for (i = 0; i < n; i++)
+		if (fn(CLOCK_MONOTONIC, &ts))
+			break;
+	REGION_END();
+	return i == n ? since(start) : 0;
+}
+
 static void row(const char *what, long ops, unsigned long long total)
 {
 	unsigned long long tenths = ops ? total * 10 / (unsigned long long)ops : 0;
@@ -199,6 +220,7 @@ int main(int argc, char **argv)
 	unsigned long boot_cntvct = read_cntvct();	/* first: --boot's figure */
 	long n = 10000;
 	const char *why = "--no-pmu";
+	clock_gettime_fn vdso_clock_gettime;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -227,6 +249,12 @@ int main(int argc, char **argv)
 	row("null syscall (getppid)", n, bench_getppid(n));
 	row("context switch (yield)", 2 * n, bench_yield(n));
 	row("fork + exit + wait4", n / 100, bench_fork(n / 100));
+	vdso_clock_gettime = vdso_sym("LINUX_2.6.39", "__kernel_clock_gettime");
+	if (vdso_clock_gettime)
+		row("clock_gettime (vDSO)", n, bench_clock_gettime(n, vdso_clock_gettime));
+	else
+		printf("%-26s %10ld %14s %12s\n", "clock_gettime (vDSO)", n, "no vDSO", "-");
+	row("clock_gettime (syscall)", n, bench_clock_gettime(n, clock_gettime));
 	printf("bench: a context switch per yield assumes one CPU (-smp 1): with more,\n"
 	       "bench: the two processes may run side by side and never switch\n");
 	return 0;

@@ -98,8 +98,11 @@ def test_ps_reads_proc(sandbox):
 def test_bench_without_pmu(sandbox):
     out = sandbox('/bin/bench', '--no-pmu', '-n', '1000').stdout
     assert 'no PMU (--no-pmu)' in out and 'not instructions' in out
-    for row in ('null syscall (getppid)', 'context switch (yield)', 'fork + exit + wait4'):
+    for row in ('null syscall (getppid)', 'context switch (yield)', 'fork + exit + wait4',
+                'clock_gettime (syscall)'):
         assert re.search(re.escape(row) + r'\s+\d+\s+\d+\s+\d+\.\d', out), out
+    # qemu-aarch64 (7.2) gives arm64 programs no vDSO: bench says so.
+    assert re.search(r'clock_gettime \(vDSO\)\s+1000\s+no vDSO\s+-', out), out
 
 
 def test_bench_finds_the_pmu_unreadable_under_qemu(sandbox):

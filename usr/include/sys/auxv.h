@@ -11,6 +11,7 @@
 #define AT_CLKTCK	17
 #define AT_RANDOM	25
 #define AT_EXECFN	31
+#define AT_SYSINFO_EHDR	33	/* the vDSO's ELF header (lib/vdso.c) */
 
 /* The value for type, or 0 when the kernel did not pass it. */
 unsigned long getauxval(unsigned long type);
