@@ -13,8 +13,8 @@
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
-#include <linux/preempt.h>
 #include <linux/ramfs.h>
+#include <linux/spinlock.h>
 
 #define NSEC_PER_SEC 1000000000ULL
 
@@ -71,9 +71,9 @@ int vfs_truncate(struct ramfs_inode *inode, loff_t length)
 		return -EINVAL;
 	if ((u64)length > RAMFS_FILE_MAX)
 		return -EFBIG;
-	preempt_disable();
+	spin_lock(&ramfs_lock);
 	err = ramfs_resize(inode, length);
-	preempt_enable();
+	spin_unlock(&ramfs_lock);
 	if (!err)
 		inode_touch(inode, INODE_MTIME);
 	return err;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fs/d_path.c: the path of a directory, by walking up its parents to the
- * root: getcwd(2), and for the kernel's own messages.
+ * root: getcwd(2), and for the kernel's own messages. ramfs_path() wants
+ * ramfs_lock held (a rename on another CPU moves parents and names).
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/slab.h>
@@ -42,7 +44,9 @@ SYSCALL_DEFINE2(getcwd, char __user *, ubuf, unsigned long, size)
 
 	if (!buf)
 		return -ENOMEM;
+	spin_lock(&ramfs_lock);
 	len = ramfs_path(current_cwd(), buf, RAMFS_PATH_MAX);
+	spin_unlock(&ramfs_lock);
 	if (len > 0 && (unsigned long)len > size)
 		len = -ERANGE;
 	if (len > 0 && copy_to_user(ubuf, buf, len))

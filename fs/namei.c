@@ -19,28 +19,31 @@
  *
  * Every inode the walk gives back is held (ihold) and must be given back
  * with iput(): fs/proc's are freed then, an unlinked ramfs inode too.
- * The ramfs's lists and counts change with preemption off: another
- * process may be walking or changing the same directory.
+ * The ramfs's lists, counts and data change under ramfs_lock
+ * (include/linux/fs.h): another process, on another CPU, may be walking or
+ * changing the same directory.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
-#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
 #define MAXSYMLINKS 40
 
+DEFINE_SPINLOCK(ramfs_lock);
+
 void ihold(struct ramfs_inode *inode)
 {
 	if (inode->i_op && inode->i_op->hold)
 		inode->i_op->hold(inode);
 	else if (!inode->i_op || !inode->i_op->evict) {
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		ramfs_get(inode);
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 	}
 }
 
@@ -51,9 +54,9 @@ void iput(struct ramfs_inode *inode)
 	if (inode->i_op && inode->i_op->evict) {
 		inode->i_op->evict(inode);
 	} else {
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		ramfs_put(inode);
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 	}
 }
 
@@ -79,11 +82,11 @@ static int walk_component(struct ramfs_inode *dir, const char *name, size_t len,
 	} else if (dir->i_op && dir->i_op->lookup) {
 		return dir->i_op->lookup(dir, name, len, next);	/* made held */
 	} else {
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		*next = ramfs_lookup_child(dir, name, len);
 		if (*next)
 			ramfs_get(*next);
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 		return *next ? 0 : -ENOENT;
 	}
 	ihold(*next);
@@ -303,11 +306,11 @@ static int create_from(struct ramfs_inode *start, const char *path, umode_t mode
 		return err == -EBUSY ? -EEXIST : err;	/* "/" exists */
 	err = may_change(dir);
 	if (!err) {
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		err = ramfs_new_child(dir, last, len, mode, rdev, &inode);
 		if (!err)
 			ramfs_get(inode);
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 	}
 	if (!err) {
 		inode_init_times(inode);
@@ -490,9 +493,9 @@ static long do_unlinkat(const char *path, void *arg)
 		err = -ENOTDIR;
 	}
 	if (!err) {
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		ramfs_unlink(inode);	/* still held by us: freed at our iput */
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 		inode_touch(dir, INODE_MTIME);
 	}
 	iput(inode);
@@ -526,13 +529,13 @@ static long do_symlinkat(const char *path, void *arg)
 	err = vfs_create_at(a->dfd, path, S_IFLNK | 0777, 0, &inode);
 	if (err)
 		return err;
-	preempt_disable();
+	spin_lock(&ramfs_lock);
 	err = ramfs_resize(inode, n);
 	if (!err)
 		memcpy(inode->data, a->target, n);
 	else
 		ramfs_unlink(inode);
-	preempt_enable();
+	spin_unlock(&ramfs_lock);
 	iput(inode);
 	return err;
 }
@@ -646,9 +649,9 @@ static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char 
 		err = -ENOTDIR;
 	}
 	if (!err) {
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		err = ramfs_rename(inode, newdir, newlast, newlen);
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 	}
 	if (!err) {
 		inode_touch(olddir, INODE_MTIME);

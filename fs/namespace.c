@@ -18,13 +18,16 @@
  * does not know; a target that is not a directory -ENOTDIR; a second mount
  * on the same directory -EBUSY. umount2 of a listed mount point removes it
  * from the list; of anything else -EINVAL.
+ *
+ * Locking: mount_lock guards the table; ramfs_lock (include/linux/fs.h)
+ * is taken inside it for the paths and counts of mount points.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
-#include <linux/preempt.h>
 #include <linux/proc_fs.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
@@ -41,7 +44,9 @@ struct mount {
 	char source[32];
 };
 
+/* The table; mount_lock guards it (before ramfs_lock, which ihold takes). */
 static struct mount mounts[MAX_MOUNTS];
+static DEFINE_SPINLOCK(mount_lock);
 
 static const char *const fs_types[] = { "rootfs", "ramfs", "tmpfs", "proc", "devtmpfs" };
 
@@ -62,6 +67,8 @@ int proc_show_mounts(char *buf, size_t size)
 	if (!path)
 		return -ENOMEM;
 	len = snprintf(buf, size, "rootfs / rootfs rw 0 0\n");
+	spin_lock(&mount_lock);
+	spin_lock(&ramfs_lock);		/* the mount point's path: its parents */
 	for (int i = 0; i < MAX_MOUNTS && len < (int)size; i++) {
 		struct mount *m = &mounts[i];
 
@@ -70,6 +77,8 @@ int proc_show_mounts(char *buf, size_t size)
 		len += snprintf(buf + len, size - len, "%s %s %s rw%s 0 0\n", m->source, path,
 				m->type, strcmp(m->type, "proc") ? "" : ",nosuid,nodev,noexec,relatime");
 	}
+	spin_unlock(&ramfs_lock);
+	spin_unlock(&mount_lock);
 	kfree(path);
 	return min(len, (int)size - 1);
 }
@@ -94,8 +103,10 @@ static int do_mount(const char *source, struct ramfs_inode *dir, const char *typ
 		return -EINVAL;		/* bind mounts need a second view of a tree */
 	if (!S_ISDIR(dir->mode))
 		return -ENOTDIR;
+	spin_lock(&ramfs_lock);
 	if (ramfs_path(dir, path, sizeof(path)) < 0)
 		path[0] = '\0';		/* longer than /proc or /dev: neither */
+	spin_unlock(&ramfs_lock);
 	if (!strcmp(type, "proc")) {
 		if (strcmp(path, "/proc"))
 			return -EINVAL;	/* fs/proc is attached at /proc only */
@@ -143,9 +154,9 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name, char __
 	err = user_path_at(AT_FDCWD, dir_name, 0, &dir);
 	if (err)
 		return err;
-	preempt_disable();
+	spin_lock(&mount_lock);
 	err = do_mount(source, dir, fstype, flags);
-	preempt_enable();
+	spin_unlock(&mount_lock);
 	iput(dir);
 	return err;
 }
@@ -167,13 +178,13 @@ SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
 			   &dir);
 	if (err)
 		return err;
-	preempt_disable();
+	spin_lock(&mount_lock);
 	m = find_mount(dir);
 	if (m) {
 		held = m->mountpoint;
 		m->mountpoint = NULL;
 	}
-	preempt_enable();
+	spin_unlock(&mount_lock);
 	if (held)
 		iput(held);
 	iput(dir);

@@ -7,14 +7,14 @@
  * position; a directory lists ".", ".." and then its children in creation
  * order, so ctx->pos is 0, 1, then 2 + the child's index.
  *
- * The kernel is preemptible and another process may use the same inode:
- * each operation runs with preemption off (the data may move when a write
- * grows it), which on one CPU makes it atomic.
+ * Another process, on another CPU, may use the same inode: each operation
+ * holds ramfs_lock (include/linux/fs.h) while it looks at the data, which
+ * moves when a write grows it, and at the directory's list.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
-#include <linux/preempt.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 static ssize_t ramfs_read(struct file *file, char *buf, size_t count, loff_t *pos)
@@ -24,14 +24,14 @@ static ssize_t ramfs_read(struct file *file, char *buf, size_t count, loff_t *po
 
 	if (*pos < 0)
 		return -EINVAL;
-	preempt_disable();
+	spin_lock(&ramfs_lock);
 	if ((u64)*pos >= inode->size) {
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 		return 0;
 	}
 	n = min(count, inode->size - (size_t)*pos);
 	memcpy(buf, (char *)inode->data + *pos, n);
-	preempt_enable();
+	spin_unlock(&ramfs_lock);
 	*pos += n;
 	return n;
 }
@@ -43,7 +43,7 @@ static ssize_t ramfs_write(struct file *file, const char *buf, size_t count, lof
 
 	if (!S_ISREG(inode->mode))
 		return -EINVAL;
-	preempt_disable();
+	spin_lock(&ramfs_lock);
 	if (file->f_flags & O_APPEND)
 		*pos = inode->size;
 	if (*pos < 0) {
@@ -57,7 +57,7 @@ static ssize_t ramfs_write(struct file *file, const char *buf, size_t count, lof
 		if (!err)
 			memcpy((char *)inode->data + *pos, buf, count);
 	}
-	preempt_enable();
+	spin_unlock(&ramfs_lock);
 	if (err)
 		return err;
 	*pos += count;
@@ -85,14 +85,14 @@ static int ramfs_readdir(struct file *file, struct dir_context *ctx)
 		unsigned int type;
 		u64 ino;
 
-		preempt_disable();
+		spin_lock(&ramfs_lock);
 		child = ramfs_dir_entry(dir, ctx->pos - 2);
 		if (child) {
 			strlcpy(name, child->name, sizeof(name));
 			ino = child->ino;
 			type = fs_umode_to_dtype(child->mode);
 		}
-		preempt_enable();
+		spin_unlock(&ramfs_lock);
 		if (!child)
 			return 0;
 		if (!ctx->actor(ctx, name, strlen(name), ctx->pos + 1, ino, type))

@@ -19,6 +19,7 @@
 
 #include <linux/atomic.h>
 #include <linux/ramfs.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 
 #ifndef __user
@@ -133,6 +134,17 @@ struct file {
 	atomic_t f_count;	/* fd slots (of any process) pointing here */
 	void *private_data;	/* the driver's or filesystem's */
 };
+
+/*
+ * ramfs_lock (fs/namei.c): the one lock of the root filesystem, where Linux
+ * has a lock per inode and dentry and rename_lock. It guards the tree
+ * (children, sibling, parent, names), every ramfs inode's i_count and
+ * unlinked, and a file's data and size; taken with spin_lock() (no
+ * interrupt handler touches files). Nothing sleeps holding it: the bytes
+ * move between kernel buffers, allocations do not wait. mount_lock
+ * (fs/namespace.c), the mount table's, is taken before it.
+ */
+extern spinlock_t ramfs_lock;
 
 /* ---- fs/file.c -------------------------------------------------------------- */
 /* current's open file fd with its count raised, or NULL (-EBADF). */
