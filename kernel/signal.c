@@ -415,6 +415,24 @@ static int kill_many(int pgrp, int sig, kernel_siginfo_t *info)
 	return found ? 0 : -ESRCH;
 }
 
+long do_no_restart_syscall(struct restart_block *rb)
+{
+	return -EINTR;
+}
+
+/*
+ * Where do_signal sends a call that returned -ERESTART_RESTARTBLOCK when
+ * no handler ran (include/linux/restart_block.h); called directly, -EINTR.
+ */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	struct restart_block *rb = &current->restart_block;
+	long (*fn)(struct restart_block *) = rb->fn ? rb->fn : do_no_restart_syscall;
+
+	rb->fn = do_no_restart_syscall;		/* one restart per block */
+	return fn(rb);
+}
+
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
 	kernel_siginfo_t info;

@@ -61,6 +61,7 @@
 #define _TIF_NEED_RESCHED	(1UL << TIF_NEED_RESCHED)
 #define _TIF_WORK_MASK		(_TIF_SIGPENDING | _TIF_NEED_RESCHED)
 
+#include <linux/restart_block.h>
 #include <linux/signal_types.h>
 
 struct files_struct;
@@ -125,6 +126,7 @@ struct task_struct {
 	unsigned long sas_ss_sp;	/* sigaltstack */
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
+	struct restart_block restart_block;	/* how restart_syscall goes on */
 
 	/* Kernel threads: what to run (kernel/kthread.c). */
 	int (*threadfn)(void *data);

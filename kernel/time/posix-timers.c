@@ -12,7 +12,11 @@
  * clock_settime and settimeofday. The _COARSE clocks stand at the last
  * tick's time, as on Linux. Sleeps on CLOCK_REALTIME with TIMER_ABSTIME
  * are converted to a relative sleep once (a later clock_settime does not
- * move them).
+ * move them). A sleep a signal interrupts without running a handler
+ * (SIGSTOP, SIGCONT) goes on to its deadline: relative ones through
+ * restart_syscall (include/linux/restart_block.h), absolute ones made
+ * again as they were; after a handler they fail with -EINTR, SA_RESTART
+ * or not, the time left in rmtp (as on Linux).
  * The CPU-time clocks
  * count the process's ticks (utime + stime), so they advance in steps of
  * 1/HZ s. Sleeps run on the task's one-shot hrtimer
@@ -156,14 +160,44 @@ SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv,
 	return 0;
 }
 
-static long do_nanosleep(u64 ns, struct __kernel_timespec __user *rmtp)
-{
-	u64 left = 0;
-	long ret = schedule_hrtimeout_ns(ns, TASK_INTERRUPTIBLE, &left);
+/*
+ * Sleep until CLOCK_MONOTONIC reaches expires. A signal ends the sleep with
+ * the time left in *rmtp and -ERESTART_RESTARTBLOCK: a handler makes that
+ * -EINTR (arch/arm64/kernel/signal.c); without one (SIGSTOP, then SIGCONT)
+ * restart_syscall goes on sleeping to the same deadline (nanosleep_restart).
+ */
+static long do_nanosleep(u64 expires, struct __kernel_timespec __user *rmtp);
 
-	if (ret == -EINTR && rmtp && put_timespec_ns(left, rmtp))
+/* CLOCK_MONOTONIC ns from now on; "for ever" stays for ever. */
+static u64 deadline_after(u64 ns)
+{
+	u64 now = ktime_get_ns();
+
+	return now + ns < now ? ~0ULL : now + ns;
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return do_nanosleep(rb->nanosleep.expires, rb->nanosleep.rmtp);
+}
+
+static long do_nanosleep(u64 expires, struct __kernel_timespec __user *rmtp)
+{
+	struct restart_block *rb = &current->restart_block;
+	u64 now = ktime_get_ns(), left = 0;
+	long ret;
+
+	if (expires <= now)
+		return 0;
+	ret = schedule_hrtimeout_ns(expires - now, TASK_INTERRUPTIBLE, &left);
+	if (ret != -EINTR)
+		return ret;
+	if (rmtp && put_timespec_ns(left, rmtp))
 		return -EFAULT;
-	return ret;
+	rb->fn = nanosleep_restart;
+	rb->nanosleep.expires = expires;
+	rb->nanosleep.rmtp = rmtp;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
@@ -172,7 +206,7 @@ SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
 	u64 ns;
 	int err = get_timespec_ns(rqtp, &ns);
 
-	return err ? err : do_nanosleep(ns, rmtp);
+	return err ? err : do_nanosleep(deadline_after(ns), rmtp);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
@@ -189,8 +223,12 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which_clock, int, flags,
 	if (err)
 		return err;
 	if (flags & TIMER_ABSTIME) {
+		/* Restarted as it was, to the same time on its clock: Linux's way. */
 		clock_get_ns(which_clock, &now);
-		return ns > now ? do_nanosleep(ns - now, NULL) : 0;
+		if (ns <= now)
+			return 0;
+		err = do_nanosleep(deadline_after(ns - now), NULL);
+		return err == -ERESTART_RESTARTBLOCK ? -ERESTARTNOHAND : err;
 	}
-	return do_nanosleep(ns, rmtp);
+	return do_nanosleep(deadline_after(ns), rmtp);
 }

@@ -203,6 +203,8 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	struct pt_regs *regs = task_pt_regs(current);
 	struct rt_sigframe __user *frame;
 
+	/* Always make any pending restarted system calls return -EINTR. */
+	current->restart_block.fn = do_no_restart_syscall;
 	/* The frame must be where setup_rt_frame left sp: 16-byte aligned. */
 	if (regs->sp & 15)
 		goto badframe;
@@ -352,6 +354,7 @@ void do_signal(struct pt_regs *regs)
 		case -ERESTARTNOHAND:
 		case -ERESTARTSYS:
 		case -ERESTARTNOINTR:
+		case -ERESTART_RESTARTBLOCK:
 			regs->regs[0] = regs->orig_x0;
 			regs->pc = restart_addr;
 			break;
@@ -359,7 +362,7 @@ void do_signal(struct pt_regs *regs)
 	}
 	if (get_signal(&ksig)) {
 		if (regs->pc == restart_addr &&
-		    (retval == -ERESTARTNOHAND ||
+		    (retval == -ERESTARTNOHAND || retval == -ERESTART_RESTARTBLOCK ||
 		     (retval == -ERESTARTSYS && !(ksig.ka.sa_flags & SA_RESTART)))) {
 			regs->regs[0] = -EINTR;
 			regs->pc = continue_addr;
@@ -367,6 +370,9 @@ void do_signal(struct pt_regs *regs)
 		handle_signal(&ksig, regs);
 		return;
 	}
+	/* No handler: a call that left a restart block goes on through restart_syscall. */
+	if (syscall && regs->pc == restart_addr && retval == -ERESTART_RESTARTBLOCK)
+		regs->regs[8] = __NR_restart_syscall;
 	restore_saved_sigmask();
 }
 

@@ -118,6 +118,8 @@ __SYSCALL(__NR_clock_getres, sys_clock_getres)
 __SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep)
 #define __NR_sched_yield 124
 __SYSCALL(__NR_sched_yield, sys_sched_yield)
+#define __NR_restart_syscall 128
+__SYSCALL(__NR_restart_syscall, sys_restart_syscall)
 #define __NR_kill 129
 __SYSCALL(__NR_kill, sys_kill)
 #define __NR_tkill 130

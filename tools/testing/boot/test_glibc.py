@@ -20,7 +20,10 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     read-only [vvar] page, fork; with --pmu (one CPU) the PMU's EL1-only
     instruction count shows glibc's clock_gettime/gettimeofday make no
     system call; with --threads (two CPUs) readings handed between threads
-    never go back.
+    never go back;
+  * restart: nanosleep and clock_nanosleep stopped by SIGSTOP resume to
+    their deadline after SIGCONT (restart_syscall), a handler ends them
+    with EINTR and the time left, restart_syscall alone gives EINTR.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -69,7 +72,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks'])
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
