@@ -40,12 +40,19 @@
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004
 #define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000	/* leave the child waitable */
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
 #define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
 
 void put_task_struct(struct task_struct *p);
+int copy_siginfo_to_user(void __user *to, const kernel_siginfo_t *from);	/* signal.c */
 
 static void exit_mm(struct task_struct *tsk)
 {
@@ -212,62 +219,81 @@ SYSCALL_DEFINE1(exit_group, int, error_code)
 	do_group_exit((error_code & 0xff) << 8);
 }
 
-/* Which children wait4(pid) is about, as Linux reads pid. */
-static bool eligible_child(struct task_struct *p, int pid)
-{
-	if (pid > 0)
-		return p->pid == pid;
-	if (pid == 0)
-		return p->pgid == current->pgid;
-	if (pid < -1)
-		return p->pgid == -pid;
-	return true;
-}
-
 /*
- * tasklist_lock held: a child wait4(pid, options) has something to report
- * on: a zombie, or with WUNTRACED a stop, with WCONTINUED a SIGCONT, not
- * reported yet; *any: any eligible child at all. (A child's job-control
- * flags are read without its siglock: wait4 takes it before it acts on
- * them.)
+ * What a wait is for (Linux's struct wait_opts): which children (type and
+ * id, waitid's reading; wait4's pid becomes one of them), which events
+ * (WEXITED, WSTOPPED, WCONTINUED), WNOHANG, WNOWAIT; and what it found.
  */
-static struct task_struct *find_reportable(int pid, int options, bool *any)
-{
-	struct task_struct *p;
-
-	*any = false;
-	list_for_each_entry(p, &current->children, sibling) {
-		if (!eligible_child(p, pid))
-			continue;
-		*any = true;
-		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
-			return p;
-		if (p->exit_state || !p->signal)
-			continue;
-		if ((options & WUNTRACED) && (p->signal->flags & SIGNAL_STOP_STOPPED) &&
-		    p->signal->group_exit_code)
-			return p;
-		if ((options & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED))
-			return p;
-	}
-	return NULL;
-}
-
-static bool reportable_or_none(int pid, int options)
-{
-	unsigned long flags;
-	bool any, ret;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	ret = find_reportable(pid, options, &any) || !any;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
-}
+enum pid_type { PIDTYPE_PID, PIDTYPE_PGID, PIDTYPE_ALL };
 
 struct rusage {
 	struct { long tv_sec, tv_usec; } ru_utime, ru_stime;
 	long ru_rest[14];	/* maxrss ... nivcsw: zero but the last two */
 };
+
+struct wait_opts {
+	enum pid_type type;
+	int id;			/* a pid, or a process group */
+	int flags;		/* W* */
+	/* Found: */
+	int pid;
+	int wstatus;		/* as wait4 reports it */
+	int cause, status;	/* as waitid does: CLD_*, exit code or signal */
+	unsigned int uid;
+	struct rusage r;
+};
+
+static bool eligible_child(struct task_struct *p, const struct wait_opts *wo)
+{
+	if (wo->type == PIDTYPE_PID)
+		return p->pid == wo->id;
+	if (wo->type == PIDTYPE_PGID)
+		return p->pgid == wo->id;
+	return true;
+}
+
+/*
+ * tasklist_lock held: a child the wait is about has something to report:
+ * with WEXITED a zombie, with WSTOPPED a stop, with WCONTINUED a SIGCONT,
+ * not reported yet; *any: any eligible child at all. (A child's job-control
+ * flags are read without its siglock: do_wait takes it before it acts on
+ * them.)
+ */
+static struct task_struct *find_reportable(const struct wait_opts *wo, bool *any)
+{
+	struct task_struct *p;
+
+	*any = false;
+	list_for_each_entry(p, &current->children, sibling) {
+		if (!eligible_child(p, wo))
+			continue;
+		*any = true;
+		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p)) {
+			if (wo->flags & WEXITED)
+				return p;
+			continue;
+		}
+		if (p->exit_state || !p->signal)
+			continue;
+		if ((wo->flags & WSTOPPED) && (p->signal->flags & SIGNAL_STOP_STOPPED) &&
+		    p->signal->group_exit_code)
+			return p;
+		if ((wo->flags & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED))
+			return p;
+	}
+	return NULL;
+}
+
+static bool reportable_or_none(const struct wait_opts *wo)
+{
+	unsigned long flags;
+	bool any, ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = find_reportable(wo, &any) || !any;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
 
 static void ticks_to_timeval(u64 ticks, long *sec, long *usec)
 {
@@ -275,48 +301,90 @@ static void ticks_to_timeval(u64 ticks, long *sec, long *usec)
 	*usec = (ticks % HZ) * (1000000 / HZ);
 }
 
-long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __user *ru)
+/*
+ * tasklist_lock held, p stopped or continued: take its report (leave it
+ * with WNOWAIT). 0 if another waiter took it first.
+ */
+static int wait_task_stopped_or_continued(struct task_struct *p, struct wait_opts *wo)
+{
+	int code = 0;
+
+	spin_lock(&p->sighand->siglock);
+	if ((wo->flags & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED)) {
+		if (!(wo->flags & WNOWAIT))
+			p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+		wo->wstatus = 0xffff;
+		wo->cause = CLD_CONTINUED;
+		wo->status = SIGCONT;
+		code = 1;
+	} else if ((wo->flags & WSTOPPED) && (p->signal->flags & SIGNAL_STOP_STOPPED) &&
+		   p->signal->group_exit_code) {
+		code = p->signal->group_exit_code;
+		if (!(wo->flags & WNOWAIT))
+			p->signal->group_exit_code = 0;
+		wo->wstatus = (code << 8) | 0x7f;
+		wo->cause = CLD_STOPPED;
+		wo->status = code;
+	}
+	spin_unlock(&p->sighand->siglock);
+	memset(&wo->r, 0, sizeof(wo->r));
+	return code;
+}
+
+/* A zombie's status and usage, as wait4 and waitid report them. */
+static void wait_task_zombie(struct task_struct *p, struct wait_opts *wo)
+{
+	int status = group_status(p);
+
+	wo->wstatus = status;
+	if (status & 0x7f) {
+		wo->cause = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		wo->status = status & 0x7f;
+	} else {
+		wo->cause = CLD_EXITED;
+		wo->status = (status >> 8) & 0xff;
+	}
+	memset(&wo->r, 0, sizeof(wo->r));
+	ticks_to_timeval(p->signal->utime, &wo->r.ru_utime.tv_sec, &wo->r.ru_utime.tv_usec);
+	ticks_to_timeval(p->signal->stime, &wo->r.ru_stime.tv_sec, &wo->r.ru_stime.tv_usec);
+	wo->r.ru_rest[12] = p->signal->nvcsw;
+	wo->r.ru_rest[13] = p->signal->nivcsw;
+}
+
+/*
+ * The wait: the pid of the child reported (wo filled), 0 with WNOHANG and
+ * nothing to report, -ECHILD if no child fits, -ERESTARTSYS for a signal.
+ * A zombie is reaped unless WNOWAIT.
+ */
+static long do_wait(struct wait_opts *wo)
 {
 	struct task_struct *p;
 	unsigned long flags;
-	struct rusage r;
-	int status;
 	bool any;
 
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
-		return -EINVAL;
-	if (pid == -2147483647 - 1)	/* -INT_MIN has no group */
-		return -ESRCH;
 	for (;;) {
 		spin_lock_irqsave(&tasklist_lock, flags);
-		p = find_reportable(pid, options, &any);
+		p = find_reportable(wo, &any);
 		if (p && p->exit_state != EXIT_ZOMBIE) {
-			/* Stopped (status sig << 8 | 0x7f) or continued (0xffff): reported once. */
-			spin_lock(&p->sighand->siglock);
-			status = 0;
-			if ((options & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED)) {
-				p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
-				status = 0xffff;
-			} else if ((options & WUNTRACED) &&
-				   (p->signal->flags & SIGNAL_STOP_STOPPED) &&
-				   p->signal->group_exit_code) {
-				status = (p->signal->group_exit_code << 8) | 0x7f;
-				p->signal->group_exit_code = 0;
-			}
-			spin_unlock(&p->sighand->siglock);
-			if (!status) {	/* someone else took it meanwhile: look again */
+			int found = wait_task_stopped_or_continued(p, wo);
+
+			if (!found) {	/* someone else took it meanwhile: look again */
 				spin_unlock_irqrestore(&tasklist_lock, flags);
 				continue;
 			}
-			pid = p->pid;
+			wo->pid = p->pid;
+			wo->uid = p->cred.uid;
 			spin_unlock_irqrestore(&tasklist_lock, flags);
-			if (ru && clear_user(ru, sizeof(*ru)))
-				return -EFAULT;
-			if (stat_addr && put_user(status, stat_addr))
-				return -EFAULT;
-			return pid;
+			return wo->pid;
 		}
 		if (p) {
+			wo->pid = p->pid;
+			wo->uid = p->cred.uid;
+			wait_task_zombie(p, wo);
+			if (wo->flags & WNOWAIT) {
+				spin_unlock_irqrestore(&tasklist_lock, flags);
+				return wo->pid;
+			}
 			p->exit_state = EXIT_DEAD;
 			unhash_task(p);	/* its reference is dropped below, when we are done */
 		}
@@ -325,15 +393,11 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 			break;
 		if (!any)
 			return -ECHILD;
-		if (options & WNOHANG)
+		if (wo->flags & WNOHANG)
 			return 0;
-		if (wait_event_interruptible(current->wait_chldexit,
-					     reportable_or_none(pid, options)))
+		if (wait_event_interruptible(current->wait_chldexit, reportable_or_none(wo)))
 			return -ERESTARTSYS;
 	}
-	pid = p->pid;
-	status = group_status(p);
-	memset(&r, 0, sizeof(r));
 	/* The process's threads and its own reaped children: RUSAGE_CHILDREN. */
 	spin_lock_irqsave(&current->sighand->siglock, flags);
 	current->signal->cutime += p->signal->utime + p->signal->cutime;
@@ -341,21 +405,98 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 	current->signal->cnvcsw += p->signal->nvcsw + p->signal->cnvcsw;
 	current->signal->cnivcsw += p->signal->nivcsw + p->signal->cnivcsw;
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
-	ticks_to_timeval(p->signal->utime, &r.ru_utime.tv_sec, &r.ru_utime.tv_usec);
-	ticks_to_timeval(p->signal->stime, &r.ru_stime.tv_sec, &r.ru_stime.tv_usec);
-	r.ru_rest[12] = p->signal->nvcsw;
-	r.ru_rest[13] = p->signal->nivcsw;
 	put_task_struct(p);
+	return wo->pid;
+}
+
+long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __user *ru)
+{
+	struct wait_opts wo = { .flags = options | WEXITED };
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	if (pid == -2147483647 - 1)	/* -INT_MIN has no group */
+		return -ESRCH;
+	/* wait4's pid: > 0 that child, 0 my group, -1 any, < -1 group -pid. */
+	if (pid > 0) {
+		wo.type = PIDTYPE_PID;
+		wo.id = pid;
+	} else if (pid == 0 || pid < -1) {
+		wo.type = PIDTYPE_PGID;
+		wo.id = pid ? -pid : current->pgid;
+	} else {
+		wo.type = PIDTYPE_ALL;
+	}
+	ret = do_wait(&wo);
+	if (ret <= 0)
+		return ret;
 	/* Reaped either way, as on Linux: a bad pointer only costs the status. */
-	if (stat_addr && put_user(status, stat_addr))
+	if (stat_addr && put_user(wo.wstatus, stat_addr))
 		return -EFAULT;
-	if (ru && copy_to_user(ru, &r, sizeof(r)))
+	if (ru && copy_to_user(ru, &wo.r, sizeof(wo.r)))
 		return -EFAULT;
-	return pid;
+	return ret;
 }
 
 SYSCALL_DEFINE4(wait4, int, upid, int __user *, stat_addr, int, options,
 		struct rusage __user *, ru)
 {
 	return kernel_wait4(upid, stat_addr, options, ru);
+}
+
+/*
+ * waitid(idtype, id, infop, options, ru): P_ALL, P_PID id, P_PGID id (0:
+ * mine); at least one of WEXITED, WSTOPPED, WCONTINUED; WNOHANG, WNOWAIT.
+ * 0, with *infop: SIGCHLD, the child's pid and uid, CLD_* and the exit
+ * code or signal; with WNOHANG and nothing to report, 0 and a zeroed
+ * *infop, as on Linux. P_PIDFD: -EINVAL (no pidfds here).
+ */
+SYSCALL_DEFINE5(waitid, int, which, int, upid, void __user *, infop, int, options,
+		struct rusage __user *, ru)
+{
+	struct wait_opts wo = { .flags = options };
+	kernel_siginfo_t info;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
+			__WALL | __WCLONE))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		wo.type = PIDTYPE_ALL;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		wo.type = PIDTYPE_PID;
+		wo.id = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		wo.type = PIDTYPE_PGID;
+		wo.id = upid ? upid : current->pgid;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(&wo);
+	if (ret < 0)
+		return ret;
+	if (ret && ru && copy_to_user(ru, &wo.r, sizeof(wo.r)))
+		return -EFAULT;
+	if (!infop)
+		return 0;
+	memset(&info, 0, sizeof(info));
+	if (ret) {
+		info.si_signo = SIGCHLD;
+		info.si_code = wo.cause;
+		info.chld.pid = wo.pid;
+		info.chld.uid = wo.uid;
+		info.chld.status = wo.status;
+	}
+	return copy_siginfo_to_user(infop, &info) ? -EFAULT : 0;
 }

@@ -23,7 +23,9 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     never go back;
   * restart: nanosleep and clock_nanosleep stopped by SIGSTOP resume to
     their deadline after SIGCONT (restart_syscall), a handler ends them
-    with EINTR and the time left, restart_syscall alone gives EINTR.
+    with EINTR and the time left, restart_syscall alone gives EINTR;
+  * waitid: P_PID, P_PGID, P_ALL with WEXITED, WSTOPPED, WCONTINUED,
+    WNOHANG, WNOWAIT, the siginfo and rusage, bad input.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -72,7 +74,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart'])
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
