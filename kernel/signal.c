@@ -483,6 +483,55 @@ SYSCALL_DEFINE2(tkill, int, pid, int, sig)
 	return do_tkill(0, pid, sig);
 }
 
+/*
+ * rt_sigqueueinfo, rt_tgsigqueueinfo: a signal with the caller's own
+ * siginfo (sigqueue's si_value). As on Linux, not even root may pretend to
+ * be the kernel (si_code >= 0) or kill/tgkill (SI_TKILL) except to itself;
+ * otherwise kill's permission check applies (si_code < 0: from user
+ * space). The first 48 bytes of the user's siginfo are kept: every field
+ * a signal sent this way can carry.
+ */
+static int sigqueue_info_from_user(kernel_siginfo_t *info, int sig, int pid,
+				   const void __user *uinfo)
+{
+	if (copy_from_user(info, uinfo, sizeof(*info)))
+		return -EFAULT;
+	info->si_signo = sig;
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && pid != current->pid)
+		return -EPERM;
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return 0;
+}
+
+SYSCALL_DEFINE3(rt_sigqueueinfo, int, pid, int, sig, const void __user *, uinfo)
+{
+	kernel_siginfo_t info;
+	int err = sigqueue_info_from_user(&info, sig, pid, uinfo);
+
+	return err ? err : kill_pid_info(pid, sig, &info, false);
+}
+
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, int, tgid, int, pid, int, sig, const void __user *, uinfo)
+{
+	kernel_siginfo_t info;
+	struct task_struct *p;
+	unsigned long flags;
+	int err;
+
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	err = sigqueue_info_from_user(&info, sig, pid, uinfo);
+	if (err)
+		return err;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(pid);
+	if (p && p->tgid != tgid)
+		p = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p ? kill_pid_info(pid, sig, &info, true) : -ESRCH;
+}
+
 /* A fault: the signal is delivered even if ignored or blocked, as Linux's force_sig. */
 void force_sig_info(kernel_siginfo_t *info)
 {

@@ -140,6 +140,8 @@ __SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask)
 __SYSCALL(__NR_rt_sigpending, sys_rt_sigpending)
 #define __NR_rt_sigtimedwait 137
 __SYSCALL(__NR_rt_sigtimedwait, sys_rt_sigtimedwait)
+#define __NR_rt_sigqueueinfo 138
+__SYSCALL(__NR_rt_sigqueueinfo, sys_rt_sigqueueinfo)
 #define __NR_rt_sigreturn 139
 __SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn)
 #define __NR_reboot 142
@@ -216,6 +218,8 @@ __SYSCALL(__NR_execve, sys_execve)
 __SYSCALL(__NR_mmap, sys_mmap)
 #define __NR_mprotect 226
 __SYSCALL(__NR_mprotect, sys_mprotect)
+#define __NR_rt_tgsigqueueinfo 240
+__SYSCALL(__NR_rt_tgsigqueueinfo, sys_rt_tgsigqueueinfo)
 #define __NR_wait4 260
 __SYSCALL(__NR_wait4, sys_wait4)
 #define __NR_prlimit64 261

@@ -25,7 +25,9 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     their deadline after SIGCONT (restart_syscall), a handler ends them
     with EINTR and the time left, restart_syscall alone gives EINTR;
   * waitid: P_PID, P_PGID, P_ALL with WEXITED, WSTOPPED, WCONTINUED,
-    WNOHANG, WNOWAIT, the siginfo and rusage, bad input.
+    WNOHANG, WNOWAIT, the siginfo and rusage, bad input;
+  * sigqueue: rt_sigqueueinfo/rt_tgsigqueueinfo values to handlers, threads
+    and sigtimedwait in order, Linux's permission and no-forgery rules.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -74,7 +76,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid'])
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid', 'sigqueue'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
