@@ -82,7 +82,10 @@ void __init smp_init(void)
  * Each CPU has a queue of call_single_data (csd) for it, under a lock: the
  * caller queues a csd on the target's queue and sends IPI_CALL_FUNC; the
  * target's handler takes its queue and runs every entry, then marks each
- * done. A waiting caller's csd lives on its stack until then.
+ * done. A waiting caller's csd lives on its stack until then; a call that
+ * does not wait (wait = 0) uses its CPU's own csd_data, as Linux does,
+ * first waiting until that CPU's previous such call has been run (Linux's
+ * CSD_FLAG_LOCK is our done == 0).
  */
 struct call_single_data {
 	struct list_head node;
@@ -98,6 +101,8 @@ struct call_single_queue {
 static DEFINE_PER_CPU(struct call_single_queue, call_single_queue) = {
 	.lock = __RAW_SPIN_LOCK_INITIALIZER(call_single_queue.lock),
 };
+/* Each CPU's csd for the calls it makes without waiting; done: free. */
+static DEFINE_PER_CPU(struct call_single_data, csd_data) = { .done = 1 };
 
 /* Each CPU's list head points into its own copy: set once copies exist. */
 static void call_function_init(void)
@@ -155,11 +160,24 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 		local_irq_restore(flags);
 		return 0;
 	}
+	if (flags & (1UL << 7)) {	/* PSTATE.I: they were off */
+		local_irq_restore(flags);
+		return -EBUSY;		/* the target may be waiting for us */
+	}
+	if (!wait) {
+		/* Interrupts still off: we stay on this CPU, with its csd. */
+		struct call_single_data *mine = this_cpu_ptr(&csd_data);
+
+		csd_wait(mine);		/* our previous call has run: free again */
+		mine->func = func;
+		mine->info = info;
+		mine->done = 0;
+		csd_queue(cpu, mine);
+		arch_send_call_function_single_ipi(cpu);
+		local_irq_restore(flags);
+		return 0;
+	}
 	local_irq_restore(flags);
-	if (!wait)
-		return -EINVAL;		/* only waiting calls: the csd is on our stack */
-	if (irqs_disabled())
-		return -EBUSY;
 	csd_queue(cpu, &csd);
 	arch_send_call_function_single_ipi(cpu);
 	csd_wait(&csd);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/smp_kunit.c: KUnit checks across CPUs (kunit.filter_glob=smp):
- * IPI round trips to each CPU, a spinlock and an atomic hammered by every
+ * IPI round trips to each CPU, calls that do not wait, a spinlock and an atomic hammered by every
  * CPU at once, per-CPU data as each CPU sees it, and a task on the boot
  * CPU woken from another CPU's interrupt handler. Each case says how many
  * CPUs it ran on (tools/testing/boot/test_smp.py runs the suite on 4,
@@ -183,8 +183,53 @@ static void smp_printk_lines_whole(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&printk_arrived), n);
 }
 
+/*
+ * Calls that do not wait: ASYNC_CALLS in a row to each other CPU, through
+ * the caller's one csd_data (each call waits for the one before to have
+ * run). Every call must run once, on its target, with interrupts masked.
+ */
+#define ASYNC_CALLS 50
+static atomic_t async_ran[NR_CPUS], async_wrong_cpu;
+
+static void count_call(void *info)
+{
+	unsigned long cpu = (unsigned long)info;
+
+	if (cpu != smp_processor_id() || !irqs_disabled())
+		atomic_inc(&async_wrong_cpu);
+	atomic_inc(&async_ran[cpu]);
+}
+
+static void smp_call_without_wait(struct kunit *test)
+{
+	unsigned int cpu, me = smp_processor_id();
+	unsigned long deadline = jiffies + 5 * HZ;
+	bool all;
+
+	atomic_set(&async_wrong_cpu, 0);
+	for_each_online_cpu(cpu) {
+		atomic_set(&async_ran[cpu], 0);
+		if (cpu == me)
+			continue;
+		for (int i = 0; i < ASYNC_CALLS; i++)
+			KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, count_call,
+								       (void *)(unsigned long)cpu, 0), 0);
+	}
+	do {
+		all = true;
+		for_each_online_cpu(cpu)
+			if (cpu != me && atomic_read(&async_ran[cpu]) < ASYNC_CALLS)
+				all = false;
+	} while (!all && time_before(jiffies, deadline));
+	for_each_online_cpu(cpu)
+		KUNIT_EXPECT_EQ(test, atomic_read(&async_ran[cpu]), cpu == me ? 0 : ASYNC_CALLS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&async_wrong_cpu), 0);
+	kunit_info(test, "%u calls to each of %u CPUs", ASYNC_CALLS, num_online_cpus() - 1);
+}
+
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(smp_ipi_round_trip),
+	KUNIT_CASE(smp_call_without_wait),
 	KUNIT_CASE(smp_spinlock_hammer),
 	KUNIT_CASE(smp_percpu_each_cpu),
 	KUNIT_CASE(smp_cross_cpu_wakeup),

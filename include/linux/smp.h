@@ -42,6 +42,9 @@ extern unsigned int setup_max_cpus;	/* maxcpus=, nosmp */
  * kernel/smp.c. With wait, return once every one has finished; waiting
  * needs interrupts on here (two CPUs waiting on each other with them off
  * would deadlock), so it is refused (-EBUSY) otherwise.
+ * smp_call_function_single without wait returns once the call is queued
+ * (info must outlive it); it may first wait for this CPU's previous such
+ * call, so it too wants interrupts on.
  */
 typedef void (*smp_call_func_t)(void *info);
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
