@@ -307,3 +307,66 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 
 	return kernel_clone(&args);
 }
+
+/*
+ * clone3(uargs, size): clone with its arguments in a struct that may grow
+ * (Linux's struct clone_args; size says how much of it the caller knows):
+ * the child's stack as base and size, the exit signal apart from the
+ * flags. Newer C libraries try it first for threads (Debian's glibc 2.36
+ * on arm64 still calls clone). Not here:
+ * CLONE_PIDFD, set_tid, CLONE_INTO_CGROUP, CLONE_CLEAR_SIGHAND (-EINVAL).
+ */
+struct clone_args {
+	u64 flags;
+	u64 pidfd;		/* int *: CLONE_PIDFD */
+	u64 child_tid;		/* int *: CLONE_CHILD_SETTID/CLEARTID */
+	u64 parent_tid;		/* int *: CLONE_PARENT_SETTID */
+	u64 exit_signal;	/* to the parent at exit (the CSIGNAL byte of clone) */
+	u64 stack, stack_size;	/* the child's stack: its lowest byte and size */
+	u64 tls;		/* CLONE_SETTLS */
+	u64 set_tid, set_tid_size;	/* pids to take (size 1 and up) */
+	u64 cgroup;		/* CLONE_INTO_CGROUP */
+};
+
+#define CLONE_ARGS_SIZE_VER0	64	/* up to tls: the first version */
+#define CLONE_PIDFD		0x00001000
+#define CLONE_DETACHED		0x00400000
+
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct clone_args a;
+	struct kernel_clone_args args;
+
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	memset(&a, 0, sizeof(a));
+	if (copy_from_user(&a, uargs, min(size, sizeof(a))))
+		return -EFAULT;
+	/* A newer caller's fields this kernel does not know must be zero. */
+	for (size_t off = sizeof(a); off < size; off++) {
+		u8 b;
+
+		if (get_user(b, (const u8 __user *)uargs + off))
+			return -EFAULT;
+		if (b)
+			return -E2BIG;
+	}
+	if ((a.flags >> 32) || (a.flags & (CSIGNAL | CLONE_DETACHED | CLONE_PIDFD)) ||
+	    a.set_tid || a.set_tid_size || a.exit_signal > _NSIG)
+		return -EINVAL;
+	if ((a.flags & (CLONE_THREAD | CLONE_PARENT)) && a.exit_signal)
+		return -EINVAL;
+	if (a.stack ? !a.stack_size : a.stack_size)	/* both or neither */
+		return -EINVAL;
+	args = (struct kernel_clone_args){
+		.flags = a.flags,
+		.exit_signal = a.exit_signal,
+		.stack = a.stack ? a.stack + a.stack_size : 0,	/* sp starts at the top */
+		.tls = a.tls,
+		.parent_tid = (int __user *)a.parent_tid,
+		.child_tid = (int __user *)a.child_tid,
+	};
+	return kernel_clone(&args);
+}

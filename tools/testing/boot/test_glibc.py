@@ -27,7 +27,9 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * waitid: P_PID, P_PGID, P_ALL with WEXITED, WSTOPPED, WCONTINUED,
     WNOHANG, WNOWAIT, the siginfo and rusage, bad input;
   * sigqueue: rt_sigqueueinfo/rt_tgsigqueueinfo values to handlers, threads
-    and sigtimedwait in order, Linux's permission and no-forgery rules.
+    and sigtimedwait in order, Linux's permission and no-forgery rules;
+  * clone3: a fork through it, CLONE_PARENT_SETTID/CHILD_SETTID, a larger
+    struct with a zero tail, the arguments it refuses.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -76,7 +78,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid', 'sigqueue'])
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid', 'sigqueue', 'clone3'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
