@@ -385,7 +385,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	local_irq_save(flags);
 	old = current->mm;
 	current->mm = bprm.mm;
-	current->flags &= ~PF_KTHREAD;
+	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	check_and_switch_context(bprm.mm);
 	local_irq_restore(flags);
 	mmput(old);

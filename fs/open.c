@@ -65,7 +65,8 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 	}
 	file->f_op = inode_fops(inode);
 	file->f_inode = inode;
-	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY | O_CLOEXEC);
+	/* O_NOCTTY stays for the driver's open (a tty), then goes as on Linux. */
+	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC);
 	file->f_mode = (acc == O_RDONLY ? FMODE_READ : 0) |
 		       (acc == O_WRONLY ? FMODE_WRITE : 0) |
 		       (acc == O_RDWR ? FMODE_READ | FMODE_WRITE : 0);
@@ -74,6 +75,7 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 		*err = -ENXIO;		/* a device with no driver */
 	else if (file->f_op->open)
 		*err = file->f_op->open(inode, file);
+	file->f_flags &= ~O_NOCTTY;
 	if (!*err && (flags & O_TRUNC) && S_ISREG(inode->mode) && acc != O_RDONLY)
 		*err = vfs_truncate(inode, 0);
 	if (*err) {

@@ -35,6 +35,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 
@@ -68,6 +69,80 @@ static void exit_mm(struct task_struct *tsk)
 	mmput(mm);
 }
 
+/* ---- orphaned process groups --------------------------------------------- */
+
+/*
+ * tasklist_lock held. Would process group pgrp be orphaned without task
+ * ignored (NULL: as it is)? POSIX's orphan: no member has a parent in
+ * another group of the same session, so no shell is left to continue it.
+ * Init's children count as orphans too (Linux's will_become_orphaned_pgrp).
+ */
+static bool will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks) {
+		struct task_struct *parent = p->parent;
+
+		if (p == ignored || !p->signal || !thread_group_leader(p) ||
+		    task_pgrp_nr(p) != pgrp || p->exit_state)
+			continue;
+		if (!parent || parent->pid == 1 || !parent->signal || parent->exit_state ||
+		    (parent->flags & PF_EXITING))
+			continue;
+		if (task_pgrp_nr(parent) != pgrp &&
+		    task_session_nr(parent) == task_session_nr(p))
+			return false;
+	}
+	return true;
+}
+
+bool is_current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = will_become_orphaned_pgrp(task_pgrp_nr(current), NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+static bool has_stopped_jobs(int pgrp)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->signal && task_pgrp_nr(p) == pgrp && !p->exit_state &&
+		    (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/*
+ * tasklist_lock held. tsk's process exits (parent NULL), or tsk is a child
+ * of the exiting parent: if that leaves tsk's group orphaned with stopped
+ * members, they get SIGHUP and SIGCONT, as POSIX asks (Linux's
+ * kill_orphaned_pgrp).
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	int pgrp = task_pgrp_nr(tsk);
+	struct task_struct *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->parent;	/* exiting: does our own group lose its link? */
+	else
+		ignored = NULL;		/* reparenting: the child stays */
+	if (!parent || !parent->signal || !tsk->signal)
+		return;
+	if (task_pgrp_nr(parent) != pgrp && task_session_nr(parent) == task_session_nr(tsk) &&
+	    will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+		__kill_pgrp(pgrp, SIGHUP, 1);
+		__kill_pgrp(pgrp, SIGCONT, 1);
+	}
+}
+
 /* tasklist_lock held. Children of tsk go to init; zombies among them wake it. */
 static void forget_original_parent(struct task_struct *tsk)
 {
@@ -79,6 +154,8 @@ static void forget_original_parent(struct task_struct *tsk)
 			list_first_entry(&tsk->children, struct task_struct, sibling);
 
 		list_del(&child->sibling);
+		if (child->signal && thread_group_leader(child) && !child->exit_state)
+			kill_orphaned_pgrp(child, tsk);
 		child->parent = reaper;
 		list_add_tail(&child->sibling, &reaper->children);
 		zombie |= child->exit_state == EXIT_ZOMBIE;
@@ -138,6 +215,7 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 		return;
 	}
 	tsk->exit_code = group_status(tsk);
+	kill_orphaned_pgrp(tsk, NULL);
 	/* The parent is told (SIGCHLD); if it ignores SIGCHLD nobody reaps: go now. */
 	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal))
 		release_task(tsk);	/* freed after the switch away */
@@ -169,6 +247,9 @@ __noreturn void do_exit(long code)
 	/* pthread_join waits on this word: zero it and wake the waiter, as Linux. */
 	if (tsk->clear_child_tid && tsk->mm && !put_user(0, tsk->clear_child_tid))
 		futex_wake_mm(tsk->mm, (unsigned long)tsk->clear_child_tid, 1);
+	/* A session leader's end: its terminal's foreground gets SIGHUP (tty_jobctrl.c). */
+	if (tsk->signal->leader && tsk->signal->live == 1 && tsk->mm)
+		disassociate_ctty(1);
 	if (tsk->files)
 		exit_files(tsk);
 	exit_fs(tsk);
@@ -248,7 +329,7 @@ static bool eligible_child(struct task_struct *p, const struct wait_opts *wo)
 	if (wo->type == PIDTYPE_PID)
 		return p->pid == wo->id;
 	if (wo->type == PIDTYPE_PGID)
-		return p->pgid == wo->id;
+		return task_pgrp_nr(p) == wo->id;
 	return true;
 }
 
@@ -424,7 +505,7 @@ long kernel_wait4(int pid, int __user *stat_addr, int options, struct rusage __u
 		wo.id = pid;
 	} else if (pid == 0 || pid < -1) {
 		wo.type = PIDTYPE_PGID;
-		wo.id = pid ? -pid : current->pgid;
+		wo.id = pid ? -pid : task_pgrp_nr(current);
 	} else {
 		wo.type = PIDTYPE_ALL;
 	}
@@ -478,7 +559,7 @@ SYSCALL_DEFINE5(waitid, int, which, int, upid, void __user *, infop, int, option
 		if (upid < 0)
 			return -EINVAL;
 		wo.type = PIDTYPE_PGID;
-		wo.id = upid ? upid : current->pgid;
+		wo.id = upid ? upid : task_pgrp_nr(current);
 		break;
 	default:
 		return -EINVAL;

@@ -194,6 +194,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->exit_signal = args->exit_signal;
 		strlcpy(p->comm, args->name ? args->name : "kthread", sizeof(p->comm));
 	} else {
+		p->flags = PF_FORKNOEXEC;	/* until it execs (setpgid's EACCES) */
 		/* A thread is reaped by nobody: it goes when it exits. */
 		p->exit_signal = (args->flags & CLONE_THREAD) ? -1 : args->exit_signal;
 		memcpy(p->comm, parent->comm, sizeof(p->comm));
@@ -240,13 +241,20 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (pid == 1)
 		p->signal->flags |= SIGNAL_UNKILLABLE;	/* init, as on Linux */
 	/*
-	 * Inherit the process group and session. Children of the idle task
-	 * (init, kernel threads) lead their own, as init does on Linux
-	 * (pgid = sid = 1), so every user process is in some group and ^C
-	 * on the console reaches the foreground one (drivers/tty/tty_io.c).
+	 * A new process joins its parent's process group and session and
+	 * keeps its controlling tty, but does not lead the session (Linux's
+	 * copy_signal and attach_pid); threads share them with signal_struct.
+	 * Kernel threads, and init, start in group and session 0 as on Linux
+	 * (init calls setsid() itself).
 	 */
-	p->pgid = parent->pgid ? parent->pgid : p->pid;
-	p->sid = parent->sid ? parent->sid : p->pid;
+	if (!(args->flags & CLONE_THREAD)) {
+		bool kthread = args->fn || !parent->mm;
+
+		p->signal->pgrp = kthread ? 0 : parent->signal->pgrp;
+		p->signal->session = kthread ? 0 : parent->signal->session;
+		p->signal->tty = kthread ? NULL : parent->signal->tty;
+		p->signal->leader = false;
+	}
 	if (args->flags & CLONE_THREAD) {
 		p->parent = parent->group_leader->parent;	/* not its child: a sibling */
 	} else {

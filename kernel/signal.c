@@ -353,7 +353,7 @@ static bool kill_ok_by_cred(int sig, struct task_struct *p)
 {
 	const struct cred *c = &current->cred, *t = &p->cred;
 
-	if (c->euid == 0 || (sig == SIGCONT && p->sid == current->sid))
+	if (c->euid == 0 || (sig == SIGCONT && task_session_nr(p) == task_session_nr(current)))
 		return true;
 	return c->euid == t->suid || c->euid == t->uid || c->uid == t->suid || c->uid == t->uid;
 }
@@ -394,25 +394,60 @@ int kill_pid(int pid, int sig)
 	return kill_pid_info(pid, sig, &info, false);
 }
 
-/* kill(0 / -pgrp / -1): every process of a group, or every one but init and us. */
-static int kill_many(int pgrp, int sig, kernel_siginfo_t *info)
+/*
+ * tasklist_lock held. kill(0 / -pgrp / -1): every
+ * process of group pgrp (all: every process but init and the caller), once
+ * each. As Linux: -ESRCH if there is none, -EPERM if the caller may signal
+ * none of them; priv: the kernel sends, no permission check.
+ */
+static int __kill_many(int pgrp, bool all, int sig, kernel_siginfo_t *info, bool priv)
 {
 	struct task_struct *p;
-	unsigned long flags;
-	int found = 0;
+	int found = 0, sent = 0;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks) {
-		if (!p->mm || p->exit_state)
+		if (!p->mm || p->exit_state || !thread_group_leader(p))
 			continue;
-		if (pgrp > 0 ? p->pgid != pgrp : (p == current || p->pid == 1))
+		if (all ? (p->tgid == current->tgid || p->pid == 1) : task_pgrp_nr(p) != pgrp)
 			continue;
 		found++;
-		if (sig && kill_ok_by_cred(sig, p))
+		if (!priv && !kill_ok_by_cred(sig, p))
+			continue;
+		sent++;
+		if (sig)
 			send_sig_info(sig, info, p, false);
 	}
+	return !found ? -ESRCH : sent ? 0 : -EPERM;
+}
+
+static int kill_many(int pgrp, bool all, int sig, kernel_siginfo_t *info)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = __kill_many(pgrp, all, sig, info, false);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found ? 0 : -ESRCH;
+	return ret;
+}
+
+int __kill_pgrp(int pgrp, int sig, int priv)
+{
+	kernel_siginfo_t info;
+
+	init_info(&info, sig, SI_KERNEL);
+	return __kill_many(pgrp, false, sig, &info, priv);
+}
+
+int kill_pgrp(int pgrp, int sig, int priv)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = __kill_pgrp(pgrp, sig, priv);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 long do_no_restart_syscall(struct restart_block *rb)
@@ -443,12 +478,12 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	if (pid > 0)
 		return kill_pid_info(pid, sig, &info, false);
 	if (pid == 0)
-		return kill_many(current->pgid, sig, &info);
+		return kill_many(task_pgrp_nr(current), false, sig, &info);
 	if (pid == -1)
-		return kill_many(0, sig, &info);
+		return kill_many(0, true, sig, &info);
 	if (pid == -2147483647 - 1)
 		return -ESRCH;
-	return kill_many(-pid, sig, &info);
+	return kill_many(-pid, false, sig, &info);
 }
 
 /* tgkill/tkill: to one task (a thread id); tgid, if > 0, must be its process. */
@@ -757,6 +792,21 @@ bool get_signal(struct ksignal *ksig)
 		if (sig_kernel_ignore(sig) || sig_unkillable(p))
 			continue;
 		if (sig_kernel_stop(sig)) {
+			/*
+			 * A stop from the terminal (SIGTSTP, SIGTTIN, SIGTTOU)
+			 * to an orphaned group is dropped: nobody would
+			 * continue it (POSIX; Linux's get_signal).
+			 */
+			if (sig != SIGSTOP) {
+				bool orphaned;
+
+				/* as Linux: with the siglock dropped (tasklist_lock comes first) */
+				spin_unlock_irqrestore(&p->sighand->siglock, flags);
+				orphaned = is_current_pgrp_orphaned();
+				spin_lock_irqsave(&p->sighand->siglock, flags);
+				if (orphaned)
+					continue;
+			}
 			do_signal_stop(sig, &flags);
 			continue;
 		}

@@ -7,7 +7,8 @@
  * Locking: another task is looked up under tasklist_lock (and held by a
  * reference past it); the limits and the rusage sums in signal_struct,
  * and the thread group walked for RUSAGE_SELF, under the process's
- * sighand->siglock; pgid under tasklist_lock.
+ * sighand->siglock; signal->pgrp, session, leader and tty under
+ * tasklist_lock.
  */
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -407,52 +408,120 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 	return current->pid;
 }
 
-SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
+/* ---- process groups and sessions ----------------------------------------- */
+
+/* tasklist_lock held. A process of group pgrp (a zombie too, as Linux), NULL if none. */
+static struct task_struct *find_pgrp_member(int pgrp)
 {
 	struct task_struct *p;
-	unsigned long flags;
-	int ret = 0;
 
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->signal && thread_group_leader(p) && task_pgrp_nr(p) == pgrp)
+			return p;
+	return NULL;
+}
+
+/*
+ * setpgid(pid, pgid) as Linux's: pid 0 is the caller, pgid 0 the pid.
+ * The caller may move itself or a child of its own session that has not
+ * exec'd yet (-EACCES after), never a session leader (-EPERM), and only
+ * into a group of its own session (-EPERM) or a new one named by the
+ * process's pid.
+ */
+SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
+{
+	struct task_struct *leader = current->group_leader, *p, *g;
+	unsigned long flags;
+	int err;
+
+	if (!pid)
+		pid = leader->pid;
+	if (!pgid)
+		pgid = pid;
 	if (pgid < 0)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p = !pid || pid == current->pid ? current : find_task_by_pid(pid);
-	if (!p || (p != current && p->parent != current))
-		ret = -ESRCH;
-	else if (p->sid != current->sid)
-		ret = -EPERM;
-	else
-		p->pgid = pgid ? pgid : p->pid;
+	err = -ESRCH;
+	p = find_task_by_pid(pid);
+	if (!p || p->exit_state)
+		goto out;
+	err = -EINVAL;
+	if (!thread_group_leader(p))
+		goto out;
+	if (p->parent && p->parent->group_leader == leader) {
+		err = -EPERM;
+		if (task_session_nr(p) != task_session_nr(leader))
+			goto out;
+		err = -EACCES;
+		if (!(p->flags & PF_FORKNOEXEC))
+			goto out;
+	} else {
+		err = -ESRCH;
+		if (p != leader)
+			goto out;
+	}
+	err = -EPERM;
+	if (p->signal->leader)
+		goto out;
+	if (pgid != pid) {
+		g = find_pgrp_member(pgid);
+		if (!g || task_session_nr(g) != task_session_nr(leader))
+			goto out;
+	}
+	p->signal->pgrp = pgid;
+	err = 0;
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* getpgid(pid), getsid(pid): 0 is the caller; -ESRCH for no such task. */
+static long get_job_id(int pid, bool session)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = !pid ? current : find_task_by_pid(pid);
+	if (p && p->signal)
+		ret = session ? task_session_nr(p) : task_pgrp_nr(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
 
 SYSCALL_DEFINE1(getpgid, int, pid)
 {
-	struct task_struct *p;
-	unsigned long flags;
-	int ret;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = !pid ? current : find_task_by_pid(pid);
-	ret = p ? p->pgid : -ESRCH;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
+	return get_job_id(pid, false);
 }
 
-static int leads_group(struct task_struct *p, void *arg)
+SYSCALL_DEFINE1(getsid, int, pid)
 {
-	return p != arg && p->pgid == ((struct task_struct *)arg)->pid;
+	return get_job_id(pid, true);
 }
 
+/*
+ * setsid: the process leads a new session and a new group, both named by
+ * its pid, without a controlling tty. -EPERM if it leads a session already
+ * or a process group of that id exists (it leads a group).
+ */
 SYSCALL_DEFINE0(setsid)
 {
-	struct task_struct *p = current;
+	struct task_struct *leader = current->group_leader;
+	int sid = leader->pid;
+	unsigned long flags;
+	long ret = -EPERM;
 
-	if (for_each_task(leads_group, p))
-		return -EPERM;		/* already a group leader's id */
-	p->sid = p->pgid = p->pid;
-	return p->sid;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!leader->signal->leader && !find_pgrp_member(sid)) {
+		leader->signal->leader = true;
+		leader->signal->session = sid;
+		leader->signal->pgrp = sid;
+		leader->signal->tty = NULL;	/* proc_clear_tty */
+		ret = sid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 /* ---- uname --------------------------------------------------------------- */

@@ -12,10 +12,15 @@
  *   Enter (\r,\n)  line finished, readable         "\r\n"
  *   ^D             line finished without newline;  nothing
  *                  on an empty line: EOF
- *   ^C, ^\         input dropped, SIGINT/SIGQUIT   ^C, ^\
- *                  to the foreground (ISIG)
+ *   ^C, ^\, ^Z     input dropped, SIGINT/SIGQUIT/  ^C, ^\, ^Z
+ *                  SIGTSTP to the foreground (ISIG)
  *
- * Without ICANON every byte is readable at once (raw mode, minimal: VMIN 1).
+ * The characters are termios's (VINTR, VQUIT, VSUSP, VERASE, VKILL,
+ * VWERASE, VEOF, VEOL; 0 disables one); ECHOE off shows an erase as the
+ * erase character, ECHOKE off a kill as the kill character (and a newline
+ * with ECHOK), ECHONL echoes newlines without ECHO. Without ICANON every
+ * byte is readable at once (raw mode); VMIN and VTIME are the tty layer's
+ * business (drivers/tty/tty_io.c).
  * Pure logic: no locking, no sleeping, no hardware; the tty layer
  * (drivers/tty/tty_io.c) provides those.
  */
@@ -191,10 +196,49 @@ void n_tty_flush(struct n_tty_data *ld)
 	memset(ld->eol, 0, sizeof(ld->eol));
 }
 
+/* c is the control character cc[i]; a disabled one (0, _POSIX_VDISABLE) never matches. */
+static bool is_cc(const struct n_tty_data *ld, unsigned char c, int i)
+{
+	return c && c == ld->termios->c_cc[i];
+}
+
+/* ^C, ^\, ^Z under ISIG: input dropped (unless NOFLSH), echoed, signal sent. */
+static bool receive_signal_char(struct n_tty_data *ld, unsigned char c)
+{
+	int sig;
+
+	if (is_cc(ld, c, VINTR))
+		sig = SIGINT;
+	else if (is_cc(ld, c, VQUIT))
+		sig = SIGQUIT;
+	else if (is_cc(ld, c, VSUSP))
+		sig = SIGTSTP;
+	else
+		return false;
+	if (!L(ld, NOFLSH))
+		n_tty_flush(ld);
+	echo_char(ld, c);
+	if (ld->signal)
+		ld->signal(ld->ctx, sig);
+	return true;
+}
+
+/* The kill character: the line goes; without ECHOKE it is echoed, and a newline with ECHOK. */
+static void kill_line(struct n_tty_data *ld, unsigned char c)
+{
+	if (L(ld, ECHO) && L(ld, ECHOKE) && L(ld, ECHOE)) {
+		while (erase_one(ld))
+			;
+		return;
+	}
+	ld->read_head = ld->canon_head;
+	echo_char(ld, c);
+	if (L(ld, ECHO) && L(ld, ECHOK))
+		n_tty_write(ld, "\n", 1);
+}
+
 static void receive_char(struct n_tty_data *ld, unsigned char c)
 {
-	const cc_t *cc = ld->termios->c_cc;
-
 	if (c == '\r' && I(ld, IGNCR))
 		return;
 	if (c == '\r' && I(ld, ICRNL))
@@ -202,14 +246,8 @@ static void receive_char(struct n_tty_data *ld, unsigned char c)
 	else if (c == '\n' && I(ld, INLCR))
 		c = '\r';
 
-	if (L(ld, ISIG) && c && (c == cc[VINTR] || c == cc[VQUIT])) {
-		if (!L(ld, NOFLSH))
-			n_tty_flush(ld);
-		echo_char(ld, c);
-		if (ld->signal)
-			ld->signal(ld->ctx, c == cc[VINTR] ? SIGINT : SIGQUIT);
+	if (L(ld, ISIG) && receive_signal_char(ld, c))
 		return;
-	}
 	if (!L(ld, ICANON)) {
 		if (buffered(ld) < N_TTY_BUF_SIZE) {
 			put_char(ld, c, false);
@@ -218,23 +256,24 @@ static void receive_char(struct n_tty_data *ld, unsigned char c)
 		return;
 	}
 
-	if (c == cc[VERASE] || c == '\b') {
+	if (is_cc(ld, c, VERASE) || c == '\b') {
+		if (L(ld, ECHO) && !L(ld, ECHOE) && ld->read_head != ld->canon_head)
+			echo_char(ld, c);	/* without ECHOE the erase shows as itself */
 		erase_one(ld);
 		return;
 	}
-	if (c == cc[VKILL]) {
-		while (erase_one(ld))
-			;
+	if (is_cc(ld, c, VKILL)) {
+		kill_line(ld, c);
 		return;
 	}
-	if (c == cc[VWERASE] && L(ld, IEXTEN)) {
+	if (is_cc(ld, c, VWERASE) && L(ld, IEXTEN)) {
 		erase_word(ld);
 		return;
 	}
-	if (c == cc[VEOF] || c == '\n' || (c && c == cc[VEOL])) {
+	if (is_cc(ld, c, VEOF) || c == '\n' || is_cc(ld, c, VEOL)) {
 		if (buffered(ld) >= N_TTY_BUF_SIZE)
 			return;
-		if (c == cc[VEOF]) {
+		if (is_cc(ld, c, VEOF)) {
 			put_char(ld, 0, true);		/* the EOF mark, never copied out */
 			return;
 		}
@@ -247,6 +286,21 @@ static void receive_char(struct n_tty_data *ld, unsigned char c)
 		return;		/* full: keep room for the newline that ends the line */
 	put_char(ld, c, false);
 	echo_char(ld, c);
+}
+
+/*
+ * The modes changed (old: before). Switching ICANON: raw mode may read
+ * everything typed so far, a line being edited included; back to canonical,
+ * what is unread becomes one line (Linux's n_tty_set_termios).
+ */
+void n_tty_set_termios(struct n_tty_data *ld, const struct termios *old)
+{
+	if (!((old->c_lflag ^ ld->termios->c_lflag) & ICANON))
+		return;
+	memset(ld->eol, 0, sizeof(ld->eol));
+	if (L(ld, ICANON) && buffered(ld))
+		set_eol(ld, ld->read_head - 1, true);
+	ld->canon_head = ld->read_head;
 }
 
 void n_tty_receive_buf(struct n_tty_data *ld, const unsigned char *buf, size_t n)

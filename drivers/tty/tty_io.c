@@ -14,13 +14,21 @@
  * The line discipline runs in the interrupt handler (Linux defers it to a
  * worker; there is none here), so process-side calls into it mask IRQs.
  *
- * The foreground process group, who gets ^C and ^\: the one TIOCSPGRP set;
- * until then, that of the last process that opened or read the tty. With
- * a shell that does no job control (usr/bin/sh.c), the shell, its
- * foreground command and its background jobs share one group, so all get
- * the SIGINT and the shell and its jobs ignore it, as POSIX has it.
- */
+ * Who gets ^C, ^\ and ^Z: the foreground process group of the session the
+ * tty is the controlling tty of (drivers/tty/tty_jobctrl.c); nobody while
+ * no session has it. /dev/tty (5,0) is the caller's controlling tty
+ * (-ENXIO without one); /dev/console (5,1) the console's tty, never made
+ * a controlling tty by open() and exempt from job control on read and
+ * write, as Linux's. Modes and ioctls: drivers/tty/tty_ioctl.c.
+ *
+ * Non-canonical reads follow VMIN and VTIME (tenths of a second) as
+ * Linux's n_tty_read: MIN>0 TIME=0 waits for MIN bytes; MIN>0 TIME>0 for
+ * MIN bytes or TIME after the last byte; MIN=0 TIME>0 for one byte or
+ * TIME; MIN=0 TIME=0 returns what is there, maybe nothing.
+  */
+#include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/hrtimer.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
@@ -43,10 +51,12 @@ struct tty_struct *tty_console(void)
 	return NULL;
 }
 
-/* (5,1) /dev/console; (5,0) /dev/tty, the controlling tty: every process's is the console. */
+/* (5,1) /dev/console; (5,0) /dev/tty: the caller's controlling tty (-ENXIO: none). */
 static struct tty_struct *tty_of_rdev(u32 rdev)
 {
-	if (rdev == MKDEV(TTYAUX_MAJOR, 1) || rdev == MKDEV(TTYAUX_MAJOR, 0))
+	if (rdev == MKDEV(TTYAUX_MAJOR, 0))
+		return get_current_tty() ?: ERR_PTR(-ENXIO);
+	if (rdev == MKDEV(TTYAUX_MAJOR, 1))
 		return tty_console();
 	for (int i = 0; i < MAX_TTYS; i++)
 		if (ttys[i] && MAJOR(rdev) == AMBA_MAJOR &&
@@ -55,48 +65,22 @@ static struct tty_struct *tty_of_rdev(u32 rdev)
 	return NULL;
 }
 
+u32 tty_devnum(const struct tty_struct *tty)
+{
+	return MKDEV(AMBA_MAJOR, AMBA_MINOR_BASE + tty->index);
+}
+
 /* ---- the foreground and its signals ---------------------------------------- */
-
-/* The process group current belongs to (its pid if it has none of its own). */
-static int current_pgrp(void)
-{
-	return current->pgid ? current->pgid : current->pid;
-}
-
-/* A user process reading or opening the tty becomes the foreground, unless TIOCSPGRP chose. */
-static void note_foreground(struct tty_struct *tty)
-{
-	if (current->mm && !tty->pgrp_set)
-		tty->pgrp = current_pgrp();
-}
-
-struct fg_scan {
-	int pgrp;
-	int n;
-	int pids[64];
-};
-
-static int collect_fg(struct task_struct *p, void *arg)
-{
-	struct fg_scan *scan = arg;
-
-	if (p->mm && !p->exit_state && (p->pgid ? p->pgid : p->pid) == scan->pgrp &&
-	    scan->n < (int)ARRAY_SIZE(scan->pids))
-		scan->pids[scan->n++] = p->pid;
-	return 0;
-}
 
 int tty_signal_foreground(struct tty_struct *tty, int sig)
 {
-	struct fg_scan scan = { .pgrp = tty->pgrp };
-	int sent = 0;
+	unsigned long flags;
+	int pgrp;
 
-	if (!scan.pgrp)
-		return 0;
-	for_each_task(collect_fg, &scan);
-	for (int i = 0; i < scan.n; i++)
-		sent += kill_pid(scan.pids[i], sig) == 0;
-	return sent;
+	spin_lock_irqsave(&tty->ctrl_lock, flags);
+	pgrp = tty->pgrp;
+	spin_unlock_irqrestore(&tty->ctrl_lock, flags);
+	return pgrp ? kill_pgrp(pgrp, sig, 1) : -ESRCH;
 }
 
 static void tty_ldisc_signal(void *ctx, int sig)
@@ -153,6 +137,8 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 	n_tty_std_termios(&tty->termios);
 	tty->winsize = (struct winsize){ .ws_row = 24, .ws_col = 80 };
 	init_waitqueue_head(&tty->read_wait);
+	spin_lock_init(&tty->ctrl_lock);
+	tty->pgrp = tty->session = 0;
 	n_tty_init(&tty->ldisc, &tty->termios, tty_ldisc_put, tty_ldisc_signal, tty);
 	ttys[slot] = tty;
 
@@ -170,24 +156,103 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 
 /* ---- the file side ------------------------------------------------------------ */
 
+/* VTIME's timer: wakes the reader when the time is up. */
+struct tty_read_timer {
+	struct hrtimer timer;
+	struct task_struct *task;
+	bool expired;
+};
+
+static enum hrtimer_restart tty_read_timeout(struct hrtimer *timer)
+{
+	struct tty_read_timer *t = container_of(timer, struct tty_read_timer, timer);
+
+	WRITE_ONCE(t->expired, true);
+	wake_up_process(t->task);
+	return HRTIMER_NORESTART;
+}
+
+/* Sleep until input, the timer (if armed) or a signal: 0, or -ERESTARTSYS. */
+static long tty_wait_input(struct tty_struct *tty, struct tty_read_timer *t)
+{
+	struct wait_queue_entry wait;
+	long ret = 0;
+
+	__wait_init_entry(&wait);
+	for (;;) {
+		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);
+		if (n_tty_input_available(&tty->ldisc) || READ_ONCE(t->expired))
+			break;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;	/* restarted unless a handler says not */
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&tty->read_wait, &wait);
+	return ret;
+}
+
+/* (Re)arm the VTIME timer: deciseconds from now. */
+static void tty_arm_timer(struct tty_read_timer *t, unsigned int ds)
+{
+	hrtimer_cancel(&t->timer);
+	t->expired = false;
+	hrtimer_start_ns(&t->timer, (u64)ds * 100000000ULL);
+}
+
 long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
 {
+	struct tty_read_timer t = { .task = current };
+	unsigned int min = 1, time = 0;
+	bool timed = false;	/* the VTIME timer runs */
+	bool no_wait = false;	/* MIN=0 TIME=0: what is there, maybe nothing */
 	unsigned long flags;
-	long ret;
+	size_t copied = 0;
+	long ret = 0, got;
 
 	if (!n)
 		return 0;
-	for (;;) {
-		local_irq_save(flags);
-		ret = n_tty_read(&tty->ldisc, (unsigned char *)buf, n);
-		local_irq_restore(flags);
-		if (ret >= 0)
-			return ret;
-		if (nonblock)
-			return -EAGAIN;
-		if (wait_event_interruptible(tty->read_wait, n_tty_input_available(&tty->ldisc)))
-			return -ERESTARTSYS;	/* restarted unless a handler says not */
+	hrtimer_init(&t.timer, tty_read_timeout);
+	if (!(tty->termios.c_lflag & ICANON)) {
+		min = tty->termios.c_cc[VMIN];
+		time = tty->termios.c_cc[VTIME];
+		if (!min) {
+			no_wait = !time;
+			if (time) {
+				tty_arm_timer(&t, time);	/* for the first byte */
+				timed = true;
+			}
+			time = 0;	/* no inter-byte timer: one byte is enough */
+			min = 1;
+		}
 	}
+	while (copied < n) {
+		local_irq_save(flags);
+		got = n_tty_read(&tty->ldisc, (unsigned char *)buf + copied, n - copied);
+		local_irq_restore(flags);
+		if (got >= 0) {
+			copied += got;
+			if (!got || (tty->termios.c_lflag & ICANON) || copied >= min)
+				break;		/* EOF, a line, or MIN bytes */
+			if (time) {
+				tty_arm_timer(&t, time);	/* inter-byte timer */
+				timed = true;
+			}
+			continue;
+		}
+		if (no_wait || (timed && READ_ONCE(t.expired)))
+			break;
+		if (nonblock) {
+			ret = -EAGAIN;
+			break;
+		}
+		ret = tty_wait_input(tty, &t);
+		if (ret)
+			break;
+	}
+	hrtimer_cancel(&t.timer);
+	return copied ? (long)copied : ret;
 }
 
 void tty_write_kernel(struct tty_struct *tty, const char *buf, size_t n)
@@ -195,28 +260,55 @@ void tty_write_kernel(struct tty_struct *tty, const char *buf, size_t n)
 	n_tty_write(&tty->ldisc, buf, n);
 }
 
+static const struct file_operations console_fops;
+
+/* A file opened as /dev/console: no job control on it (Linux's redirected_tty_write). */
+static bool is_console_file(struct file *file)
+{
+	return file->f_op == &console_fops;
+}
+
 static int tty_open(struct ramfs_inode *inode, struct file *file)
 {
 	struct tty_struct *tty = tty_of_rdev(inode->rdev);
+	bool noctty = (file->f_flags & O_NOCTTY) || inode->rdev == MKDEV(TTYAUX_MAJOR, 1);
 
 	if (!tty)
 		return -ENXIO;
+	if (IS_ERR(tty))
+		return PTR_ERR(tty);
 	file->private_data = tty;
-	note_foreground(tty);
+	if (inode->rdev == MKDEV(TTYAUX_MAJOR, 1))
+		file->f_op = &console_fops;
+	if (!noctty)
+		tty_open_proc_set_tty(file, tty);
 	return 0;
 }
 
 static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
 {
 	struct tty_struct *tty = file->private_data;
+	long ret;
 
-	note_foreground(tty);
+	if (!is_console_file(file)) {
+		ret = __tty_check_change(tty, SIGTTIN);	/* a background reader stops */
+		if (ret)
+			return ret;
+	}
 	return tty_read_kernel(tty, buf, count, file->f_flags & O_NONBLOCK);
 }
 
 static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
-	tty_write_kernel(file->private_data, buf, count);
+	struct tty_struct *tty = file->private_data;
+	long ret;
+
+	if ((tty->termios.c_lflag & TOSTOP) && !is_console_file(file)) {
+		ret = tty_check_change(tty);	/* TOSTOP: a background writer stops */
+		if (ret)
+			return ret;
+	}
+	tty_write_kernel(tty, buf, count);
 	return count;
 }
 
@@ -238,48 +330,25 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file->private_data;
-	void __user *p = (void __user *)arg;
-	struct termios t;
-	unsigned long flags;
-	int pgrp;
+	long ret;
 
-	switch (cmd) {
-	case TCGETS:
-		return copy_to_user(p, &tty->termios, sizeof(t)) ? -EFAULT : 0;
-	case TCSETS:
-	case TCSETSW:
-	case TCSETSF:
-		if (copy_from_user(&t, p, sizeof(t)))
-			return -EFAULT;
-		local_irq_save(flags);
-		tty->termios = t;
-		if (cmd == TCSETSF)
-			n_tty_flush(&tty->ldisc);
-		local_irq_restore(flags);
-		return 0;
-	case TIOCGWINSZ:
-		return copy_to_user(p, &tty->winsize, sizeof(tty->winsize)) ? -EFAULT : 0;
-	case TIOCSWINSZ:
-		return copy_from_user(&tty->winsize, p, sizeof(tty->winsize)) ? -EFAULT : 0;
-	case TIOCGPGRP:
-		return put_user(tty->pgrp, (int __user *)p);
-	case TIOCSPGRP:
-		if (get_user(pgrp, (int __user *)p))
-			return -EFAULT;
-		if (pgrp <= 0)
-			return -EINVAL;
-		tty->pgrp = pgrp;
-		tty->pgrp_set = true;
-		return 0;
-	case FIONREAD:
-		return put_user((int)n_tty_chars_in_buffer(&tty->ldisc), (int __user *)p);
-	case TIOCSCTTY:
-		return 0;	/* every process shares the one console */
-	}
-	return -ENOTTY;
+	ret = tty_jobctrl_ioctl(tty, file, cmd, arg);
+	if (ret == -ENOIOCTLCMD)
+		ret = tty_mode_ioctl(tty, cmd, arg);
+	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;
 }
 
 static const struct file_operations tty_fops = {
+	.open = tty_open,
+	.read = tty_read,
+	.write = tty_write,
+	.llseek = noop_llseek,
+	.ioctl = tty_ioctl,
+	.poll = tty_poll,
+};
+
+/* The same operations; the address tells /dev/console's files apart. */
+static const struct file_operations console_fops = {
 	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,

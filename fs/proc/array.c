@@ -17,6 +17,8 @@
 #include <linux/kernel.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/fs.h>
+#include <linux/tty.h>
 
 #define FIELDS 52
 
@@ -38,14 +40,31 @@ static unsigned long long to_clock_t(u64 ticks)
 	return ticks * USER_HZ / HZ;
 }
 
+/* Fields 7 and 8: the controlling tty (Linux's new_encode_dev) and its foreground group. */
+static void task_tty(struct task_struct *p, int *tty_nr, int *tpgid)
+{
+	struct tty_struct *tty = p->signal ? READ_ONCE(p->signal->tty) : NULL;
+	u32 dev;
+
+	*tty_nr = 0;
+	*tpgid = -1;
+	if (!tty)
+		return;
+	dev = tty_devnum(tty);
+	*tty_nr = (int)((MINOR(dev) & 0xff) | (MAJOR(dev) << 8) | ((MINOR(dev) & ~0xffu) << 12));
+	*tpgid = tty->pgrp;
+}
+
 int proc_pid_stat(struct task_struct *p, char *buf, size_t size)
 {
-	int len, field;
+	int len, field, tty_nr, tpgid;
+
+	task_tty(p, &tty_nr, &tpgid);
 
 	len = snprintf(buf, size,
 		       "%d (%s) %c %d %d %d %d %d %u %d %d %d %d %llu %llu %d %d %d %d %d %d %llu",
 		       p->pid, p->comm, task_state(p), p->parent ? p->parent->pid : 0,
-		       p->pgid, p->sid, 0, -1, p->flags, 0, 0, 0, 0,
+		       task_pgrp_nr(p), task_session_nr(p), tty_nr, tpgid, p->flags, 0, 0, 0, 0,
 		       to_clock_t(p->utime), to_clock_t(p->stime), 0, 0,
 		       20, 0, 1, 0, to_clock_t(p->start_time));
 	for (field = 23; field <= FIELDS && len < (int)size; field++)

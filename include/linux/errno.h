@@ -13,6 +13,7 @@
 #define ERESTARTSYS	512	/* restart unless a handler without SA_RESTART runs */
 #define ERESTARTNOINTR	513	/* always restart */
 #define ERESTARTNOHAND	514	/* restart unless a handler runs */
+#define ENOIOCTLCMD	515	/* an ioctl layer does not know cmd: the next one tries */
 /* restart through restart_syscall unless a handler runs (restart_block.h) */
 #define ERESTART_RESTARTBLOCK 516
 

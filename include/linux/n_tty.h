@@ -30,6 +30,9 @@
 #ifndef SIGQUIT
 #define SIGQUIT 3
 #endif
+#ifndef SIGTSTP
+#define SIGTSTP 20
+#endif
 
 /* Raw output to the device (the UART), and a signal for the foreground. */
 typedef void (*n_tty_put_t)(void *ctx, const char *buf, size_t n);
@@ -63,6 +66,8 @@ size_t n_tty_chars_in_buffer(const struct n_tty_data *ld);
  * the bytes copied; 0 means EOF (^D on an empty line); -1 if nothing is ready.
  */
 long n_tty_read(struct n_tty_data *ld, unsigned char *buf, size_t n);
+/* The termios changed (TCSETS*); old is the one before. */
+void n_tty_set_termios(struct n_tty_data *ld, const struct termios *old);
 /* Drop all input, finished or not (^C, TCSETSF). */
 void n_tty_flush(struct n_tty_data *ld);
 /* Output processing (OPOST|ONLCR: "\n" -> "\r\n") of buf, through put. */

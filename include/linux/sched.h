@@ -53,6 +53,7 @@
 #define PF_EXITING		0x00000004
 #define PF_KTHREAD		0x00200000
 #define PF_IDLE			0x00000002
+#define PF_FORKNOEXEC		0x00000040	/* forked, has not exec'd (setpgid: EACCES after) */
 
 /* thread_info.flags: what kernel exit must do before returning to EL0. */
 #define TIF_SIGPENDING		0	/* a signal to deliver (kernel/signal.c) */
@@ -82,7 +83,6 @@ struct task_struct {
 	int pid;
 	int tgid;		/* the process: the pid of its first thread */
 	unsigned int cpu;	/* the CPU it runs on (TSK_CPU in head.S) */
-	int pgid, sid;		/* process group and session (kill(0), kill(-pgrp)) */
 	unsigned int flags;	/* PF_* */
 	char comm[TASK_COMM_LEN];
 	struct files_struct *files;	/* open file descriptors (fs/file.c) */
@@ -227,6 +227,21 @@ static inline bool thread_group_empty(struct task_struct *p)
 	return list_empty(&p->thread_group);
 }
 
+/*
+ * Process group and session ids of p's process (Linux's task_pgrp_nr and
+ * task_session_vnr): 0 for kernel threads, as on Linux; /proc and the tty
+ * read them here.
+ */
+static inline int task_pgrp_nr(struct task_struct *p)
+{
+	return p->signal ? p->signal->pgrp : 0;
+}
+
+static inline int task_session_nr(struct task_struct *p)
+{
+	return p->signal ? p->signal->session : 0;
+}
+
 /* ---- kernel/fork.c, kernel/exit.c, kernel/kthread.c ------------------------ */
 /*
  * tasklist_lock (Linux's is a rwlock; here a spinlock, always taken with
@@ -284,6 +299,11 @@ struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *n
 #include <uapi/asm-generic/signal.h>
 /* Send sig to the process with this pid: 0 or -ESRCH/-EINVAL. IRQ-safe (^C). */
 int kill_pid(int pid, int sig);
+/* To every process of group pgrp; priv: from the kernel, no permission check. IRQ-safe. */
+int kill_pgrp(int pgrp, int sig, int priv);
+int __kill_pgrp(int pgrp, int sig, int priv);	/* the task list already held */
+/* kernel/exit.c: no process of current's group has a parent in another group of its session. */
+bool is_current_pgrp_orphaned(void);
 /* To the process of task p, as the kernel (si_code SI_KERNEL). */
 int send_sig(int sig, struct task_struct *p);
 /* Send with this siginfo; to_thread: to p itself, not its process. */

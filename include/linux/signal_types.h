@@ -24,6 +24,8 @@
 #include <linux/spinlock_types.h>
 #include <linux/types.h>
 
+struct tty_struct;
+
 #define _NSIG		64
 #define SI_MAX_SIZE	128
 
@@ -107,6 +109,19 @@ struct signal_struct {
 	u64 cutime, cstime, cnvcsw, cnivcsw;
 	/* prlimit64: the limits, {cur, max}; recorded, see kernel/sys.c. */
 	struct { u64 rlim_cur, rlim_max; } rlim[16];
+
+	/*
+	 * Job control, shared by the threads as Linux's pids[PIDTYPE_PGID/SID]
+	 * and signal->tty: process group, session, whether this process leads
+	 * its session (setsid), its controlling terminal. Read them with
+	 * task_pgrp_nr()/task_session_nr() (include/linux/sched.h); set by
+	 * fork, setpgid, setsid (kernel/sys.c) and drivers/tty/tty_jobctrl.c,
+	 * under tasklist_lock (the ^C path walks them from the UART's IRQ).
+	 */
+	int pgrp;
+	int session;
+	bool leader;
+	struct tty_struct *tty;		/* NULL: no controlling tty */
 };
 
 #define RLIM_INFINITY	(~0ULL)

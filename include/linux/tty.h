@@ -8,13 +8,16 @@
  * Device nodes, Linux's numbers: /dev/console (5,1) is the console's tty;
  * /dev/ttyAMA<n> (204,64+n) a PL011's.
  *
- * The foreground, who gets ^C: the process group set with TIOCSPGRP, else
- * the process group of the last process that opened or read the tty.
+ * Job control (drivers/tty/tty_jobctrl.c): a tty is the controlling tty
+ * of at most one session (tty->session), whose foreground process group
+ * (tty->pgrp) gets ^C, ^\ and ^Z; both are 0 while no session has it.
+ * Termios ioctls: drivers/tty/tty_ioctl.c.
  */
 #ifndef __LINUX_TTY_H
 #define __LINUX_TTY_H
 
 #include <linux/n_tty.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 
@@ -39,8 +42,9 @@ struct tty_struct {
 	struct winsize winsize;
 	struct n_tty_data ldisc;
 	wait_queue_head_t read_wait;	/* readers of an empty line buffer */
-	int pgrp;			/* foreground process group, 0: not known yet */
-	bool pgrp_set;			/* by TIOCSPGRP: readers no longer change it */
+	spinlock_t ctrl_lock;		/* pgrp, session */
+	int pgrp;			/* foreground process group, 0: none */
+	int session;			/* whose controlling tty it is, 0: nobody's */
 	unsigned long rx_chars;		/* received since boot */
 };
 
@@ -53,8 +57,29 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n);
 /* The console's tty, NULL if none registered. */
 struct tty_struct *tty_console(void);
-/* Send sig to the foreground process group (the ^C path); tasks signalled. */
+/* Send sig to the foreground process group (the ^C path); 0 or -ESRCH. */
 int tty_signal_foreground(struct tty_struct *tty, int sig);
+/* The tty's device number: (204, 64 + index) (/proc/PID/stat's tty_nr). */
+u32 tty_devnum(const struct tty_struct *tty);
+
+/* ---- drivers/tty/tty_jobctrl.c ------------------------------------------- */
+struct file;
+/* 0, or the background caller's group got SIGTTOU (-ERESTARTSYS) / -EIO. */
+int tty_check_change(struct tty_struct *tty);
+int __tty_check_change(struct tty_struct *tty, int sig);
+/* open() without O_NOCTTY by a session leader with no tty: it becomes the controlling tty. */
+void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty);
+/* current's controlling tty, NULL if none. */
+struct tty_struct *get_current_tty(void);
+/* The session leader lets its tty go (on_exit: do_exit; SIGHUP to the foreground). */
+void disassociate_ctty(int on_exit);
+/* TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, TIOCGSID; else -ENOIOCTLCMD. */
+long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,
+		       unsigned long arg);
+
+/* ---- drivers/tty/tty_ioctl.c --------------------------------------------- */
+/* termios, window size, flushing (TCGETS, TCSETS*, TIOCGWINSZ...); else -ENOIOCTLCMD. */
+long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
 
 /* The test.tty_echo=<n> boot argument: echo n console lines (drivers/tty/tty_test.c). */
 void tty_echo_test_run(void);

@@ -27,6 +27,9 @@ pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 pid_t getpid(void);
 pid_t getppid(void);
+/* A new session and process group led by the caller. */
+pid_t setsid(void);
+int dup2(int oldfd, int newfd);
 __attribute__((noreturn)) void _exit(int status);
 
 int brk(void *addr);

@@ -10,6 +10,8 @@
  *
  * Either way it reaps every process that ends while orphaned: the kernel
  * makes init the parent of an orphan, and only init's wait4 frees a zombie.
+ * Each program it runs leads a session of its own with the console as its
+ * controlling tty (see controlling_tty()).
  * The kernel passes the arguments after `--` on its command line as argv[1..]
  * (Linux's rule) and opens /dev/console as fds 0, 1 and 2; if it did not,
  * init opens it itself.
@@ -20,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -71,6 +74,31 @@ static void show_motd(void)
 	close(fd);
 }
 
+/*
+ * The child's terminal, as `setsid -c` or busybox's cttyhack would: a new
+ * session whose controlling tty is the console's tty, and fds 0-2 reopened
+ * through /dev/tty, which are then ordinary tty files (those of
+ * /dev/console are exempt from job control, as on Linux). So the shell
+ * gets job control, and ^C, ^Z reach its foreground job.
+ */
+static void controlling_tty(void)
+{
+	int fd, pgrp;
+
+	if (ioctl(0, TIOCGPGRP, &pgrp) == 0)
+		return;		/* already ours: init runs under a terminal's session (a pty) */
+	if (setsid() < 0 || ioctl(0, TIOCSCTTY, 0) < 0)
+		return;
+	fd = open("/dev/tty", O_RDWR);
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+}
+
 static pid_t spawn(const char *path, char **argv, char **env)
 {
 	pid_t pid = fork();
@@ -78,6 +106,7 @@ static pid_t spawn(const char *path, char **argv, char **env)
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);	/* init's own choices are not inherited */
 		signal(SIGTERM, SIG_DFL);
+		controlling_tty();
 		execve(path, argv, env);
 		dprintf(2, "init: cannot run %s: %s\n", path, strerror(errno));
 		_exit(127);
@@ -121,6 +150,8 @@ int main(int argc, char **argv, char **envp)
 	int st;
 
 	console_fds();
+	if (ioctl(0, TIOCGPGRP, &pid) < 0)
+		setsid();	/* leads session 1, as Linux's inits make it (not under a pty) */
 	signal(SIGINT, SIG_IGN);	/* a ^C on the console must not end init */
 	signal(SIGTERM, SIG_IGN);
 

@@ -297,3 +297,26 @@ sighandler_t signal(int sig, sighandler_t handler)
 		return SIG_ERR;
 	return old.handler;
 }
+
+pid_t setsid(void)
+{
+	return (pid_t)ret(__syscall0(__NR_setsid));
+}
+
+int dup2(int oldfd, int newfd)
+{
+	if (oldfd == newfd)	/* dup3 refuses this; dup2 checks oldfd and returns it */
+		return (int)ret(__syscall3(__NR_fcntl, oldfd, 1 /* F_GETFD */, 0)) < 0 ? -1 : newfd;
+	return (int)ret(__syscall3(__NR_dup3, oldfd, newfd, 0));
+}
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	long arg;
+
+	va_start(ap, request);
+	arg = va_arg(ap, long);
+	va_end(ap);
+	return (int)ret(__syscall3(__NR_ioctl, fd, (long)request, arg));
+}

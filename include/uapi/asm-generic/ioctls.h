@@ -7,11 +7,25 @@
 #define TCSETS		0x5402	/* struct termios in, now */
 #define TCSETSW		0x5403	/* ... after output drains */
 #define TCSETSF		0x5404	/* ... and discard pending input */
-#define TIOCSCTTY	0x540E
+#define TCXONC		0x540A	/* suspend/restart output or input (tcflow) */
+#define TCFLSH		0x540B	/* discard input and/or output (tcflush) */
+#define TIOCSCTTY	0x540E	/* become the controlling tty (arg 1: steal, root) */
 #define TIOCGPGRP	0x540F	/* the foreground process group */
 #define TIOCSPGRP	0x5410
 #define TIOCGWINSZ	0x5413	/* struct winsize out */
 #define TIOCSWINSZ	0x5414
 #define FIONREAD	0x541B	/* bytes ready to read */
+#define TIOCNOTTY	0x5422	/* give up the controlling tty */
+#define TIOCGSID	0x5429	/* the session of the controlling tty */
+
+/* TCFLSH's argument */
+#define TCIFLUSH	0
+#define TCOFLUSH	1
+#define TCIOFLUSH	2
+/* TCXONC's argument */
+#define TCOOFF		0
+#define TCOON		1
+#define TCIOFF		2
+#define TCION		3
 
 #endif

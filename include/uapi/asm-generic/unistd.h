@@ -170,6 +170,8 @@ __SYSCALL(__NR_setfsgid, sys_setfsgid)
 __SYSCALL(__NR_setpgid, sys_setpgid)
 #define __NR_getpgid 155
 __SYSCALL(__NR_getpgid, sys_getpgid)
+#define __NR_getsid 156
+__SYSCALL(__NR_getsid, sys_getsid)
 #define __NR_setsid 157
 __SYSCALL(__NR_setsid, sys_setsid)
 #define __NR_getgroups 158

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Debian's busybox as the user space: the initramfs `make qemu` boots
+r"""Debian's busybox as the user space: the initramfs `make qemu` boots
 (<build-dir>/usr/initramfs-busybox.cpio, see usr/Makefile).
 
   * /init (usr/init/init.sh, busybox sh) links the applets, mounts /proc
@@ -7,13 +7,24 @@
     sh: the prompt comes, and commands typed at it run;
   * /test/busybox.sh (usr/selftests/busybox.sh), run from the kernel's
     command line: pipelines, redirections, here-documents, $(...), files
-    in /tmp, a #! script, /proc and /dev, in KTAP; every case must pass.
+    in /tmp, a #! script, /proc and /dev, in KTAP; every case must pass;
+  * job control and line editing at the interactive prompt, typed as a
+    person would: ^C ends a foreground job ($? 130), ^Z stops one, `jobs`
+    lists it, `fg` resumes it, ^\ quits one ($? 131), an INT trap runs,
+    a background job is waited for; arrow keys edit the line and recall
+    history (busybox's raw-mode line editing); `stty -a` and `stty size`
+    report the termios and window size the kernel keeps.
+
+Typed text is echoed, so every expected answer is computed by the shell
+and cannot appear in what was typed.
 """
 
 import os
 import re
 
 import pytest
+
+from qemu_console import ConsoleTimeout
 
 PROMPT = re.compile(r'headstart:(\S*)# ')
 
@@ -51,5 +62,105 @@ def test_busybox_prompt(console, qemu_cmd, kernel_image, busybox_initramfs):
     console.expect_raw(re.compile(r'/bin/busybox'), timeout=30)
     console.expect_raw(re.compile(r'Z1Z'), timeout=30)
     console.expect_raw(PROMPT, timeout=30)
+    console.send('poweroff -f\r')
+    console.read_until_exit(timeout=60)
+
+
+LEFT, UP = '\x1b[D', '\x1b[A'
+# A foreground job that says it runs (after ash gave it the terminal) and then waits.
+JOB = "sh -c 'echo R$((2*3)); exec sleep 100'"
+
+
+def answer(console, line, pattern, timeout=30):
+    """Type line; wait for pattern in the output, then for the prompt."""
+    console.send(line)
+    m = console.expect_raw(re.compile(pattern), timeout=timeout)
+    console.expect_raw(PROMPT, timeout=timeout)
+    return m
+
+
+def command(console, line):
+    """Type line, which prints nothing; wait for the prompt."""
+    console.send(line)
+    console.expect_raw(PROMPT, timeout=30)
+
+
+def interrupt(console, key='\x03'):
+    """Press key (^C) until the prompt is back: one pressed before the job has
+    the terminal goes to the shell, as it would on Linux. Returns what was
+    printed meanwhile."""
+    seen = ''
+    for _ in range(10):
+        console.send(key)
+        try:
+            console.expect_raw(PROMPT, timeout=2)
+            return seen + console.child.before
+        except ConsoleTimeout:
+            seen += console.child.before
+            continue
+    pytest.fail(f'{key!r} never brought the prompt back')
+
+
+def test_busybox_job_control_and_line_editing(console, qemu_cmd, kernel_image,
+                                              busybox_initramfs):
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M', append='console=ttyAMA0',
+                           extra=['-initrd', busybox_initramfs]))
+    console.expect_raw(PROMPT, timeout=60)
+
+    # The shell leads a session whose controlling tty is the console: it has job control.
+    m = answer(console, 'echo S$(($(cut -d" " -f6 /proc/$$/stat) - $$))\r', r'S(-?\d+)')
+    assert m.group(1) == '0', 'the shell is not its session\'s leader'
+
+    # ^C: SIGINT to the foreground job, the shell reports 128 + 2.
+    console.send(JOB + '\r')
+    console.expect_raw(re.compile(r'R6'), timeout=30)
+    interrupt(console)
+    answer(console, 'echo rc=$?\r', r'rc=130')
+
+    # ^Z stops it, jobs lists it, fg continues it in the foreground, ^C ends it.
+    console.send(JOB + '\r')
+    console.expect_raw(re.compile(r'R6'), timeout=30)
+    console.send('\x1a')
+    console.expect_raw(re.compile(r'\[1\]\+\s+Stopped'), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    answer(console, 'jobs\r', r'\[1\]\+\s+Stopped\s+sh -c')
+    console.send('fg\r')
+    console.expect_raw(re.compile(r'sh -c'), timeout=30)
+    interrupt(console)
+    answer(console, 'echo rc=$?\r', r'rc=130')
+    answer(console, 'jobs; echo J$((7*7))\r', r'J49')
+
+    # ^\\: SIGQUIT, 128 + 3.
+    console.send(JOB + '\r')
+    console.expect_raw(re.compile(r'R6'), timeout=30)
+    interrupt(console, '\x1c')
+    answer(console, 'echo rc=$?\r', r'rc=131')
+
+    # A trap on INT runs when ^C ends the foreground job.
+    command(console, "trap 'echo got$((1+1))' INT\r")
+    console.send(JOB + '\r')
+    console.expect_raw(re.compile(r'R6'), timeout=30)
+    assert 'got2' in interrupt(console)
+    command(console, "trap - INT\r")
+
+    # A background job, and wait for it.
+    answer(console, 'sleep 1 & wait $!; echo w=$?,$((5*5))\r', r'w=0,25')
+
+    # Line editing: arrows move in the line; up recalls it from the history.
+    console.send('echo $((12))')
+    console.send(LEFT * 3 + '*3\r')
+    answer(console, '', r'\n32\r')
+    console.send(UP)
+    console.send(LEFT * 2 + '+1\r')
+    answer(console, '', r'\n33\r')
+
+    # stty: the termios and window size the tty keeps.
+    m = answer(console, 'stty -a\r', r'rows (\d+); columns (\d+)[^\n]*\n[^\n]*intr = \^C; '
+               r'quit = \^\\; erase = \^\?; kill = \^U; eof = \^D')
+    assert m.groups() == ('24', '80')
+    answer(console, 'stty rows 30 cols 100; stty size; stty rows 24 cols 80\r', r'\n30 100\r')
+    answer(console, 'stty -icanon -echo; stty -a | grep -o "[-]icanon.*[-]echo "; stty sane\r',
+           r'-icanon\s+iexten\s+-echo ')
+
     console.send('poweroff -f\r')
     console.read_until_exit(timeout=60)

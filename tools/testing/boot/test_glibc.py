@@ -29,7 +29,11 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * sigqueue: rt_sigqueueinfo/rt_tgsigqueueinfo values to handlers, threads
     and sigtimedwait in order, Linux's permission and no-forgery rules;
   * clone3: a fork through it, CLONE_PARENT_SETTID/CHILD_SETTID, a larger
-    struct with a zero tail, the arguments it refuses.
+    struct with a zero tail, the arguments it refuses;
+  * jobctl: sessions and process groups (setsid, setpgid, getpgid, getsid
+    and their errors), the controlling tty (tcsetpgrp, TIOCSCTTY,
+    TIOCNOTTY, acquiring by open, /dev/tty), SIGTTIN/SIGTTOU for background
+    groups, orphaned groups, termios, window size, bad ioctl arguments.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -78,7 +82,8 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
     return [ln.text for ln in lines]
 
 
-@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid', 'sigqueue', 'clone3'])
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
+                                  'sigqueue', 'clone3', 'jobctl'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts

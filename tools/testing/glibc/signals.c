@@ -428,11 +428,18 @@ static void test_job_control(void)
 	int status = 0;
 	pid_t child, r;
 
+	/*
+	 * The child gets a process group of its own: SIGTSTP stops only a
+	 * process whose group is not orphaned (POSIX, Linux), and ours is (a
+	 * session leader's, whose parent is init), as a login shell's is.
+	 */
 	child = fork();
 	if (child == 0) {
+		setpgid(0, 0);
 		for (;;)
 			pause();
 	}
+	setpgid(child, child);
 	kill(child, SIGSTOP);
 	r = waitpid(child, &status, WUNTRACED);
 	ktap_check(r == child && WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP,

@@ -185,6 +185,60 @@ static void test_full_buffer_keeps_room_for_newline(void **state)
 	}
 }
 
+static void test_ctrl_z_and_disabled_chars(void **state)
+{
+	type("ab\x1a");				/* ^Z: SIGTSTP, the line dropped */
+	assert_int_equal(nsigs, 1);
+	assert_int_equal(sigs[0], SIGTSTP);
+	assert_string_equal(out, "ab^Z");
+	assert_string_equal(rd(100), "<none>");
+	tio.c_cc[VINTR] = 0;				/* disabled (_POSIX_VDISABLE) */
+	tio.c_cc[VERASE] = 0;
+	type("x\x03");
+	n_tty_receive_buf(&ld, (const unsigned char[]){ 0 }, 1);	/* 0 is not VERASE now */
+	assert_int_equal(nsigs, 1);
+	type("\n");
+	assert_int_equal(n_tty_chars_in_buffer(&ld), 4);	/* "x", ^C, 0, "\n" */
+}
+
+static void test_echo_flags(void **state)
+{
+	tio.c_lflag &= ~ECHOE;				/* erase shown as the erase char */
+	type("ab\x7f");
+	assert_string_equal(out, "ab^?");
+	out_len = 0;
+	tio.c_lflag &= ~ECHOKE;				/* kill: ^U and, with ECHOK, newline */
+	type("\x15");
+	assert_string_equal(out, "^U\r\n");
+	type("z\n");
+	assert_string_equal(rd(100), "z\n");		/* the killed line is gone */
+	out_len = 0;
+	tio.c_lflag &= ~ECHO;
+	tio.c_lflag |= ECHONL;				/* newline echoed even without ECHO */
+	type("q\n");
+	assert_string_equal(out, "\r\n");
+}
+
+static void test_icanon_switch(void **state)
+{
+	struct termios old = tio;
+
+	tio.c_lflag &= ~ECHO;
+	type("partial");
+	assert_false(n_tty_input_available(&ld));
+	old = tio;
+	tio.c_lflag &= ~ICANON;				/* raw: the partial line is readable */
+	n_tty_set_termios(&ld, &old);
+	assert_string_equal(rd(3), "par");
+	old = tio;
+	tio.c_lflag |= ICANON;				/* back: what is left is one line */
+	n_tty_set_termios(&ld, &old);
+	assert_string_equal(rd(100), "tial");
+	assert_string_equal(rd(100), "<none>");
+	type("next\n");
+	assert_string_equal(rd(100), "next\n");
+}
+
 static void test_write_converts_newlines(void **state)
 {
 	n_tty_write(&ld, "a\nb\n", 4);
@@ -206,6 +260,9 @@ int main(void)
 		cmocka_unit_test_setup(test_ctrl_c_flushes_and_signals, setup),
 		cmocka_unit_test_setup(test_no_echo_and_raw_mode, setup),
 		cmocka_unit_test_setup(test_full_buffer_keeps_room_for_newline, setup),
+		cmocka_unit_test_setup(test_ctrl_z_and_disabled_chars, setup),
+		cmocka_unit_test_setup(test_echo_flags, setup),
+		cmocka_unit_test_setup(test_icanon_switch, setup),
 		cmocka_unit_test_setup(test_write_converts_newlines, setup),
 	};
 

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drivers/tty/tty_ioctl.c: a tty's modes, as Linux's file of the same name
+ * (tty_mode_ioctl, set_termios) and the n_tty ioctl helper:
+ *
+ *   TCGETS            struct termios out (arm64's: 4 flag words, c_line,
+ *                     c_cc[19]; 36 bytes)
+ *   TCSETS/W/F        struct termios in; W would wait for output to drain
+ *                     (output here is written synchronously: nothing
+ *                     waits); F also discards unread input
+ *   TIOCGWINSZ/SWINSZ the window size (24x80 at registration); a change
+ *                     sends SIGWINCH to the foreground group
+ *   TCFLSH            TCIFLUSH/TCIOFLUSH discard unread input, TCOFLUSH has
+ *                     nothing to discard; other arguments -EINVAL
+ *   TCXONC            TCOOFF/TCOON/TCIOFF/TCION accepted and ignored (no
+ *                     flow control on the console); others -EINVAL
+ *   FIONREAD          the bytes a read() would get now
+ *
+ * Changing modes from a background process group is job-controlled
+ * (tty_check_change: SIGTTOU). A bad pointer gives -EFAULT. The window
+ * size is under tty->ctrl_lock; termios and the line discipline's buffer
+ * with interrupts masked, as drivers/tty/tty_io.c does (the discipline
+ * runs in the UART's interrupt handler).
+ */
+#include <linux/errno.h>
+#include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/tty.h>
+#include <uapi/asm-generic/ioctls.h>
+#include <asm/uaccess.h>
+
+#define SIGWINCH 28
+
+/* Swap in new modes: the line discipline sees ICANON changes (n_tty_set_termios). */
+static void tty_set_termios(struct tty_struct *tty, const struct termios *t, bool flush)
+{
+	struct termios old;
+	unsigned long flags;
+
+	local_irq_save(flags);		/* the line discipline runs in the UART's IRQ */
+	old = tty->termios;
+	tty->termios = *t;
+	if (flush)
+		n_tty_flush(&tty->ldisc);
+	n_tty_set_termios(&tty->ldisc, &old);
+	local_irq_restore(flags);
+	if (n_tty_input_available(&tty->ldisc))
+		wake_up(&tty->read_wait);	/* raw now: a partial line is readable */
+}
+
+static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *p)
+{
+	struct termios t;
+	long ret = tty_check_change(tty);
+
+	if (ret)
+		return ret;
+	if (copy_from_user(&t, p, sizeof(t)))
+		return -EFAULT;
+	tty_set_termios(tty, &t, cmd == TCSETSF);
+	return 0;
+}
+
+static long tiocswinsz(struct tty_struct *tty, void __user *p)
+{
+	struct winsize ws;
+	unsigned long flags;
+	bool changed;
+	int pgrp;
+
+	if (copy_from_user(&ws, p, sizeof(ws)))
+		return -EFAULT;
+	spin_lock_irqsave(&tty->ctrl_lock, flags);
+	changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
+	tty->winsize = ws;
+	pgrp = tty->pgrp;
+	spin_unlock_irqrestore(&tty->ctrl_lock, flags);
+	if (changed && pgrp)
+		kill_pgrp(pgrp, SIGWINCH, 1);
+	return 0;
+}
+
+static long tcflsh(struct tty_struct *tty, unsigned long arg)
+{
+	unsigned long flags;
+	long ret = tty_check_change(tty);
+
+	if (ret)
+		return ret;
+	switch (arg) {
+	case TCIFLUSH:
+	case TCIOFLUSH:
+		local_irq_save(flags);
+		n_tty_flush(&tty->ldisc);
+		local_irq_restore(flags);
+		return 0;
+	case TCOFLUSH:
+		return 0;	/* output is never queued */
+	}
+	return -EINVAL;
+}
+
+static long tcxonc(struct tty_struct *tty, unsigned long arg)
+{
+	long ret = tty_check_change(tty);
+
+	if (ret)
+		return ret;
+	return arg <= TCION ? 0 : -EINVAL;
+}
+
+long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
+{
+	void __user *p = (void __user *)arg;
+	struct termios t;
+	struct winsize ws;
+	unsigned long flags;
+	int n;
+
+	switch (cmd) {
+	case TCGETS:
+		local_irq_save(flags);
+		t = tty->termios;
+		local_irq_restore(flags);
+		return copy_to_user(p, &t, sizeof(t)) ? -EFAULT : 0;
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return set_termios(tty, cmd, p);
+	case TIOCGWINSZ:
+		spin_lock_irqsave(&tty->ctrl_lock, flags);
+		ws = tty->winsize;
+		spin_unlock_irqrestore(&tty->ctrl_lock, flags);
+		return copy_to_user(p, &ws, sizeof(ws)) ? -EFAULT : 0;
+	case TIOCSWINSZ:
+		return tiocswinsz(tty, p);
+	case TCFLSH:
+		return tcflsh(tty, arg);
+	case TCXONC:
+		return tcxonc(tty, arg);
+	case FIONREAD:
+		local_irq_save(flags);
+		n = (int)n_tty_chars_in_buffer(&tty->ldisc);
+		local_irq_restore(flags);
+		return put_user(n, (int __user *)p);
+	}
+	return -ENOIOCTLCMD;
+}
