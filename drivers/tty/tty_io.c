@@ -12,7 +12,10 @@
  *   write()  -> n_tty_write ("\n" -> "\r\n") -> ops->write
  *
  * The line discipline runs in the interrupt handler (Linux defers it to a
- * worker; there is none here), so process-side calls into it mask IRQs.
+ * worker; there is none here), so process-side calls into its input side
+ * take tty->ldisc_lock with interrupts masked, as the handler does; the
+ * discipline may signal the foreground under it (tty_jobctrl.c's locks and
+ * tasklist_lock come after it, never before).
  *
  * Who gets ^C, ^\ and ^Z: the foreground process group of the session the
  * tty is the controlling tty of (drivers/tty/tty_jobctrl.c); nobody while
@@ -101,10 +104,10 @@ void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	tty->rx_chars += n;
 	n_tty_receive_buf(&tty->ldisc, buf, n);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		wake_up(&tty->read_wait);
 }
@@ -137,6 +140,7 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 	n_tty_std_termios(&tty->termios);
 	tty->winsize = (struct winsize){ .ws_row = 24, .ws_col = 80 };
 	init_waitqueue_head(&tty->read_wait);
+	spin_lock_init(&tty->ldisc_lock);
 	spin_lock_init(&tty->ctrl_lock);
 	tty->pgrp = tty->session = 0;
 	n_tty_init(&tty->ldisc, &tty->termios, tty_ldisc_put, tty_ldisc_signal, tty);
@@ -228,9 +232,9 @@ long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
 		}
 	}
 	while (copied < n) {
-		local_irq_save(flags);
+		spin_lock_irqsave(&tty->ldisc_lock, flags);
 		got = n_tty_read(&tty->ldisc, (unsigned char *)buf + copied, n - copied);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 		if (got >= 0) {
 			copied += got;
 			if (!got || (tty->termios.c_lflag & ICANON) || copied >= min)
@@ -320,10 +324,10 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 	unsigned long flags;
 
 	poll_wait(file, &tty->read_wait, pt);
-	local_irq_save(flags);
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		mask |= POLLIN | POLLRDNORM;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	return mask;
 }
 

@@ -19,8 +19,8 @@
  * Changing modes from a background process group is job-controlled
  * (tty_check_change: SIGTTOU). A bad pointer gives -EFAULT. The window
  * size is under tty->ctrl_lock; termios and the line discipline's buffer
- * with interrupts masked, as drivers/tty/tty_io.c does (the discipline
- * runs in the UART's interrupt handler).
+ * under tty->ldisc_lock, as in drivers/tty/tty_io.c (the discipline runs
+ * in the UART's interrupt handler).
  */
 #include <linux/errno.h>
 #include <linux/irqflags.h>
@@ -39,13 +39,13 @@ static void tty_set_termios(struct tty_struct *tty, const struct termios *t, boo
 	struct termios old;
 	unsigned long flags;
 
-	local_irq_save(flags);		/* the line discipline runs in the UART's IRQ */
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	old = tty->termios;
 	tty->termios = *t;
 	if (flush)
 		n_tty_flush(&tty->ldisc);
 	n_tty_set_termios(&tty->ldisc, &old);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		wake_up(&tty->read_wait);	/* raw now: a partial line is readable */
 }
@@ -92,9 +92,9 @@ static long tcflsh(struct tty_struct *tty, unsigned long arg)
 	switch (arg) {
 	case TCIFLUSH:
 	case TCIOFLUSH:
-		local_irq_save(flags);
+		spin_lock_irqsave(&tty->ldisc_lock, flags);
 		n_tty_flush(&tty->ldisc);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 		return 0;
 	case TCOFLUSH:
 		return 0;	/* output is never queued */
@@ -121,9 +121,9 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
 
 	switch (cmd) {
 	case TCGETS:
-		local_irq_save(flags);
+		spin_lock_irqsave(&tty->ldisc_lock, flags);
 		t = tty->termios;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 		return copy_to_user(p, &t, sizeof(t)) ? -EFAULT : 0;
 	case TCSETS:
 	case TCSETSW:
@@ -141,9 +141,9 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
 	case TCXONC:
 		return tcxonc(tty, arg);
 	case FIONREAD:
-		local_irq_save(flags);
+		spin_lock_irqsave(&tty->ldisc_lock, flags);
 		n = (int)n_tty_chars_in_buffer(&tty->ldisc);
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 		return put_user(n, (int __user *)p);
 	}
 	return -ENOIOCTLCMD;

@@ -42,7 +42,8 @@ struct tty_struct {
 	struct winsize winsize;
 	struct n_tty_data ldisc;
 	wait_queue_head_t read_wait;	/* readers of an empty line buffer */
-	spinlock_t ctrl_lock;		/* pgrp, session */
+	spinlock_t ldisc_lock;		/* ldisc's input side and termios (IRQ-safe) */
+	spinlock_t ctrl_lock;		/* pgrp, session, winsize */
 	int pgrp;			/* foreground process group, 0: none */
 	int session;			/* whose controlling tty it is, 0: nobody's */
 	unsigned long rx_chars;		/* received since boot */
