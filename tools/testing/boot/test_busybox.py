@@ -10,7 +10,8 @@ r"""Debian's busybox as the user space: the initramfs `make qemu` boots
     in /tmp, a #! script, /proc and /dev, in KTAP; every case must pass;
   * job control and line editing at the interactive prompt, typed as a
     person would: ^C ends a foreground job ($? 130), ^Z stops one, `jobs`
-    lists it, `fg` resumes it, ^\ quits one ($? 131), an INT trap runs,
+    lists it, `fg` resumes it, `bg` too, a background `cat` is stopped by
+    SIGTTIN, ^\ quits one ($? 131), an INT trap runs,
     a background job is waited for; arrow keys edit the line and recall
     history (busybox's raw-mode line editing); `stty -a` and `stty size`
     report the termios and window size the kernel keeps.
@@ -129,6 +130,21 @@ def test_busybox_job_control_and_line_editing(console, qemu_cmd, kernel_image,
     interrupt(console)
     answer(console, 'echo rc=$?\r', r'rc=130')
     answer(console, 'jobs; echo J$((7*7))\r', r'J49')
+
+    # ^Z then bg: it runs on in the background; a background cat that reads
+    # the terminal is stopped by SIGTTIN.
+    console.send(JOB + '\r')
+    console.expect_raw(re.compile(r'R6'), timeout=30)
+    console.send('\x1a')
+    console.expect_raw(re.compile(r'\[1\]\+\s+Stopped'), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    command(console, 'bg\r')
+    command(console, 'cat &\r')
+    out = answer(console, 'jobs; echo J$((6*6))\r', r'J36').string
+    assert re.search(r'\[2\]\+\s+Stopped \(tty input\)\s+cat', out), out
+    assert re.search(r'\[1\]-\s+Running\s+sh -c', out), out
+    command(console, 'kill -9 %1 %2; wait\r')
+    answer(console, 'jobs; echo J$((8*8))\r', r'J64')
 
     # ^\\: SIGQUIT, 128 + 3.
     console.send(JOB + '\r')
