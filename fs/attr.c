@@ -3,7 +3,7 @@
  * fs/attr.c: an inode's attributes as the system calls change them: its
  * three times (contents changed: mtime and ctime; attributes changed:
  * ctime; read: atime is not kept up to date, as with Linux's noatime), its
- * size (vfs_truncate), and the umask new files get.
+ * size (vfs_truncate). The umask new files get is fs/fs_struct.c's.
  *
  * The times are wall-clock time as the kernel knows it,
  * ktime_get_real_ns(). Until the kernel reads a real-time clock that is the
@@ -24,12 +24,6 @@ u64 local_clock(void);		/* kernel/time/sched_clock.c */
 __weak u64 ktime_get_real_ns(void)
 {
 	return local_clock();
-}
-
-/* umask(2) belongs with the process's other identity (kernel/sys.c); until then 022. */
-__weak unsigned int current_umask(void)
-{
-	return 0022;
 }
 
 void inode_touch(struct ramfs_inode *inode, unsigned int mask)

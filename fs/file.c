@@ -110,15 +110,6 @@ void exit_files(struct task_struct *tsk)
 	put_files(files);
 }
 
-void exit_fs(struct task_struct *tsk)
-{
-	struct ramfs_inode *cwd = tsk->cwd;
-
-	tsk->cwd = NULL;
-	if (cwd)
-		iput(cwd);
-}
-
 void do_close_on_exec(struct files_struct *files)
 {
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++) {

@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -151,7 +152,7 @@ static void fs_read_and_lseek(struct kunit *test)
 	filp_close(f);
 
 	/* relative paths start at the working directory */
-	current->cwd = NULL;
+	set_fs_pwd(current->fs, NULL);
 	f = filp_open("kunit-fs/sub/../hello", O_RDONLY, &err);
 	KUNIT_EXPECT_TRUE(test, f != NULL);
 	if (f)

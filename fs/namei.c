@@ -25,6 +25,7 @@
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -60,9 +61,14 @@ void iput(struct ramfs_inode *inode)
 	}
 }
 
+/*
+ * Not held: for comparing with (rmdir, rename) and for reading under
+ * ramfs_lock (getcwd), which a chdir in another thread must take to free
+ * it. A lookup starts from get_fs_pwd() instead, which holds it.
+ */
 struct ramfs_inode *current_cwd(void)
 {
-	struct ramfs_inode *cwd = current->cwd;
+	struct ramfs_inode *cwd = READ_ONCE(current->fs->pwd);
 
 	return cwd ? cwd : ramfs_root();
 }
@@ -174,8 +180,7 @@ static int path_start(int dfd, const char *path, struct ramfs_inode **start)
 	struct file *dir;
 
 	if (path[0] == '/' || dfd == AT_FDCWD) {
-		*start = current_cwd();
-		ihold(*start);
+		*start = get_fs_pwd(current->fs);
 		return 0;
 	}
 	dir = fget(dfd);

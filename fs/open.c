@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
@@ -182,8 +183,7 @@ int user_path_at(int dfd, const char __user *filename, unsigned int at_flags,
 
 		putname(path);
 		if (dfd == AT_FDCWD) {
-			*res = current_cwd();
-			ihold(*res);
+			*res = get_fs_pwd(current->fs);
 			return 0;
 		}
 		if (!file)
@@ -330,19 +330,17 @@ SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, u32, user, u3
 	return err;
 }
 
-/* The working directory holds its inode (ihold): a removed one stays valid. */
+/*
+ * The working directory holds its inode: a removed one stays valid. It is
+ * the process's, every thread's (CLONE_FS, include/linux/fs_struct.h).
+ */
 static int set_cwd(struct ramfs_inode *inode)
 {
-	struct ramfs_inode *old = current->cwd;
-
 	if (!S_ISDIR(inode->mode))
 		return -ENOTDIR;
 	if (inode->i_op && inode->i_op->evict)
 		return -EACCES;		/* fs/proc's made-on-demand directories */
-	ihold(inode);
-	current->cwd = inode;
-	if (old)
-		iput(old);
+	set_fs_pwd(current->fs, inode);
 	return 0;
 }
 

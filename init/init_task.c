@@ -5,6 +5,7 @@
  * start_kernel. Both live in .data, not .bss: head.S clears .bss while
  * already running on this stack.
  */
+#include <linux/fs_struct.h>
 #include <linux/init.h>
 #include <linux/sched.h>
 
@@ -41,7 +42,7 @@ struct task_struct init_task __section(".data") = {
 	.usage = ATOMIC_INIT(2),	/* never freed */
 	.pid = 0,
 	.comm = "swapper",
-	.umask = 0022,
+	.fs = &init_fs,
 	.sighand = &init_sighand,
 	.signal = &init_signals,
 	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },

@@ -252,7 +252,6 @@ __noreturn void do_exit(long code)
 		disassociate_ctty(1);
 	if (tsk->files)
 		exit_files(tsk);
-	exit_fs(tsk);
 	exit_mm(tsk);
 
 	spin_lock_irq(&tasklist_lock);	/* interrupts off for good: schedule() never returns */

@@ -21,6 +21,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -139,6 +140,8 @@ static int alloc_pid(void)
 
 static void free_task(struct task_struct *p)
 {
+	if (p->fs)
+		put_fs_struct(p->fs);
 	exit_signal_state(p);
 	free_pages((unsigned long)p->stack, get_order(THREAD_SIZE));
 	kfree(p);
@@ -181,11 +184,15 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	init_waitqueue_head(&p->wait_chldexit);
 	hrtimer_init(&p->sleep_timer, NULL);
 	p->start_time = jiffies;
-	p->cwd = parent->cwd;
-	if (p->cwd)
-		ihold(p->cwd);		/* dropped by exit_fs */
 	p->cred = parent->cred;
-	p->umask = parent->umask;
+	if (args->flags & CLONE_FS) {
+		p->fs = parent->fs;
+		get_fs_struct(p->fs);
+	} else {
+		p->fs = copy_fs_struct(parent->fs);
+		if (!p->fs)
+			goto nomem;
+	}
 	if (copy_signal_state(p, args->flags))
 		goto nomem;
 

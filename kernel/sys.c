@@ -11,6 +11,7 @@
  * tasklist_lock.
  */
 #include <linux/errno.h>
+#include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -244,17 +245,10 @@ SYSCALL_DEFINE2(setgroups, int, size, const unsigned int __user *, grouplist)
 
 /* ---- umask, limits, usage ------------------------------------------------------ */
 
-unsigned int current_umask(void)
-{
-	return current->umask;
-}
-
+/* Shared by the threads of a process (include/linux/fs_struct.h). */
 SYSCALL_DEFINE1(umask, int, mask)
 {
-	unsigned int old = current->umask;
-
-	current->umask = mask & 0777;
-	return old;
+	return xchg_fs_umask(current->fs, mask & 0777);
 }
 
 struct rlimit64 {

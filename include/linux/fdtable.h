@@ -42,8 +42,6 @@ struct files_struct *alloc_files(void);
 struct files_struct *dup_files(struct files_struct *old);
 /* exit: close everything tsk has open and drop its table (tsk->files = NULL). */
 void exit_files(struct task_struct *tsk);
-/* exit: drop tsk's working directory (fork held it). */
-void exit_fs(struct task_struct *tsk);
 /* execve: close the fds marked close-on-exec in current's table. */
 void do_close_on_exec(struct files_struct *files);
 

@@ -87,8 +87,7 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 	struct files_struct *files;	/* open file descriptors (fs/file.c) */
 	struct cred cred;		/* ids (include/linux/cred.h), copied by fork */
-	unsigned int umask;		/* taken from new files' modes (022 for init) */
-	struct ramfs_inode *cwd;	/* working directory; NULL: "/" (fs/open.c chdir) */
+	struct fs_struct *fs;		/* working directory, umask (linux/fs_struct.h) */
 
 	/* Memory: the user address space, NULL for kernel threads. */
 	struct mm_struct *mm;

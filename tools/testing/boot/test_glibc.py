@@ -11,7 +11,8 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * threads: pthread_create/join, TLS, gettid, mutexes and condition
     variables under preemption, futex wait/wake/bitset/timeouts/requeue,
     exit vs exit_group, signals to threads and processes, execve from a
-    threaded process, set_robust_list;
+    threaded process, set_robust_list, the working directory and umask
+    threads share (CLONE_FS);
   * clocks: CLOCK_REALTIME from the PL031 RTC, gettimeofday, clock_settime,
     settimeofday, clock_getres, getrandom, AT_HWCAP, the setuid family,
     groups, umask, resource limits and usage, kill's permission check;

@@ -8,7 +8,8 @@
  * timeouts, requeue, bad input), gettid/getpid, exit vs exit_group,
  * signals to threads and to the process, a process outliving its first
  * thread, a fatal signal ending every thread, execve from a threaded
- * process. KTAP out (ktap.h).
+ * process, the working directory and umask threads share (CLONE_FS) and a
+ * forked child does not. KTAP out (ktap.h).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -27,7 +29,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 22
+#define NR_CASES 25
 #define NTHREADS 4
 #define LOOPS 20000
 
@@ -369,6 +371,52 @@ static void test_robust_list(void)
 		   "ret %ld head %p len %zu", r, head, len);
 }
 
+/* CLONE_FS: one working directory and one umask for all the threads. */
+static void *chdir_and_umask(void *arg)
+{
+	if (chdir(arg))
+		return (void *)(long)errno;
+	umask(0077);
+	return NULL;
+}
+
+static void test_shared_fs(void)
+{
+	char cwd[256] = "", child_cwd[256] = "";
+	pthread_t t;
+	void *ret = (void *)-1;
+	mode_t old;
+	pid_t child;
+	int status = -1;
+	static char dir[256];
+
+	/* A fresh directory where we are (/ on headstart, anywhere on Linux). */
+	if (!getcwd(dir, sizeof(dir) - 16))
+		strcpy(dir, ".");
+	strcat(dir, strcmp(dir, "/") ? "/threads-cwd" : "threads-cwd");
+	mkdir(dir, 0755);	/* a failure shows in the thread's chdir */
+	old = umask(022);
+	if (!pthread_create(&t, NULL, chdir_and_umask, dir))
+		pthread_join(t, &ret);
+	ktap_check(ret == NULL && getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, dir),
+		   "clone_fs_thread_chdir_is_everyones", "thread said %p, cwd \"%s\"", ret, cwd);
+	ktap_check(umask(022) == 0077, "clone_fs_thread_umask_is_everyones",
+		   "umask not the thread's 0077");
+
+	/* fork copies: the child's chdir and umask stay the child's. */
+	child = fork();
+	if (child == 0) {
+		umask(0);
+		_exit(chdir("/") ? 1 : 0);
+	}
+	waitpid(child, &status, 0);
+	ktap_check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && getcwd(child_cwd, 256) &&
+		   !strcmp(child_cwd, dir) && umask(old) == 022,
+		   "fork_copies_cwd_and_umask", "status %#x cwd \"%s\"", status, child_cwd);
+	if (!chdir(".."))
+		rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "exec-exit-9"))
@@ -379,5 +427,6 @@ int main(int argc, char **argv)
 	test_futex();
 	test_exit_and_signals(argv[0]);
 	test_robust_list();
+	test_shared_fs();
 	return ktap_finish();
 }
