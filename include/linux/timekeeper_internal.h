@@ -28,6 +28,12 @@ struct timekeeper {
 	u64 offs_real_nsec;	/*   and nanoseconds, 0 <= . < 1 s */
 };
 
+/* The longest the counter may run between two updates (readers' multiply). */
+#define TK_MAX_DEFER_SEC	600
+
+/* The conversion of a counter at hz: mult fits 32 bits, TK_MAX_DEFER_SEC of ticks * mult 63. */
+void tk_calc_mult_shift(u32 hz, u32 *mult, u32 *shift);
+
 /* A clock's time at tk->cycle_last: seconds and ns << shift (real: CLOCK_REALTIME). */
 void tk_clock_base(const struct timekeeper *tk, bool real, u64 *sec, u64 *nsec);
 

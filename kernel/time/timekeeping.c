@@ -23,8 +23,6 @@
 #include <asm/arch_timer.h>
 
 #define NSEC_PER_SEC		1000000000ULL
-/* The longest the counter may run between two updates (readers' multiply). */
-#define TK_MAX_DEFER_SEC	600
 
 static struct timekeeper tk_core;
 static seqcount_t tk_seq;
@@ -35,7 +33,7 @@ static DEFINE_RAW_SPINLOCK(timekeeper_lock);
  * product with TK_MAX_DEFER_SEC seconds of ticks fits 63: at 62.5 MHz,
  * mult = 16 << 23 exactly.
  */
-static void __init tk_calc_mult_shift(u32 hz, u32 *mult, u32 *shift)
+void tk_calc_mult_shift(u32 hz, u32 *mult, u32 *shift)
 {
 	for (u32 sft = 32; sft > 0; sft--) {
 		u64 m = ((NSEC_PER_SEC << sft) + hz / 2) / hz;
