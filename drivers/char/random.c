@@ -26,15 +26,19 @@
  * had entropy; there is no entropy source here besides the boot loader:
  * no interrupt timing, no jitter collection, no hardware RNG driver).
  * The state is in ordinary kernel memory and is not reseeded after boot.
+ *
+ * Locking: crng_lock (a spinlock, interrupts masked: a caller may be an
+ * interrupt handler) guards the key and the counter; two CPUs must never
+ * take the same block.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
-#include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <asm/sysreg.h>
 #include <asm/uaccess.h>
@@ -45,6 +49,8 @@
 #define GRND_INSECURE	0x0004
 #define CHACHA_KEY_WORDS 8
 #define CHACHA_BLOCK	64
+
+static DEFINE_SPINLOCK(crng_lock);
 
 void get_random_bytes(void *buf, size_t len);
 void rand_initialize(void);
@@ -133,7 +139,7 @@ void get_random_bytes(void *buf, size_t len)
 	unsigned long flags;
 	u32 block[16];
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&crng_lock, flags);
 	crng_rekey();				/* fast key erasure */
 	while (len) {
 		size_t n = min(len, (size_t)CHACHA_BLOCK);
@@ -145,7 +151,7 @@ void get_random_bytes(void *buf, size_t len)
 	}
 	memset(block, 0, sizeof(block));
 	crng_rekey();
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&crng_lock, flags);
 }
 
 void __init rand_initialize(void)
@@ -155,7 +161,7 @@ void __init rand_initialize(void)
 	u64 boot = read_sysreg(cntvct_el0);
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&crng_lock, flags);
 	crng_mix(&boot, sizeof(boot));
 	if (chosen >= 0) {
 		const fdt64_t *kaslr = fdt_getprop(initial_boot_params, chosen, "kaslr-seed", &len);
@@ -167,7 +173,7 @@ void __init rand_initialize(void)
 			crng_mix(seed, len);
 	}
 	crng_seeded = seed && len >= (int)sizeof(crng_key);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&crng_lock, flags);
 	if (crng_seeded)
 		pr_notice("random: crng init done\n");
 	else
