@@ -6,7 +6,8 @@
  *
  *   EL1h sync   dispatched on ESR_EL1.EC: aborts to mm/fault.c, brk
  *               (BUG/WARN) and undefined instructions to traps.c
- *   IRQ         handle_arch_irq, the root interrupt controller's handler
+ *   IRQ         handle_arch_irq, the root interrupt controller's handler,
+ *               on this CPU's IRQ stack (do_interrupt_handler)
  *   FIQ/SError  reported, then panic (nothing here uses them)
  *   EL1t        never used (the kernel runs on SP_EL1): unhandled
  *   EL0 sync    svc to el0_svc (syscall.c); aborts to mm/fault.c;
@@ -59,10 +60,26 @@ void noinline el1h_64_sync_handler(struct pt_regs *regs)
 	}
 }
 
+/*
+ * As Linux v5.15: an interrupt of code on a task's stack runs its handler
+ * on the CPU's IRQ stack; one that came while already on it (a handler
+ * that faulted, say) stays there.
+ */
+static void do_interrupt_handler(struct pt_regs *regs, void (*handler)(struct pt_regs *))
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	unsigned long stack = (unsigned long)current->stack;
+
+	if (sp >= stack && sp < stack + THREAD_SIZE && this_cpu_read(irq_stack_ptr))
+		call_on_irq_stack(regs, handler);
+	else
+		handler(regs);
+}
+
 DECLARE_HANDLER(el1h_64_irq_handler);
 void noinline el1h_64_irq_handler(struct pt_regs *regs)
 {
-	arch_handle_irq(regs);
+	do_interrupt_handler(regs, arch_handle_irq);
 	/* Kernel preemption: only where the interrupted code allowed it. */
 	if (need_resched() && !preempt_count() && !(regs->pstate & PSR_I_BIT))
 		preempt_schedule_irq();
@@ -126,7 +143,7 @@ UNHANDLED(el0t, 64, error)
 DECLARE_HANDLER(el0t_64_irq_handler);
 void noinline el0t_64_irq_handler(struct pt_regs *regs)
 {
-	arch_handle_irq(regs);
+	do_interrupt_handler(regs, arch_handle_irq);
 	exit_to_user_mode(regs);
 }
 

@@ -11,6 +11,7 @@
 
 #include <linux/linkage.h>
 #include <asm/assembler.h>
+#include <asm/memory.h>
 #include <asm/ptrace.h>
 #include <generated/asm-offsets.h>
 
@@ -169,6 +170,29 @@ SYM_CODE_END(el\el\ht\()_\regsize\()_\label)
 	entry_handler	0, t, 32, irq
 	entry_handler	0, t, 32, fiq
 	entry_handler	0, t, 32, error
+
+/*
+ * void call_on_irq_stack(struct pt_regs *regs, void (*func)(struct pt_regs *))
+ *
+ * Call func(regs) on this CPU's IRQ stack (irq_stack_ptr), as Linux v5.15:
+ * a frame record {x29, lr} on the task's stack first, so that unwinders
+ * (stacktrace.c, gdb) walk from the IRQ stack back into the interrupted
+ * task through it; sp comes back from x29 afterwards.
+ *	x0: regs, passed on; x1: func
+ *	x15, x16, x17: the IRQ stack's top (scratch, caller-saved)
+ */
+SYM_FUNC_START(call_on_irq_stack)
+	stp	x29, x30, [sp, #-16]!		// frame record on the task stack
+	mov	x29, sp
+	ldr_this_cpu x16, irq_stack_ptr, x17
+	mov	x15, #THREAD_SIZE		// IRQ_STACK_SIZE (asm/irq.h)
+	add	x16, x16, x15			// its top: stacks grow down
+	mov	sp, x16
+	blr	x1				// func(regs) on the IRQ stack
+	mov	sp, x29				// back on the task stack
+	ldp	x29, x30, [sp], #16
+	ret
+SYM_FUNC_END(call_on_irq_stack)
 
 /*
  * struct task_struct *cpu_switch_to(struct task_struct *prev,

@@ -13,6 +13,7 @@
 #include <linux/string.h>
 #include <kunit/test.h>
 #include <asm/esr.h>
+#include <asm/irq.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/stacktrace.h>
@@ -194,6 +195,43 @@ static noinline void traps_unwinder_finds_callers(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, t.names[t.n - 1], "__primary_switched");
 }
 
+/* Run on the IRQ stack by call_on_irq_stack: walk from there. */
+static struct trace_probe irq_trace;
+static bool irq_walk_was_on_irq_stack;
+
+static noinline void walk_on_irq_stack(struct pt_regs *unused)
+{
+	irq_walk_was_on_irq_stack = on_irq_stack((unsigned long)__builtin_frame_address(0));
+	arch_stack_walk(record_frame, &irq_trace, NULL);
+}
+
+/*
+ * A walk from the IRQ stack (as from an interrupt handler) crosses back to
+ * the task's stack through call_on_irq_stack's frame record: it finds this
+ * test's caller, kunit_run_case, and the end of the chain.
+ */
+static noinline void traps_unwinder_crosses_irq_stack(struct kunit *test)
+{
+	unsigned long flags;
+	bool runner = false, me = false;
+
+	irq_trace.n = 0;
+	irq_walk_was_on_irq_stack = false;
+	local_irq_save(flags);		/* this CPU's IRQ stack is ours meanwhile */
+	call_on_irq_stack(NULL, walk_on_irq_stack);
+	local_irq_restore(flags);
+	KUNIT_EXPECT_TRUE(test, irq_walk_was_on_irq_stack);
+	KUNIT_ASSERT_TRUE(test, irq_trace.n >= 4);
+	for (int i = 0; i < irq_trace.n; i++) {
+		runner |= irq_trace.names[i] && !strcmp(irq_trace.names[i], "kunit_run_case");
+		me |= irq_trace.names[i] &&
+		      !strcmp(irq_trace.names[i], "traps_unwinder_crosses_irq_stack");
+	}
+	KUNIT_EXPECT_TRUE(test, me);
+	KUNIT_EXPECT_TRUE(test, runner);
+	KUNIT_EXPECT_STREQ(test, irq_trace.names[irq_trace.n - 1], "__primary_switched");
+}
+
 static bool count_frame(void *cookie, unsigned long pc)
 {
 	(*(int *)cookie)++;
@@ -244,6 +282,7 @@ static struct kunit_case traps_cases[] = {
 	KUNIT_CASE(traps_undefined_instruction),
 	KUNIT_CASE(traps_kallsyms_names_code),
 	KUNIT_CASE(traps_unwinder_finds_callers),
+	KUNIT_CASE(traps_unwinder_crosses_irq_stack),
 	KUNIT_CASE(traps_unwinder_survives_corrupt_frames),
 	{}
 };
