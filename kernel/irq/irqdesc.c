@@ -5,6 +5,12 @@
  * request_irq(), the root controller's handler (drivers/irqchip/) calls
  * generic_handle_irq() for each interrupt it acknowledges, and device tree
  * interrupt specifiers become numbers through irq_of_parse_and_map().
+ *
+ * Locking: request_irq() and free_irq() take irq_desc_lock (interrupts
+ * masked), so two CPUs never attach to one number at once; a handler is
+ * published with release order after its dev_id and name, and
+ * generic_handle_irq(), on any CPU, reads it with acquire order first, so
+ * it never sees a new handler with an old dev_id.
  */
 #define pr_fmt(fmt) "irq: " fmt
 
@@ -12,9 +18,12 @@
 #include <linux/irq.h>
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
+#include <linux/spinlock.h>
+#include <asm/barrier.h>
 #include <libfdt.h>
 
 static struct irq_desc irq_descs[NR_IRQS];
+static DEFINE_RAW_SPINLOCK(irq_desc_lock);
 
 struct irq_desc *irq_to_desc(unsigned int irq)
 {
@@ -53,11 +62,13 @@ int irq_set_irq_type(unsigned int irq, unsigned int type)
 int generic_handle_irq(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
+	irq_handler_t handler;
 
 	if (!desc)
 		return -EINVAL;
 	desc->count++;
-	if (!desc->handler || desc->handler(irq, desc->dev_id) == IRQ_NONE)
+	handler = smp_load_acquire(&desc->handler);	/* then its dev_id */
+	if (!handler || handler(irq, desc->dev_id) == IRQ_NONE)
 		desc->spurious++;
 	return 0;
 }
@@ -77,13 +88,15 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 
 	if (!desc || !handler || !desc->irq_data.chip)
 		return -EINVAL;
-	if (desc->handler)
+	raw_spin_lock_irqsave(&irq_desc_lock, daif);
+	if (desc->handler) {
+		raw_spin_unlock_irqrestore(&irq_desc_lock, daif);
 		return -EBUSY;
-	local_irq_save(daif);
-	desc->handler = handler;
+	}
 	desc->dev_id = dev_id;
 	desc->name = name;
-	local_irq_restore(daif);
+	smp_store_release(&desc->handler, handler);	/* after what it needs */
+	raw_spin_unlock_irqrestore(&irq_desc_lock, daif);
 	enable_irq(irq);
 	return 0;
 }
@@ -96,11 +109,11 @@ void free_irq(unsigned int irq, void *dev_id)
 	if (!desc || desc->dev_id != dev_id)
 		return;
 	disable_irq(irq);
-	local_irq_save(daif);
-	desc->handler = NULL;
+	raw_spin_lock_irqsave(&irq_desc_lock, daif);
+	WRITE_ONCE(desc->handler, NULL);
 	desc->dev_id = NULL;
 	desc->name = NULL;
-	local_irq_restore(daif);
+	raw_spin_unlock_irqrestore(&irq_desc_lock, daif);
 }
 
 void enable_irq(unsigned int irq)

@@ -19,7 +19,7 @@ import subprocess
 
 import pytest
 
-SUITES = {'traps': 9, 'irq': 4, 'timer': 5}
+SUITES = {'traps': 10, 'irq': 4, 'timer': 5}
 APPEND = 'console=ttyAMA0 poweroff'
 SRCTREE = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
 CRASH_TEST_C = os.path.join(SRCTREE, 'arch', 'arm64', 'kernel', 'crash_test.c')
