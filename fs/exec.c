@@ -388,6 +388,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	check_and_switch_context(bprm.mm);
 	local_irq_restore(flags);
+	complete_vfork_done(current);	/* off the vfork parent's memory */
 	mmput(old);
 	start_thread(task_pt_regs(current), bprm.entry, sp);
 	err = 0;

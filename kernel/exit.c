@@ -62,6 +62,7 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	complete_vfork_done(tsk);	/* a vfork child's parent runs on */
 	local_irq_save(flags);		/* this CPU's TTBR0 and current->mm agree */
 	tsk->mm = NULL;			/* no FP state to save from here on */
 	cpu_set_reserved_ttbr0();	/* off the tables before they go */

@@ -299,14 +299,37 @@ long kernel_clone(struct kernel_clone_args *args)
 	pid = p->pid;
 	if (args->flags & CLONE_PARENT_SETTID)
 		put_user(pid, args->parent_tid);
+	if (args->flags & CLONE_VFORK) {
+		init_waitqueue_head(&p->vfork_wait);
+		p->vfork_pending = true;
+		get_task_struct(p);	/* its wait queue outlives its exit */
+	}
 	wake_up_new_task(p);
+	if (args->flags & CLONE_VFORK) {
+		/* Uninterruptible: Linux's wait is killable, this one is not. */
+		wait_event(p->vfork_wait, !READ_ONCE(p->vfork_pending));
+		put_task_struct(p);
+	}
 	return pid;
 }
 
 /*
+ * The child of a vfork (CLONE_VFORK) no longer uses its parent's memory:
+ * it has exec'd (fs/exec.c) or is exiting (kernel/exit.c exit_mm).
+ */
+void complete_vfork_done(struct task_struct *tsk)
+{
+	if (!READ_ONCE(tsk->vfork_pending))
+		return;
+	WRITE_ONCE(tsk->vfork_pending, false);
+	wake_up(&tsk->vfork_wait);
+}
+
+/*
  * arm64 passes clone's arguments in Linux's "backwards" order: flags,
- * stack, parent_tid, tls, child_tid. CLONE_VFORK is accepted and acts as
- * a plain fork (the parent does not wait: the child has its own copy).
+ * stack, parent_tid, tls, child_tid. With CLONE_VFORK the parent sleeps
+ * until the child execs or exits (complete_vfork_done), as on Linux: with
+ * CLONE_VM (vfork, posix_spawn) the child runs in the parent's memory.
  */
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		int __user *, parent_tidptr, unsigned long, tls, int __user *, child_tidptr)

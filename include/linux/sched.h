@@ -110,6 +110,8 @@ struct task_struct {
 	struct list_head thread_group;	/* the other threads of the process (a ring) */
 	void __user *robust_list;	/* set_robust_list: recorded, not walked */
 	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
+	bool vfork_pending;		/* CLONE_VFORK: the parent waits until it is false */
+	struct wait_queue_head vfork_wait;	/* ... here (kernel_clone) */
 	int exit_state;		/* EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_code;		/* wait4 status: code << 8, or the signal */
 	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
@@ -281,6 +283,8 @@ struct kernel_clone_args {
 	int pid;		/* this pid (1 for init), 0: the next free one */
 };
 long kernel_clone(struct kernel_clone_args *args);
+/* A vfork child execs or exits: its parent may run on (Linux's name). */
+void complete_vfork_done(struct task_struct *tsk);
 /* A secondary CPU's idle task ("swapper/N", pid 0), never on the task list. */
 struct task_struct *fork_idle(unsigned int cpu);
 /* The idle loop of a CPU other than the boot CPU (tasks run on CPU0 only). */
