@@ -160,7 +160,8 @@ void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr)
 	u64 *pte;
 	void *page;
 
-	if (!vma || addr < vma->vm_start)
+	/* The kernel's own pages ([vdso], [vvar]) are never written this way. */
+	if (!vma || addr < vma->vm_start || (vma->vm_flags & VM_PFNMAP))
 		return NULL;
 	pte = pte_walk(mm, addr, false, NULL);
 	if (pte && (*pte & PTE_VALID))

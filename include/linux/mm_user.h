@@ -24,7 +24,7 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool e
  * The kernel (linear-map) address of the byte at user address addr of
  * mm, mapping a zeroed page with the VMA's protections if none is there
  * yet: how exec writes into an address space that is not live. NULL if
- * no VMA covers addr or memory ran out.
+ * no VMA covers addr, it is the kernel's (VM_PFNMAP), or memory ran out.
  */
 void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr);
 /* Unmap and free the pages of [start, end); flush their TLB entries. */

@@ -14,13 +14,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "ktap.h"
 
-#define NR_CASES	4
+#define NR_CASES	5
 
 struct clone_args_v0 {
 	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
@@ -84,6 +85,29 @@ static void test_child_settid(void)
 		   "child_settid", "pid %ld parent's ctid %d status %#x", pid, ctid, status);
 }
 
+/*
+ * CLONE_CHILD_SETTID aimed at the vDSO's ELF header: the kernel's page,
+ * shared by every process, must not take the child's pid.
+ */
+static void test_settid_into_vdso(void)
+{
+	unsigned char *vdso = (unsigned char *)getauxval(AT_SYSINFO_EHDR);
+	struct clone_args_v0 a;
+	int status = -1;
+	long pid;
+
+	memset(&a, 0, sizeof(a));
+	a.flags = CLONE_CHILD_SETTID;
+	a.child_tid = (uintptr_t)vdso;
+	a.exit_signal = SIGCHLD;
+	pid = clone3(&a, sizeof(a));
+	if (pid == 0)
+		_exit(!memcmp(vdso, "\177ELF", 4) ? 0 : 1);
+	waitpid(pid, &status, 0);
+	ktap_check(vdso && !memcmp(vdso, "\177ELF", 4) && WIFEXITED(status) &&
+		   WEXITSTATUS(status) == 0, "child_settid_not_into_vdso", "status %#x", status);
+}
+
 /* Each bad call must fail with its errno, and create nothing. */
 static void test_refused(void)
 {
@@ -132,6 +156,7 @@ int main(void)
 	ktap_start("clone3", NR_CASES);
 	test_fork();
 	test_child_settid();
+	test_settid_into_vdso();
 	test_refused();
 	return ktap_finish();
 }
