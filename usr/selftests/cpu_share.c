@@ -4,7 +4,8 @@
  * their fair share: each one's CPU time (utime + stime from
  * /proc/<pid>/stat) within 10% of the average, after `seconds` (default 4).
  * With one CPU this is the round-robin scheduler's time slicing; with more,
- * the burners share them.
+ * the burners share them. Checked on headstart only: under qemu-aarch64
+ * (usr/tests) the shares are the host's, and the case is a SKIP.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -110,6 +111,16 @@ int main(int argc, char **argv)
 	}
 	ktap_diag("ticks in %d s: %ld %ld %ld %ld (average %ld, worst off by %ld)", seconds,
 		  ticks[0], ticks[1], ticks[2], ticks[3], avg, worst);
-	ktap_result(avg > 0 && worst * 10 <= avg, "each_burner_within_10_percent_of_average");
+	/*
+	 * Under qemu-aarch64 the burners are host processes: their shares are
+	 * the host's scheduling among everything else it runs, not a kernel
+	 * under test, so a busy host can miss 10% without any fault here.
+	 */
+	if (ktap_on_linux())
+		ktap_skip("Linux shares the CPUs with the rest of the host",
+			  "each_burner_within_10_percent_of_average");
+	else
+		ktap_result(avg > 0 && worst * 10 <= avg,
+			    "each_burner_within_10_percent_of_average");
 	return ktap_finish();
 }
