@@ -71,11 +71,8 @@ struct task_struct *fork_idle(unsigned int cpu)
 	INIT_LIST_HEAD(&idle->tasks);
 	init_waitqueue_head(&idle->wait_chldexit);
 	hrtimer_init(&idle->sleep_timer, NULL);
-	idle->flags = PF_IDLE | PF_KTHREAD;
-	idle->state = TASK_RUNNING;
-	idle->cpu = cpu;
 	idle->parent = &init_task;
-	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
+	init_idle(idle, cpu);		/* "swapper/N", running on cpu */
 	return idle;
 }
 
@@ -176,6 +173,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	p->state = TASK_UNINTERRUPTIBLE;	/* until woken */
 	atomic_set(&p->usage, 2);		/* released, and switched away from */
+	sched_fork(p);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);

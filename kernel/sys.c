@@ -18,6 +18,7 @@
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -555,6 +556,19 @@ static void utsname_fill(struct new_utsname *u)
 		if (len && u->version[len - 1] == '\n')
 			u->version[len - 1] = '\0';
 	}
+}
+
+/* The CPU the caller runs on (it may move right after), and its node: 0. */
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+		void __user *, unused)
+{
+	unsigned int cpu = raw_smp_processor_id();
+
+	if (cpup && put_user(cpu, cpup))
+		return -EFAULT;
+	if (nodep && put_user(0U, nodep))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)

@@ -10,14 +10,15 @@
  * on every switch, kernel_entry from __entry_task on entry from EL0 (where
  * SP_EL0 holds the user's stack pointer).
  *
- * Tasks run on the boot CPU; each other CPU runs only its idle task and
- * its interrupts (kernel/sched/core.c explains the rules and the locks).
+ * Tasks run on every online CPU, each CPU with its own run queue and idle
+ * task, swapper/N (kernel/sched/sched.h explains the rules and the locks).
  */
 #ifndef __LINUX_SCHED_H
 #define __LINUX_SCHED_H
 
 #include <linux/atomic.h>
 #include <linux/compiler.h>
+#include <linux/cpumask.h>
 #include <linux/cred.h>
 #include <linux/hrtimer.h>
 #include <linux/irqflags.h>
@@ -95,6 +96,8 @@ struct task_struct {
 	/* Scheduling (kernel/sched/core.c). */
 	struct list_head run_list;	/* on the run queue while waiting for the CPU */
 	bool on_rq;		/* queued, or running */
+	bool sched_new;		/* made, never woken: placed at its first wake-up */
+	struct cpumask cpus_mask;	/* where it may run (sched_setaffinity) */
 	int time_slice;		/* ticks left before round-robin moves on */
 	u64 utime, stime;	/* ticks spent at EL0 / in the kernel */
 	u64 nvcsw, nivcsw;	/* switches away: voluntary, preempted */
@@ -211,12 +214,28 @@ void preempt_schedule_irq(void);
 void preempt_schedule(void);
 /* Sleep for at least ns nanoseconds (an hrtimer); -EINTR with *left if a signal. */
 long schedule_hrtimeout_ns(u64 ns, int state, u64 *left);
-/* Run queue length, including the running task (not idle). */
+/* Tasks runnable on all CPUs, the running ones included (not idle). */
 unsigned int nr_running(void);
-/* Called by the idle task (pid 0) when start_kernel is done. */
+/* Context switches on all CPUs since boot. */
+u64 nr_context_switches(void);
+/* Each CPU's idle task (pid 0) when it has nothing else to do. */
 __noreturn void cpu_idle_loop(void);
+/* fork_idle: idle becomes cpu's idle task, "swapper/cpu". */
+void init_idle(struct task_struct *idle, unsigned int cpu);
+/* copy_process: the new task's scheduling state (its parent's CPU mask). */
+void sched_fork(struct task_struct *p);
+/* sched_setaffinity (122, 123): pid 0 is the caller; 0 or -ESRCH, -EPERM, -EINVAL. */
+long sched_setaffinity(int pid, const struct cpumask *in_mask);
+long sched_getaffinity(int pid, struct cpumask *mask);
+
 /* Round-robin time slice, in ticks. */
 extern int sched_rr_timeslice;
+
+/* The CPU p runs on, last ran on, or is queued on. */
+static inline unsigned int task_cpu(const struct task_struct *p)
+{
+	return READ_ONCE(p->cpu);
+}
 
 static inline bool thread_group_leader(struct task_struct *p)
 {
@@ -287,8 +306,6 @@ long kernel_clone(struct kernel_clone_args *args);
 void complete_vfork_done(struct task_struct *tsk);
 /* A secondary CPU's idle task ("swapper/N", pid 0), never on the task list. */
 struct task_struct *fork_idle(unsigned int cpu);
-/* The idle loop of a CPU other than the boot CPU (tasks run on CPU0 only). */
-__noreturn void cpu_secondary_idle_loop(void);
 __noreturn void do_exit(long code);
 __noreturn void do_group_exit(int code);
 /* Pid of the first task that is a process (user mm): init, pid 1. */

@@ -25,6 +25,8 @@ int chdir(const char *path);
 
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
+/* Any system call by number (lib/syscalls.c): the result, or -1 and errno. */
+long syscall(long n, ...);
 pid_t getpid(void);
 pid_t getppid(void);
 /* A new session and process group led by the caller. */

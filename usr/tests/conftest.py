@@ -32,7 +32,7 @@ BIN = ['sh', 'ls', 'cat', 'echo', 'ps', 'kill', 'sleep', 'spin', 'uptime',
        'free', 'uname', 'poweroff', 'usertests', 'bench']
 TESTS = ['libc', 'fork_exec_wait', 'procs', 'cpu_share', 'nanosleep', 'faults',
          'efault', 'enosys', 'fuzz', 'wfi', 'files', 'tagged_addr',
-         'smp_stress']
+         'smp_stress', 'smp_sched']
 
 # poweroff in a PID namespace ends its process 1 with SIGINT (Linux's
 # reboot_pid_ns), and hs-chroot (unshare) ends with the same signal: a

@@ -248,7 +248,7 @@ void secondary_start_kernel(void)
 		read_sysreg(midr_el1));
 	set_cpu_online(cpu, true);
 	local_irq_enable();
-	cpu_secondary_idle_loop();
+	cpu_idle_loop();		/* swapper/N: runs tasks from now on */
 }
 
 /* Did every CPU enter at the same EL? (head.S's set_cpu_boot_mode_flag) */

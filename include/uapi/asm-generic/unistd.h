@@ -118,6 +118,10 @@ __SYSCALL(__NR_clock_gettime, sys_clock_gettime)
 __SYSCALL(__NR_clock_getres, sys_clock_getres)
 #define __NR_clock_nanosleep 115
 __SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep)
+#define __NR_sched_setaffinity 122
+__SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity)
+#define __NR_sched_getaffinity 123
+__SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity)
 #define __NR_sched_yield 124
 __SYSCALL(__NR_sched_yield, sys_sched_yield)
 #define __NR_restart_syscall 128
@@ -188,6 +192,8 @@ __SYSCALL(__NR_setrlimit, sys_setrlimit)
 __SYSCALL(__NR_getrusage, sys_getrusage)
 #define __NR_umask 166
 __SYSCALL(__NR_umask, sys_umask)
+#define __NR_getcpu 168
+__SYSCALL(__NR_getcpu, sys_getcpu)
 #define __NR_gettimeofday 169
 __SYSCALL(__NR_gettimeofday, sys_gettimeofday)
 #define __NR_settimeofday 170

@@ -192,7 +192,7 @@ def finish_oops(out, status, *, title, esr, pc, lr, trace):
     assert head in out, '\n'.join(out)
     rest = after(out, head)
     assert rest[0] == 'Modules linked in:'
-    assert re.fullmatch(r'CPU: 0 PID: 0 Comm: swapper (Not tainted|Tainted: .+) \S+ #\d+',
+    assert re.fullmatch(r'CPU: 0 PID: 0 Comm: swapper/0 (Not tainted|Tainted: .+) \S+ #\d+',
                         rest[1]), rest[1]
     assert rest[2] == 'Hardware name: linux,dummy-virt (DT)'
     assert re.fullmatch(r'pstate: [0-9a-f]{8} \([nN][zZ][cC][vV] [dD][aA][iI][fF] '

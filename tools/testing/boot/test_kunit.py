@@ -72,9 +72,10 @@ def parse_ktap(texts):
 # The reports CONFIG_DEBUG_SPINLOCK's suite provokes, in Linux's words, in
 # this order; none may appear anywhere else.
 SPINLOCK_REPORTS = [
-    (re.compile(r'BUG: spinlock recursion on CPU#0, swapper/0'),
-     re.compile(r' lock: \S+, \.magic: dead4ead, \.owner: swapper/0, \.owner_cpu: 0')),
-    (re.compile(r'BUG: spinlock already unlocked on CPU#0, swapper/0'),
+    # The boot task is CPU0's idle task: comm "swapper/0", pid 0.
+    (re.compile(r'BUG: spinlock recursion on CPU#0, swapper/0/0'),
+     re.compile(r' lock: \S+, \.magic: dead4ead, \.owner: swapper/0/0, \.owner_cpu: 0')),
+    (re.compile(r'BUG: spinlock already unlocked on CPU#0, swapper/0/0'),
      re.compile(r' lock: \S+, \.magic: dead4ead, \.owner: <none>/-1, \.owner_cpu: -1')),
 ]
 

@@ -172,7 +172,7 @@ def test_ps(tasks_session):
     assert out[0].split() == ['TASK', 'PID', 'ST', 'CPU', 'COMMAND'], out
     rows = [ln.split() for ln in out[1:] if ln.startswith('0x')]
     by_pid = {int(r[1]): r for r in rows}
-    assert by_pid[0][2:] == ['R', '-', 'swapper'], out
+    assert by_pid[0][2:] == ['R', '-', 'swapper/0'], out
     assert by_pid[1][2:] == ['R', '0', 'init'], out     # in wait4, on CPU 0
     assert all(r[2] in 'RSDZX' for r in rows)
 

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Tasks on every CPU (kernel/sched, Documentation/scheduler/sched-design.rst).
+
+At -smp 4, with -icount (the CPUs take turns, deterministic) and with
+multi-threaded TCG (they really run at once):
+
+  * /test/smp_sched (usr/selftests/smp_sched.c) as the only program:
+    sched_getaffinity sees the 4 CPUs, sched_setaffinity pins to CPU 2
+    and getcpu says 2, a running child pinned from outside moves there,
+    the calls' errors are Linux's, and 4 CPU burners end on 4 different
+    CPUs, each with a whole CPU's worth of time;
+  * busybox's nproc says 4 and taskset pins (its mask is inherited by
+    exec);
+  * the sched_smp KUnit suite (multi-threaded TCG only, see below):
+    wake-up of a task on another CPU by the reschedule IPI, migration of
+    a running task, placement of new tasks, and balancing.
+"""
+
+import os
+import re
+
+import pytest
+
+from test_busybox import PROMPT
+from test_kunit import parse_ktap
+
+ACCEL = {
+    'icount': ['-icount', 'shift=4,sleep=off'],
+    'mttcg': ['-accel', 'tcg,thread=multi'],
+}
+
+
+def ktap_results(texts):
+    plan = next(t for t in texts if re.fullmatch(r'1\.\.\d+', t))
+    results = [t for t in texts if re.match(r'(not )?ok \d+ ', t)]
+    assert len(results) == int(plan[3:]), texts
+    return results
+
+
+@pytest.mark.parametrize('accel', ['icount', 'mttcg'])
+def test_smp_sched_selftest(console, qemu_cmd, kernel_image, boot_env, accel):
+    initramfs = os.path.join(boot_env.build_dir, 'usr', 'initramfs.cpio')
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3,
+                           append='console=ttyAMA0 poweroff -- /test/smp_sched',
+                           extra=['-initrd', initramfs] + ACCEL[accel]))
+    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
+    assert console.exitstatus == 0
+    results = ktap_results(texts)
+    bad = [t for t in results if not t.startswith('ok ') or '# SKIP' in t]
+    assert not bad, '\n'.join(t for t in texts if t.startswith(('not ok', '# ', 'ok')))
+    assert '# 4 CPUs allowed (mask f)' in texts
+    assert 'ok 11 pinned_self_runs_on_cpu_2' in texts
+    assert '# child pinned from outside ended on CPU 2' in texts
+    burners = [t for t in texts if t.startswith('# burner ')]
+    cpus = sorted(int(re.search(r'CPU (\d+)', t).group(1)) for t in burners)
+    assert cpus == [0, 1, 2, 3], burners
+
+
+def test_busybox_nproc_and_taskset(console, qemu_cmd, kernel_image, boot_env):
+    initramfs = os.path.join(boot_env.build_dir, 'usr', 'initramfs-busybox.cpio')
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, append='console=ttyAMA0',
+                           extra=['-initrd', initramfs] + ACCEL['icount']))
+    console.expect_raw(PROMPT, timeout=60)
+    # The answers are computed, so the echo of what was typed cannot match.
+    console.send('echo N$(nproc)N\r')
+    console.expect_raw(re.compile(r'N4N'), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    console.send('taskset -c 2 sh -c \'taskset -p $$\' | sed s/mask/MASK/\r')
+    console.expect_raw(re.compile(r"current affinity MASK: 4"), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    console.send('taskset -p 0 1 2>&1 | sed s/Invalid/INVALID/\r')
+    console.expect_raw(re.compile(r"can't set pid 1's affinity: INVALID argument"), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    console.send('poweroff -f\r')
+    console.read_until_exit(timeout=60)
+
+
+# Under -icount the suite's first case finds CPU1 taking no interrupts
+# until something else wakes it (see the smpsched report); multi-threaded
+# TCG only, for now.
+def test_kunit_sched_smp_suite(console, qemu_cmd, kernel_image):
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, extra=ACCEL['mttcg'],
+                           append='console=ttyAMA0 poweroff kunit.filter_glob=sched_smp'))
+    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
+    assert console.exitstatus == 0
+    suites, tops = parse_ktap(texts)
+    assert tops == {'sched_smp': 'ok'}, tops
+    assert set(suites['sched_smp'].values()) == {'ok'}, suites
+    assert '    # sched_smp_wakeup_on_other_cpu: woken from CPU0, ran on CPU1' in texts
+    assert '    # sched_smp_running_task_migrates: moved from CPU1 to CPU2 while running' in texts
+    assert any(re.fullmatch(r'    # sched_smp_new_tasks_go_to_idle_cpus: on CPU([123]) and '
+                            r'CPU(?!\1)[123]', t) for t in texts), texts
+    assert any(re.fullmatch(r'    # sched_smp_balance_spreads_queued_tasks: spread to '
+                            r'CPU([123]) and CPU(?!\1)[123]', t) for t in texts), texts
