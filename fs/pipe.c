@@ -107,7 +107,7 @@ static ssize_t pipe_read(struct file *file, char *buf, size_t count, loff_t *pos
 			memcpy(buf + first, pipe->buf, n - first);
 			pipe->tail += n;
 			spin_unlock(&pipe->lock);
-			wake_up(&pipe->wr_wait);
+			wake_up_interruptible_sync(&pipe->wr_wait);	/* as Linux */
 			return n;
 		}
 		writers = pipe->writers;
@@ -148,7 +148,7 @@ static ssize_t pipe_write(struct file *file, const char *buf, size_t count, loff
 			pipe->head += n;
 			done += n;
 			spin_unlock(&pipe->lock);
-			wake_up(&pipe->rd_wait);
+			wake_up_interruptible_sync(&pipe->rd_wait);	/* as Linux */
 			continue;
 		}
 		spin_unlock(&pipe->lock);

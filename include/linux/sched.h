@@ -205,6 +205,8 @@ void schedule(void);			/* give up the CPU; back when picked again */
 void scheduler_tick(bool user);		/* every tick: accounting, time slices */
 /* Make p runnable; 1 if it was sleeping, 0 if it already ran. IRQ-safe. */
 int wake_up_process(struct task_struct *p);
+/* The same, from a waker about to sleep: p may be moved to the waker's CPU. */
+int wake_up_process_sync(struct task_struct *p);
 /* Make a newly created task runnable for the first time. */
 void wake_up_new_task(struct task_struct *p);
 void do_sched_yield(void);

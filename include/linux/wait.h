@@ -63,6 +63,13 @@ void __wake_up(struct wait_queue_head *wq);
 #define wake_up(wq) __wake_up(wq)
 #define wake_up_interruptible(wq) __wake_up(wq)
 #define wake_up_all(wq) __wake_up(wq)
+/*
+ * The waker is about to sleep itself (a pipe's writer that will read the
+ * answer): the woken task may run on the waker's CPU instead of its own
+ * (Linux's WF_SYNC and wake_affine; kernel/sched/core.c).
+ */
+void __wake_up_sync(struct wait_queue_head *wq);
+#define wake_up_interruptible_sync(wq) __wake_up_sync(wq)
 
 /* The task's sleep ended by a signal? (kernel/signal.c; wait.c's helper.) */
 bool __wait_signal_pending(void);

@@ -388,11 +388,26 @@ void preempt_schedule_irq(void)
 }
 
 /*
+ * Linux's wake_affine, for a sync wake-up: the waker will sleep at once
+ * (it waits for an answer), so the wakee runs on the waker's CPU rather
+ * than making its own CPU wake up for it, if the mask allows and nothing
+ * else waits there. Two processes bouncing a pipe share one CPU then, as
+ * on Linux, instead of an IPI each way.
+ */
+static bool wake_affine(struct task_struct *p)
+{
+	struct rq *this = this_rq();
+
+	return this->cpu != task_cpu(p) && cpumask_test_cpu(this->cpu, &p->cpus_mask) &&
+	       this->curr != this->idle && READ_ONCE(this->nr_running) <= 1;
+}
+
+/*
  * Runnable again, on its own CPU's queue. A task still running (it has
  * not reached its schedule() yet, or is inside it) is only marked
  * TASK_RUNNING: its __schedule() keeps it, under the same lock.
  */
-int wake_up_process(struct task_struct *p)
+static int try_to_wake_up(struct task_struct *p, bool sync)
 {
 	unsigned long flags;
 	struct rq *rq;
@@ -403,17 +418,25 @@ int wake_up_process(struct task_struct *p)
 	if (p->state != TASK_RUNNING && p->state != TASK_DEAD) {
 		p->state = TASK_RUNNING;	/* other wakers leave it to us now */
 		woken = 1;
-		if (!p->on_rq && p != rq->curr &&
-		    (p->sched_new || !cpumask_test_cpu(rq->cpu, &p->cpus_mask))) {
-			/*
-			 * A new kernel thread's first wake-up places it as fork
-			 * does; a task whose mask changed while it slept goes
-			 * to an allowed CPU.
-			 */
+		/*
+		 * A task not on any CPU may move: a new kernel thread's first
+		 * wake-up places it as fork does, a task whose mask changed
+		 * while it slept goes to an allowed CPU, a sync wake-up may
+		 * bring it to the waker's.
+		 */
+		if (!p->on_rq && p != rq->curr) {
+			int cpu = -1;
+
+			if (p->sched_new || !cpumask_test_cpu(rq->cpu, &p->cpus_mask))
+				cpu = select_task_rq_fork(p);
+			else if (sync && wake_affine(p))
+				cpu = smp_processor_id();
 			p->sched_new = false;
-			WRITE_ONCE(p->cpu, select_task_rq_fork(p));
-			rq_unlock(rq);
-			rq = task_rq_lock(p);
+			if (cpu >= 0 && (unsigned int)cpu != rq->cpu) {
+				WRITE_ONCE(p->cpu, cpu);
+				rq_unlock(rq);
+				rq = task_rq_lock(p);
+			}
 		}
 		if (!p->on_rq) {
 			activate_task(rq, p);
@@ -423,6 +446,16 @@ int wake_up_process(struct task_struct *p)
 	rq_unlock(rq);
 	local_irq_restore(flags);
 	return woken;
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, false);
+}
+
+int wake_up_process_sync(struct task_struct *p)
+{
+	return try_to_wake_up(p, true);
 }
 
 void wake_up_new_task(struct task_struct *p)

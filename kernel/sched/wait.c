@@ -47,6 +47,17 @@ void __wake_up(struct wait_queue_head *wq)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
+void __wake_up_sync(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *wait;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_for_each_entry(wait, &wq->head, entry)
+		wake_up_process_sync(wait->task);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
 bool __wait_signal_pending(void)
 {
 	return signal_pending(current);
