@@ -68,7 +68,7 @@ static bool elf_header_ok(const struct linux_binprm *bprm, const struct elf64_hd
 static int load_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph, const char *name)
 {
 	unsigned long vaddr = ph->p_vaddr + bprm->load_bias;
-	unsigned long start = vaddr & PAGE_MASK, end, flags = 0;
+	unsigned long start = vaddr & PAGE_MASK, end, file_end, flags = 0;
 	int err;
 
 	if (ph->p_filesz > ph->p_memsz ||
@@ -88,7 +88,20 @@ static int load_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph, 
 	end = PAGE_ALIGN(vaddr + ph->p_memsz);
 	if (end == start)
 		return 0;
-	err = insert_vma(bprm->mm, start, end, flags, name);
+	/*
+	 * As Linux maps it: the pages holding file bytes are a private
+	 * mapping of the file (/proc/PID/maps names it), the rest of p_memsz
+	 * (.bss) anonymous memory. The file pages are filled now.
+	 */
+	file_end = ph->p_filesz ? PAGE_ALIGN(vaddr + ph->p_filesz) : start;
+	err = 0;
+	if (file_end > start && bprm->file)
+		err = insert_vma_file(bprm->mm, start, file_end, flags, bprm->file,
+				      ph->p_offset >> PAGE_SHIFT);
+	else if (file_end > start)
+		err = insert_vma(bprm->mm, start, file_end, flags, name);
+	if (!err && end > file_end)
+		err = insert_vma(bprm->mm, file_end, end, flags, bprm->file ? NULL : name);
 	if (err)
 		return err == -EEXIST ? -ENOEXEC : err;
 	err = copy_to_mm(bprm->mm, vaddr, bprm->data + ph->p_offset, ph->p_filesz);

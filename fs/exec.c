@@ -136,7 +136,7 @@ unsigned long cpu_get_elf_hwcap2(void);
 static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a, int *err)
 {
 	struct mm_struct *mm = bprm->mm;
-	unsigned long top = STACK_TOP - sizeof(u64), p, strings, platform, random, sp;
+	unsigned long top = STACK_TOP - sizeof(u64), p, strings, platform, random, sp, arg_end;
 	unsigned long *vec;
 	size_t nvec, at;
 	u8 rnd[16];
@@ -167,6 +167,7 @@ static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a,
 	for (int i = 0; i < a->argc; i++, p += strlen(a->buf + (p - strings)) + 1)
 		vec[at++] = p;
 	vec[at++] = 0;				/* end of argv */
+	arg_end = p;
 	for (int i = 0; i < a->envc; i++, p += strlen(a->buf + (p - strings)) + 1)
 		vec[at++] = p;
 	vec[at++] = 0;				/* end of envp */
@@ -200,7 +201,7 @@ static unsigned long setup_stack(struct linux_binprm *bprm, struct exec_args *a,
 	kfree(vec);
 	mm->start_stack = sp;
 	mm->arg_start = strings;
-	mm->env_start = mm->arg_end = strings + (p - strings);
+	mm->env_start = mm->arg_end = arg_end;	/* /proc/PID/cmdline, environ */
 	mm->env_end = p;
 	return *err ? 0 : sp;
 }
@@ -321,6 +322,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	}
 	bprm.data = inode->data;
 	bprm.size = inode->size;
+	bprm.file = inode;
 
 	a.buf = (char *)__get_free_pages(GFP_KERNEL, ARG_MAX_ORDER);
 	if (!a.buf) {
@@ -376,6 +378,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		goto out_buf;
 	}
 	bprm.mm->mmap_base = TASK_UNMAPPED_BASE;
+	bprm.mm->exe_file = inode;	/* /proc/PID/exe */
+	ihold(inode);
 
 	/* The point of no return: the process becomes the new program. */
 	set_comm(filename);

@@ -31,6 +31,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/sched/loadavg.h>
 #include <asm/uaccess.h>
 
 #define PID_MAX 32768
@@ -121,6 +122,11 @@ int for_each_task(int (*fn)(struct task_struct *p, void *arg), void *arg)
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
+}
+
+int last_pid_allocated(void)
+{
+	return READ_ONCE(last_pid);
 }
 
 /* tasklist_lock held. A free pid above 1, or -EAGAIN. */

@@ -22,6 +22,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/sched/loadavg.h>
 #include <asm/uaccess.h>
 
 /* The process: its first thread's id (the thread group id). */
@@ -590,12 +591,15 @@ struct sysinfo {
 	char _f[20 - 2 * sizeof(long) - sizeof(int)];
 };
 
+#define SI_LOAD_SHIFT 16
+
 SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
 	struct sysinfo s;
 
 	memset(&s, 0, sizeof(s));
 	s.uptime = (jiffies + HZ - 1) / HZ;
+	get_avenrun(s.loads, 0, SI_LOAD_SHIFT - FSHIFT);	/* 16 fraction bits */
 	s.totalram = totalram_pages() * PAGE_SIZE;
 	s.freeram = nr_free_pages() * PAGE_SIZE;
 	s.procs = nr_threads + 1;	/* with the idle task, as Linux counts */

@@ -16,12 +16,14 @@
  * and exit leave them alone and fork maps the same page again.
  */
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/mmu_context.h>
+#include <asm/processor.h>
 #include <asm/pgtable.h>
 #include <asm/sysreg.h>
 
@@ -187,6 +189,23 @@ int remap_pfn_range(struct mm_struct *mm, unsigned long addr, unsigned long pfn,
 	return 0;
 }
 
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	while (done < len) {
+		unsigned long a = addr + done;
+		u64 pte = user_pte(mm, a);
+		int n = min((unsigned long)(len - done), PAGE_SIZE - (a & ~PAGE_MASK));
+
+		if (!(pte & PTE_VALID) || a >= TASK_SIZE)
+			break;
+		memcpy((char *)buf + done, (char *)__va(pte & PTE_ADDR_MASK) + (a & ~PAGE_MASK), n);
+		done += n;
+	}
+	return done;
+}
+
 /*
  * Visit the present pages of [start, end), skipping whole missing tables:
  * fn(mm, va, pte) for each.
@@ -284,6 +303,8 @@ void mmput(struct mm_struct *mm)
 	 */
 	free_table(mm, mm->pgd, PGTABLE_START_LEVEL);
 	free_vmas(mm);
+	if (mm->exe_file)
+		iput(mm->exe_file);
 	kfree(mm);
 }
 
@@ -345,6 +366,9 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	mm->exe_file = old->exe_file;
+	if (mm->exe_file)
+		ihold(mm->exe_file);
 	if (dup_vmas(mm, old) || copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL)) {
 		mmput(mm);
 		return NULL;

@@ -15,6 +15,7 @@
  *     PROT_WRITE gives -EACCES (Linux gives a debugger a private copy).
  */
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
 #include <linux/sched.h>
@@ -58,8 +59,31 @@ static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end,
 	return vma;
 }
 
-int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
-	       unsigned long vm_flags, const char *name)
+/* A copy of vma covering [start, end) of it: same file (held again), flags, name. */
+static struct vm_area_struct *vma_copy(const struct vm_area_struct *vma, unsigned long start,
+				       unsigned long end)
+{
+	struct vm_area_struct *copy = vma_alloc(start, end, vma->vm_flags, vma->vm_name);
+
+	if (!copy)
+		return NULL;
+	copy->vm_file = vma->vm_file;
+	copy->vm_pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+	if (copy->vm_file)
+		ihold(copy->vm_file);
+	return copy;
+}
+
+static void vma_free(struct vm_area_struct *vma)
+{
+	list_del(&vma->vm_list);
+	if (vma->vm_file)
+		iput(vma->vm_file);
+	kfree(vma);
+}
+
+int insert_vma_file(struct mm_struct *mm, unsigned long start, unsigned long end,
+		    unsigned long vm_flags, struct ramfs_inode *file, unsigned long pgoff)
 {
 	struct vm_area_struct *next = find_vma(mm, start), *vma;
 
@@ -67,22 +91,35 @@ int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 		return -EINVAL;
 	if (next && next->vm_start < end)
 		return -EEXIST;
-	vma = vma_alloc(start, end, vm_flags, name);
+	vma = vma_alloc(start, end, vm_flags, file ? file->name : NULL);
 	if (!vma)
 		return -ENOMEM;
+	vma->vm_file = file;
+	vma->vm_pgoff = pgoff;
+	if (file)
+		ihold(file);
 	/* Before next, or at the end: the list stays sorted. */
 	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
 	return 0;
 }
 
+int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
+	       unsigned long vm_flags, const char *name)
+{
+	struct vm_area_struct *vma;
+	int err = insert_vma_file(mm, start, end, vm_flags, NULL, 0);
+
+	if (!err && name) {
+		vma = find_vma(mm, start);
+		strlcpy(vma->vm_name, name, sizeof(vma->vm_name));
+	}
+	return err;
+}
+
 void free_vmas(struct mm_struct *mm)
 {
 	while (!list_empty(&mm->mmap)) {
-		struct vm_area_struct *vma =
-			list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
-
-		list_del(&vma->vm_list);
-		kfree(vma);
+		vma_free(list_first_entry(&mm->mmap, struct vm_area_struct, vm_list));
 	}
 }
 
@@ -91,7 +128,7 @@ int dup_vmas(struct mm_struct *dst, struct mm_struct *src)
 	struct vm_area_struct *vma, *copy;
 
 	list_for_each_entry(vma, &src->mmap, vm_list) {
-		copy = vma_alloc(vma->vm_start, vma->vm_end, vma->vm_flags, vma->vm_name);
+		copy = vma_copy(vma, vma->vm_start, vma->vm_end);
 		if (!copy)
 			return -ENOMEM;
 		list_add_tail(&copy->vm_list, &dst->mmap);
@@ -121,7 +158,7 @@ static int split_at(struct mm_struct *mm, unsigned long addr)
 
 	if (!vma || vma->vm_start >= addr)
 		return 0;
-	tail = vma_alloc(addr, vma->vm_end, vma->vm_flags, vma->vm_name);
+	tail = vma_copy(vma, addr, vma->vm_end);
 	if (!tail)
 		return -ENOMEM;
 	vma->vm_end = addr;
@@ -138,10 +175,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		return -EINVAL;
 	if (split_at(mm, start) || split_at(mm, end))
 		return -ENOMEM;
-	while ((vma = find_vma(mm, start)) && vma->vm_start < end) {
-		list_del(&vma->vm_list);
-		kfree(vma);
-	}
+	while ((vma = find_vma(mm, start)) && vma->vm_start < end)
+		vma_free(vma);
 	unmap_pages(mm, start, end);
 	return 0;
 }

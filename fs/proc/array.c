@@ -1,38 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/proc/array.c: the text of /proc/<pid>/stat, one line of 52 fields as
- * Linux writes it (do_task_stat; man 5 proc). usr/bin/ps reads fields 1-4
- * and 14-15. What headstart does not track (page faults, priorities,
- * memory sizes, signals as bitmaps...) is 0, as a field Linux has no value
- * for is.
+ * fs/proc/array.c: the text of /proc/PID/stat and /proc/PID/status, in
+ * Linux's formats (do_task_stat, proc_pid_status; man 5 proc).
  *
+ * stat is one line of 52 fields:
  *   1 pid  2 (comm)  3 state  4 ppid  5 pgrp  6 session  7 tty_nr  8 tpgid
  *   9 flags  10-13 fault counts  14 utime  15 stime  16 cutime  17 cstime
- *   18 priority  19 nice  20 num_threads  21 itrealvalue  22 starttime ...
+ *   18 priority  19 nice  20 num_threads  21 itrealvalue  22 starttime
+ *   23 vsize  24 rss  25 rsslim  26 startcode  27 endcode  28 startstack
+ *   29 kstkesp  30 kstkeip  31 signal  32 blocked  33 sigignore  34 sigcatch
+ *   35 wchan  36 nswap  37 cnswap  38 exit_signal  39 processor
+ *   40 rt_priority  41 policy  42 delayacct_blkio_ticks  43 guest_time
+ *   44 cguest_time  45 start_data  46 end_data  47 start_brk  48 arg_start
+ *   49 arg_end  50 env_start  51 env_end  52 exit_code
+ * What headstart does not count (page faults, guest time...) is 0, as Linux writes a field it has no value for; kstkesp and
+ * kstkeip are 0 as on Linux for a live task.
  *
  * Times are in clock ticks of USER_HZ (100 a second), whatever HZ is.
- * Called with interrupts masked (fs/proc/root.c), so the task stays put.
+ * Called under tasklist_lock (fs/proc/root.c), so the task stays put.
  */
+#include <linux/cpumask.h>
+#include <linux/fdtable.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/mm_types.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/tty.h>
+#include <asm/page.h>
+#include "internal.h"
 
-#define FIELDS 52
+#define RLIM_INFINITY (~0ULL)
+#define RLIMIT_RSS 5
+#define CAP_FULL_SET 0x000001ffffffffffULL	/* CAP_LAST_CAP 40 (v5.15) */
 
-static char task_state(const struct task_struct *p)
+static const char *task_state_name(const struct task_struct *p)
 {
 	if (p->exit_state & EXIT_ZOMBIE)
-		return 'Z';
+		return "Z (zombie)";
 	if (p->exit_state & EXIT_DEAD)
-		return 'X';
+		return "X (dead)";
 	if (p->state == TASK_RUNNING)
-		return 'R';
+		return "R (running)";
+	if (p->state & __TASK_STOPPED)
+		return "T (stopped)";
 	if (p->state & TASK_UNINTERRUPTIBLE)
-		return 'D';
-	return 'S';
+		return "D (disk sleep)";
+	return "S (sleeping)";
 }
 
 static unsigned long long to_clock_t(u64 ticks)
@@ -55,21 +71,162 @@ static void task_tty(struct task_struct *p, int *tty_nr, int *tpgid)
 	*tpgid = tty->pgrp;
 }
 
+static int nr_threads_of(const struct task_struct *p)
+{
+	return p->signal ? p->signal->live : 1;
+}
+
+static int parent_tgid(const struct task_struct *p)
+{
+	return p->parent ? p->parent->tgid : 0;
+}
+
+/* Ignored and caught signals, bit sig - 1 (Linux's collect_sigign_sigcatch). */
+static void sig_ign_cgt(const struct task_struct *p, u64 *ign, u64 *cgt)
+{
+	*ign = *cgt = 0;
+	if (!p->sighand)
+		return;
+	for (int sig = 1; sig < _NSIG; sig++) {
+		unsigned long h = p->sighand->action[sig - 1].sa_handler;
+
+		if (h == 1)		/* SIG_IGN */
+			*ign |= 1ULL << (sig - 1);
+		else if (h > 1)
+			*cgt |= 1ULL << (sig - 1);
+	}
+}
+
+static unsigned long vm_size(const struct mm_struct *mm, unsigned long mask,
+			     unsigned long want)
+{
+	const struct vm_area_struct *vma;
+	unsigned long bytes = 0;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		if ((vma->vm_flags & mask) == want)
+			bytes += vma->vm_end - vma->vm_start;
+	return bytes;
+}
+
 int proc_pid_stat(struct task_struct *p, char *buf, size_t size)
 {
-	int len, field, tty_nr, tpgid;
+	struct mm_struct *mm = p->mm;
+	u64 ign, cgt, rsslim = p->signal ? p->signal->rlim[RLIMIT_RSS].rlim_cur : RLIM_INFINITY;
+	u64 cutime = p->signal ? p->signal->cutime : 0, cstime = p->signal ? p->signal->cstime : 0;
+	int len, tty_nr, tpgid;
 
 	task_tty(p, &tty_nr, &tpgid);
-
+	sig_ign_cgt(p, &ign, &cgt);
 	len = snprintf(buf, size,
-		       "%d (%s) %c %d %d %d %d %d %u %d %d %d %d %llu %llu %d %d %d %d %d %d %llu",
-		       p->pid, p->comm, task_state(p), p->parent ? p->parent->pid : 0,
-		       task_pgrp_nr(p), task_session_nr(p), tty_nr, tpgid, p->flags, 0, 0, 0, 0,
-		       to_clock_t(p->utime), to_clock_t(p->stime), 0, 0,
-		       20, 0, 1, 0, to_clock_t(p->start_time));
-	for (field = 23; field <= FIELDS && len < (int)size; field++)
-		len += snprintf(buf + len, size - len, " 0");
+		       "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu %llu %llu %llu %llu %d %d %d "
+		       "%d %llu %lu %lu %llu %lu %lu %lu %lu %lu %llu %llu %llu %llu %lu %lu %lu "
+		       "%d %u %u %u %llu %llu %llu",
+		       p->pid, p->comm, task_state_name(p)[0], parent_tgid(p), task_pgrp_nr(p),
+		       task_session_nr(p), tty_nr, tpgid, p->flags, 0UL, 0UL, 0UL, 0UL,
+		       to_clock_t(p->utime), to_clock_t(p->stime), to_clock_t(cutime),
+		       to_clock_t(cstime), 20, 0, nr_threads_of(p), 0, to_clock_t(p->start_time),
+		       mm ? vm_size(mm, 0, 0) : 0, mm ? mm->rss : 0, rsslim,
+		       mm ? mm->start_code : 0, mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
+		       0UL, 0UL, p->pending.signal & 0x7fffffffULL, p->blocked & 0x7fffffffULL,
+		       ign & 0x7fffffffULL, cgt & 0x7fffffffULL,
+		       (unsigned long)(p->state != TASK_RUNNING), 0UL, 0UL,
+		       p->exit_signal, p->cpu, 0, 0, 0ULL, 0ULL, 0ULL);
+	if (len < (int)size)
+		len += snprintf(buf + len, size - len, " %lu %lu %lu %lu %lu %lu %lu %d\n",
+				mm ? mm->start_data : 0, mm ? mm->end_data : 0,
+				mm ? mm->start_brk : 0, mm ? mm->arg_start : 0,
+				mm ? mm->arg_end : 0, mm ? mm->env_start : 0,
+				mm ? mm->env_end : 0, p->exit_code);
+	return len < (int)size ? len : (int)size - 1;
+}
+
+/* Linux's task_mem: sizes in kB. Peaks are not tracked: VmPeak/VmHWM are the current sizes. */
+static int task_mem(const struct mm_struct *mm, char *buf, size_t size)
+{
+	unsigned long kb = PAGE_SIZE / 1024, total = vm_size(mm, 0, 0) >> 10;
+	unsigned long stack = vm_size(mm, VM_GROWSDOWN, VM_GROWSDOWN) >> 10;
+	unsigned long data = vm_size(mm, VM_WRITE | VM_SHARED | VM_GROWSDOWN, VM_WRITE) >> 10;
+	unsigned long exe = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> 10;
+
+	return snprintf(buf, size,
+			"VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\nVmLck:\t%8lu kB\nVmPin:\t%8lu kB\n"
+			"VmHWM:\t%8lu kB\nVmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\nRssFile:\t%8lu kB\n"
+			"RssShmem:\t%8lu kB\nVmData:\t%8lu kB\nVmStk:\t%8lu kB\nVmExe:\t%8lu kB\n"
+			"VmLib:\t%8lu kB\nVmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n"
+			"HugetlbPages:\t%8lu kB\n",
+			total, total, 0UL, 0UL, mm->rss * kb, mm->rss * kb, mm->rss * kb, 0UL, 0UL,
+			data, stack, exe, 0UL, mm->pgtables * kb, 0UL, 0UL);
+}
+
+/* A CPU mask as Linux prints it: hex, and ranges ("0-3"). */
+static int cpus_allowed(char *buf, size_t size)
+{
+	unsigned long bits = 0;
+	int len, first = -1, cpu;
+
+	for_each_possible_cpu(cpu)
+		if (cpu < 64)
+			bits |= 1UL << cpu;
+	len = snprintf(buf, size, "Cpus_allowed:\t%lx\nCpus_allowed_list:\t", bits);
+	for (cpu = 0; cpu <= 64 && len < (int)size; cpu++) {
+		bool in = cpu < 64 && (bits & (1UL << cpu));
+
+		if (in && first < 0)
+			first = cpu;
+		if (!in && first >= 0) {
+			len += snprintf(buf + len, size - len, "%s%d", (bits & ((1UL << first) - 1))
+					? "," : "", first);
+			if (cpu - 1 > first)
+				len += snprintf(buf + len, size - len, "-%d", cpu - 1);
+			first = -1;
+		}
+	}
 	if (len < (int)size)
 		len += snprintf(buf + len, size - len, "\n");
+	return len;
+}
+
+int proc_pid_status(struct task_struct *p, char *buf, size_t size)
+{
+	const struct cred *c = &p->cred;
+	u64 ign, cgt, shd = p->signal ? p->signal->shared_pending.signal : 0;
+	u64 caps = c->euid == 0 ? CAP_FULL_SET : 0;
+	unsigned int umask = p->fs ? READ_ONCE(p->fs->umask) : 022;
+	int len;
+
+	sig_ign_cgt(p, &ign, &cgt);
+	len = snprintf(buf, size,
+		       "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n"
+		       "PPid:\t%d\nTracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n"
+		       "FDSize:\t%d\nGroups:\t",
+		       p->comm, umask, task_state_name(p), p->tgid, p->pid, parent_tgid(p),
+		       c->uid, c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid,
+		       p->files ? NR_OPEN_DEFAULT : 0);
+	for (int g = 0; g < c->ngroups && len < (int)size; g++)
+		len += snprintf(buf + len, size - len, "%s%u", g ? " " : "", c->groups[g]);
+	if (len < (int)size)
+		len += snprintf(buf + len, size - len,
+				" \nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
+				p->tgid, p->pid, task_pgrp_nr(p), task_session_nr(p));
+	if (p->mm && len < (int)size)
+		len += task_mem(p->mm, buf + len, size - len);
+	if (len < (int)size)
+		len += snprintf(buf + len, size - len,
+				"CoreDumping:\t0\nTHP_enabled:\t0\nThreads:\t%d\nSigQ:\t0/%llu\n"
+				"SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n"
+				"SigIgn:\t%016llx\nSigCgt:\t%016llx\nCapInh:\t%016llx\n"
+				"CapPrm:\t%016llx\nCapEff:\t%016llx\nCapBnd:\t%016llx\n"
+				"CapAmb:\t%016llx\nNoNewPrivs:\t0\nSeccomp:\t0\n"
+				"Seccomp_filters:\t0\n",
+				nr_threads_of(p), 0ULL, p->pending.signal, shd, p->blocked, ign,
+				cgt, 0ULL, caps, caps, CAP_FULL_SET, 0ULL);
+	if (len < (int)size)
+		len += cpus_allowed(buf + len, size - len);
+	if (len < (int)size)
+		len += snprintf(buf + len, size - len,
+				"Mems_allowed:\t1\nMems_allowed_list:\t0\n"
+				"voluntary_ctxt_switches:\t%llu\nnonvoluntary_ctxt_switches:\t%llu\n",
+				p->nvcsw, p->nivcsw);
 	return len < (int)size ? len : (int)size - 1;
 }

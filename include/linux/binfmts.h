@@ -13,7 +13,8 @@
 
 struct linux_binprm {
 	const char *filename;		/* as given to execve */
-	const u8 *data;			/* the file */
+	const u8 *data;			/* the file's bytes */
+	struct ramfs_inode *file;	/* the file: its segments' VMAs refer to it */
 	size_t size;
 	struct mm_struct *mm;		/* the new address space */
 	/* Set by the loader: */

@@ -18,6 +18,7 @@
 #define VM_READ		0x00000001
 #define VM_WRITE	0x00000002
 #define VM_EXEC		0x00000004
+#define VM_SHARED	0x00000008	/* MAP_SHARED of a file: its pages are the file's */
 #define VM_GROWSDOWN	0x00000100	/* the stack */
 /*
  * The pages are the kernel's (the vDSO's code, the vvar page), mapped by
@@ -31,7 +32,9 @@
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;	/* [start, end), page aligned */
 	unsigned long vm_flags;		/* VM_* */
-	char vm_name[VMA_NAME_LEN];	/* file it came from ("" if anonymous) */
+	char vm_name[VMA_NAME_LEN];	/* "[vdso]"..., or the file's name; "" if anonymous */
+	struct ramfs_inode *vm_file;	/* the file mapped (held), NULL if anonymous */
+	unsigned long vm_pgoff;		/* the file offset of vm_start, in pages */
 	struct list_head vm_list;	/* in mm->mmap, by address */
 };
 
@@ -40,6 +43,8 @@ struct vm_special_mapping {
 	const char *name;		/* the VMA's name: "[vdso]", "[vvar]" */
 	unsigned long pfn;		/* the first page frame; the others follow it */
 };
+
+struct ramfs_inode;
 
 struct mm_struct {
 	pgd_t *pgd;			/* top-level table (linear-map address) */
@@ -51,6 +56,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long rss;		/* user pages mapped */
 	unsigned long pgtables;		/* table pages (pgd included) */
+	struct ramfs_inode *exe_file;	/* the program exec loaded (held): /proc/PID/exe */
 };
 
 #endif

@@ -10,6 +10,8 @@
 #include <linux/mm_types.h>
 #include <linux/types.h>
 
+struct ramfs_inode;
+
 /* ---- mm/memory.c ------------------------------------------------------- */
 struct mm_struct *mm_alloc(void);		/* empty, users = 1; NULL: no memory */
 void mmput(struct mm_struct *mm);		/* drop a user; the last frees it all */
@@ -34,6 +36,12 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 		       unsigned long vm_flags);
 /* The descriptor bits of a user page with these VM_* flags (PXN always; W^X). */
 u64 vm_page_prot(unsigned long vm_flags);
+/*
+ * Copy up to len bytes at user address addr of mm (any process's) into
+ * buf, stopping at the first page not present: the bytes copied. No
+ * faults are taken: for /proc/PID/cmdline, whose pages exec wrote.
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 /* The descriptor mapping addr in mm, or 0. */
 u64 user_pte(struct mm_struct *mm, unsigned long addr);
 /*
@@ -52,6 +60,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 	       unsigned long vm_flags, const char *name);
 /* Remove [start, end) from the VMAs (splitting them) and free its pages. */
+/* The same for a mapping of file (held by the VMA) from page pgoff on; NULL: anonymous. */
+int insert_vma_file(struct mm_struct *mm, unsigned long start, unsigned long end,
+		    unsigned long vm_flags, struct ramfs_inode *file, unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 void free_vmas(struct mm_struct *mm);
 /*

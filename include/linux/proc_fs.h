@@ -7,6 +7,9 @@
  *   /proc/<pid>/stat   "pid (comm) state ppid pgrp session ... utime stime ..."
  *   /proc/uptime       "seconds-up idle-seconds"
  *   /proc/meminfo      "MemTotal:  ... kB" lines
+ *
+ * fs/proc/internal.h lists the rest; Documentation/userspace-api/proc.rst
+ * shows every file.
  */
 #ifndef __LINUX_PROC_FS_H
 #define __LINUX_PROC_FS_H

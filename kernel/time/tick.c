@@ -14,6 +14,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/timekeeping.h>
@@ -169,6 +170,7 @@ static void tick_handle_event(struct clock_event_device *dev)
 		/* Charge the tick, count down the time slice (kernel/sched/core.c). */
 		do_raw_spin_unlock(&hrtimer_lock);
 		scheduler_tick(regs && user_mode(regs));
+		calc_global_load();	/* kernel/sched/loadavg.c */
 		do_raw_spin_lock(&hrtimer_lock);
 	}
 	while (hrtimer_queue && hrtimer_queue->expires <= now) {

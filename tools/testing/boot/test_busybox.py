@@ -58,7 +58,7 @@ def test_busybox_prompt(console, qemu_cmd, kernel_image, busybox_initramfs):
                            extra=['-initrd', busybox_initramfs]))
     console.expect_raw(PROMPT, timeout=60)
     # The answers are computed, so the echo of what was typed cannot match.
-    console.send('echo X$((6 * 7))Y; readlink /bin/sh; echo Z$(ls /proc/1 | grep -c stat)Z\r')
+    console.send('echo X$((6 * 7))Y; readlink /bin/sh; echo Z$(ls /proc/1 | grep -cx stat)Z\r')
     console.expect_raw(re.compile(r'X42Y'), timeout=30)
     console.expect_raw(re.compile(r'/bin/busybox'), timeout=30)
     console.expect_raw(re.compile(r'Z1Z'), timeout=30)

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/proc/task_mmu.c: /proc/PID/maps, one line per VMA in Linux's format
+ * (show_map_vma):
+ *
+ *   start-end perms offset major:minor inode   path
+ *   00400000-0040b000 r-xp 00000000 00:01 1234          /bin/busybox
+ *
+ * perms are r, w, x and p (private) or s (shared); offset, device and
+ * inode are the file's (00:01 is the ramfs), 0 for anonymous memory. The
+ * path column starts at column 74 as Linux pads it; anonymous areas are
+ * named [heap] (brk), [stack] (the one exec made) or what their maker
+ * called them ([vdso]).
+ */
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mm_types.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include "internal.h"
+
+#define MAPS_PAD 73	/* Linux's: 25 + 6 * sizeof(void *) - 1 */
+
+static const char *anon_name(const struct mm_struct *mm, const struct vm_area_struct *vma)
+{
+	if (vma->vm_name[0] == '[')
+		return vma->vm_name;
+	/* Linux's test, but with a heap apart from .bss, which is not merged into it here */
+	if (vma->vm_start <= mm->brk && vma->vm_end > mm->start_brk && mm->start_brk)
+		return "[heap]";
+	if (vma->vm_flags & VM_GROWSDOWN)
+		return "[stack]";
+	return NULL;
+}
+
+static int show_map_vma(const struct mm_struct *mm, const struct vm_area_struct *vma,
+			char *buf, size_t size)
+{
+	struct ramfs_inode *file = vma->vm_file;
+	const char *name = file ? NULL : anon_name(mm, vma);
+	int len;
+
+	len = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ",
+		       vma->vm_start, vma->vm_end, vma->vm_flags & VM_READ ? 'r' : '-',
+		       vma->vm_flags & VM_WRITE ? 'w' : '-', vma->vm_flags & VM_EXEC ? 'x' : '-',
+		       vma->vm_flags & VM_SHARED ? 's' : 'p',
+		       file ? vma->vm_pgoff << PAGE_SHIFT : 0, file ? 1 : 0,
+		       file ? file->ino : 0);
+	if (!file && !name)
+		goto newline;
+	while (len < MAPS_PAD && len < (int)size - 1)
+		buf[len++] = ' ';
+	if (name) {
+		len += snprintf(buf + len, size - len, "%s", name);
+	} else if (len < (int)size) {
+		int n;
+
+		spin_lock(&ramfs_lock);
+		n = ramfs_path(file, buf + len, size - len);
+		spin_unlock(&ramfs_lock);
+
+		if (n > 0)
+			len += n - 1;
+		if (file->unlinked)
+			len += snprintf(buf + len, size - len, " (deleted)");
+	}
+newline:
+	len += snprintf(buf + len, size - len, "\n");
+	return min(len, (int)size);
+}
+
+int proc_pid_maps(struct task_struct *task, char *buf, size_t size)
+{
+	const struct vm_area_struct *vma;
+	struct mm_struct *mm = task->mm;
+	int len = 0;
+
+	if (!mm)
+		return 0;
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (len >= (int)size - 1)
+			break;
+		len += show_map_vma(mm, vma, buf + len, size - len);
+	}
+	return min(len, (int)size - 1);
+}
