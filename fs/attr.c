@@ -66,7 +66,7 @@ int vfs_truncate(struct ramfs_inode *inode, loff_t length)
 	if ((u64)length > RAMFS_FILE_MAX)
 		return -EFBIG;
 	spin_lock(&ramfs_lock);
-	err = ramfs_resize(inode, length);
+	err = ramfs_resize_mapped(inode, length);
 	spin_unlock(&ramfs_lock);
 	if (!err)
 		inode_touch(inode, INODE_MTIME);

@@ -14,12 +14,23 @@
  * The exception: pages of the kernel's own (the vDSO, the vvar page)
  * that remap_pfn_range maps marked PTE_SPECIAL, which no mm owns: unmap
  * and exit leave them alone and fork maps the same page again.
+ *
+ * The other exception: a MAP_SHARED mapping of a ramfs
+ * file maps the file's own bytes (inode->data, page aligned for it), in
+ * every process that maps it. Those descriptors carry PTE_SPECIAL (a
+ * software bit, as Linux marks pages it must not free): unmapping drops
+ * them without freeing, fork shares them, and unmap_mapping_range() takes
+ * them all away before the file's buffer moves or shrinks, so the next
+ * touch maps the new buffer. A MAP_PRIVATE file mapping gets a page of
+ * its own filled from the file at the first touch (filemap_fault).
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/mmu_context.h>
@@ -137,6 +148,55 @@ static void *map_new_page(struct mm_struct *mm, unsigned long va, unsigned long 
 	return page;
 }
 
+/*
+ * A file-backed VMA's page va: -EIO (SIGBUS) if it lies wholly past the
+ * end of the file, as on Linux. MAP_SHARED maps the file's bytes
+ * themselves; MAP_PRIVATE a new page with a copy of them (zeros past the
+ * end of the file).
+ */
+static int filemap_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va)
+{
+	struct ramfs_inode *inode = vma->vm_file;
+	u64 off = ((u64)vma->vm_pgoff << PAGE_SHIFT) + (va - vma->vm_start);
+	u64 *pte = pte_walk(mm, va, true, NULL);
+	void *page = NULL;
+	int err = 0;
+
+	if (!pte)
+		return -ENOMEM;
+	if (!(vma->vm_flags & VM_SHARED) && !(page = (void *)get_zeroed_page(GFP_KERNEL)))
+		return -ENOMEM;
+	spin_lock(&ramfs_lock);		/* the file's size and buffer stay put */
+	if (off >= inode->size) {
+		err = -EIO;
+	} else if (page) {
+		memcpy(page, (char *)inode->data + off, min((u64)PAGE_SIZE, inode->size - off));
+	} else if (!IS_ALIGNED((unsigned long)inode->data, PAGE_SIZE) ||
+		   inode->capacity < off + PAGE_SIZE) {
+		err = -EIO;		/* not made mappable (mm/mmap.c does): refuse */
+	} else {
+		/* the file's page: PTE_SPECIAL, not counted in rss, never freed here */
+		WRITE_ONCE(*pte, __pa((char *)inode->data + off) | vm_page_prot(vma->vm_flags) |
+				 PTE_SPECIAL);
+	}
+	spin_unlock(&ramfs_lock);
+	if (err || !page) {
+		if (page)
+			free_page((unsigned long)page);
+		dsb(ishst);
+		isb();
+		return err;
+	}
+	if (vma->vm_flags & VM_EXEC)
+		sync_icache_page(page);
+	mm->rss++;
+	dsb(ishst);		/* the copy before the mapping */
+	WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vma->vm_flags));
+	dsb(ishst);
+	isb();
+	return 0;
+}
+
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
@@ -153,6 +213,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool e
 		return -EACCES;		/* present, and still refused: W^X or PROT */
 	if (vma->vm_flags & VM_PFNMAP)
 		return -EFAULT;		/* mapped whole by remap_pfn_range: no page here */
+	if (vma->vm_file)
+		return filemap_fault(mm, vma, addr & PAGE_MASK);
 	return map_new_page(mm, addr & PAGE_MASK, vma->vm_flags) ? 0 : -ENOMEM;
 }
 
@@ -208,13 +270,16 @@ int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int le
 
 /*
  * Visit the present pages of [start, end), skipping whole missing tables:
- * fn(mm, va, pte) for each.
+ * fn(mm, va, pte) for each. Preemption is off throughout, so a shared file
+ * page cannot be taken away (unmap_mapping_range) half way through fn.
  */
 static void for_each_pte(struct mm_struct *mm, unsigned long start, unsigned long end,
 			 void (*fn)(struct mm_struct *mm, unsigned long va, u64 *pte,
 				    unsigned long arg), unsigned long arg)
 {
 	unsigned long va = start;
+
+	preempt_disable();
 
 	while (va < end) {
 		int stop = 3;
@@ -234,13 +299,13 @@ static void for_each_pte(struct mm_struct *mm, unsigned long start, unsigned lon
 			fn(mm, va, pte, arg);
 		va += PAGE_SIZE;
 	}
+	preempt_enable();
 }
 
 static void unmap_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned long arg)
 {
-	phys_addr_t pa = *pte & PTE_ADDR_MASK;
-
 	u64 old = *pte;
+	phys_addr_t pa = old & PTE_ADDR_MASK;
 
 	WRITE_ONCE(*pte, 0);
 	flush_tlb_page(mm, va);
@@ -273,6 +338,41 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 	for_each_pte(mm, start, end, reprotect_one, vm_flags);
 }
 
+void unmap_mapping_range(struct ramfs_inode *inode)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &shared_file_vmas, vm_shared)	/* ramfs_lock held */
+		if (vma->vm_file == inode)
+			for_each_pte(vma->vm_mm, vma->vm_start, vma->vm_end, unmap_one, 0);
+}
+
+static void move_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned long delta)
+{
+	u64 *to = pte_walk(mm, va + delta, true, NULL);
+	u64 entry = *pte;
+
+	if (!to)
+		return;		/* out of memory for a table: the page is dropped */
+	WRITE_ONCE(*pte, 0);
+	flush_tlb_page(mm, va);
+	WRITE_ONCE(*to, entry);
+}
+
+int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long len,
+		     unsigned long new)
+{
+	/* Tables for the destination first, so moving cannot fail half way.
+	 * (for_each_pte keeps preemption off while entries move.) */
+	for (unsigned long a = new; a < new + len; a += PAGE_SIZE)
+		if (user_pte(mm, a - new + old) & PTE_VALID && !pte_walk(mm, a, true, NULL))
+			return -ENOMEM;
+	for_each_pte(mm, old, old + len, move_one, new - old);
+	dsb(ishst);
+	isb();
+	return 0;
+}
+
 /* Free a table of this level and everything below it. */
 static void free_table(struct mm_struct *mm, u64 *table, int level)
 {
@@ -301,8 +401,8 @@ void mmput(struct mm_struct *mm)
 	 * their ASID is not reused before the next rollover flushes the
 	 * TLB (context.c): the pages can go back at once.
 	 */
+	free_vmas(mm);		/* first: off shared_file_vmas before the tables go */
 	free_table(mm, mm->pgd, PGTABLE_START_LEVEL);
-	free_vmas(mm);
 	if (mm->exe_file)
 		iput(mm->exe_file);
 	kfree(mm);
@@ -351,6 +451,7 @@ static int copy_table(struct mm_struct *dst, u64 *to, const u64 *from, int level
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
+	int err;
 
 	if (!mm)
 		return NULL;
@@ -369,7 +470,11 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->exe_file = old->exe_file;
 	if (mm->exe_file)
 		ihold(mm->exe_file);
-	if (dup_vmas(mm, old) || copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL)) {
+	/* Preemption off: a shared file page copied must not be unmapped meanwhile. */
+	preempt_disable();
+	err = dup_vmas(mm, old) ?: copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL);
+	preempt_enable();
+	if (err) {
 		mmput(mm);
 		return NULL;
 	}

@@ -1,13 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mm/mmap.c: the areas of a user address space (VMAs) and the system calls
- * that change them: brk, mmap (anonymous), munmap, mprotect. A VMA only
- * says what may be mapped; pages arrive on first touch (mm/memory.c).
+ * that change them: brk, mmap, munmap, mprotect (mremap, madvise and msync
+ * are in mm/mremap.c, madvise.c, msync.c, as on Linux). A
+ * VMA only says what may be mapped; pages arrive on first touch
+ * (mm/memory.c).
+ *
+ * mmap maps anonymous memory or a ramfs regular file. MAP_SHARED of a file
+ * maps the file's own bytes: writes through it are what read() sees, and
+ * what every other mapper sees; the file's buffer is made page aligned
+ * for it here. MAP_PRIVATE of a file gives each page a private copy of the
+ * file's bytes at the first touch. A page wholly past the end of the file
+ * gives SIGBUS. Other files (pipes, /proc, devices) give -ENODEV.
  *
  * Differences from Linux, on purpose:
- *   - mmap maps anonymous memory only (MAP_ANONYMOUS); a file gives -ENODEV.
- *     MAP_SHARED is accepted but, with no sharing across fork, behaves as
- *     MAP_PRIVATE.
+ *   - MAP_PRIVATE copies a file page at the first touch, read or write;
+ *     Linux shares it until the first write, so Linux's mapping also shows
+ *     writes to the file made between the two. (POSIX leaves it unspecified.)
+ *   - MAP_SHARED | MAP_ANONYMOUS is accepted but, with no sharing across
+ *     fork, behaves as MAP_PRIVATE.
  *   - PROT_WRITE | PROT_EXEC together are refused with -EACCES: no user page
  *     is ever writable and executable (W^X).
  *   - The kernel's pages mapped into a process (VM_PFNMAP: [vdso], [vvar],
@@ -20,6 +31,7 @@
 #include <linux/mm_user.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -54,29 +66,56 @@ static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end,
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
+	INIT_LIST_HEAD(&vma->vm_shared);
 	if (name)
 		strlcpy(vma->vm_name, name, sizeof(vma->vm_name));
 	return vma;
 }
 
-/* A copy of vma covering [start, end) of it: same file (held again), flags, name. */
-static struct vm_area_struct *vma_copy(const struct vm_area_struct *vma, unsigned long start,
-				       unsigned long end)
+/*
+ * Every VM_SHARED mapping of a file, of every mm, under ramfs_lock: where
+ * unmap_mapping_range (mm/memory.c) finds the descriptors to take down
+ * when a file's buffer moves (Linux keeps them per file, in i_mmap).
+ */
+LIST_HEAD(shared_file_vmas);
+
+/* vma, just made in mm, holds its file and is listed if it maps it shared. */
+static void vma_link_file(struct vm_area_struct *vma, struct mm_struct *mm,
+			  struct ramfs_inode *file, unsigned long pgoff)
+{
+	vma->vm_mm = mm;
+	vma->vm_file = file;
+	vma->vm_pgoff = pgoff;
+	if (!file)
+		return;
+	ihold(file);
+	if (vma->vm_flags & VM_SHARED) {
+		spin_lock(&ramfs_lock);
+		list_add(&vma->vm_shared, &shared_file_vmas);
+		spin_unlock(&ramfs_lock);
+	}
+}
+
+/* A copy of vma covering [start, end) of it, in mm: same file (held again), flags, name. */
+static struct vm_area_struct *vma_copy(const struct vm_area_struct *vma, struct mm_struct *mm,
+				       unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *copy = vma_alloc(start, end, vma->vm_flags, vma->vm_name);
 
-	if (!copy)
-		return NULL;
-	copy->vm_file = vma->vm_file;
-	copy->vm_pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
-	if (copy->vm_file)
-		ihold(copy->vm_file);
+	if (copy)
+		vma_link_file(copy, mm, vma->vm_file,
+			      vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT));
 	return copy;
 }
 
 static void vma_free(struct vm_area_struct *vma)
 {
 	list_del(&vma->vm_list);
+	if (!list_empty(&vma->vm_shared)) {
+		spin_lock(&ramfs_lock);
+		list_del(&vma->vm_shared);
+		spin_unlock(&ramfs_lock);
+	}
 	if (vma->vm_file)
 		iput(vma->vm_file);
 	kfree(vma);
@@ -94,10 +133,7 @@ int insert_vma_file(struct mm_struct *mm, unsigned long start, unsigned long end
 	vma = vma_alloc(start, end, vm_flags, file ? file->name : NULL);
 	if (!vma)
 		return -ENOMEM;
-	vma->vm_file = file;
-	vma->vm_pgoff = pgoff;
-	if (file)
-		ihold(file);
+	vma_link_file(vma, mm, file, pgoff);
 	/* Before next, or at the end: the list stays sorted. */
 	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
 	return 0;
@@ -128,7 +164,7 @@ int dup_vmas(struct mm_struct *dst, struct mm_struct *src)
 	struct vm_area_struct *vma, *copy;
 
 	list_for_each_entry(vma, &src->mmap, vm_list) {
-		copy = vma_copy(vma, vma->vm_start, vma->vm_end);
+		copy = vma_copy(vma, dst, vma->vm_start, vma->vm_end);
 		if (!copy)
 			return -ENOMEM;
 		list_add_tail(&copy->vm_list, &dst->mmap);
@@ -158,7 +194,7 @@ static int split_at(struct mm_struct *mm, unsigned long addr)
 
 	if (!vma || vma->vm_start >= addr)
 		return 0;
-	tail = vma_copy(vma, addr, vma->vm_end);
+	tail = vma_copy(vma, mm, addr, vma->vm_end);
 	if (!tail)
 		return -ENOMEM;
 	vma->vm_end = addr;
@@ -181,8 +217,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return 0;
 }
 
-/* The lowest free range of len bytes at or above mm->mmap_base; 0 if none. */
-static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long addr = mm->mmap_base;
 	struct vm_area_struct *vma;
@@ -205,10 +240,30 @@ static unsigned long prot_to_vm(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
+/*
+ * The ramfs regular file a mapping of file may use, checked as Linux's
+ * do_mmap checks the file's mode: 0 or -ENODEV, -EACCES.
+ */
+static int mmap_file_ok(struct file *file, unsigned long prot, unsigned long flags)
+{
+	struct ramfs_inode *inode = file->f_inode;
+
+	if (!S_ISREG(inode->mode) || inode->i_op || file->f_op != &ramfs_file_operations)
+		return -ENODEV;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE) &&
+	    (!(file->f_mode & FMODE_WRITE) || (file->f_flags & O_APPEND)))
+		return -EACCES;
+	return 0;
+}
+
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
 	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	unsigned long vm_flags;
 	int err;
 
 	if (!mm)
@@ -217,33 +272,77 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		return -EINVAL;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
 	if ((prot & PROT_WRITE) && (prot & PROT_EXEC))
 		return -EACCES;
 	len = PAGE_ALIGN(len);
+	if (off + len < off)
+		return -EOVERFLOW;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+		err = mmap_file_ok(file, prot, flags);
+		if (err)
+			goto out;
+	}
+	vm_flags = prot_to_vm(prot);
+	if (file && (flags & MAP_TYPE) == MAP_SHARED) {
+		vm_flags |= VM_SHARED | (file->f_mode & FMODE_WRITE ? VM_MAYWRITE : 0);
+		err = ramfs_make_mappable(file->f_inode);
+		if (err)
+			goto out;
+	}
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		err = -EINVAL;
 		if ((addr & ~PAGE_MASK) || addr + len > TASK_SIZE || addr + len < addr)
-			return -EINVAL;
+			goto out;
 		if (flags & MAP_FIXED_NOREPLACE) {
 			struct vm_area_struct *vma = find_vma(mm, addr);
 
+			err = -EEXIST;
 			if (vma && vma->vm_start < addr + len)
-				return -EEXIST;
+				goto out;
 		} else {
 			err = do_munmap(mm, addr, len);
 			if (err)
-				return err;
+				goto out;
 		}
 	} else {
 		addr = get_unmapped_area(mm, len);
+		err = -ENOMEM;
 		if (!addr)
-			return -ENOMEM;
+			goto out;
 	}
-	err = insert_vma(mm, addr, addr + len, prot_to_vm(prot), NULL);
+	err = insert_vma_file(mm, addr, addr + len, vm_flags, file ? file->f_inode : NULL,
+			      off >> PAGE_SHIFT);
+out:
+	if (file)
+		fput(file);
 	return err ? err : (long)addr;
+}
+
+bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma;
+
+	for (unsigned long a = start; a < end; a = vma->vm_end) {
+		vma = find_vma(mm, a);
+		if (!vma || vma->vm_start > a)
+			return false;
+	}
+	return true;
+}
+
+bool range_has_pfnmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		if (vma->vm_end > start && vma->vm_start < end && (vma->vm_flags & VM_PFNMAP))
+			return true;
+	return false;
 }
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, unsigned long, len)
@@ -268,12 +367,15 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, unsigned long, len, unsigned lon
 	if (start == end)
 		return 0;
 	/* All of the range must be mapped (Linux: -ENOMEM otherwise). */
-	for (a = start; a < end; a = vma->vm_end) {
+	if (!range_mapped(mm, start, end))
+		return -ENOMEM;
+	/* A shared mapping of a file opened read-only never becomes writable. */
+	for (a = start; (prot & PROT_WRITE) && a < end; a = vma->vm_end) {
 		vma = find_vma(mm, a);
-		if (!vma || vma->vm_start > a)
-			return -ENOMEM;
-		/* The kernel's pages (vDSO, vvar) are shared: never writable. */
-		if ((vma->vm_flags & VM_PFNMAP) && (prot & PROT_WRITE))
+		/* The kernel's pages (vDSO, vvar) are shared: never writable; nor a
+		 * shared mapping of a file opened read-only. */
+		if ((vma->vm_flags & VM_PFNMAP) ||
+		    ((vma->vm_flags & VM_SHARED) && !(vma->vm_flags & VM_MAYWRITE)))
 			return -EACCES;
 	}
 	if (split_at(mm, start) || split_at(mm, end))

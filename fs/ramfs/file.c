@@ -10,12 +10,61 @@
  * Another process, on another CPU, may use the same inode: each operation
  * holds ramfs_lock (include/linux/fs.h) while it looks at the data, which
  * moves when a write grows it, and at the directory's list.
+ *
+ * mmap (mm/mmap.c) maps a file's bytes themselves for MAP_SHARED: the
+ * buffer is made page aligned for it (ramfs_make_mappable), and before
+ * it moves or shrinks every such mapping is taken down
+ * (ramfs_resize_mapped), to be faulted in again from the new buffer.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/mm_user.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <asm/processor.h>
+
+/* ramfs_lock held. */
+int ramfs_resize_mapped(struct ramfs_inode *inode, size_t size)
+{
+	size_t old = inode->size;
+	int err;
+
+	if (size > inode->capacity || size < old)
+		unmap_mapping_range(inode);
+	err = ramfs_resize(inode, size);
+	if (!err && size < old)	/* the tail of a mapped last page reads as zeros */
+		memset((char *)inode->data + size, 0, old - size);
+	return err;
+}
+
+int ramfs_make_mappable(struct ramfs_inode *inode)
+{
+	size_t cap;
+	int err = 0;
+	char *data;
+
+	spin_lock(&ramfs_lock);
+	cap = max(PAGE_ALIGN(inode->size), PAGE_SIZE);
+	if (!IS_ALIGNED((unsigned long)inode->data, PAGE_SIZE) || inode->capacity < cap ||
+	    !IS_ALIGNED(inode->capacity, PAGE_SIZE)) {
+		/* kmalloc of a page or more is page aligned (mm/slab.c) */
+		data = kzalloc(cap, GFP_KERNEL);
+		if (!data) {
+			err = -ENOMEM;
+		} else {
+			unmap_mapping_range(inode);
+			if (inode->size)
+				memcpy(data, inode->data, inode->size);
+			kfree(inode->data);
+			inode->data = data;
+			inode->capacity = cap;
+		}
+	}
+	spin_unlock(&ramfs_lock);
+	return err;
+}
 
 static ssize_t ramfs_read(struct file *file, char *buf, size_t count, loff_t *pos)
 {
@@ -53,7 +102,7 @@ static ssize_t ramfs_write(struct file *file, const char *buf, size_t count, lof
 	} else {
 		count = min(count, (size_t)(RAMFS_FILE_MAX - *pos));
 		if (*pos + count > inode->size)
-			err = ramfs_resize(inode, *pos + count);
+			err = ramfs_resize_mapped(inode, *pos + count);
 		if (!err)
 			memcpy((char *)inode->data + *pos, buf, count);
 	}

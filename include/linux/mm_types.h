@@ -19,6 +19,7 @@
 #define VM_WRITE	0x00000002
 #define VM_EXEC		0x00000004
 #define VM_SHARED	0x00000008	/* MAP_SHARED of a file: its pages are the file's */
+#define VM_MAYWRITE	0x00000020	/* mprotect may add VM_WRITE (shared: fd writable) */
 #define VM_GROWSDOWN	0x00000100	/* the stack */
 /*
  * The pages are the kernel's (the vDSO's code, the vvar page), mapped by
@@ -35,6 +36,8 @@ struct vm_area_struct {
 	char vm_name[VMA_NAME_LEN];	/* "[vdso]"..., or the file's name; "" if anonymous */
 	struct ramfs_inode *vm_file;	/* the file mapped (held), NULL if anonymous */
 	unsigned long vm_pgoff;		/* the file offset of vm_start, in pages */
+	struct mm_struct *vm_mm;	/* the address space it is in */
+	struct list_head vm_shared;	/* VM_SHARED file VMAs: on shared_file_vmas (mmap.c) */
 	struct list_head vm_list;	/* in mm->mmap, by address */
 };
 

@@ -18,8 +18,10 @@ void mmput(struct mm_struct *mm);		/* drop a user; the last frees it all */
 /* fork: a copy of old, every present page copied now (no copy-on-write). */
 struct mm_struct *dup_mm(struct mm_struct *old);
 /*
- * A page fault at addr in mm: map a zeroed page if a VMA allows the access.
- * 0, -EFAULT (no VMA: SEGV_MAPERR) or -EACCES (VMA forbids it: SEGV_ACCERR).
+ * A page fault at addr in mm: map a zeroed page (or the file's, for a file
+ * mapping) if a VMA allows the access. 0, -EFAULT (no VMA: SEGV_MAPERR),
+ * -EACCES (VMA forbids it: SEGV_ACCERR) or -EIO (a file mapping's page
+ * past the end of the file: SIGBUS, BUS_ADRERR).
  */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec);
 /*
@@ -31,6 +33,17 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool e
 void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr);
 /* Unmap and free the pages of [start, end); flush their TLB entries. */
 void unmap_pages(struct mm_struct *mm, unsigned long start, unsigned long end);
+/*
+ * Take every MAP_SHARED mapping of inode's pages out of every address
+ * space (the next touch maps them again): before the file's buffer moves
+ * or shrinks (fs/ramfs/file.c). ramfs_lock held.
+ */
+void unmap_mapping_range(struct ramfs_inode *inode);
+/* Every VM_SHARED file VMA of every mm, by vm_shared; ramfs_lock guards it (mm/mmap.c). */
+extern struct list_head shared_file_vmas;
+/* mremap: move the pages of [old, old + len) to new (tables made first): 0 or -ENOMEM. */
+int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long len,
+		     unsigned long new);
 /* Re-protect the present pages of [start, end) as vm_flags says. */
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned long vm_flags);
@@ -71,6 +84,12 @@ void free_vmas(struct mm_struct *mm);
  */
 int _install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			     unsigned long vm_flags, const struct vm_special_mapping *spec);
+/* The lowest free range of len bytes at or above mm->mmap_base; 0 if none. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+/* Is every page of [start, end) in some VMA? */
+bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Does a VM_PFNMAP VMA (the kernel's pages) meet [start, end)? */
+bool range_has_pfnmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 int dup_vmas(struct mm_struct *dst, struct mm_struct *src);
 
 #endif

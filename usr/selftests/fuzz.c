@@ -60,11 +60,12 @@ static const struct range denied[] = {
 	 * rt_tgsigqueueinfo, pidfd_send_signal. (kill, tkill, tgkill are made,
 	 * aimed at the child itself: next_call.) */
 	{ 138, 138 }, { 240, 240 }, { 424, 424 },
-	/* Change our own mappings or state under us: munmap, mremap, mprotect,
-	 * madvise, remap_file_pages, pkey_mprotect, process_madvise, mseal,
+	/* Change our own mappings or state under us: munmap, mprotect,
+	 * remap_file_pages, pkey_mprotect, process_madvise, mseal,
 	 * rseq, prctl, seccomp, personality. (rt_sigaction is made, but only
-	 * to read an action: a random handler would be jumped to.) */
-	{ 215, 216 }, { 226, 226 }, { 233, 234 }, { 288, 288 }, { 440, 440 },
+	 * to read an action: a random handler would be jumped to; mremap and
+	 * madvise are made on the scratch area only: next_call.) */
+	{ 215, 215 }, { 226, 226 }, { 234, 234 }, { 288, 288 }, { 440, 440 },
 	{ 462, 462 }, { 293, 293 }, { 167, 167 }, { 277, 277 }, { 92, 92 },
 	/* Deliver SIGALRM later, which kills: timer_create. (setitimer is
 	 * made: the child ignores every signal it can.) */
@@ -179,6 +180,17 @@ static int next_call(long a[6])
 		a[j] = random_arg();
 	if (nr == __NR_mmap)
 		a[3] &= ~(long)(MAP_FIXED | MAP_POPULATE | MAP_LOCKED);
+	/* mremap and madvise aimed into the scratch area: moving or dropping
+	 * its pages only makes later pointers into it fault. Never
+	 * MREMAP_FIXED, which could replace any mapping of ours. */
+	if (nr == __NR_mremap || nr == __NR_madvise) {
+		a[0] = (long)(scratch + ((unsigned long)a[0] % SCRATCH));
+		a[1] = (long)((unsigned long)a[1] % (2 * SCRATCH));
+		if (nr == __NR_mremap) {
+			a[2] = (long)((unsigned long)a[2] % (4 * SCRATCH));
+			a[3] &= ~2L;		/* MREMAP_FIXED */
+		}
+	}
 	/* Signals only to ourselves, never the two that cannot be ignored. */
 	if (nr == __NR_kill || nr == __NR_tkill || nr == __NR_tgkill) {
 		long *sig = &a[nr == __NR_tgkill ? 2 : 1];

@@ -107,7 +107,10 @@ static bool do_user_addr_fault(unsigned long far, u64 esr, struct pt_regs *regs)
 	if (!user)
 		return fixup_exception(regs);
 	/* si_addr without the tag, as Linux reports it (no SA_EXPOSE_TAGBITS here) */
-	arm64_force_sig_fault(SIGSEGV, fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
+	if (fault == -EIO)	/* a file mapping's page past the end of the file */
+		arm64_force_sig_fault(SIGBUS, BUS_ADRERR, esr_fsc_string(esr), addr, esr, regs);
+	else
+		arm64_force_sig_fault(SIGSEGV, fault == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
 			      esr_fsc_string(esr), addr, esr, regs);
 	return true;
 }

@@ -74,6 +74,7 @@
 #define SEGV_MAPERR	1	/* no mapping at the address */
 #define SEGV_ACCERR	2	/* a mapping that forbids the access */
 #define BUS_ADRALN	1
+#define BUS_ADRERR	2	/* SIGBUS: nothing there (past a mapped file's end) */
 #define TRAP_BRKPT	1
 #define CLD_EXITED	1
 #define CLD_KILLED	2

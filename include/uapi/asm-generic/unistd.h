@@ -218,6 +218,8 @@ __SYSCALL(__NR_sysinfo, sys_sysinfo)
 __SYSCALL(__NR_brk, sys_brk)
 #define __NR_munmap 215
 __SYSCALL(__NR_munmap, sys_munmap)
+#define __NR_mremap 216
+__SYSCALL(__NR_mremap, sys_mremap)
 #define __NR_clone 220
 __SYSCALL(__NR_clone, sys_clone)
 #define __NR_execve 221
@@ -226,6 +228,10 @@ __SYSCALL(__NR_execve, sys_execve)
 __SYSCALL(__NR_mmap, sys_mmap)
 #define __NR_mprotect 226
 __SYSCALL(__NR_mprotect, sys_mprotect)
+#define __NR_msync 227
+__SYSCALL(__NR_msync, sys_msync)
+#define __NR_madvise 233
+__SYSCALL(__NR_madvise, sys_madvise)
 #define __NR_rt_tgsigqueueinfo 240
 __SYSCALL(__NR_rt_tgsigqueueinfo, sys_rt_tgsigqueueinfo)
 #define __NR_wait4 260

@@ -34,7 +34,13 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * jobctl: sessions and process groups (setsid, setpgid, getpgid, getsid
     and their errors), the controlling tty (tcsetpgrp, TIOCSCTTY,
     TIOCNOTTY, acquiring by open, /dev/tty), SIGTTIN/SIGTTOU for background
-    groups, orphaned groups, termios, window size, bad ioctl arguments.
+    groups, orphaned groups, termios, window size, bad ioctl arguments;
+  * mmap: anonymous and file mappings (MAP_PRIVATE, MAP_SHARED across
+    mappers, read() and fork), offsets, EACCES/EINVAL/ENODEV/EBADF, SIGBUS
+    past the end of a file, partial munmap, mremap, madvise, msync, mprotect;
+  * fileio: stdio and POSIX file I/O on the writable root: lseek, holes,
+    pread/pwrite, O_APPEND/O_EXCL/O_TRUNC, ftruncate, rename, unlink while
+    open, readdir.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -84,7 +90,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
 
 
 @pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
-                                  'sigqueue', 'clone3', 'jobctl', 'vfork'])
+                                  'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'fileio'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts

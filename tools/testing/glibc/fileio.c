@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/testing/glibc/fileio.c: file I/O as a glibc program does it, on
+ * the writable root file system: stdio (fopen, fprintf, fgets, fseek,
+ * ftell, fread/fwrite in modes "w", "a", "r+"), and POSIX open, read,
+ * write, lseek (SEEK_SET/CUR/END, past the end: a hole reads as zeros),
+ * pread/pwrite (the offset stays), O_APPEND, O_EXCL, O_TRUNC, ftruncate
+ * (shrink, grow), fstat sizes, rename (over another file), unlink while
+ * open, and readdir. Each result is compared with what Linux does. KTAP.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+#define NR_CASES 16
+
+static void test_stdio(void)
+{
+	char line[64] = "";
+	FILE *f = fopen("/tmp/fio/stdio", "w");
+	long pos;
+
+	ktap_check(f && fprintf(f, "one %d\ntwo\n", 1) == 10 && fclose(f) == 0, "fopen_w_fprintf",
+		   "errno %d", errno);
+	f = fopen("/tmp/fio/stdio", "a");
+	fputs("three\n", f);
+	fclose(f);
+	f = fopen("/tmp/fio/stdio", "r");
+	fgets(line, sizeof(line), f);
+	fgets(line, sizeof(line), f);
+	pos = ftell(f);
+	fgets(line, sizeof(line), f);
+	ktap_check(pos == 10 && !strcmp(line, "three\n") && !fgets(line, sizeof(line), f) &&
+		   feof(f), "fopen_a_appends_fgets_ftell", "pos %ld line %s", pos, line);
+	fclose(f);
+	f = fopen("/tmp/fio/stdio", "r+");
+	fseek(f, 4, SEEK_SET);
+	fwrite("X", 1, 1, f);
+	fseek(f, 0, SEEK_SET);
+	ktap_check(fread(line, 1, 16, f) == 16 && !memcmp(line, "one X\ntwo\nthree\n", 16),
+		   "fopen_rplus_fseek_fwrite", "read %.16s", line);
+	fclose(f);
+}
+
+static void test_posix(void)
+{
+	char buf[32];
+	struct stat st;
+	int fd = open("/tmp/fio/p", O_RDWR | O_CREAT | O_EXCL, 0600), fd2;
+	off_t off;
+
+	ktap_check(fd >= 0 && write(fd, "hello world", 11) == 11 &&
+		   lseek(fd, 0, SEEK_CUR) == 11, "open_excl_write", "fd %d errno %d", fd, errno);
+	ktap_check(open("/tmp/fio/p", O_RDWR | O_CREAT | O_EXCL, 0600) == -1 && errno == EEXIST,
+		   "open_excl_eexist", "errno %d", errno);
+	ktap_check(lseek(fd, 6, SEEK_SET) == 6 && read(fd, buf, 5) == 5 && !memcmp(buf, "world", 5) &&
+		   read(fd, buf, 5) == 0 && lseek(fd, -5, SEEK_END) == 6, "lseek_read",
+		   "errno %d", errno);
+	ktap_check(pwrite(fd, "HELLO", 5, 0) == 5 && pread(fd, buf, 11, 0) == 11 &&
+		   !memcmp(buf, "HELLO world", 11) && lseek(fd, 0, SEEK_CUR) == 6,
+		   "pread_pwrite_keep_offset", "read %.11s", buf);
+	/* past the end: the hole reads as zeros */
+	off = lseek(fd, 100, SEEK_SET);
+	memset(buf, 1, sizeof(buf));
+	ktap_check(off == 100 && write(fd, "!", 1) == 1 && fstat(fd, &st) == 0 &&
+		   st.st_size == 101 && pread(fd, buf, 4, 50) == 4 && !buf[0] && !buf[3],
+		   "hole_reads_zeros", "size %lld", (long long)st.st_size);
+	ktap_check(ftruncate(fd, 5) == 0 && fstat(fd, &st) == 0 && st.st_size == 5 &&
+		   ftruncate(fd, 4096) == 0 && pread(fd, buf, 8, 2) == 8 && !memcmp(buf, "LLO\0\0\0\0\0", 8),
+		   "ftruncate_shrink_grow", "size %lld", (long long)st.st_size);
+	fd2 = open("/tmp/fio/p", O_WRONLY | O_APPEND);
+	ktap_check(lseek(fd2, 0, SEEK_SET) == 0 && write(fd2, "Z", 1) == 1 &&
+		   fstat(fd, &st) == 0 && st.st_size == 4097 && pread(fd, buf, 1, 4096) == 1 &&
+		   buf[0] == 'Z', "o_append_writes_at_end", "size %lld", (long long)st.st_size);
+	close(fd2);
+	fd2 = open("/tmp/fio/p", O_RDWR | O_TRUNC);
+	ktap_check(fd2 >= 0 && fstat(fd, &st) == 0 && st.st_size == 0, "o_trunc",
+		   "size %lld", (long long)st.st_size);
+	close(fd2);
+	close(fd);
+}
+
+static void test_names(void)
+{
+	char buf[8] = "";
+	struct dirent *d;
+	int fd, seen = 0, n = 0;
+	DIR *dir;
+
+	close(open("/tmp/fio/a", O_WRONLY | O_CREAT, 0644));
+	fd = open("/tmp/fio/b", O_WRONLY | O_CREAT, 0644);
+	write(fd, "bee", 3);
+	close(fd);
+	ktap_check(rename("/tmp/fio/b", "/tmp/fio/a") == 0 && access("/tmp/fio/b", F_OK) == -1 &&
+		   (fd = open("/tmp/fio/a", O_RDONLY)) >= 0 && read(fd, buf, 3) == 3 &&
+		   !strcmp(buf, "bee"), "rename_over_file", "read %s", buf);
+	/* unlinked while open: still readable through the fd */
+	ktap_check(unlink("/tmp/fio/a") == 0 && access("/tmp/fio/a", F_OK) == -1 &&
+		   lseek(fd, 0, SEEK_SET) == 0 && read(fd, buf, 3) == 3 && !memcmp(buf, "bee", 3),
+		   "unlink_while_open", "errno %d", errno);
+	close(fd);
+	ktap_check(unlink("/tmp/fio/a") == -1 && errno == ENOENT, "unlink_missing_enoent",
+		   "errno %d", errno);
+	dir = opendir("/tmp/fio");
+	while (dir && (d = readdir(dir))) {
+		n++;
+		seen |= !strcmp(d->d_name, "stdio") ? 1 : !strcmp(d->d_name, "p") ? 2 :
+			!strcmp(d->d_name, ".") ? 4 : !strcmp(d->d_name, "..") ? 8 : 16;
+	}
+	ktap_check(dir && seen == 15 && n == 4, "readdir_lists_dir", "seen %#x n %d", seen, n);
+	if (dir)
+		closedir(dir);
+	ktap_check(unlink("/tmp/fio/stdio") == 0 && unlink("/tmp/fio/p") == 0 &&
+		   rmdir("/tmp/fio") == 0, "cleanup_rmdir", "errno %d", errno);
+}
+
+int main(void)
+{
+	ktap_start("fileio", NR_CASES);
+	mkdir("/tmp", 01777);
+	if (mkdir("/tmp/fio", 0755))
+		printf("# mkdir /tmp/fio: %s\n", strerror(errno));
+	test_stdio();
+	test_posix();
+	test_names();
+	return ktap_finish();
+}
