@@ -252,8 +252,8 @@ static int mmap_file_ok(struct file *file, unsigned long prot, unsigned long fla
 		return -ENODEV;
 	if (!(file->f_mode & FMODE_READ))
 		return -EACCES;
-	if ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE) &&
-	    (!(file->f_mode & FMODE_WRITE) || (file->f_flags & O_APPEND)))
+	/* (O_APPEND does not matter: Linux refuses only append-only inodes) */
+	if ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
 		return -EACCES;
 	return 0;
 }

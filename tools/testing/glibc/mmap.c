@@ -25,7 +25,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 26
+#define NR_CASES 27
 #define PG 4096
 
 static sigjmp_buf bus_jmp;
@@ -203,6 +203,12 @@ static void test_errors(void)
 	p = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, ro, 0);
 	ktap_check(p != MAP_FAILED, "private_write_on_rdonly_ok", "errno %d", errno);
 	munmap(p, PG);
+	/* O_APPEND does not matter to mmap (Linux refuses append-only inodes only) */
+	int app = open("/tmp/mm-err", O_RDWR | O_APPEND);
+	p = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, app, 0);
+	ktap_check(p != MAP_FAILED, "shared_write_on_append_ok", "errno %d", errno);
+	munmap(p, PG);
+	close(app);
 	errno = 0;
 	p = mmap(NULL, PG, PROT_READ, MAP_PRIVATE, ro, 100);
 	ktap_check(p == MAP_FAILED && errno == EINVAL, "unaligned_offset_einval",
