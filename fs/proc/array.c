@@ -34,6 +34,7 @@
 
 #define RLIM_INFINITY (~0ULL)
 #define RLIMIT_RSS 5
+#define RLIMIT_SIGPENDING 11
 #define CAP_FULL_SET 0x000001ffffffffffULL	/* CAP_LAST_CAP 40 (v5.15) */
 
 static const char *task_state_name(const struct task_struct *p)
@@ -69,6 +70,24 @@ static void task_tty(struct task_struct *p, int *tty_nr, int *tpgid)
 	dev = tty_devnum(tty);
 	*tty_nr = (int)((MINOR(dev) & 0xff) | (MAJOR(dev) << 8) | ((MINOR(dev) & ~0xffu) << 12));
 	*tpgid = tty->pgrp;
+}
+
+/* SigQ: signals queued to the task and its process / RLIMIT_SIGPENDING (siglock taken). */
+static void task_sigq(struct task_struct *p, unsigned int *queued, u64 *limit)
+{
+	struct sigqueue *q;
+
+	*queued = 0;
+	*limit = p->signal ? p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur : 0;
+	if (!p->sighand)
+		return;
+	spin_lock(&p->sighand->siglock);
+	list_for_each_entry(q, &p->pending.list, list)
+		++*queued;
+	if (p->signal)
+		list_for_each_entry(q, &p->signal->shared_pending.list, list)
+			++*queued;
+	spin_unlock(&p->sighand->siglock);
 }
 
 static int nr_threads_of(const struct task_struct *p)
@@ -191,11 +210,12 @@ int proc_pid_status(struct task_struct *p, char *buf, size_t size)
 {
 	const struct cred *c = &p->cred;
 	u64 ign, cgt, shd = p->signal ? p->signal->shared_pending.signal : 0;
-	u64 caps = c->euid == 0 ? CAP_FULL_SET : 0;
-	unsigned int umask = p->fs ? READ_ONCE(p->fs->umask) : 022;
+	u64 caps = c->euid == 0 ? CAP_FULL_SET : 0, sigq_limit;
+	unsigned int sigq, umask = p->fs ? READ_ONCE(p->fs->umask) : 022;
 	int len;
 
 	sig_ign_cgt(p, &ign, &cgt);
+	task_sigq(p, &sigq, &sigq_limit);
 	len = snprintf(buf, size,
 		       "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n"
 		       "PPid:\t%d\nTracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n"
@@ -213,13 +233,13 @@ int proc_pid_status(struct task_struct *p, char *buf, size_t size)
 		len += task_mem(p->mm, buf + len, size - len);
 	if (len < (int)size)
 		len += snprintf(buf + len, size - len,
-				"CoreDumping:\t0\nTHP_enabled:\t0\nThreads:\t%d\nSigQ:\t0/%llu\n"
+				"CoreDumping:\t0\nTHP_enabled:\t0\nThreads:\t%d\nSigQ:\t%u/%llu\n"
 				"SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n"
 				"SigIgn:\t%016llx\nSigCgt:\t%016llx\nCapInh:\t%016llx\n"
 				"CapPrm:\t%016llx\nCapEff:\t%016llx\nCapBnd:\t%016llx\n"
 				"CapAmb:\t%016llx\nNoNewPrivs:\t0\nSeccomp:\t0\n"
 				"Seccomp_filters:\t0\n",
-				nr_threads_of(p), 0ULL, p->pending.signal, shd, p->blocked, ign,
+				nr_threads_of(p), sigq, sigq_limit, p->pending.signal, shd, p->blocked, ign,
 				cgt, 0ULL, caps, caps, CAP_FULL_SET, 0ULL);
 	if (len < (int)size)
 		len += cpus_allowed(buf + len, size - len);
