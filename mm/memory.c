@@ -31,6 +31,7 @@
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/mmu_context.h>
@@ -335,7 +336,10 @@ static void reprotect_one(struct mm_struct *mm, unsigned long va, u64 *pte,
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned long vm_flags)
 {
+	/* ramfs_lock: a file page being taken down is not put back with new bits */
+	spin_lock(&ramfs_lock);
 	for_each_pte(mm, start, end, reprotect_one, vm_flags);
+	spin_unlock(&ramfs_lock);
 }
 
 void unmap_mapping_range(struct ramfs_inode *inode)
@@ -367,7 +371,9 @@ int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long len,
 	for (unsigned long a = new; a < new + len; a += PAGE_SIZE)
 		if (user_pte(mm, a - new + old) & PTE_VALID && !pte_walk(mm, a, true, NULL))
 			return -ENOMEM;
+	spin_lock(&ramfs_lock);		/* not against unmap_mapping_range */
 	for_each_pte(mm, old, old + len, move_one, new - old);
+	spin_unlock(&ramfs_lock);
 	dsb(ishst);
 	isb();
 	return 0;
@@ -470,10 +476,17 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->exe_file = old->exe_file;
 	if (mm->exe_file)
 		ihold(mm->exe_file);
-	/* Preemption off: a shared file page copied must not be unmapped meanwhile. */
-	preempt_disable();
-	err = dup_vmas(mm, old) ?: copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL);
-	preempt_enable();
+	/*
+	 * ramfs_lock over the copy: a shared file page copied must not be taken
+	 * down (unmap_mapping_range, on another CPU) between reading the
+	 * parent's descriptor and writing the child's.
+	 */
+	err = dup_vmas(mm, old);
+	if (!err) {
+		spin_lock(&ramfs_lock);
+		err = copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL);
+		spin_unlock(&ramfs_lock);
+	}
 	if (err) {
 		mmput(mm);
 		return NULL;
