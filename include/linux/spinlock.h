@@ -16,7 +16,8 @@
  * scheduler's run-queue lock, which is handed from task to task across a
  * context switch (kernel/sched/core.c).
  *
- * The lock itself is the architecture's ticket lock (asm/spinlock.h); with
+ * The lock itself is the architecture's (asm/spinlock.h, which says why it
+ * is not a ticket lock); with
  * CONFIG_DEBUG_SPINLOCK every lock records its owner and reports misuse in
  * Linux's words (kernel/locking/spinlock_debug.c).
  */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/locking/locking_kunit.c: KUnit suites for the locking
- * primitives: the ticket spinlock, atomics, per-CPU variables on this CPU
+ * primitives: the spinlock, atomics, per-CPU variables on this CPU
  * (suite "locking"), and CONFIG_DEBUG_SPINLOCK's reports (suite
  * "spinlock_debug", whose cases print Linux's "BUG: spinlock ..." lines
  * on purpose; tools/testing/boot/test_kunit.py checks them).
@@ -38,7 +38,7 @@ static void spinlock_lock_unlock(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, preempt_count(), count);
 }
 
-/* Tickets are served in order: after many rounds owner == next again. */
+/* Each unlock moves owner up to next: after 70,000 rounds both wrapped. */
 static void spinlock_tickets_wrap(struct kunit *test)
 {
 	spinlock_t lock;

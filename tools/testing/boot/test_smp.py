@@ -196,9 +196,9 @@ def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
              else ['-accel', 'tcg,thread=multi'])
     console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=gic, extra=extra,
                            append=f'{APPEND} kunit.filter_glob=smp'))
-    # With real threads on a busy 2-core host, a vCPU holding or next in
-    # line for the ticket lock can be descheduled for a host time slice,
-    # and the others wait on it: slow, not hung. Allow for that.
+    # With real threads on a busy 2-core host, a vCPU holding a lock can
+    # be descheduled for a host time slice, and the others wait on it:
+    # slow, not hung. Allow for that.
     texts = [ln.text for ln in console.read_until_exit(timeout=180)]
     assert console.exitstatus == 0
     suites, tops = parse_ktap(texts)
