@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """`make clean` removes what the build made and nothing git tracks; a build
-rebuilds exactly what a changed header reaches.
+rebuilds exactly what a changed header or command reaches.
 
 A scratch clone of the committed tree (git clone --local, so uncommitted
 edits are not tested) is built in-tree, cleaned, checked with
@@ -81,3 +81,15 @@ def check_header_dependencies(tree, make):
     again = built(run(make, tree))
     assert 'usr/lib/printf.o' in again
     assert not any(o.startswith(('kernel/', 'init/')) for o in again)
+
+    # A command with the same words in another order is another command:
+    # two programs swapped in usr/Kbuild make another initramfs.
+    kbuild = os.path.join(tree, 'usr/Kbuild')
+    with open(kbuild) as f:
+        lines = f.read().split('\n')
+    tests = [i for i, line in enumerate(lines) if line.startswith('test-y')]
+    lines[tests[0]], lines[tests[1]] = lines[tests[1]], lines[tests[0]]
+    with open(kbuild, 'w') as f:
+        f.write('\n'.join(lines))
+    assert '  GEN     usr/initramfs.cpio' in run(make, tree).splitlines()
+    run(['git', 'checkout', '-q', 'usr/Kbuild'], tree)
