@@ -24,6 +24,7 @@
 #include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
 #include <linux/sched.h>
@@ -51,6 +52,7 @@
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(task_list);
 int nr_threads;
+unsigned long total_forks;	/* /proc/stat "processes" (kernel_stat.h) */
 struct task_struct *child_reaper;
 static int last_pid = 1;
 
@@ -274,6 +276,7 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	}
 	list_add_tail(&p->tasks, &task_list);
 	nr_threads++;
+	total_forks++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 
 	if ((args->flags & CLONE_CHILD_SETTID) && p->mm) {

@@ -48,6 +48,7 @@ static const struct pid_entry proc_root_entries[] = {
 	{ .name = "meminfo",	 .mode = S_IFREG | 0444, .show = proc_meminfo_show },
 	{ .name = "mounts",	 .mode = S_IFREG | 0444, .show = proc_show_mounts },
 	{ .name = "self",	 .mode = S_IFLNK | 0777, .link = proc_self_link },
+	{ .name = "stat",	 .mode = S_IFREG | 0444, .show = proc_stat_show },
 	{ .name = "uptime",	 .mode = S_IFREG | 0444, .show = proc_uptime_show },
 	{ .name = "version",	 .mode = S_IFREG | 0444, .show = proc_version_show },
 };

@@ -32,6 +32,7 @@
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/kernel_stat.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -240,10 +241,7 @@ void scheduler_tick(bool user)
 	struct task_struct *p = current;
 
 	rq_lock(rq);
-	if (user)
-		p->utime++;
-	else
-		p->stime++;
+	account_process_tick(p, user, p == rq->idle);	/* cputime.c */
 	if (p == rq->idle) {
 		if (!list_empty(&rq->queue))
 			set_tsk_need_resched(p);

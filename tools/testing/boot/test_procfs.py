@@ -35,3 +35,43 @@ def test_procfs_script(console, qemu_cmd, kernel_image, busybox_initramfs):
     assert f'# cmdline: {APPEND}' in texts
     assert '# free: 1' in texts
     assert 'init: /test/procfs.sh exited with status 0' in texts
+
+
+def boot_busybox(console, qemu_cmd, kernel_image, initramfs, command, smp):
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M', smp=smp, gic=3,
+                           append=f'console=ttyAMA0 poweroff -- {command}',
+                           extra=['-initrd', initramfs]))
+    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
+    assert f'init: {command.split()[0]} exited with status 0' in texts, texts[-10:]
+    return texts
+
+
+def test_proc_stat(console, qemu_cmd, kernel_image, busybox_initramfs):
+    """/proc/stat on 2 CPUs: Linux's lines, the all-CPU line the sum of the
+    per-CPU ones, and /proc/uptime's idle time the idle of both CPUs."""
+    texts = boot_busybox(console, qemu_cmd, kernel_image, busybox_initramfs,
+                         '/bin/cat /proc/stat /proc/uptime', smp=2)
+    rows = {t.split()[0]: t.split()[1:] for t in texts
+            if re.match(r'(cpu\d* |intr |ctxt |btime |processes |procs_\w+ |softirq )', t)}
+    assert set(rows) == {'cpu', 'cpu0', 'cpu1', 'intr', 'ctxt', 'btime', 'processes',
+                         'procs_running', 'procs_blocked', 'softirq'}, rows
+    cpu, cpu0, cpu1 = ([int(v) for v in rows[k]] for k in ('cpu', 'cpu0', 'cpu1'))
+    assert len(cpu) == len(cpu0) == len(cpu1) == 10
+    # Read one CPU after the other while the tick runs: a tick may land between.
+    assert all(abs(a - b - c) <= 2 for a, b, c in zip(cpu, cpu0, cpu1)), (cpu, cpu0, cpu1)
+    assert cpu0[3] > 0 and cpu1[3] > 0, 'both CPUs idled some'
+    assert cpu[0] + cpu[2] > 0, 'user or system time'
+    assert int(rows['intr'][0]) > 0 and int(rows['ctxt'][0]) > 0
+    assert int(rows['processes'][0]) >= 1 and int(rows['procs_running'][0]) >= 1
+    assert int(rows['btime'][0]) > 1600000000, 'seconds since 1970 from the PL031 RTC'
+    up, idle = next(map(float, t.split()) for t in texts
+                    if re.fullmatch(r'\d+\.\d\d \d+\.\d\d', t))
+    assert 0 < idle <= 2 * up + 0.02, (up, idle)
+
+
+def test_busybox_top(console, qemu_cmd, kernel_image, busybox_initramfs):
+    """busybox top reads /proc/stat (it failed with "can't open 'stat'")."""
+    texts = boot_busybox(console, qemu_cmd, kernel_image, busybox_initramfs,
+                         '/bin/busybox top -b -n 1', smp=2)
+    assert any(re.match(r'CPU:\s+\d+% usr\s+\d+% sys', t) for t in texts), texts[-15:]
+    assert any(t.startswith('Load average:') for t in texts), texts[-15:]
