@@ -82,6 +82,7 @@ int proc_version_show(char *buf, size_t size);
 int proc_cmdline_show(char *buf, size_t size);
 int proc_uptime_show(char *buf, size_t size);
 int proc_stat_show(char *buf, size_t size);
+int proc_interrupts_show(char *buf, size_t size);
 int proc_meminfo_show(char *buf, size_t size);
 
 #endif

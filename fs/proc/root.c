@@ -44,6 +44,7 @@ static const struct pid_entry proc_root_entries[] = {
 	{ .name = "cmdline",	 .mode = S_IFREG | 0444, .show = proc_cmdline_show },
 	{ .name = "cpuinfo",	 .mode = S_IFREG | 0444, .show = show_cpuinfo },
 	{ .name = "filesystems", .mode = S_IFREG | 0444, .show = proc_show_filesystems },
+	{ .name = "interrupts",	 .mode = S_IFREG | 0444, .show = proc_interrupts_show },
 	{ .name = "loadavg",	 .mode = S_IFREG | 0444, .show = proc_loadavg_show },
 	{ .name = "meminfo",	 .mode = S_IFREG | 0444, .show = proc_meminfo_show },
 	{ .name = "mounts",	 .mode = S_IFREG | 0444, .show = proc_show_mounts },

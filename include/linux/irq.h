@@ -48,7 +48,6 @@ struct irq_desc {
 	void *dev_id;
 	const char *name;
 	unsigned int type;	/* IRQ_TYPE_* last configured */
-	unsigned long count;	/* times handled since boot */
 	unsigned long spurious;	/* taken with no handler, or IRQ_NONE */
 };
 
@@ -61,8 +60,11 @@ int irq_set_irq_type(unsigned int irq, unsigned int type);
 /* Run the handler of irq (from the controller's root handler). */
 int generic_handle_irq(unsigned int irq);
 
-/* Times irq has been handled since boot (Linux's kstat_irqs). */
+/* Times irq has been handled since boot (Linux's kstat_irqs), on cpu. */
 unsigned long kstat_irqs(unsigned int irq);
+unsigned int kstat_irqs_cpu(unsigned int irq, unsigned int cpu);
+/* /proc/interrupts' text into buf (kernel/irq/proc.c); its length. */
+int show_interrupts(char *buf, size_t size);
 
 /*
  * A controller device tree nodes' interrupts may go to, and how its

@@ -14,15 +14,19 @@
  */
 #define pr_fmt(fmt) "irq: " fmt
 
+#include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/irq.h>
 #include <linux/of_fdt.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
 #include <asm/barrier.h>
 #include <libfdt.h>
 
 static struct irq_desc irq_descs[NR_IRQS];
+/* Times each interrupt was handled, per CPU: only that CPU writes its own. */
+static DEFINE_PER_CPU(unsigned int[NR_IRQS], kstat_irqs_percpu);
 static DEFINE_RAW_SPINLOCK(irq_desc_lock);
 
 struct irq_desc *irq_to_desc(unsigned int irq)
@@ -66,18 +70,26 @@ int generic_handle_irq(unsigned int irq)
 
 	if (!desc)
 		return -EINVAL;
-	desc->count++;
+	this_cpu_ptr(&kstat_irqs_percpu)[0][irq]++;	/* interrupts masked */
 	handler = smp_load_acquire(&desc->handler);	/* then its dev_id */
 	if (!handler || handler(irq, desc->dev_id) == IRQ_NONE)
 		desc->spurious++;
 	return 0;
 }
 
+unsigned int kstat_irqs_cpu(unsigned int irq, unsigned int cpu)
+{
+	return irq < NR_IRQS ? READ_ONCE(per_cpu(kstat_irqs_percpu, cpu)[irq]) : 0;
+}
+
 unsigned long kstat_irqs(unsigned int irq)
 {
-	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long n = 0;
+	unsigned int cpu;
 
-	return desc ? READ_ONCE(desc->count) : 0;
+	for_each_possible_cpu(cpu)
+		n += kstat_irqs_cpu(irq, cpu);
+	return n;
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,

@@ -286,6 +286,12 @@ const char *ipi_name(enum ipi_msg_type ipi)
 	return ipi < NR_IPI ? ipi_types[ipi] : NULL;
 }
 
+bool irq_is_ipi(unsigned int irq)
+{
+	return ipi_irq_base >= 0 && irq >= (unsigned int)ipi_irq_base &&
+	       irq < (unsigned int)(ipi_irq_base + nr_ipi);
+}
+
 unsigned int ipi_count(unsigned int cpu, enum ipi_msg_type ipi)
 {
 	return ipi < NR_IPI ? READ_ONCE(per_cpu(ipi_stats, cpu).count[ipi]) : 0;

@@ -75,3 +75,30 @@ def test_busybox_top(console, qemu_cmd, kernel_image, busybox_initramfs):
                          '/bin/busybox top -b -n 1', smp=2)
     assert any(re.match(r'CPU:\s+\d+% usr\s+\d+% sys', t) for t in texts), texts[-15:]
     assert any(t.startswith('Load average:') for t in texts), texts[-15:]
+
+
+def test_proc_interrupts(console, qemu_cmd, kernel_image, busybox_initramfs):
+    """/proc/interrupts on 2 CPUs in Linux's layout: a CPU column each, the
+    timer ticking on both, the UART, the seven IPI rows with their names."""
+    texts = boot_busybox(console, qemu_cmd, kernel_image, busybox_initramfs,
+                         '/bin/cat /proc/interrupts /proc/stat', smp=2)
+    start = next(i for i, t in enumerate(texts) if re.fullmatch(r'\s+CPU0\s+CPU1\s*', t))
+    rows = {}
+    for t in texts[start + 1:]:
+        m = re.match(r'\s*(\w+):((?:\s+\d+){1,2})(.*)$', t)
+        if not m:
+            break
+        rows[m[1]] = ([int(n) for n in m[2].split()], m[3].strip())
+    timer = next(v for k, v in rows.items() if v[1].endswith('arch_timer'))
+    assert re.fullmatch(r'GICv3\s+\d+ Level\s+arch_timer', timer[1]), timer
+    assert all(n > 0 for n in timer[0]), f'the tick on both CPUs: {timer}'
+    assert any(v[1].endswith('uart-pl011') for v in rows.values()), rows
+    ipis = [f'IPI{i}' for i in range(7)]
+    assert [k for k in rows if k.startswith('IPI')] == ipis, rows
+    assert rows['IPI0'][1] == 'Rescheduling interrupts'
+    assert rows['IPI1'][1] == 'Function call interrupts'
+    assert rows['Err'][0] == [0]
+    # /proc/stat's intr total counts the same interrupts (read a moment later).
+    intr = int(next(t for t in texts if t.startswith('intr ')).split()[1])
+    listed = sum(sum(v[0]) for k, v in rows.items() if k != 'Err')
+    assert listed <= intr <= listed + 20, (listed, intr)

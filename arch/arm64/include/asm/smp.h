@@ -59,6 +59,8 @@ void smp_send_stop(void);
 /* Times each CPU took an IPI of this kind (/proc/interrupts). */
 unsigned int ipi_count(unsigned int cpu, enum ipi_msg_type ipi);
 const char *ipi_name(enum ipi_msg_type ipi);
+/* Is irq one of the IPIs' SGIs? (/proc/interrupts lists those as IPIn.) */
+bool irq_is_ipi(unsigned int irq);
 
 /* head.S jumps here on each secondary CPU. */
 void secondary_start_kernel(void);
