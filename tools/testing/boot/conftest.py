@@ -105,6 +105,14 @@ def kernel_image(boot_env):
 
 
 @pytest.fixture(scope='session')
+def busybox_initramfs(boot_env):
+    """Debian's busybox as the shell (usr/Makefile): what `make qemu` boots."""
+    path = os.path.join(boot_env.build_dir, 'usr', 'initramfs-busybox.cpio')
+    assert os.path.exists(path), f'{path} missing: run `make` (it builds usr/) first'
+    return path
+
+
+@pytest.fixture(scope='session')
 def vmlinux(boot_env):
     path = os.path.join(boot_env.build_dir, 'vmlinux')
     if not os.path.isfile(path):

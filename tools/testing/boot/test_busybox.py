@@ -20,7 +20,6 @@ Typed text is echoed, so every expected answer is computed by the shell
 and cannot appear in what was typed.
 """
 
-import os
 import re
 
 import pytest
@@ -28,13 +27,6 @@ import pytest
 from qemu_console import ConsoleTimeout
 
 PROMPT = re.compile(r'headstart:(\S*)# ')
-
-
-@pytest.fixture
-def busybox_initramfs(boot_env):
-    path = os.path.join(boot_env.build_dir, 'usr', 'initramfs-busybox.cpio')
-    assert os.path.exists(path), f'{path} missing: run `make` (it builds usr/) first'
-    return path
 
 
 def test_busybox_script_suite(console, qemu_cmd, kernel_image, busybox_initramfs):

@@ -7,19 +7,9 @@ rising while a CPU is kept busy, ps and uptime over them. /proc/cmdline
 must be the command line QEMU passed.
 """
 
-import os
 import re
 
-import pytest
-
 APPEND = 'console=ttyAMA0 poweroff -- /test/procfs.sh'
-
-
-@pytest.fixture
-def busybox_initramfs(boot_env):
-    path = os.path.join(boot_env.build_dir, 'usr', 'initramfs-busybox.cpio')
-    assert os.path.exists(path), f'{path} missing: run `make` (it builds usr/) first'
-    return path
 
 
 def test_procfs_script(console, qemu_cmd, kernel_image, busybox_initramfs):
