@@ -9,7 +9,11 @@ from the pt_regs kernel_entry saved), as Linux's unwinder does, with no
   IRQ          a breakpoint in el1h_64_irq_handler: whatever kernel code
                the interrupt hit (regs->pc says which)
 
-One gdb -batch run; each step is marked "@@name".
+Two gdb -batch runs, each step marked "@@name". They are separate boots:
+test.crash= runs right after interrupts are enabled, so in one boot the
+oops could come before the first interrupt and the IRQ breakpoint would
+never be hit. The IRQ run boots to the shell, where the timer tick keeps
+interrupting the idle loop.
 """
 
 import re
@@ -18,20 +22,25 @@ import pytest
 
 from test_gdb_tasks import _run
 
-SCRIPT = '''set pagination off
+PROLOGUE = '''set pagination off
 set confirm off
 source {srctree}/scripts/gdb/vmlinux-gdb.py
 target remote :{port}
 hs phys-symbols 0x40200000
 hs mmu-on
-break el1h_64_irq_handler
+'''
+
+IRQ_SCRIPT = PROLOGUE + '''break el1h_64_irq_handler
 continue
 echo @@bt-irq\\n
 bt
 echo @@irq-pc\\n
 info symbol regs->pc
-delete
-break die
+echo @@end\\n
+kill
+'''
+
+DIE_SCRIPT = PROLOGUE + '''break die
 continue
 echo @@bt-die\\n
 bt
@@ -41,9 +50,14 @@ kill
 
 
 @pytest.fixture(scope='module')
-def exception_session(env):
-    return _run(env, 'exception', SCRIPT, initrd=False,
+def die_session(env):
+    return _run(env, 'exception-die', DIE_SCRIPT, initrd=False,
                 append='console=ttyAMA0 test.crash=undef')
+
+
+@pytest.fixture(scope='module')
+def irq_session(env):
+    return _run(env, 'exception-irq', IRQ_SCRIPT)
 
 
 def _frames(out):
@@ -58,8 +72,8 @@ def _after(frames, name):
     return None
 
 
-def test_bt_through_oops(exception_session):
-    out = exception_session['bt-die']
+def test_bt_through_oops(die_session):
+    out = die_session['bt-die']
     frames = _frames(out)
     assert frames and re.search(r'\bdie \(', frames[0]), out
     # the vector frame, then the function that ran the undefined instruction
@@ -68,15 +82,15 @@ def test_bt_through_oops(exception_session):
     assert re.search(r'\bcrash_test_run \(', out), out
     assert re.search(r'\b__primary_switched \(', frames[-1]), out
     assert 'Backtrace stopped' not in out
-    assert 'Python Exception' not in exception_session.output
+    assert 'Python Exception' not in die_session.output
 
 
-def test_bt_through_irq(exception_session):
-    out = exception_session['bt-irq']
+def test_bt_through_irq(irq_session):
+    out = irq_session['bt-irq']
     frames = _frames(out)
     assert frames and re.search(r'\bel1h_64_irq_handler \(', frames[0]), out
-    m = re.search(r'^(\w+)(?: \+ \d+)? in section', exception_session['irq-pc'], re.M)
-    assert m, exception_session['irq-pc']
+    m = re.search(r'^(\w+)(?: \+ \d+)? in section', irq_session['irq-pc'], re.M)
+    assert m, irq_session['irq-pc']
     # The interrupted function is the frame after the vector's, or, when
     # the pc was in code inlined into it, the first caller of that frame
     # gdb shows without an address (an inlined frame's caller).
@@ -85,6 +99,7 @@ def test_bt_through_irq(exception_session):
     chain = [frames[i + 1]] + [ln for ln in _inline_callers(frames[i + 2:])]
     assert any(re.search(rf'\b{m.group(1)} \(', ln) for ln in chain), out
     assert 'Backtrace stopped' not in out
+    assert 'Python Exception' not in irq_session.output
 
 
 def _inline_callers(frames):
