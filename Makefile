@@ -206,8 +206,17 @@ quiet_cmd_link_vmlinux = LD      vmlinux
 			 $(vmlinux-lds) "$(core-archives)" $(LIBFDT_A)
 
 $(objtree)/vmlinux: $(core-archives) $(vmlinux-lds) $(srctree)/scripts/link-vmlinux.sh \
-		    $(srctree)/init/version-timestamp.c FORCE
+		    $(srctree)/init/version-timestamp.c $(objtree)/scripts/kallsyms FORCE
 	$(call if_changed,link_vmlinux)
+
+# The host tool link-vmlinux.sh makes the symbol table with: a prerequisite
+# of vmlinux of its own, so that make builds it beside the kernel's objects.
+quiet_cmd_host_kallsyms = HOSTCC  scripts/kallsyms
+      cmd_host_kallsyms = mkdir -p $(dir $@) && \
+			  $(HOSTCC) -O2 -Wall -Werror -o $@ $<
+
+$(objtree)/scripts/kallsyms: $(srctree)/scripts/kallsyms.c
+	$(call cmd,host_kallsyms)
 
 quiet_cmd_sysmap = SYSMAP  System.map
       cmd_sysmap = $(srctree)/scripts/mksysmap $< $@

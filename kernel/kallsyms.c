@@ -6,7 +6,7 @@
  * (arch/arm64/kernel/traps.c, stacktrace.c) print "name+0xoff/0xsize".
  * The table holds link-time addresses; the image runs kaslr_offset()
  * higher (a relocated or randomized kernel), so lookups move by that.
- * tools/testing/unit/kallsyms_test.c builds this file on the host against
+ * tools/testing/unit/test_kallsyms.c builds this file on the host against
  * tables of its own.
  */
 #include <linux/kallsyms.h>

@@ -4,10 +4,12 @@
 # scripts/link-vmlinux.sh: link vmlinux from the directories' built-in.a.
 #
 # Usage: link-vmlinux.sh <output> <linker script> "<archives>" <libfdt.a>
-# Called by the top-level Makefile. Links three times to embed the symbol
-# table (scripts/kallsyms), as Linux does. Each link bumps the build number in
-# .version and compiles init/version-timestamp.c with the date and builder,
-# as Linux does, so the banner says which build is running.
+# Called by the top-level Makefile, which has built the host tool
+# <objtree>/scripts/kallsyms beforehand (in parallel with the objects).
+# Links three times to embed the symbol table (scripts/kallsyms), as Linux
+# does. Each link bumps the build number in .version and compiles
+# init/version-timestamp.c with the date and builder, as Linux does, so the
+# banner says which build is running.
 set -e
 out=$1 lds=$2 archives=$3 libfdt=$4
 dir=$(dirname "$out")
@@ -36,12 +38,8 @@ $CC $KBUILD_CPPFLAGS $KBUILD_CFLAGS \
 # does: link with an empty table, generate the table from that vmlinux's
 # symbols, link again with it, and once more so that the table describes
 # the image it is in (it lies after the code, but .init.text follows it).
-# scripts/kallsyms is a host tool, rebuilt when its source changes.
+# The table is assembler source, as Linux's is.
 kallsyms="$dir/scripts/kallsyms"
-if [ ! -x "$kallsyms" ] || [ "$srctree/scripts/kallsyms.c" -nt "$kallsyms" ]; then
-	mkdir -p "$dir/scripts"
-	${HOSTCC:-cc} -O2 -Wall -Werror -o "$kallsyms" "$srctree/scripts/kallsyms.c"
-fi
 
 # CONFIG_* as shell variables, as Linux's link-vmlinux.sh reads them.
 # shellcheck disable=SC1091
@@ -52,10 +50,10 @@ if [ "$CONFIG_RELOCATABLE" = y ]; then
 fi
 
 kallsyms_obj() {	# <nm input or /dev/null> <step>
-	"$kallsyms" < "$1" > "$dir/.tmp_kallsyms$2.c"
+	"$kallsyms" < "$1" > "$dir/.tmp_kallsyms$2.S"
 	# shellcheck disable=SC2086
-	$CC $KBUILD_CPPFLAGS $KBUILD_CFLAGS -c -o "$dir/.tmp_kallsyms$2.o" \
-		"$dir/.tmp_kallsyms$2.c"
+	$CC $KBUILD_CPPFLAGS -D__ASSEMBLY__ -c -o "$dir/.tmp_kallsyms$2.o" \
+		"$dir/.tmp_kallsyms$2.S"
 }
 
 # The two passes that only feed kallsyms drop the debug sections, as Linux's
@@ -84,8 +82,8 @@ vmlinux_link "$out" "$dir/.tmp_kallsyms2.o"
 
 # The table in $out was made from .tmp_vmlinux2: their code must agree.
 $NM -n "$out" > "$dir/.tmp_vmlinux3.syms"
-"$kallsyms" < "$dir/.tmp_vmlinux3.syms" > "$dir/.tmp_kallsyms3.c"
-if ! cmp -s "$dir/.tmp_kallsyms2.c" "$dir/.tmp_kallsyms3.c"; then
+"$kallsyms" < "$dir/.tmp_vmlinux3.syms" > "$dir/.tmp_kallsyms3.S"
+if ! cmp -s "$dir/.tmp_kallsyms2.S" "$dir/.tmp_kallsyms3.S"; then
 	echo "link-vmlinux.sh: kallsyms table does not match the final vmlinux" >&2
 	rm -f "$out"
 	exit 1
