@@ -20,7 +20,13 @@ Linux's unwinder goes on at the frame record stored in it (x29 and ELR of
 the interrupted code). ExceptionFrame does the same with all of pt_regs:
 the caller of an el1 vector frame is the interrupted code, with x0..x30,
 sp and pc as they were. While kernel_entry is still saving them (or after
-kernel_exit moved sp past them) the frame ends the backtrace instead."""
+kernel_exit moved sp past them) the frame ends the backtrace instead.
+
+call_on_irq_stack (entry.S) is assembly without call-frame information:
+it pushes a frame record {x29, x30} on the task's stack, points x29 at it
+and moves sp to the IRQ stack. IrqStackFrame gives its caller from that
+record, as Linux's unwinder follows it, so `bt` from an interrupt handler
+goes on from the IRQ stack to the interrupted task's stack."""
 
 import gdb
 from gdb.unwinder import Unwinder, register_unwinder
@@ -182,7 +188,74 @@ class ExceptionFrame(Unwinder):
         return None
 
 
+STP_FP_LR_PRE16 = 0xa9bf7bfd   # `stp x29, x30, [sp, #-16]!`
+MOV_FP_SP = 0x910003fd         # `mov x29, sp`
+LDP_FP_LR_POST16 = 0xa8c17bfd  # `ldp x29, x30, [sp], #16`
+FRAME_RECORD_FUNCTIONS = ('call_on_irq_stack',)
+
+
+class IrqStackFrame(Unwinder):
+    """The frame of call_on_irq_stack: its caller from the frame record x29
+    points at, between `mov x29, sp` and the `ldp` that pops the record."""
+
+    def __init__(self):
+        super().__init__('headstart irq stack frame')
+        self._ranges = None
+        self._path = None
+
+    def ranges(self):
+        """(start, valid, end): where x29 points at the record, [valid, end)."""
+        try:
+            elf = Kernel.load()
+        except gdb.GdbError:
+            return []
+        key = (elf.path, Kernel.phys_base, Kernel.offset)
+        if key != self._path:
+            self._ranges = []
+            for name in FRAME_RECORD_FUNCTIONS:
+                if name not in elf.symbols:
+                    continue
+                addr, size = elf.symbol(name)
+                words = _words(elf, addr, size)
+                if words[:2] != [STP_FP_LR_PRE16, MOV_FP_SP] or LDP_FP_LR_POST16 not in words:
+                    continue    # not the shape this unwinder knows: leave it to gdb
+                valid, end = 8, 4 * words.index(LDP_FP_LR_POST16) + 4
+                bases = [(addr + Kernel.offset) & (2**64 - 1)]
+                if Kernel.phys_base is not None:
+                    bases.append(addr - elf.text_va + Kernel.phys_base)
+                for base in bases:
+                    self._ranges.append((base, base + valid, base + end))
+            self._path = key
+        return self._ranges
+
+    def __call__(self, pending_frame):
+        pc = int(pending_frame.read_register('pc')) & (2**64 - 1)
+        for start, valid, end in self.ranges():
+            if not valid <= pc < end:
+                continue
+            x29 = pending_frame.read_register('x29')
+            sp_type = pending_frame.read_register('sp').type
+            pc_type = pending_frame.read_register('pc').type
+            fp = int(x29) & (2**64 - 1)
+            try:
+                record = bytes(gdb.selected_inferior().read_memory(fp, 16))
+            except gdb.MemoryError:
+                return None
+            prev_fp = int.from_bytes(record[:8], 'little')
+            lr = int.from_bytes(record[8:], 'little')
+            caller_sp = gdb.Value(fp + 16).cast(sp_type)
+            info = pending_frame.create_unwind_info(
+                _FrameId(caller_sp, gdb.Value(start).cast(pc_type)))
+            info.add_saved_register('x29', gdb.Value(prev_fp).cast(x29.type))
+            info.add_saved_register('x30', gdb.Value(lr).cast(pc_type))
+            info.add_saved_register('pc', gdb.Value(lr).cast(pc_type))
+            info.add_saved_register('sp', caller_sp)
+            return info
+        return None
+
+
 def register():
     register_unwinder(None, FinalFrame(), replace=True)
     register_unwinder(None, ExceptionFrame(), replace=True)
+    register_unwinder(None, IrqStackFrame(), replace=True)
     gdb.frame_filters[HideZeroFrame().name] = HideZeroFrame()

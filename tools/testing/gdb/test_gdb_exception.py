@@ -8,6 +8,9 @@ from the pt_regs kernel_entry saved), as Linux's unwinder does, with no
                crash_test_undef, stopped in the oops path
   IRQ          a breakpoint in el1h_64_irq_handler: whatever kernel code
                the interrupt hit (regs->pc says which)
+  IRQ stack    a breakpoint in the timer's handler, which runs on the
+               CPU's IRQ stack: bt crosses to the task's stack through
+               call_on_irq_stack's frame record and ends at the first frame
 
 Two gdb -batch runs, each step marked "@@name". They are separate boots:
 test.crash= runs right after interrupts are enabled, so in one boot the
@@ -36,6 +39,11 @@ echo @@bt-irq\\n
 bt
 echo @@irq-pc\\n
 info symbol regs->pc
+delete
+break arch_timer_handler_virt
+continue
+echo @@bt-irq-stack\\n
+bt
 echo @@end\\n
 kill
 '''
@@ -100,6 +108,26 @@ def test_bt_through_irq(irq_session):
     assert any(re.search(rf'\b{m.group(1)} \(', ln) for ln in chain), out
     assert 'Backtrace stopped' not in out
     assert 'Python Exception' not in irq_session.output
+
+
+def test_bt_from_irq_stack(irq_session):
+    out = irq_session['bt-irq-stack']
+    frames = _frames(out)
+    names = [m.group(1) for m in (re.search(r'(?:in |^#\d+\s+)(\w+) \(', ln) for ln in frames) if m]
+    assert names and names[0] == 'arch_timer_handler_virt', out
+    # handler -> irqchip -> the switch of stacks -> the vector's C handler
+    # (el1h_64_irq_handler when kernel code was interrupted, el0t_64_ when
+    # user code was) -> the vector, on the task's stack
+    for name in ('generic_handle_irq', 'gic_handle_irq', 'call_on_irq_stack'):
+        assert name in names, (name, out)
+    vector = next((n for n in names if re.fullmatch(r'el(1h|0t)_64_irq', n)), None)
+    assert vector and f'{vector}_handler' in names, out
+    order = [names.index(n) for n in
+             ('generic_handle_irq', 'call_on_irq_stack', f'{vector}_handler', vector)]
+    assert order == sorted(order), out
+    # down to the stack's first frame
+    assert re.match(r'__primary_switched|ret_from_fork|__secondary_switched|el0t_', names[-1]), out
+    assert 'Backtrace stopped' not in out
 
 
 def _inline_callers(frames):
