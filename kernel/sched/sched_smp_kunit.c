@@ -32,11 +32,23 @@ static bool enough_cpus(struct kunit *test)
 	return false;
 }
 
-/* Let the others run until cond holds or a second has passed. */
+/*
+ * Let the others run until cond holds or a second has passed: this CPU's
+ * tasks (schedule()), and the other CPUs. The test runs in CPU0's idle
+ * task, so with nothing else queued here this is a busy wait, and like
+ * every busy wait it says so with cpu_relax() (yield). That matters under
+ * QEMU 7.2's -icount, where the CPUs take turns on one host thread and a
+ * CPU that never halts or yields uses the whole turn up to the next timer
+ * deadline, leaving the CPU after it in QEMU's list (CPU1) a budget of
+ * zero, turn after turn: CPU1 took no interrupt at all for the whole
+ * second. Documentation/arm64/smp.rst has the details.
+ */
 #define wait_until(cond) ({						\
 	unsigned long __deadline = jiffies + HZ;			\
-	while (!(cond) && time_before(jiffies, __deadline))		\
+	while (!(cond) && time_before(jiffies, __deadline)) {		\
 		schedule();						\
+		cpu_relax();						\
+	}								\
 	(cond);								\
 })
 
@@ -87,8 +99,10 @@ static volatile int mover_cpu, mover_stop, mover_done;
 
 static int mover(void *arg)
 {
-	while (!mover_stop)
+	while (!mover_stop) {
 		WRITE_ONCE(mover_cpu, smp_processor_id());
+		cpu_relax();	/* a busy wait: see wait_until */
+	}
 	mover_done = 1;
 	return 0;
 }
@@ -123,8 +137,10 @@ static int spinner(void *arg)
 {
 	long i = (long)arg;
 
-	while (!spread_stop)
+	while (!spread_stop) {
 		WRITE_ONCE(spread_cpu[i], smp_processor_id());
+		cpu_relax();	/* a busy wait: see wait_until */
+	}
 	__atomic_fetch_add(&spread_done, 1, __ATOMIC_RELAXED);
 	return 0;
 }
