@@ -386,12 +386,12 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	if (current->files)
 		do_close_on_exec(current->files);
 	flush_signal_handlers(current);
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);	/* against get_task_mm */
 	old = current->mm;
 	current->mm = bprm.mm;
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	check_and_switch_context(bprm.mm);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	complete_vfork_done(current);	/* off the vfork parent's memory */
 	mmput(old);
 	start_thread(task_pt_regs(current), bprm.entry, sp);

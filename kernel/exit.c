@@ -63,10 +63,11 @@ static void exit_mm(struct task_struct *tsk)
 	if (!mm)
 		return;
 	complete_vfork_done(tsk);	/* a vfork child's parent runs on */
-	local_irq_save(flags);		/* this CPU's TTBR0 and current->mm agree */
+	/* Interrupts masked: this CPU's TTBR0 and current->mm agree; the lock: get_task_mm */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	tsk->mm = NULL;			/* no FP state to save from here on */
 	cpu_set_reserved_ttbr0();	/* off the tables before they go */
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	mmput(mm);
 }
 

@@ -27,6 +27,7 @@
 #include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -280,10 +281,14 @@ struct task_struct *copy_process(struct kernel_clone_args *args)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 
 	if ((args->flags & CLONE_CHILD_SETTID) && p->mm) {
-		int *tid = mm_user_kaddr(p->mm, (unsigned long)args->child_tid);
+		int *tid;
 
+		/* A thread's mm is its parent's: other threads may change it meanwhile. */
+		mmap_read_lock(p->mm);
+		tid = mm_user_kaddr(p->mm, (unsigned long)args->child_tid);
 		if (tid && !((unsigned long)args->child_tid & 3))
 			*tid = pid;
+		mmap_read_unlock(p->mm);
 	}
 	return p;
 nomem:
@@ -294,6 +299,23 @@ fail:
 	mmput(p->mm);
 	free_task(p);
 	return ERR_PTR(pid);
+}
+
+/*
+ * A reference to task's mm (mmput() it), or NULL for a kernel thread or a
+ * task past exit_mm. tasklist_lock held: exit_mm and exec change task->mm
+ * under it (where Linux uses task_lock), so the mm read here cannot be
+ * freed before its count is raised.
+ */
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+
+	if (mm && !(task->flags & PF_KTHREAD))
+		atomic_inc(&mm->users);
+	else
+		mm = NULL;
+	return mm;
 }
 
 long kernel_clone(struct kernel_clone_args *args)

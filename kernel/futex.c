@@ -31,8 +31,10 @@
  * checks that it did not move meanwhile. No interrupt handler takes a
  * bucket lock (the timeout only wakes the task), so spin_lock() it is.
  * *uaddr is read with the lock held (after a first read outside it has
- * faulted the page in); a fault there is handled with the lock held,
- * where Linux would drop it and retry.
+ * faulted the page in). A fault there, with a spinlock held, cannot wait
+ * for the mm's mmap_lock (arch/arm64/mm/fault.c only tries it): if the read
+ * fails, the lock is dropped, the word read (faulting) without it, and the
+ * whole tried again, as Linux does; -EFAULT only if that read fails.
  *
  * Returns as Linux: 0 woken; -EAGAIN (EWOULDBLOCK) if *uaddr != val;
  * -ETIMEDOUT; -ERESTARTSYS for a signal (restarted after a handler with
@@ -207,11 +209,14 @@ static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
 	if (get_user(cur, (u32 __user *)uaddr))	/* faults the page in, no lock held */
 		return -EFAULT;
 	hrtimer_init(&q.timer, futex_timeout);
+retry:
 	spin_lock(&hb->lock);
 	lock = &hb->lock;
 	if (get_user(cur, (u32 __user *)uaddr)) {
-		ret = -EFAULT;
-		goto out;
+		spin_unlock(lock);
+		if (get_user(cur, (u32 __user *)uaddr))	/* unlocked: may fault */
+			return -EFAULT;
+		goto retry;
 	}
 	if (cur != val) {
 		ret = -EAGAIN;
@@ -257,10 +262,15 @@ static long futex_requeue(struct mm_struct *mm, unsigned long uaddr1, unsigned l
 
 	if (nr_wake < 0 || nr_requeue < 0)
 		return -EINVAL;
+retry:
 	if (cmpval && get_user(cur, (u32 __user *)uaddr1))
 		return -EFAULT;
 	double_lock_hb(hb1, hb2);
-	if (cmpval && (get_user(cur, (u32 __user *)uaddr1) || cur != *cmpval)) {
+	if (cmpval && get_user(cur, (u32 __user *)uaddr1)) {
+		double_unlock_hb(hb1, hb2);
+		goto retry;		/* faulted with the locks held: without them */
+	}
+	if (cmpval && cur != *cmpval) {
 		double_unlock_hb(hb1, hb2);
 		return -EAGAIN;
 	}

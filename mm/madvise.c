@@ -12,6 +12,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -34,6 +35,7 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, behav
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long len = PAGE_ALIGN(len_in), end = start + len;
+	int err = 0;
 
 	if (!mm || (start & ~PAGE_MASK) || !madvise_behavior_valid(behavior))
 		return -EINVAL;
@@ -43,17 +45,19 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, behav
 		return -EINVAL;
 	if (start == end)
 		return 0;
+	/*
+	 * For write, where Linux takes it for read and zaps under the page-table
+	 * lock: MADV_DONTNEED frees pages, and here only writers do that.
+	 */
+	mmap_write_lock(mm);
 	if (!range_mapped(mm, start, end))
-		return -ENOMEM;
-	if (behavior == MADV_DONTNEED && range_has_pfnmap(mm, start, end))
-		return -EINVAL;		/* the kernel's pages ([vdso], [vvar]): as Linux */
-	switch (behavior) {
-	case MADV_DONTNEED:
+		err = -ENOMEM;
+	else if (behavior == MADV_DONTNEED && range_has_pfnmap(mm, start, end))
+		err = -EINVAL;		/* the kernel's pages ([vdso], [vvar]): as Linux */
+	else if (behavior == MADV_DONTNEED)
 		unmap_pages(mm, start, end);
-		return 0;
-	case MADV_REMOVE:
-		return -EOPNOTSUPP;
-	default:
-		return 0;
-	}
+	else if (behavior == MADV_REMOVE)
+		err = -EOPNOTSUPP;
+	mmap_write_unlock(mm);
+	return err;
 }

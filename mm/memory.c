@@ -23,11 +23,24 @@
  * them all away before the file's buffer moves or shrinks, so the next
  * touch maps the new buffer. A MAP_PRIVATE file mapping gets a page of
  * its own filled from the file at the first touch (filemap_fault).
+ *
+ * Locking (include/linux/mmap_lock.h): page faults hold mm->mmap_lock for
+ * read, so the threads of a process fault on several CPUs at once, even on
+ * the same page. A fault therefore installs a table, or a page, only if the
+ * entry is still empty when it looks again under mm->page_table_lock; the
+ * loser frees what it made and uses the winner's (the access is simply
+ * retried). Everything that clears or changes present entries (munmap,
+ * mprotect, mremap, madvise, exit) holds mmap_lock for write, so no fault
+ * runs in that mm meanwhile, and invalidates the TLB on every CPU
+ * (flush_tlb_page: tlbi ...is with the mm's ASID) before the page is freed
+ * or loses a permission. Tables are freed only with the mm (mmput), so a
+ * walk without the lock never reads a freed table.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -86,6 +99,8 @@ struct mm_struct *mm_alloc(void)
 	mm->pgtables = 1;
 	atomic_set(&mm->users, 1);
 	INIT_LIST_HEAD(&mm->mmap);
+	mmap_init_lock(mm);
+	spin_lock_init(&mm->page_table_lock);
 	return mm;
 }
 
@@ -100,8 +115,9 @@ static u64 *pte_walk(struct mm_struct *mm, unsigned long va, bool alloc, int *st
 
 	for (int level = PGTABLE_START_LEVEL; level < 3; level++) {
 		u64 *entry = &table[level_index(va, level)];
+		u64 desc = READ_ONCE(*entry);
 
-		if (!(*entry & PTE_VALID)) {
+		if (!(desc & PTE_VALID)) {
 			unsigned long t;
 
 			if (!alloc) {
@@ -112,11 +128,21 @@ static u64 *pte_walk(struct mm_struct *mm, unsigned long va, bool alloc, int *st
 			t = get_zeroed_page(GFP_KERNEL);
 			if (!t)
 				return NULL;
-			mm->pgtables++;
 			dsb(ishst);	/* zeroes visible before the entry */
-			WRITE_ONCE(*entry, __pa(t) | PMD_TYPE_TABLE | PMD_TABLE_PXN);
+			/* Another CPU's fault may have made this table meanwhile. */
+			spin_lock(&mm->page_table_lock);
+			desc = READ_ONCE(*entry);
+			if (!(desc & PTE_VALID)) {
+				desc = __pa(t) | PMD_TYPE_TABLE | PMD_TABLE_PXN;
+				WRITE_ONCE(*entry, desc);
+				mm->pgtables++;
+				t = 0;
+			}
+			spin_unlock(&mm->page_table_lock);
+			if (t)
+				free_page(t);	/* it did: use that one */
 		}
-		table = __va(*entry & PTE_ADDR_MASK);
+		table = __va(desc & PTE_ADDR_MASK);
 	}
 	return &table[level_index(va, 3)];
 }
@@ -128,11 +154,15 @@ u64 user_pte(struct mm_struct *mm, unsigned long addr)
 	return pte ? READ_ONCE(*pte) : 0;
 }
 
-/* Map a new zeroed page at va (no page there yet); its kernel address. */
+/*
+ * Map a new zeroed page at va, unless another CPU's fault mapped one there
+ * first; the kernel address of the page mapped there now.
+ */
 static void *map_new_page(struct mm_struct *mm, unsigned long va, unsigned long vm_flags)
 {
 	u64 *pte = pte_walk(mm, va, true, NULL);
 	void *page;
+	u64 old;
 
 	if (!pte)
 		return NULL;
@@ -141,9 +171,18 @@ static void *map_new_page(struct mm_struct *mm, unsigned long va, unsigned long 
 		return NULL;
 	if (vm_flags & VM_EXEC)
 		sync_icache_page(page);
-	mm->rss++;
 	dsb(ishst);		/* the zeroes before the mapping */
-	WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vm_flags));
+	spin_lock(&mm->page_table_lock);
+	old = READ_ONCE(*pte);
+	if (!(old & PTE_VALID)) {
+		WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vm_flags));
+		mm->rss++;
+	}
+	spin_unlock(&mm->page_table_lock);
+	if (old & PTE_VALID) {		/* lost the race: the winner's page stays */
+		free_page((unsigned long)page);
+		return __va(old & PTE_ADDR_MASK);
+	}
 	dsb(ishst);
 	isb();
 	return page;
@@ -168,10 +207,19 @@ static int filemap_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsig
 	if (!(vma->vm_flags & VM_SHARED) && !(page = (void *)get_zeroed_page(GFP_KERNEL)))
 		return -ENOMEM;
 	spin_lock(&ramfs_lock);		/* the file's size and buffer stay put */
-	if (off >= inode->size) {
+	spin_lock(&mm->page_table_lock);	/* and no other CPU maps this page */
+	if (READ_ONCE(*pte) & PTE_VALID) {
+		;			/* another CPU's fault did: nothing to do */
+	} else if (off >= inode->size) {
 		err = -EIO;
 	} else if (page) {
 		memcpy(page, (char *)inode->data + off, min((u64)PAGE_SIZE, inode->size - off));
+		if (vma->vm_flags & VM_EXEC)
+			sync_icache_page(page);
+		dsb(ishst);		/* the copy before the mapping */
+		WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vma->vm_flags));
+		mm->rss++;
+		page = NULL;		/* mapped: not to be freed */
 	} else if (!IS_ALIGNED((unsigned long)inode->data, PAGE_SIZE) ||
 		   inode->capacity < off + PAGE_SIZE) {
 		err = -EIO;		/* not made mappable (mm/mmap.c does): refuse */
@@ -180,29 +228,21 @@ static int filemap_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsig
 		WRITE_ONCE(*pte, __pa((char *)inode->data + off) | vm_page_prot(vma->vm_flags) |
 				 PTE_SPECIAL);
 	}
+	spin_unlock(&mm->page_table_lock);
 	spin_unlock(&ramfs_lock);
-	if (err || !page) {
-		if (page)
-			free_page((unsigned long)page);
-		dsb(ishst);
-		isb();
-		return err;
-	}
-	if (vma->vm_flags & VM_EXEC)
-		sync_icache_page(page);
-	mm->rss++;
-	dsb(ishst);		/* the copy before the mapping */
-	WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vma->vm_flags));
+	if (page)
+		free_page((unsigned long)page);
 	dsb(ishst);
 	isb();
-	return 0;
+	return err;
 }
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
-	u64 *pte;
+	u64 *pte, desc;
 
+	mmap_assert_locked(mm);
 	if (!vma || addr < vma->vm_start)
 		return -EFAULT;
 	if ((write && !(vma->vm_flags & VM_WRITE)) ||
@@ -210,8 +250,13 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool e
 	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return -EACCES;
 	pte = pte_walk(mm, addr, false, NULL);
-	if (pte && (*pte & PTE_VALID))
-		return -EACCES;		/* present, and still refused: W^X or PROT */
+	desc = pte ? READ_ONCE(*pte) : 0;
+	if (desc & PTE_VALID) {
+		/* Still refused: W^X (a writable VMA's pages never run). */
+		if ((write && (desc & PTE_RDONLY)) || (exec && (desc & PTE_UXN)))
+			return -EACCES;
+		return 0;	/* another thread's fault mapped it meanwhile: retry */
+	}
 	if (vma->vm_flags & VM_PFNMAP)
 		return -EFAULT;		/* mapped whole by remap_pfn_range: no page here */
 	if (vma->vm_file)
@@ -229,8 +274,8 @@ void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr)
 	if (!vma || addr < vma->vm_start || (vma->vm_flags & VM_PFNMAP))
 		return NULL;
 	pte = pte_walk(mm, addr, false, NULL);
-	if (pte && (*pte & PTE_VALID))
-		page = __va(*pte & PTE_ADDR_MASK);
+	if (pte && (READ_ONCE(*pte) & PTE_VALID))
+		page = __va(READ_ONCE(*pte) & PTE_ADDR_MASK);
 	else
 		page = map_new_page(mm, addr & PAGE_MASK, vma->vm_flags);
 	return page ? (char *)page + (addr & ~PAGE_MASK) : NULL;
@@ -481,12 +526,14 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	 * down (unmap_mapping_range, on another CPU) between reading the
 	 * parent's descriptor and writing the child's.
 	 */
+	mmap_write_lock(old);		/* the parent's other threads change nothing meanwhile */
 	err = dup_vmas(mm, old);
 	if (!err) {
 		spin_lock(&ramfs_lock);
 		err = copy_table(mm, mm->pgd, old->pgd, PGTABLE_START_LEVEL);
 		spin_unlock(&ramfs_lock);
 	}
+	mmap_write_unlock(old);
 	if (err) {
 		mmput(mm);
 		return NULL;

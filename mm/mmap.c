@@ -24,11 +24,16 @@
  *   - The kernel's pages mapped into a process (VM_PFNMAP: [vdso], [vvar],
  *     _install_special_mapping) are never made writable: mprotect with
  *     PROT_WRITE gives -EACCES (Linux gives a debugger a private copy).
+ *
+ * Each system call here holds the mm's mmap_lock for write while it looks
+ * at and changes the VMAs (include/linux/mmap_lock.h): the other threads
+ * of the process may be faulting, or in these calls, on other CPUs.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -45,6 +50,26 @@
 #define MAP_FIXED	0x10
 #define MAP_ANONYMOUS	0x20
 #define MAP_FIXED_NOREPLACE 0x100000
+
+/*
+ * Count npages (negative: take away) of a VMA with these flags in mm's
+ * totals (Linux's vm_stat_account): every VMA that joins or leaves mm's
+ * list, grows, or changes VM_WRITE passes here. A stack is VM_GROWSDOWN;
+ * data is private and writable (Linux's is_data_mapping).
+ */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+{
+	WRITE_ONCE(mm->total_vm, mm->total_vm + npages);
+	if (flags & VM_GROWSDOWN)
+		WRITE_ONCE(mm->stack_vm, mm->stack_vm + npages);
+	else if ((flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+		WRITE_ONCE(mm->data_vm, mm->data_vm + npages);
+}
+
+static long vma_pages(const struct vm_area_struct *vma)
+{
+	return (long)((vma->vm_end - vma->vm_start) >> PAGE_SHIFT);
+}
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
@@ -110,6 +135,8 @@ static struct vm_area_struct *vma_copy(const struct vm_area_struct *vma, struct 
 
 static void vma_free(struct vm_area_struct *vma)
 {
+	if (vma->vm_mm)
+		vm_stat_account(vma->vm_mm, vma->vm_flags, -vma_pages(vma));
 	list_del(&vma->vm_list);
 	if (!list_empty(&vma->vm_shared)) {
 		spin_lock(&ramfs_lock);
@@ -136,6 +163,7 @@ int insert_vma_file(struct mm_struct *mm, unsigned long start, unsigned long end
 	vma_link_file(vma, mm, file, pgoff);
 	/* Before next, or at the end: the list stays sorted. */
 	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
+	vm_stat_account(mm, vm_flags, vma_pages(vma));
 	return 0;
 }
 
@@ -168,6 +196,7 @@ int dup_vmas(struct mm_struct *dst, struct mm_struct *src)
 		if (!copy)
 			return -ENOMEM;
 		list_add_tail(&copy->vm_list, &dst->mmap);
+		vm_stat_account(dst, copy->vm_flags, vma_pages(copy));
 	}
 	return 0;
 }
@@ -258,16 +287,14 @@ static int mmap_file_ok(struct file *file, unsigned long prot, unsigned long fla
 	return 0;
 }
 
-SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
-		unsigned long, flags, unsigned long, fd, unsigned long, off)
+/* mmap_lock held for write. */
+static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		    unsigned long prot, unsigned long flags, unsigned long fd, unsigned long off)
 {
-	struct mm_struct *mm = current->mm;
 	struct file *file = NULL;
 	unsigned long vm_flags;
 	int err;
 
-	if (!mm)
-		return -EINVAL;
 	if (!len || PAGE_ALIGN(len) < len || (off & ~PAGE_MASK))
 		return -EINVAL;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
@@ -323,6 +350,20 @@ out:
 	return err ? err : (long)addr;
 }
 
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (!mm)
+		return -EINVAL;
+	mmap_write_lock(mm);
+	ret = do_mmap(mm, addr, len, prot, flags, fd, off);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
 bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *vma;
@@ -347,18 +388,25 @@ bool range_has_pfnmap(struct mm_struct *mm, unsigned long start, unsigned long e
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, unsigned long, len)
 {
-	if (!current->mm)
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	if (!mm)
 		return -EINVAL;
-	return do_munmap(current->mm, addr, len);
+	mmap_write_lock(mm);
+	ret = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
-SYSCALL_DEFINE3(mprotect, unsigned long, start, unsigned long, len, unsigned long, prot)
+/* mmap_lock held for write. */
+static int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		       unsigned long prot)
 {
-	struct mm_struct *mm = current->mm;
 	unsigned long end = start + PAGE_ALIGN(len), a;
 	struct vm_area_struct *vma;
 
-	if (!mm || (start & ~PAGE_MASK) || end < start || end > TASK_SIZE)
+	if ((start & ~PAGE_MASK) || end < start || end > TASK_SIZE)
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
@@ -385,25 +433,37 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, unsigned long, len, unsigned lon
 			continue;
 		if (vma->vm_start >= end)
 			break;
+		vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
 		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 				prot_to_vm(prot);
+		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 	}
 	change_protection(mm, start, end, prot_to_vm(prot));
 	return 0;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, unsigned long, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	if (!mm)
+		return -EINVAL;
+	mmap_write_lock(mm);
+	ret = do_mprotect(mm, start, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 /*
  * brk: the heap is one VMA [start_brk, brk rounded up). Returns the new
  * break, or the old one if the request cannot be met (as Linux does).
  */
-SYSCALL_DEFINE1(brk, unsigned long, brk)
+static unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 {
-	struct mm_struct *mm = current->mm;
 	unsigned long old_end, new_end;
 	struct vm_area_struct *vma;
 
-	if (!mm)
-		return -EINVAL;
 	if (brk < mm->start_brk || brk > TASK_SIZE)
 		return mm->brk;
 	old_end = PAGE_ALIGN(mm->brk);
@@ -413,8 +473,10 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		if (vma && vma->vm_start < new_end)
 			return mm->brk;		/* would run into another area */
 		vma = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
-		if (vma && vma->vm_end == old_end && vma->vm_start >= mm->start_brk)
+		if (vma && vma->vm_end == old_end && vma->vm_start >= mm->start_brk) {
 			vma->vm_end = new_end;
+			vm_stat_account(mm, vma->vm_flags, (new_end - old_end) >> PAGE_SHIFT);
+		}
 		else if (insert_vma(mm, old_end, new_end, VM_READ | VM_WRITE, NULL))
 			return mm->brk;
 	} else if (new_end < old_end) {
@@ -422,4 +484,17 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	}
 	mm->brk = brk;
 	return brk;
+}
+
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	if (!mm)
+		return -EINVAL;
+	mmap_write_lock(mm);
+	ret = do_brk(mm, brk);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -52,15 +53,15 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	return new;
 }
 
-SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned long, new_len,
-		unsigned long, flags, unsigned long, new_addr)
+/* mmap_lock held for write. */
+static long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+		      unsigned long new_len, unsigned long flags, unsigned long new_addr)
 {
-	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *next;
 	unsigned long end, new;
 	long err;
 
-	if (!mm || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) || (addr & ~PAGE_MASK))
+	if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) || (addr & ~PAGE_MASK))
 		return -EINVAL;
 	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
 		return -EINVAL;
@@ -105,6 +106,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 	next = find_vma(mm, addr + old_len);
 	if (addr + old_len == vma->vm_end && end <= TASK_SIZE && end > addr &&
 	    (!next || next->vm_start >= end) && end <= STACK_TOP - STACK_RLIMIT - PAGE_SIZE) {
+		vm_stat_account(mm, vma->vm_flags, (end - vma->vm_end) >> PAGE_SHIFT);
 		vma->vm_end = end;
 		return addr;
 	}
@@ -114,4 +116,18 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 	if (!new)
 		return -ENOMEM;
 	return move_vma(mm, vma, addr, old_len, new, new_len);
+}
+
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned long, new_len,
+		unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (!mm)
+		return -EINVAL;
+	mmap_write_lock(mm);
+	ret = do_mremap(mm, addr, old_len, new_len, flags, new_addr);
+	mmap_write_unlock(mm);
+	return ret;
 }

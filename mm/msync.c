@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -20,6 +21,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long end;
+	bool mapped;
 
 	if (!mm || (start & ~PAGE_MASK) || (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)))
 		return -EINVAL;
@@ -31,5 +33,8 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 		return -ENOMEM;
 	if (start == end)
 		return 0;
-	return range_mapped(mm, start, end) ? 0 : -ENOMEM;
+	mmap_read_lock(mm);
+	mapped = range_mapped(mm, start, end);
+	mmap_read_unlock(mm);
+	return mapped ? 0 : -ENOMEM;
 }

@@ -116,16 +116,14 @@ static void sig_ign_cgt(const struct task_struct *p, u64 *ign, u64 *cgt)
 	}
 }
 
-static unsigned long vm_size(const struct mm_struct *mm, unsigned long mask,
-			     unsigned long want)
+/*
+ * Bytes the VMAs span: the mm's counts (mm/mmap.c's vm_stat_account), read
+ * without its mmap_lock (which sleeps; tasklist_lock is held here), as Linux
+ * reads them; the VMA list itself may be changing on another CPU.
+ */
+static unsigned long vm_bytes(const unsigned long *pages)
 {
-	const struct vm_area_struct *vma;
-	unsigned long bytes = 0;
-
-	list_for_each_entry(vma, &mm->mmap, vm_list)
-		if ((vma->vm_flags & mask) == want)
-			bytes += vma->vm_end - vma->vm_start;
-	return bytes;
+	return READ_ONCE(*pages) << PAGE_SHIFT;
 }
 
 int proc_pid_stat(struct task_struct *p, char *buf, size_t size)
@@ -145,7 +143,7 @@ int proc_pid_stat(struct task_struct *p, char *buf, size_t size)
 		       task_session_nr(p), tty_nr, tpgid, p->flags, 0UL, 0UL, 0UL, 0UL,
 		       to_clock_t(p->utime), to_clock_t(p->stime), to_clock_t(cutime),
 		       to_clock_t(cstime), 20, 0, nr_threads_of(p), 0, to_clock_t(p->start_time),
-		       mm ? vm_size(mm, 0, 0) : 0, mm ? mm->rss : 0, rsslim,
+		       mm ? vm_bytes(&mm->total_vm) : 0, mm ? mm->rss : 0, rsslim,
 		       mm ? mm->start_code : 0, mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
 		       0UL, 0UL, p->pending.signal & 0x7fffffffULL, p->blocked & 0x7fffffffULL,
 		       ign & 0x7fffffffULL, cgt & 0x7fffffffULL,
@@ -163,9 +161,9 @@ int proc_pid_stat(struct task_struct *p, char *buf, size_t size)
 /* Linux's task_mem: sizes in kB. Peaks are not tracked: VmPeak/VmHWM are the current sizes. */
 static int task_mem(const struct mm_struct *mm, char *buf, size_t size)
 {
-	unsigned long kb = PAGE_SIZE / 1024, total = vm_size(mm, 0, 0) >> 10;
-	unsigned long stack = vm_size(mm, VM_GROWSDOWN, VM_GROWSDOWN) >> 10;
-	unsigned long data = vm_size(mm, VM_WRITE | VM_SHARED | VM_GROWSDOWN, VM_WRITE) >> 10;
+	unsigned long kb = PAGE_SIZE / 1024, total = vm_bytes(&mm->total_vm) >> 10;
+	unsigned long stack = vm_bytes(&mm->stack_vm) >> 10;
+	unsigned long data = vm_bytes(&mm->data_vm) >> 10;
 	unsigned long exe = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> 10;
 
 	return snprintf(buf, size,

@@ -87,9 +87,8 @@ static int proc_fd_link(struct task_struct *task, int fd, char *buf, size_t size
 	return err;
 }
 
-static int proc_pid_cmdline(struct task_struct *task, char *buf, size_t size)
+static int proc_pid_cmdline(struct mm_struct *mm, char *buf, size_t size)
 {
-	struct mm_struct *mm = task->mm;
 	unsigned long len;
 
 	if (!mm || mm->arg_end <= mm->arg_start)
@@ -196,11 +195,11 @@ static const struct file_operations proc_tgid_fops = {
 
 /* Sorted by name; each line one entry of /proc/PID. */
 static const struct pid_entry tgid_base_stuff[] = {
-	{ .name = "cmdline", .mode = S_IFREG | 0444, .show_task = proc_pid_cmdline },
+	{ .name = "cmdline", .mode = S_IFREG | 0444, .show_mm = proc_pid_cmdline },
 	{ .name = "exe",     .mode = S_IFLNK | 0777, .link = proc_exe_link },
 	{ .name = "fd",      .mode = S_IFDIR | 0500, .iop = &proc_fd_dir_iops,
 			     .fop = &proc_fd_dir_fops },
-	{ .name = "maps",    .mode = S_IFREG | 0444, .show_task = proc_pid_maps },
+	{ .name = "maps",    .mode = S_IFREG | 0444, .show_mm = proc_pid_maps },
 	{ .name = "stat",    .mode = S_IFREG | 0444, .show_task = proc_pid_stat },
 	{ .name = "status",  .mode = S_IFREG | 0444, .show_task = proc_pid_status },
 };

@@ -12,6 +12,7 @@
 #include <linux/fs.h>
 #include <linux/types.h>
 
+struct mm_struct;
 struct task_struct;
 
 struct pid_entry {
@@ -21,6 +22,11 @@ struct pid_entry {
 	int (*show)(char *buf, size_t size);
 	/* Text files of /proc/PID: the same for the task (tasklist_lock held: it stays). */
 	int (*show_task)(struct task_struct *task, char *buf, size_t size);
+	/*
+	 * Text files of /proc/PID about its memory: the same for the task's mm
+	 * (held, and its mmap_lock held for read; NULL: a kernel thread's).
+	 */
+	int (*show_mm)(struct mm_struct *mm, char *buf, size_t size);
 	/* Links: the target into buf (NUL-terminated; fd of /proc/PID/fd/N); 0 or -errno. */
 	int (*link)(struct task_struct *task, int fd, char *buf, size_t size);
 	/* Directories. */
@@ -73,7 +79,7 @@ int proc_self_lookup(struct ramfs_inode *dir, struct ramfs_inode **res);
 /* Call fn(pid) for each process (thread group leader) in pid order from first. */
 int proc_pid_readdir(struct file *file, struct dir_context *ctx, loff_t first_pos);
 /* task_mmu.c: /proc/PID/maps. */
-int proc_pid_maps(struct task_struct *task, char *buf, size_t size);
+int proc_pid_maps(struct mm_struct *mm, char *buf, size_t size);
 /* array.c: /proc/PID/stat and /proc/PID/status. */
 int proc_pid_status(struct task_struct *task, char *buf, size_t size);
 /* loadavg.c, version.c, cmdline.c, uptime.c, meminfo.c. */

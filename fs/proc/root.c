@@ -18,6 +18,8 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/printk.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
@@ -227,6 +229,34 @@ struct proc_text {
 	char buf[];
 };
 
+/*
+ * A show_mm file's text: the task's mm is held, and read with its
+ * mmap_lock (which sleeps: not under tasklist_lock) held for read, so the
+ * process's threads cannot change the VMAs meanwhile (Linux's m_start).
+ */
+static int proc_mm_show(struct proc_inode *pi, char *buf)
+{
+	struct task_struct *task;
+	struct mm_struct *mm = NULL;
+	unsigned long flags;
+	int len;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_pid(pi->pid);
+	if (task)
+		mm = get_task_mm(task);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!task)
+		return -ESRCH;
+	if (!mm)
+		return pi->entry->show_mm(NULL, buf, PROC_TEXT_MAX);
+	mmap_read_lock(mm);
+	len = pi->entry->show_mm(mm, buf, PROC_TEXT_MAX);
+	mmap_read_unlock(mm);
+	mmput(mm);
+	return len;
+}
+
 static int proc_text_open(struct ramfs_inode *inode, struct file *file)
 {
 	struct proc_inode *pi = PROC_I(inode);
@@ -243,6 +273,8 @@ static int proc_text_open(struct ramfs_inode *inode, struct file *file)
 		if (task)
 			len = pi->entry->show_task(task, text->buf, PROC_TEXT_MAX);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+	} else if (pi->entry->show_mm) {
+		len = proc_mm_show(pi, text->buf);
 	} else if (pi->entry->show) {
 		len = pi->entry->show(text->buf, PROC_TEXT_MAX);
 	} else {

@@ -70,10 +70,10 @@ newline:
 	return min(len, (int)size);
 }
 
-int proc_pid_maps(struct task_struct *task, char *buf, size_t size)
+/* mm's mmap_lock held for read (fs/proc/root.c): the VMAs stay as they are. */
+int proc_pid_maps(struct mm_struct *mm, char *buf, size_t size)
 {
 	const struct vm_area_struct *vma;
-	struct mm_struct *mm = task->mm;
 	int len = 0;
 
 	if (!mm)

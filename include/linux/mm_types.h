@@ -5,13 +5,16 @@
  * that tags its TLB entries (arch/arm64/mm/context.c), and the list of
  * areas (VMAs) that may be mapped: ELF segments, the heap (brk), mmap()
  * regions and the stack. Pages are allocated when first touched
- * (mm/memory.c), except ELF segments, which exec fills at once.
+ * (mm/memory.c), except ELF segments, which exec fills at once. The
+ * threads of a process share one, on any number of CPUs at once.
  */
 #ifndef __LINUX_MM_TYPES_H
 #define __LINUX_MM_TYPES_H
 
 #include <linux/atomic.h>
 #include <linux/list.h>
+#include <linux/rwsem.h>
+#include <linux/spinlock_types.h>
 #include <linux/types.h>
 #include <asm/pgtable.h>
 
@@ -49,14 +52,30 @@ struct vm_special_mapping {
 
 struct ramfs_inode;
 
+/*
+ * Locking (include/linux/mmap_lock.h): mmap_lock, read or write, for the
+ * VMAs and the layout fields; page_table_lock, under mmap_lock held for
+ * read, for the page-table entries and the counts concurrent page faults
+ * change (a fault installs a table or a page only if the entry is still
+ * empty). Tables are freed only with the mm, so a pointer to an entry
+ * stays good while the mm lives.
+ */
 struct mm_struct {
 	pgd_t *pgd;			/* top-level table (linear-map address) */
 	u64 context_id;			/* ASID generation | ASID (context.c) */
 	struct list_head mmap;		/* VMAs, sorted by address */
+	struct rw_semaphore mmap_lock;	/* the VMAs: faults read, changes write */
+	spinlock_t page_table_lock;	/* entries and rss/pgtables, among faults */
 	atomic_t users;			/* tasks using it */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack, mmap_base;
 	unsigned long arg_start, arg_end, env_start, env_end;
+	/*
+	 * Pages the VMAs span, in all and of each kind (vm_stat_account,
+	 * mm/mmap.c), changed under mmap_lock held for write: /proc/PID/status
+	 * reads them without the lock, as Linux does.
+	 */
+	unsigned long total_vm, data_vm, stack_vm;
 	unsigned long rss;		/* user pages mapped */
 	unsigned long pgtables;		/* table pages (pgd included) */
 	struct ramfs_inode *exe_file;	/* the program exec loaded (held): /proc/PID/exe */

@@ -11,10 +11,13 @@
 #include <linux/types.h>
 
 struct ramfs_inode;
+struct task_struct;
 
 /* ---- mm/memory.c ------------------------------------------------------- */
 struct mm_struct *mm_alloc(void);		/* empty, users = 1; NULL: no memory */
 void mmput(struct mm_struct *mm);		/* drop a user; the last frees it all */
+/* kernel/fork.c: task's mm with a reference (tasklist_lock held), or NULL. */
+struct mm_struct *get_task_mm(struct task_struct *task);
 /* fork: a copy of old, every present page copied now (no copy-on-write). */
 struct mm_struct *dup_mm(struct mm_struct *old);
 /*
@@ -67,6 +70,8 @@ int remap_pfn_range(struct mm_struct *mm, unsigned long addr, unsigned long pfn,
 void sync_icache_page(void *kaddr);
 
 /* ---- mm/mmap.c --------------------------------------------------------- */
+/* npages (< 0: fewer) of a VMA with flags joined mm: total_vm, data_vm, stack_vm. */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 /* The first VMA ending above addr (it may start above addr too), or NULL. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* Add [start, end) with vm_flags; -EEXIST if it overlaps, -ENOMEM. */

@@ -43,11 +43,21 @@ DECLARE_HANDLER(el1h_64_sync_handler);
 void noinline el1h_64_sync_handler(struct pt_regs *regs)
 {
 	u64 esr = read_sysreg(esr_el1);
+	unsigned long far;
 
 	switch (ESR_ELx_EC(esr)) {
 	case ESR_ELx_EC_DABT_CUR:
 	case ESR_ELx_EC_IABT_CUR:
-		do_mem_abort(read_sysreg(far_el1), esr, regs);
+		/*
+		 * Interrupts as the interrupted code had them (Linux's
+		 * local_daif_inherit): a uaccess fault from a system call may
+		 * then sleep for the mm's mmap_lock (arch/arm64/mm/fault.c).
+		 */
+		far = read_sysreg(far_el1);
+		if (!(regs->pstate & PSR_I_BIT))
+			local_irq_enable();
+		do_mem_abort(far, esr, regs);
+		local_irq_disable();
 		break;
 	case ESR_ELx_EC_BRK64:
 		do_el1_brk64(regs, esr);

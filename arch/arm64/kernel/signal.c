@@ -33,6 +33,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -113,15 +114,21 @@ static void __user *apply_user_offset(struct rt_sigframe_user_layout *user, unsi
 static void arm64_notify_segfault(unsigned long addr)
 {
 	struct task_struct *tsk = current;
-	struct vm_area_struct *vma = find_vma(tsk->mm, addr);
+	struct vm_area_struct *vma;
 	unsigned long handler = tsk->sighand->action[SIGSEGV - 1].sa_handler;
 	kernel_siginfo_t info;
+	bool mapped;
+
+	mmap_read_lock(tsk->mm);
+	vma = find_vma(tsk->mm, addr);
+	mapped = vma && vma->vm_start <= addr;
+	mmap_read_unlock(tsk->mm);
 
 	if (handler == SIG_DFL || handler == SIG_IGN || (tsk->blocked & (1ULL << (SIGSEGV - 1))))
 		pr_info("%s[%d]: illegal memory access\n", tsk->comm, tsk->pid);
 	memset(&info, 0, sizeof(info));
 	info.si_signo = SIGSEGV;
-	info.si_code = vma && vma->vm_start <= addr ? SEGV_ACCERR : SEGV_MAPERR;
+	info.si_code = mapped ? SEGV_ACCERR : SEGV_MAPERR;
 	info.fault.addr = addr;
 	force_sig_info(&info);
 }
@@ -387,12 +394,17 @@ void arm64_force_sig_fault(int sig, int code, const char *desc, unsigned long fa
 
 	/* Only when the signal kills: Linux's unhandled_signal(). */
 	if (handler == SIG_DFL || handler == SIG_IGN || (tsk->blocked & (1ULL << (sig - 1)))) {
-		struct vm_area_struct *vma = tsk->mm ? find_vma(tsk->mm, regs->pc) : NULL;
+		struct vm_area_struct *vma;
 		char where[64] = "";
 
-		if (vma && vma->vm_start <= regs->pc && vma->vm_name[0])
-			snprintf(where, sizeof(where), ", in %s[%lx+%lx]", vma->vm_name,
-				 vma->vm_start, vma->vm_end - vma->vm_start);
+		/* Only a trylock, as Linux's print_vma_addr: this may run with interrupts masked. */
+		if (tsk->mm && mmap_read_trylock(tsk->mm)) {
+			vma = find_vma(tsk->mm, regs->pc);
+			if (vma && vma->vm_start <= regs->pc && vma->vm_name[0])
+				snprintf(where, sizeof(where), ", in %s[%lx+%lx]", vma->vm_name,
+					 vma->vm_start, vma->vm_end - vma->vm_start);
+			mmap_read_unlock(tsk->mm);
+		}
 		pr_info("%s[%d]: unhandled %s (%d) at 0x%016lx, esr 0x%016llx%s\n", tsk->comm,
 			tsk->pid, desc, sig, far, esr, where);
 	}

@@ -11,11 +11,14 @@
  *
  * User addresses are different (do_user_addr_fault): a fault from EL0, or
  * from a uaccess instruction of the kernel, on an address a VMA covers
- * gets its page (mm/memory.c); otherwise EL0 gets a fatal signal with
+ * gets its page (mm/memory.c), with the mm's mmap_lock held for read;
+ * otherwise EL0 gets a fatal signal with
  * Linux's "unhandled ... fault" line, and the kernel's uaccess routine
  * resumes at its exception-table fixup (-EFAULT for the system call).
  */
 #include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <asm/asm-extable.h>
@@ -86,6 +89,25 @@ static __noreturn void die_kernel_fault(const char *msg, unsigned long addr, u64
 	die("Oops", regs, esr);
 }
 
+/*
+ * Take mm's mmap_lock for read to handle a fault on a user address: the
+ * VMAs must not change while one is looked up and its page mapped (another
+ * thread may be in munmap on another CPU). It sleeps if a writer holds it,
+ * which a fault from EL0 always may. The kernel's uaccess routines may run
+ * where sleeping is not allowed (under a spinlock: futex_wait's second
+ * read of the futex word; with interrupts masked): there only a trylock,
+ * and if it fails the access fails (-EFAULT from the fixup), as Linux's
+ * faulthandler_disabled() path makes every such fault fail; the caller
+ * retries without the lock (kernel/futex.c).
+ */
+static bool lock_mm_for_fault(struct mm_struct *mm, bool user)
+{
+	if (!user && (preempt_count() || irqs_disabled()))
+		return mmap_read_trylock(mm);
+	mmap_read_lock(mm);
+	return true;
+}
+
 /* true if handled: the access can be retried, or the fixup/signal is set up. */
 static bool do_user_addr_fault(unsigned long far, u64 esr, struct pt_regs *regs)
 {
@@ -94,13 +116,16 @@ static bool do_user_addr_fault(unsigned long far, u64 esr, struct pt_regs *regs)
 	bool write = !exec && (esr & ESR_ELx_WNR) && !(esr & ESR_ELx_CM);
 	/* A tagged pointer (TBI0) reaches the same page as the untagged one. */
 	unsigned long addr = untagged_addr(far);
+	struct mm_struct *mm = current->mm;
 	int fault = -EFAULT;
 
 	if (!user && !search_exception_tables(regs->pc))
 		return false;		/* the kernel itself touched user memory */
-	if (addr < TASK_SIZE && current->mm && !(esr & ESR_ELx_FnV) &&
-	    (esr_fsc_is_translation_fault(esr) || esr_fsc_is_permission_fault(esr))) {
-		fault = handle_mm_fault(current->mm, addr, write, exec);
+	if (addr < TASK_SIZE && mm && !(esr & ESR_ELx_FnV) &&
+	    (esr_fsc_is_translation_fault(esr) || esr_fsc_is_permission_fault(esr)) &&
+	    lock_mm_for_fault(mm, user)) {
+		fault = handle_mm_fault(mm, addr, write, exec);
+		mmap_read_unlock(mm);
 		if (fault == 0)
 			return true;
 	}
