@@ -363,7 +363,8 @@ fuzz-dtb: deps all
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@ FUZZ_SEED=$(FUZZ_SEED) \
 		FUZZ_BOOTS=$(FUZZ_BOOTS)
 
-# The SMP soak: processes and pipes on 4 CPUs for some minutes.
+# The SMP soaks: processes and pipes, and threads of one process sharing its
+# memory, on 4 CPUs for some minutes.
 PHONY += soak
 soak: deps all
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
@@ -432,7 +433,7 @@ help:
 	@echo '  check-efi       - UEFI boots only: EDK2, U-Boot bootefi and distro boot, GRUB'
 	@echo '  check-docs      - the commands shown in README.md and Documentation/ run as written'
 	@echo '  fuzz-dtb        - boot FUZZ_BOOTS (300) mutated DTBs/command lines (FUZZ_SEED=1), tally'
-	@echo '  soak            - fork/exec/wait and pipes on 4 CPUs at once for minutes (SMP)'
+	@echo '  soak            - fork/exec/wait, pipes, threads sharing memory on 4 CPUs for minutes (SMP)'
 	@echo '  deps            - install Debian packages and the arm64 libfdt'
 	@echo 'Cleaning:'
 	@echo '  clean           - remove build outputs, keep .config'

@@ -41,6 +41,11 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * fileio: stdio and POSIX file I/O on the writable root: lseek, holes,
     pread/pwrite, O_APPEND/O_EXCL/O_TRUNC, ftruncate, rename, unlink while
     open, readdir.
+  * mm_threads (4 CPUs, multi-threaded TCG): four threads of one process
+    fault, map, re-protect and unmap memory together, fork and read
+    /proc/self/maps meanwhile, and see an unmapped or write-protected page
+    fault on every CPU (the mmap lock, the page-table lock, broadcast TLB
+    invalidation); `make soak` runs it 40 times over.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -74,7 +79,7 @@ def init_prog(boot_env):
 
 
 def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
-                args='', smp=None):
+                args='', smp=None, accel=ICOUNT, timeout=120):
     with open(os.path.join(glibc_dir, name), 'rb') as f:
         prog = f.read()
     initrd = tmp_path / 'initrd'
@@ -83,8 +88,8 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
         ('init', 0o100755, init_prog), (f'bin/{name}', 0o100755, prog)]))
     console.start(qemu_cmd(kernel=kernel_image, memory='256M', smp=smp,
                            append=f'console=ttyAMA0 poweroff -- /bin/{name} {args}'.rstrip(),
-                           extra=['-initrd', str(initrd)] + ICOUNT))
-    lines = console.read_until_exit(timeout=120)
+                           extra=['-initrd', str(initrd)] + accel))
+    lines = console.read_until_exit(timeout=timeout)
     assert console.exitstatus == 0
     return [ln.text for ln in lines]
 
@@ -123,3 +128,37 @@ def test_glibc_vdso(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, 'vdso',
                         args, smp)
     assert check_ktap(texts, 'vdso') == cases
+
+
+MULTI_THREADED_TCG = ['-accel', 'tcg,thread=multi']
+SOAK = os.environ.get('SMP_SOAK') == '1'
+
+
+def run_mm_threads(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, args,
+                   timeout):
+    texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                        'mm_threads', args, smp=4, accel=MULTI_THREADED_TCG, timeout=timeout)
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts
+    assert '# 4 CPUs online, 4 threads, ' in ' '.join(texts)
+    bad = [t for t in texts if re.search(r'^BUG: |Oops|Call trace:|WARNING:|unhandled', t)]
+    assert not bad, bad
+    return check_ktap(texts, 'mm_threads')
+
+
+def test_glibc_mm_threads(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir):
+    """mm_threads.c: four threads of one process on four CPUs at once
+    (multi-threaded TCG, no -icount: really in parallel) fault pages of a
+    shared mapping in together, mmap/mprotect/mremap/munmap regions of their
+    own, fork and read /proc/self/maps meanwhile, and see a page unmapped
+    or write-protected by one of them fault on every CPU: the mmap lock,
+    the page-table lock and broadcast TLB invalidation (Documentation/
+    scheduler/sched-design.rst, "Threads: the mmap lock")."""
+    assert run_mm_threads(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                          '', timeout=120) == 5
+
+
+@pytest.mark.skipif(not SOAK, reason='the soak runs with `make soak`')
+def test_glibc_mm_threads_soak(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir):
+    """The soak: 40 rounds over a 4 MiB shared mapping, some minutes."""
+    assert run_mm_threads(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                          '-r 40 -p 1024', timeout=1800) == 200
