@@ -98,6 +98,19 @@ static void run_threads(void *(*fn)(void *))
 	pthread_barrier_destroy(&barrier);
 }
 
+/* A case's name; with -r, the round's number after it: each KTAP name once. */
+static int round_of_run;
+
+static const char *named(const char *name)
+{
+	static char buf[64];
+
+	if (repeat == 1)
+		return name;
+	snprintf(buf, sizeof(buf), "%s_%d", name, round_of_run + 1);
+	return buf;
+}
+
 static int report(const char *name)
 {
 	unsigned long total = 0;
@@ -108,7 +121,7 @@ static int report(const char *name)
 		if (errors[t] && first < 0)
 			first = t;
 	}
-	return ktap_check(!total, name, "%lu bad values, first in thread %d: %s", total, first,
+	return ktap_check(!total, named(name), "%lu bad values, first in thread %d: %s", total, first,
 			  first >= 0 ? error_text[first] : "");
 }
 
@@ -142,7 +155,7 @@ static int shared_faults(void)
 		shared = mmap(NULL, shared_pages * PAGE, PROT_READ | PROT_WRITE,
 			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (shared == MAP_FAILED)
-			return ktap_check(0, "shared_faults", "mmap: %s", strerror(errno));
+			return ktap_check(0, named("shared_faults"), "mmap: %s", strerror(errno));
 		run_threads(fault_shared);
 		munmap(shared, shared_pages * PAGE);
 		if (errors[0] || errors[1] || errors[2] || errors[3])
@@ -286,7 +299,7 @@ static int churn_case(const char *name, int fork_too)
 	known = mmap(NULL, KNOWN_WORDS * 8, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 		     -1, 0);
 	if (shared == MAP_FAILED || known == MAP_FAILED)
-		return ktap_check(0, name, "mmap: %s", strerror(errno));
+		return ktap_check(0, named(name), "mmap: %s", strerror(errno));
 	for (unsigned long k = 0; k < KNOWN_WORDS; k++)
 		known[k] = ~(uint64_t)k;
 	run_threads(churn);
@@ -387,7 +400,7 @@ static int tlb_case(const char *name, int mprotect_too)
 	sigaction(SIGSEGV, &sa, NULL);
 	shared = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (shared == MAP_FAILED)
-		return ktap_check(0, name, "mmap: %s", strerror(errno));
+		return ktap_check(0, named(name), "mmap: %s", strerror(errno));
 	for (int w = 0; w < NTHREADS; w++)
 		((uint64_t *)shared)[w] = stamp(0, 0, 0);
 	run_threads(tlb_worker);
@@ -416,7 +429,7 @@ int main(int argc, char **argv)
 	ktap_start("mm_threads", NR_CASES * repeat);
 	printf("# %ld CPUs online, %d threads, %lu shared pages, %d round(s)\n",
 	       sysconf(_SC_NPROCESSORS_ONLN), NTHREADS, shared_pages, repeat);
-	for (int r = 0; r < repeat; r++) {
+	for (round_of_run = 0; round_of_run < repeat; round_of_run++) {
 		shared_faults();
 		churn_case("private_churn", 0);
 		churn_case("fork_and_maps", 1);
