@@ -64,6 +64,25 @@ static bool elf_header_ok(const struct linux_binprm *bprm, const struct elf64_hd
 	       bprm->size - eh->e_phoff >= (u64)eh->e_phnum * sizeof(struct elf64_phdr);
 }
 
+/*
+ * .bss starts at elf_bss, in the middle of the segment's last file page:
+ * the rest of that page holds what follows in the file, zeroed here (the
+ * page becomes the process's own copy), as Linux's padzero.
+ */
+static int padzero(struct mm_struct *mm, unsigned long elf_bss)
+{
+	unsigned long nbyte = PAGE_ALIGN(elf_bss) - elf_bss;
+	void *kaddr;
+
+	if (!nbyte)
+		return 0;
+	kaddr = mm_user_kaddr(mm, elf_bss);
+	if (!kaddr)
+		return -ENOMEM;
+	memset(kaddr, 0, nbyte);
+	return 0;
+}
+
 /* Map one PT_LOAD segment and copy its file bytes in. */
 static int load_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph, const char *name)
 {
@@ -105,6 +124,8 @@ static int load_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph, 
 	if (err)
 		return err == -EEXIST ? -ENOEXEC : err;
 	err = copy_to_mm(bprm->mm, vaddr, bprm->data + ph->p_offset, ph->p_filesz);
+	if (!err && ph->p_memsz > ph->p_filesz)
+		err = padzero(bprm->mm, vaddr + ph->p_filesz);
 	if (err)
 		return err;
 	if (flags & VM_EXEC)		/* the code went in through the linear map */

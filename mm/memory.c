@@ -7,22 +7,37 @@
  *
  * Every user page descriptor is non-global (nG: tagged with the ASID),
  * PXN (never executable by the kernel; every user table descriptor has
- * PXNTable too) and never both writable and executable at EL0. Pages come
- * from the page allocator, one per page, owned by exactly one mm: fork
- * copies them eagerly (no copy-on-write; dup_mm says why that is enough
- * here). Anonymous memory (heap, stack, mmap) is mapped on first touch.
- * The exception: pages of the kernel's own (the vDSO, the vvar page)
- * that remap_pfn_range maps marked PTE_SPECIAL, which no mm owns: unmap
- * and exit leave them alone and fork maps the same page again.
+ * PXNTable too) and never both writable and executable at EL0. Pages are
+ * mapped on first touch (heap, stack, mmap). Which pages are shared, and
+ * when one is copied:
  *
- * The other exception: a MAP_SHARED mapping of a ramfs
- * file maps the file's own bytes (inode->data, page aligned for it), in
- * every process that maps it. Those descriptors carry PTE_SPECIAL (a
- * software bit, as Linux marks pages it must not free): unmapping drops
- * them without freeing, fork shares them, and unmap_mapping_range() takes
- * them all away before the file's buffer moves or shrinks, so the next
- * touch maps the new buffer. A MAP_PRIVATE file mapping gets a page of
- * its own filled from the file at the first touch (filemap_fault).
+ *   - anonymous private memory: pages from the page allocator, one per
+ *     page, owned by exactly one mm; fork copies them eagerly (no
+ *     copy-on-write for anonymous memory; dup_mm says why that is enough
+ *     here), exit and munmap free them;
+ *   - a MAP_SHARED mapping of a ramfs file maps the file's own bytes
+ *     (inode->data, page aligned for it), in every process that maps it,
+ *     writable if the mapping is;
+ *   - a MAP_PRIVATE mapping of a file maps the same bytes of the file,
+ *     read-only, until the first write to a page (a write fault, or the
+ *     kernel writing there for the process): then do_wp_page gives the
+ *     page a private copy, owned as anonymous memory is. Until then
+ *     writes to the file show through the mapping, after it they do not
+ *     (Linux's semantics). A first touch that is a write copies at once
+ *     (do_cow_fault);
+ *   - an anonymous MAP_SHARED mapping maps the pages of its shmem_object
+ *     (mm/shmem.c), the same in every process that inherited it by fork;
+ *   - the kernel's own pages (the vDSO, the vvar page), which
+ *     remap_pfn_range maps.
+ *
+ * The file's, shmem object's and kernel's pages are mapped with
+ * PTE_SPECIAL (a software bit, as Linux marks pages it must not free):
+ * no mm owns them, so unmapping drops the descriptor without freeing,
+ * fork maps the same page in the child (a private mapping's file page
+ * stays read-only there too, and is copied at the child's first write),
+ * and rss does not count them. unmap_mapping_range() takes a file's pages
+ * out of every mapping of it before the file's buffer moves or shrinks,
+ * so the next touch maps the new buffer.
  *
  * Locking (include/linux/mmap_lock.h): page faults hold mm->mmap_lock for
  * read, so the threads of a process fault on several CPUs at once, even on
@@ -34,7 +49,12 @@
  * runs in that mm meanwhile, and invalidates the TLB on every CPU
  * (flush_tlb_page: tlbi ...is with the mm's ASID) before the page is freed
  * or loses a permission. Tables are freed only with the mm (mmput), so a
- * walk without the lock never reads a freed table.
+ * walk without the lock never reads a freed table. Two changes of present
+ * entries happen without it: do_wp_page replaces a private mapping's file
+ * page by its copy (under page_table_lock, if the entry is still that
+ * page), and unmap_mapping_range, for a write to the file in any process,
+ * takes a file's pages down under ramfs_lock, which every fault that maps
+ * or copies a file page holds.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -44,6 +64,7 @@
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/spinlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -189,58 +210,199 @@ static void *map_new_page(struct mm_struct *mm, unsigned long va, unsigned long 
 }
 
 /*
- * A file-backed VMA's page va: -EIO (SIGBUS) if it lies wholly past the
- * end of the file, as on Linux. MAP_SHARED maps the file's bytes
- * themselves; MAP_PRIVATE a new page with a copy of them (zeros past the
- * end of the file).
+ * A private mapping of a file: its pages are the file's, mapped read-only,
+ * until a write gives the page a copy of its own (copy-on-write).
  */
-static int filemap_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va)
+static bool is_cow_mapping(const struct vm_area_struct *vma)
+{
+	return vma->vm_file && !(vma->vm_flags & VM_SHARED);
+}
+
+/*
+ * Point the descriptor pte (of va) at entry if, looked at again under
+ * page_table_lock, it still holds old (0: nothing mapped): another CPU's
+ * fault may have been first. A present old is taken down and its TLB
+ * entries flushed first (break-before-make). A page the mm owns (not
+ * PTE_SPECIAL) is counted in rss. true if it did.
+ */
+static bool replace_user_pte(struct mm_struct *mm, unsigned long va, u64 *pte, u64 old,
+			     u64 entry)
+{
+	u64 now;
+	bool done;
+
+	dsb(ishst);		/* the page's contents before the mapping */
+	spin_lock(&mm->page_table_lock);
+	now = READ_ONCE(*pte);
+	done = old ? now == old : !(now & PTE_VALID);
+	if (done) {
+		if (old) {
+			WRITE_ONCE(*pte, 0);
+			flush_tlb_page(mm, va);
+		}
+		WRITE_ONCE(*pte, entry);
+		if (!(entry & PTE_SPECIAL))
+			mm->rss++;
+	}
+	spin_unlock(&mm->page_table_lock);
+	dsb(ishst);
+	isb();
+	return done;
+}
+
+/* The offset in the file (or shmem object) of the page at va. */
+static u64 vma_offset(const struct vm_area_struct *vma, unsigned long va)
+{
+	return ((u64)vma->vm_pgoff << PAGE_SHIFT) + (va - vma->vm_start);
+}
+
+/*
+ * A private page at va with a copy of the file's bytes (zeros past the end
+ * of the file): a write to a private file mapping's page not mapped yet
+ * (Linux's do_cow_fault), or a read of one whose file cannot lend its
+ * page. -EIO (SIGBUS) if the page lies wholly past the end of the file.
+ */
+static int do_cow_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+			u64 *pte)
 {
 	struct ramfs_inode *inode = vma->vm_file;
-	u64 off = ((u64)vma->vm_pgoff << PAGE_SHIFT) + (va - vma->vm_start);
-	u64 *pte = pte_walk(mm, va, true, NULL);
-	void *page = NULL;
+	u64 off = vma_offset(vma, va);
+	void *page = (void *)get_zeroed_page(GFP_KERNEL);
 	int err = 0;
 
-	if (!pte)
-		return -ENOMEM;
-	if (!(vma->vm_flags & VM_SHARED) && !(page = (void *)get_zeroed_page(GFP_KERNEL)))
+	if (!page)
 		return -ENOMEM;
 	spin_lock(&ramfs_lock);		/* the file's size and buffer stay put */
-	spin_lock(&mm->page_table_lock);	/* and no other CPU maps this page */
-	if (READ_ONCE(*pte) & PTE_VALID) {
-		;			/* another CPU's fault did: nothing to do */
-	} else if (off >= inode->size) {
+	if (off >= inode->size) {
 		err = -EIO;
-	} else if (page) {
+	} else {
 		memcpy(page, (char *)inode->data + off, min((u64)PAGE_SIZE, inode->size - off));
 		if (vma->vm_flags & VM_EXEC)
 			sync_icache_page(page);
-		dsb(ishst);		/* the copy before the mapping */
-		WRITE_ONCE(*pte, __pa(page) | vm_page_prot(vma->vm_flags));
-		mm->rss++;
-		page = NULL;		/* mapped: not to be freed */
-	} else if (!IS_ALIGNED((unsigned long)inode->data, PAGE_SIZE) ||
-		   inode->capacity < off + PAGE_SIZE) {
-		err = -EIO;		/* not made mappable (mm/mmap.c does): refuse */
-	} else {
-		/* the file's page: PTE_SPECIAL, not counted in rss, never freed here */
-		WRITE_ONCE(*pte, __pa((char *)inode->data + off) | vm_page_prot(vma->vm_flags) |
-				 PTE_SPECIAL);
+		if (replace_user_pte(mm, va, pte, 0, __pa(page) | vm_page_prot(vma->vm_flags)))
+			page = NULL;	/* mapped (else another CPU's fault was first) */
 	}
-	spin_unlock(&mm->page_table_lock);
 	spin_unlock(&ramfs_lock);
 	if (page)
 		free_page((unsigned long)page);
-	dsb(ishst);
-	isb();
 	return err;
+}
+
+/*
+ * Map the file's own page at va (PTE_SPECIAL: not counted in rss, never
+ * freed with the mapping): writable in a shared mapping, read-only in a
+ * private one until its first write (do_wp_page). -EIO (SIGBUS) if it lies
+ * wholly past the end of the file, as on Linux.
+ */
+static int do_read_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+			 u64 *pte)
+{
+	struct ramfs_inode *inode = vma->vm_file;
+	unsigned long vm_flags = vma->vm_flags;
+	u64 off = vma_offset(vma, va);
+	int err = 0;
+	char *kaddr;
+
+	if (!(vm_flags & VM_SHARED))
+		vm_flags &= ~VM_WRITE;
+	spin_lock(&ramfs_lock);		/* the file's size and buffer stay put */
+	kaddr = (char *)inode->data + off;
+	if (off >= inode->size) {
+		err = -EIO;
+	} else if (!IS_ALIGNED((unsigned long)kaddr, PAGE_SIZE) ||
+		   inode->capacity < off + PAGE_SIZE) {
+		/* not made mappable (mmap does, ramfs_make_mappable) */
+		err = vm_flags & VM_SHARED ? -EIO : -EAGAIN;
+	} else {
+		if (vm_flags & VM_EXEC)
+			sync_icache_page(kaddr);
+		replace_user_pte(mm, va, pte, 0,
+				 __pa(kaddr) | vm_page_prot(vm_flags) | PTE_SPECIAL);
+	}
+	spin_unlock(&ramfs_lock);
+	if (err == -EAGAIN)		/* a private mapping: a copy will do */
+		return do_cow_fault(mm, vma, va, pte);
+	return err;
+}
+
+/*
+ * A write to a private file mapping's page that is still the file's: the
+ * page gets a copy of its own, writable (Linux's do_wp_page). From then on
+ * writes to the file no longer show there.
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+		      u64 *pte)
+{
+	void *copy = (void *)__get_free_page(GFP_KERNEL);
+	u64 entry;
+
+	if (!copy)
+		return -ENOMEM;
+	spin_lock(&ramfs_lock);		/* the file's page is not taken away meanwhile */
+	entry = READ_ONCE(*pte);
+	if ((entry & PTE_VALID) && (entry & PTE_SPECIAL)) {
+		/* the whole page: past the end of the file it holds zeros */
+		memcpy(copy, __va(entry & PTE_ADDR_MASK), PAGE_SIZE);
+		if (replace_user_pte(mm, va, pte, entry, __pa(copy) | vm_page_prot(vma->vm_flags)))
+			copy = NULL;
+	}			/* else taken down, or copied by another thread: retry */
+	spin_unlock(&ramfs_lock);
+	if (copy)
+		free_page((unsigned long)copy);
+	return 0;
+}
+
+/* An anonymous shared mapping's page: its shmem object's, the same in every mapper. */
+static int do_shmem_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+			  u64 *pte)
+{
+	int err = 0;
+	void *page = shmem_get_page(vma->vm_shmem, vma_offset(vma, va) >> PAGE_SHIFT, &err);
+
+	if (!page)
+		return err;
+	if (vma->vm_flags & VM_EXEC)
+		sync_icache_page(page);
+	replace_user_pte(mm, va, pte, 0, __pa(page) | vm_page_prot(vma->vm_flags) | PTE_SPECIAL);
+	return 0;
+}
+
+/*
+ * The fault at page va of vma, whose protections allow the access (or the
+ * kernel writes for exec): map the page, or copy the file's page that a
+ * private mapping writes for the first time.
+ */
+static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long va,
+		    bool write, bool exec)
+{
+	u64 *pte = pte_walk(mm, va, false, NULL);
+	u64 desc = pte ? READ_ONCE(*pte) : 0;
+
+	if (desc & PTE_VALID) {
+		if (write && is_cow_mapping(vma) && (desc & PTE_SPECIAL))
+			return do_wp_page(mm, vma, va, pte);
+		/* Still refused: W^X (a writable VMA's pages never run). */
+		if ((write && (desc & PTE_RDONLY)) || (exec && (desc & PTE_UXN)))
+			return -EACCES;
+		return 0;	/* another thread's fault mapped it meanwhile: retry */
+	}
+	if (vma->vm_flags & VM_PFNMAP)
+		return -EFAULT;		/* mapped whole by remap_pfn_range: no page here */
+	pte = pte_walk(mm, va, true, NULL);
+	if (!pte)
+		return -ENOMEM;
+	if (vma->vm_shmem)
+		return do_shmem_fault(mm, vma, va, pte);
+	if (vma->vm_file && write && !(vma->vm_flags & VM_SHARED))
+		return do_cow_fault(mm, vma, va, pte);
+	if (vma->vm_file)
+		return do_read_fault(mm, vma, va, pte);
+	return map_new_page(mm, va, vma->vm_flags) ? 0 : -ENOMEM;
 }
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
-	u64 *pte, desc;
 
 	mmap_assert_locked(mm);
 	if (!vma || addr < vma->vm_start)
@@ -249,36 +411,27 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool e
 	    (exec && !(vma->vm_flags & VM_EXEC)) ||
 	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return -EACCES;
-	pte = pte_walk(mm, addr, false, NULL);
-	desc = pte ? READ_ONCE(*pte) : 0;
-	if (desc & PTE_VALID) {
-		/* Still refused: W^X (a writable VMA's pages never run). */
-		if ((write && (desc & PTE_RDONLY)) || (exec && (desc & PTE_UXN)))
-			return -EACCES;
-		return 0;	/* another thread's fault mapped it meanwhile: retry */
-	}
-	if (vma->vm_flags & VM_PFNMAP)
-		return -EFAULT;		/* mapped whole by remap_pfn_range: no page here */
-	if (vma->vm_file)
-		return filemap_fault(mm, vma, addr & PAGE_MASK);
-	return map_new_page(mm, addr & PAGE_MASK, vma->vm_flags) ? 0 : -ENOMEM;
+	return do_fault(mm, vma, addr & PAGE_MASK, write, exec);
 }
 
 void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
-	u64 *pte;
-	void *page;
 
 	/* The kernel's own pages ([vdso], [vvar]) are never written this way. */
 	if (!vma || addr < vma->vm_start || (vma->vm_flags & VM_PFNMAP))
 		return NULL;
-	pte = pte_walk(mm, addr, false, NULL);
-	if (pte && (READ_ONCE(*pte) & PTE_VALID))
-		page = __va(READ_ONCE(*pte) & PTE_ADDR_MASK);
-	else
-		page = map_new_page(mm, addr & PAGE_MASK, vma->vm_flags);
-	return page ? (char *)page + (addr & ~PAGE_MASK) : NULL;
+	/* A page of its own to write: a private mapping's file page is copied. */
+	for (int tries = 0; tries < 3; tries++) {
+		u64 *pte = pte_walk(mm, addr, false, NULL);
+		u64 entry = pte ? READ_ONCE(*pte) : 0;
+
+		if ((entry & PTE_VALID) && !(is_cow_mapping(vma) && (entry & PTE_SPECIAL)))
+			return (char *)__va(entry & PTE_ADDR_MASK) + (addr & ~PAGE_MASK);
+		if (do_fault(mm, vma, addr & PAGE_MASK, true, false))
+			return NULL;
+	}
+	return NULL;
 }
 
 int remap_pfn_range(struct mm_struct *mm, unsigned long addr, unsigned long pfn,
@@ -356,7 +509,7 @@ static void unmap_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned
 	WRITE_ONCE(*pte, 0);
 	flush_tlb_page(mm, va);
 	if (old & PTE_SPECIAL)
-		return;			/* the kernel's page */
+		return;			/* the kernel's, a file's or a shmem object's page */
 	free_page((unsigned long)__va(pa));
 	mm->rss--;
 }
@@ -367,10 +520,15 @@ void unmap_pages(struct mm_struct *mm, unsigned long start, unsigned long end)
 }
 
 static void reprotect_one(struct mm_struct *mm, unsigned long va, u64 *pte,
-			  unsigned long vm_flags)
+			  unsigned long vma_arg)
 {
+	const struct vm_area_struct *vma = (const void *)vma_arg;
+	unsigned long vm_flags = vma->vm_flags;
 	u64 old = *pte;
 
+	/* A private mapping's file page stays read-only: its first write copies it. */
+	if (is_cow_mapping(vma) && (old & PTE_SPECIAL))
+		vm_flags &= ~VM_WRITE;
 	/* Only permission bits change: no break-before-make needed. */
 	WRITE_ONCE(*pte, (old & (PTE_ADDR_MASK | PTE_SPECIAL)) | vm_page_prot(vm_flags));
 	if ((vm_flags & VM_EXEC) && !(vm_flags & VM_WRITE) && (old & PTE_UXN))
@@ -378,22 +536,35 @@ static void reprotect_one(struct mm_struct *mm, unsigned long va, u64 *pte,
 	flush_tlb_page(mm, va);
 }
 
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned long vm_flags)
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
+	struct vm_area_struct *vma;
+
 	/* ramfs_lock: a file page being taken down is not put back with new bits */
 	spin_lock(&ramfs_lock);
-	for_each_pte(mm, start, end, reprotect_one, vm_flags);
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		if (vma->vm_end > start && vma->vm_start < end)
+			for_each_pte(mm, max(start, vma->vm_start), min(end, vma->vm_end),
+				     reprotect_one, (unsigned long)vma);
 	spin_unlock(&ramfs_lock);
+}
+
+/* A file's page in a mapping of it: taken down (private copies stay). */
+static void unmap_file_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned long arg)
+{
+	if (*pte & PTE_SPECIAL) {
+		WRITE_ONCE(*pte, 0);
+		flush_tlb_page(mm, va);
+	}
 }
 
 void unmap_mapping_range(struct ramfs_inode *inode)
 {
 	struct vm_area_struct *vma;
 
-	list_for_each_entry(vma, &shared_file_vmas, vm_shared)	/* ramfs_lock held */
+	list_for_each_entry(vma, &file_vmas, vm_shared)	/* ramfs_lock held */
 		if (vma->vm_file == inode)
-			for_each_pte(vma->vm_mm, vma->vm_start, vma->vm_end, unmap_one, 0);
+			for_each_pte(vma->vm_mm, vma->vm_start, vma->vm_end, unmap_file_one, 0);
 }
 
 static void move_one(struct mm_struct *mm, unsigned long va, u64 *pte, unsigned long delta)
@@ -452,14 +623,14 @@ void mmput(struct mm_struct *mm)
 	 * their ASID is not reused before the next rollover flushes the
 	 * TLB (context.c): the pages can go back at once.
 	 */
-	free_vmas(mm);		/* first: off shared_file_vmas before the tables go */
+	free_vmas(mm);		/* first: off file_vmas before the tables go */
 	free_table(mm, mm->pgd, PGTABLE_START_LEVEL);
 	if (mm->exe_file)
 		iput(mm->exe_file);
 	kfree(mm);
 }
 
-/* Copy the table of this level from src into dst, page contents too. */
+/* Copy the table of this level from src into dst, owned pages' contents too. */
 static int copy_table(struct mm_struct *dst, u64 *to, const u64 *from, int level)
 {
 	for (int i = 0; i < PTRS_PER_PTE; i++) {
@@ -469,7 +640,7 @@ static int copy_table(struct mm_struct *dst, u64 *to, const u64 *from, int level
 		if (!(entry & PTE_VALID))
 			continue;
 		if (level == 3 && (entry & PTE_SPECIAL)) {
-			to[i] = entry;		/* the kernel's page: the same one */
+			to[i] = entry;		/* no mm's page: the same one */
 			continue;
 		}
 		page = (void *)__get_free_page(GFP_KERNEL);
@@ -493,11 +664,13 @@ static int copy_table(struct mm_struct *dst, u64 *to, const u64 *from, int level
 }
 
 /*
- * fork's copy. Eager: each present page is copied now. Processes here
+ * fork's copy. The pages a process owns are copied now: processes here
  * are small and most forks are followed by execve, whose new mm starts
  * empty; anonymous memory never touched is not copied (it has no page).
  * Copy-on-write would save the copies at the cost of write faults,
- * reference counts per page and TLB flushes of the parent.
+ * reference counts per page and TLB flushes of the parent. Pages no mm
+ * owns (PTE_SPECIAL) are shared: a shared mapping's stay shared, a
+ * private file mapping's stay the file's, read-only, in both.
  */
 struct mm_struct *dup_mm(struct mm_struct *old)
 {

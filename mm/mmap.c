@@ -6,19 +6,18 @@
  * VMA only says what may be mapped; pages arrive on first touch
  * (mm/memory.c).
  *
- * mmap maps anonymous memory or a ramfs regular file. MAP_SHARED of a file
+ * mmap maps anonymous memory or a ramfs regular file (mm/memory.c says
+ * which pages are shared and when a page is copied). MAP_SHARED of a file
  * maps the file's own bytes: writes through it are what read() sees, and
  * what every other mapper sees; the file's buffer is made page aligned
- * for it here. MAP_PRIVATE of a file gives each page a private copy of the
- * file's bytes at the first touch. A page wholly past the end of the file
- * gives SIGBUS. Other files (pipes, /proc, devices) give -ENODEV.
+ * for it here. MAP_PRIVATE of a file maps the same bytes read-only until
+ * the first write to a page, which gives that page a private copy (so
+ * until then the mapping shows writes to the file, as on Linux). A page
+ * wholly past the end of the file gives SIGBUS. MAP_SHARED |
+ * MAP_ANONYMOUS gets a shmem_object (mm/shmem.c) whose pages fork shares
+ * with the child. Other files (pipes, /proc, devices) give -ENODEV.
  *
  * Differences from Linux, on purpose:
- *   - MAP_PRIVATE copies a file page at the first touch, read or write;
- *     Linux shares it until the first write, so Linux's mapping also shows
- *     writes to the file made between the two. (POSIX leaves it unspecified.)
- *   - MAP_SHARED | MAP_ANONYMOUS is accepted but, with no sharing across
- *     fork, behaves as MAP_PRIVATE.
  *   - PROT_WRITE | PROT_EXEC together are refused with -EACCES: no user page
  *     is ever writable and executable (W^X).
  *   - The kernel's pages mapped into a process (VM_PFNMAP: [vdso], [vvar],
@@ -35,6 +34,7 @@
 #include <linux/mm_user.h>
 #include <linux/mmap_lock.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -98,13 +98,14 @@ static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end,
 }
 
 /*
- * Every VM_SHARED mapping of a file, of every mm, under ramfs_lock: where
- * unmap_mapping_range (mm/memory.c) finds the descriptors to take down
- * when a file's buffer moves (Linux keeps them per file, in i_mmap).
+ * Every mapping of a file, shared or private, of every mm, under
+ * ramfs_lock: where unmap_mapping_range (mm/memory.c) finds the
+ * descriptors of the file's pages to take down when the file's buffer
+ * moves (Linux keeps them per file, in i_mmap).
  */
-LIST_HEAD(shared_file_vmas);
+LIST_HEAD(file_vmas);
 
-/* vma, just made in mm, holds its file and is listed if it maps it shared. */
+/* vma, just made in mm, holds its file and is listed on file_vmas. */
 static void vma_link_file(struct vm_area_struct *vma, struct mm_struct *mm,
 			  struct ramfs_inode *file, unsigned long pgoff)
 {
@@ -114,22 +115,25 @@ static void vma_link_file(struct vm_area_struct *vma, struct mm_struct *mm,
 	if (!file)
 		return;
 	ihold(file);
-	if (vma->vm_flags & VM_SHARED) {
-		spin_lock(&ramfs_lock);
-		list_add(&vma->vm_shared, &shared_file_vmas);
-		spin_unlock(&ramfs_lock);
-	}
+	spin_lock(&ramfs_lock);
+	list_add(&vma->vm_shared, &file_vmas);
+	spin_unlock(&ramfs_lock);
 }
 
-/* A copy of vma covering [start, end) of it, in mm: same file (held again), flags, name. */
+/*
+ * A copy of vma covering [start, end) of it, in mm: same file or shmem
+ * object (held again), flags, name.
+ */
 static struct vm_area_struct *vma_copy(const struct vm_area_struct *vma, struct mm_struct *mm,
 				       unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *copy = vma_alloc(start, end, vma->vm_flags, vma->vm_name);
 
-	if (copy)
-		vma_link_file(copy, mm, vma->vm_file,
-			      vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT));
+	if (!copy)
+		return NULL;
+	vma_link_file(copy, mm, vma->vm_file,
+		      vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT));
+	copy->vm_shmem = shmem_get(vma->vm_shmem);
 	return copy;
 }
 
@@ -145,6 +149,7 @@ static void vma_free(struct vm_area_struct *vma)
 	}
 	if (vma->vm_file)
 		iput(vma->vm_file);
+	shmem_put(vma->vm_shmem);	/* its pages are no longer mapped here */
 	kfree(vma);
 }
 
@@ -240,9 +245,10 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		return -EINVAL;
 	if (split_at(mm, start) || split_at(mm, end))
 		return -ENOMEM;
+	/* The descriptors first: a shmem object's pages may go with its VMA. */
+	unmap_pages(mm, start, end);
 	while ((vma = find_vma(mm, start)) && vma->vm_start < end)
 		vma_free(vma);
-	unmap_pages(mm, start, end);
 	return 0;
 }
 
@@ -315,8 +321,9 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			goto out;
 	}
 	vm_flags = prot_to_vm(prot);
-	if (file && (flags & MAP_TYPE) == MAP_SHARED) {
-		vm_flags |= VM_SHARED | (file->f_mode & FMODE_WRITE ? VM_MAYWRITE : 0);
+	if ((flags & MAP_TYPE) == MAP_SHARED)
+		vm_flags |= VM_SHARED | (!file || (file->f_mode & FMODE_WRITE) ? VM_MAYWRITE : 0);
+	if (file) {		/* both kinds map the file's pages */
 		err = ramfs_make_mappable(file->f_inode);
 		if (err)
 			goto out;
@@ -344,6 +351,11 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	}
 	err = insert_vma_file(mm, addr, addr + len, vm_flags, file ? file->f_inode : NULL,
 			      off >> PAGE_SHIFT);
+	if (!err && !file && (vm_flags & VM_SHARED)) {
+		err = shmem_zero_setup(find_vma(mm, addr));
+		if (err)
+			do_munmap(mm, addr, len);
+	}
 out:
 	if (file)
 		fput(file);
@@ -438,7 +450,7 @@ static int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long 
 				prot_to_vm(prot);
 		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 	}
-	change_protection(mm, start, end, prot_to_vm(prot));
+	change_protection(mm, start, end);
 	return 0;
 }
 

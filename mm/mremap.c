@@ -4,15 +4,16 @@
  * lie in one VMA (else -EFAULT). Shrinking unmaps the tail; growing
  * extends the VMA in place when nothing follows it, else, with
  * MREMAP_MAYMOVE, moves it: a new VMA (same flags, same file at the same
- * offset) and the present pages moved over, descriptors and all, so the
- * contents come along without a copy. MREMAP_FIXED moves to new_addr,
- * replacing what is there. MREMAP_DONTUNMAP is not supported (-EINVAL).
+ * offset or the same shmem object) and the present pages moved over,
+ * descriptors and all, so the contents come along without a copy.
+ * MREMAP_FIXED moves to new_addr, replacing what is there. MREMAP_DONTUNMAP is not supported (-EINVAL).
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
 #include <linux/mmap_lock.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -29,11 +30,12 @@ static int copy_vma_at(struct mm_struct *mm, const struct vm_area_struct *vma,
 	int err;
 
 	err = insert_vma_file(mm, new, new + len, vma->vm_flags, vma->vm_file,
-			      vma->vm_file ? pgoff : 0);
+			      vma->vm_file || vma->vm_shmem ? pgoff : 0);
 	if (err)
 		return err;
 	copy = find_vma(mm, new);
 	memcpy(copy->vm_name, vma->vm_name, sizeof(copy->vm_name));
+	copy->vm_shmem = shmem_get(vma->vm_shmem);	/* the same shared pages */
 	return 0;
 }
 

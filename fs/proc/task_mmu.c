@@ -10,12 +10,14 @@
  * inode are the file's (00:01 is the ramfs), 0 for anonymous memory. The
  * path column starts at column 74 as Linux pads it; anonymous areas are
  * named [heap] (brk), [stack] (the one exec made) or what their maker
- * called them ([vdso]).
+ * called them ([vdso]); anonymous shared memory is "/dev/zero (deleted)"
+ * with its shmem object's number, as Linux shows its shmem file.
  */
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include "internal.h"
@@ -39,14 +41,17 @@ static int show_map_vma(const struct mm_struct *mm, const struct vm_area_struct 
 {
 	struct ramfs_inode *file = vma->vm_file;
 	const char *name = file ? NULL : anon_name(mm, vma);
+	bool backed = file || vma->vm_shmem;
 	int len;
 
+	if (vma->vm_shmem)	/* Linux's name for its shmem file */
+		name = "/dev/zero (deleted)";
 	len = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ",
 		       vma->vm_start, vma->vm_end, vma->vm_flags & VM_READ ? 'r' : '-',
 		       vma->vm_flags & VM_WRITE ? 'w' : '-', vma->vm_flags & VM_EXEC ? 'x' : '-',
 		       vma->vm_flags & VM_SHARED ? 's' : 'p',
-		       file ? vma->vm_pgoff << PAGE_SHIFT : 0, file ? 1 : 0,
-		       file ? file->ino : 0);
+		       backed ? vma->vm_pgoff << PAGE_SHIFT : 0, backed ? 1 : 0,
+		       file ? file->ino : vma->vm_shmem ? vma->vm_shmem->ino : 0);
 	if (!file && !name)
 		goto newline;
 	while (len < MAPS_PAD && len < (int)size - 1)

@@ -11,10 +11,11 @@
  * holds ramfs_lock (include/linux/fs.h) while it looks at the data, which
  * moves when a write grows it, and at the directory's list.
  *
- * mmap (mm/mmap.c) maps a file's bytes themselves for MAP_SHARED: the
- * buffer is made page aligned for it (ramfs_make_mappable), and before
- * it moves or shrinks every such mapping is taken down
- * (ramfs_resize_mapped), to be faulted in again from the new buffer.
+ * mmap (mm/mmap.c) maps a file's bytes themselves (for MAP_SHARED, and
+ * for MAP_PRIVATE until a page's first write): the buffer is made page
+ * aligned for it (ramfs_make_mappable), and before it moves or shrinks
+ * the file's pages are taken out of every mapping (ramfs_resize_mapped),
+ * to be faulted in again from the new buffer.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>

@@ -252,7 +252,7 @@ int ramfs_resize(struct ramfs_inode *inode, size_t size)
 
 		while (cap < size)
 			cap *= 2;
-		data = kmalloc(cap, GFP_KERNEL);
+		data = kzalloc(cap, GFP_KERNEL);	/* mmap may show the tail */
 		if (!data)
 			return -ENOMEM;
 		if (inode->size)

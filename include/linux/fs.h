@@ -265,9 +265,9 @@ void random_read_bytes(void *buf, size_t len);
 
 /* ---- fs/ramfs/file.c ------------------------------------------------------------- */
 extern const struct file_operations ramfs_file_operations;
-/* ramfs_resize of a file that MAP_SHARED may map (preemption off). */
+/* ramfs_resize of a file that mmap may map (preemption off). */
 int ramfs_resize_mapped(struct ramfs_inode *inode, size_t size);
-/* Give a regular file a page-aligned buffer of whole pages, for MAP_SHARED: 0 or -ENOMEM. */
+/* Give a regular file a page-aligned buffer of whole pages, for mmap: 0 or -ENOMEM. */
 int ramfs_make_mappable(struct ramfs_inode *inode);
 extern const struct file_operations ramfs_dir_operations;
 

@@ -21,7 +21,7 @@
 #define VM_READ		0x00000001
 #define VM_WRITE	0x00000002
 #define VM_EXEC		0x00000004
-#define VM_SHARED	0x00000008	/* MAP_SHARED of a file: its pages are the file's */
+#define VM_SHARED	0x00000008	/* MAP_SHARED: the pages are the file's or vm_shmem's */
 #define VM_MAYWRITE	0x00000020	/* mprotect may add VM_WRITE (shared: fd writable) */
 #define VM_GROWSDOWN	0x00000100	/* the stack */
 /*
@@ -38,9 +38,10 @@ struct vm_area_struct {
 	unsigned long vm_flags;		/* VM_* */
 	char vm_name[VMA_NAME_LEN];	/* "[vdso]"..., or the file's name; "" if anonymous */
 	struct ramfs_inode *vm_file;	/* the file mapped (held), NULL if anonymous */
-	unsigned long vm_pgoff;		/* the file offset of vm_start, in pages */
+	struct shmem_object *vm_shmem;	/* anonymous MAP_SHARED: its pages (held) */
+	unsigned long vm_pgoff;		/* vm_start's page in the file or vm_shmem */
 	struct mm_struct *vm_mm;	/* the address space it is in */
-	struct list_head vm_shared;	/* VM_SHARED file VMAs: on shared_file_vmas (mmap.c) */
+	struct list_head vm_shared;	/* file VMAs: on file_vmas (mmap.c) */
 	struct list_head vm_list;	/* in mm->mmap, by address */
 };
 
@@ -51,6 +52,7 @@ struct vm_special_mapping {
 };
 
 struct ramfs_inode;
+struct shmem_object;
 
 /*
  * Locking (include/linux/mmap_lock.h): mmap_lock, read or write, for the

@@ -18,38 +18,47 @@ struct mm_struct *mm_alloc(void);		/* empty, users = 1; NULL: no memory */
 void mmput(struct mm_struct *mm);		/* drop a user; the last frees it all */
 /* kernel/fork.c: task's mm with a reference (tasklist_lock held), or NULL. */
 struct mm_struct *get_task_mm(struct task_struct *task);
-/* fork: a copy of old, every present page copied now (no copy-on-write). */
+/*
+ * fork: a copy of old. Pages a process owns (anonymous memory, private
+ * copies of file pages) are copied now; file pages and shmem pages are
+ * shared, a private mapping's still read-only (copied at the first write).
+ */
 struct mm_struct *dup_mm(struct mm_struct *old);
 /*
- * A page fault at addr in mm: map a zeroed page (or the file's, for a file
- * mapping) if a VMA allows the access. 0, -EFAULT (no VMA: SEGV_MAPERR),
+ * A page fault at addr in mm: map a zeroed page (or the file's or shmem
+ * object's page), or copy a private mapping's file page at its first
+ * write, if a VMA allows the access. 0, -EFAULT (no VMA: SEGV_MAPERR),
  * -EACCES (VMA forbids it: SEGV_ACCERR) or -EIO (a file mapping's page
  * past the end of the file: SIGBUS, BUS_ADRERR).
  */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, bool write, bool exec);
 /*
  * The kernel (linear-map) address of the byte at user address addr of
- * mm, mapping a zeroed page with the VMA's protections if none is there
- * yet: how exec writes into an address space that is not live. NULL if
+ * mm, to write there: the page is faulted in as for a write, whatever
+ * the VMA's protections (a private mapping's file page is copied first):
+ * how exec writes into an address space that is not live. NULL if
  * no VMA covers addr, it is the kernel's (VM_PFNMAP), or memory ran out.
  */
 void *mm_user_kaddr(struct mm_struct *mm, unsigned long addr);
 /* Unmap and free the pages of [start, end); flush their TLB entries. */
 void unmap_pages(struct mm_struct *mm, unsigned long start, unsigned long end);
 /*
- * Take every MAP_SHARED mapping of inode's pages out of every address
- * space (the next touch maps them again): before the file's buffer moves
- * or shrinks (fs/ramfs/file.c). ramfs_lock held.
+ * Take inode's own pages out of every mapping of it, shared or private, in
+ * every address space (the next touch maps them again; private copies
+ * stay): before the file's buffer moves or shrinks (fs/ramfs/file.c).
+ * ramfs_lock held.
  */
 void unmap_mapping_range(struct ramfs_inode *inode);
-/* Every VM_SHARED file VMA of every mm, by vm_shared; ramfs_lock guards it (mm/mmap.c). */
-extern struct list_head shared_file_vmas;
+/* Every file VMA of every mm, by vm_shared; ramfs_lock guards it (mm/mmap.c). */
+extern struct list_head file_vmas;
 /* mremap: move the pages of [old, old + len) to new (tables made first): 0 or -ENOMEM. */
 int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long len,
 		     unsigned long new);
-/* Re-protect the present pages of [start, end) as vm_flags says. */
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned long vm_flags);
+/*
+ * Re-protect the present pages of [start, end) as their VMAs' flags now
+ * say (a private mapping's file pages stay read-only).
+ */
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* The descriptor bits of a user page with these VM_* flags (PXN always; W^X). */
 u64 vm_page_prot(unsigned long vm_flags);
 /*

@@ -38,6 +38,11 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * mmap: anonymous and file mappings (MAP_PRIVATE, MAP_SHARED across
     mappers, read() and fork), offsets, EACCES/EINVAL/ENODEV/EBADF, SIGBUS
     past the end of a file, partial munmap, mremap, madvise, msync, mprotect;
+  * mmshare: what is shared and when a page is copied: anonymous MAP_SHARED
+    across fork (munmap, exit, mremap, MADV_DONTNEED), a file's MAP_SHARED
+    between two mmaps, MAP_PRIVATE of a file copied at the first write
+    (file writes show until then), with fork, a moving buffer, truncation,
+    mprotect and the kernel's writes; exec's data and .bss;
   * fileio: stdio and POSIX file I/O on the writable root: lseek, holes,
     pread/pwrite, O_APPEND/O_EXCL/O_TRUNC, ftruncate, rename, unlink while
     open, readdir.
@@ -95,7 +100,8 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
 
 
 @pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
-                                  'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'fileio'])
+                                  'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'mmshare',
+                                  'fileio'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
