@@ -304,10 +304,12 @@ qemu-efi: deps-test all
 
 # The user-space benchmark (usr/bin/bench): one CPU, guest time from the
 # instruction count (-icount), so the PMU's instructions-retired counts are
-# exact; init runs it and powers off.
+# exact; the project's init runs it and powers off. The busybox initramfs,
+# for the fork + execve row's /bin/busybox.
 BENCH_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m 512M -nographic -nic none \
 	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
-	-initrd $(initramfs) -append "console=ttyAMA0 quiet poweroff -- /bin/bench"
+	-initrd $(initramfs-busybox) \
+	-append "console=ttyAMA0 quiet poweroff rdinit=/usr/libexec/headstart/init -- /bin/bench"
 
 # The boot, at each size of BENCH_BOOT_MEM: bench --boot as the first
 # program reads the virtual counter, which -icount shift=0 ties to the

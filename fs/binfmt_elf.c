@@ -110,7 +110,10 @@ static int load_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph, 
 	/*
 	 * As Linux maps it: the pages holding file bytes are a private
 	 * mapping of the file (/proc/PID/maps names it), the rest of p_memsz
-	 * (.bss) anonymous memory. The file pages are filled now.
+	 * (.bss) anonymous memory. The file's pages are mapped at the first
+	 * touch (mm/memory.c): read-only text stays the file's, shared by
+	 * every process running the program; data is copied at its first
+	 * write. Without a file (none yet), the bytes are copied in now.
 	 */
 	file_end = ph->p_filesz ? PAGE_ALIGN(vaddr + ph->p_filesz) : start;
 	err = 0;
@@ -123,15 +126,17 @@ static int load_segment(struct linux_binprm *bprm, const struct elf64_phdr *ph, 
 		err = insert_vma(bprm->mm, file_end, end, flags, bprm->file ? NULL : name);
 	if (err)
 		return err == -EEXIST ? -ENOEXEC : err;
-	err = copy_to_mm(bprm->mm, vaddr, bprm->data + ph->p_offset, ph->p_filesz);
+	if (!bprm->file) {
+		err = copy_to_mm(bprm->mm, vaddr, bprm->data + ph->p_offset, ph->p_filesz);
+		if (!err && (flags & VM_EXEC))	/* the code went in through the linear map */
+			for (unsigned long a = start; a < vaddr + ph->p_filesz; a += PAGE_SIZE)
+				sync_icache_page((void *)((unsigned long)mm_user_kaddr(bprm->mm, a) &
+							  PAGE_MASK));
+	}
 	if (!err && ph->p_memsz > ph->p_filesz)
 		err = padzero(bprm->mm, vaddr + ph->p_filesz);
 	if (err)
 		return err;
-	if (flags & VM_EXEC)		/* the code went in through the linear map */
-		for (unsigned long a = start; a < vaddr + ph->p_filesz; a += PAGE_SIZE)
-			sync_icache_page((void *)((unsigned long)mm_user_kaddr(bprm->mm, a) &
-						  PAGE_MASK));
 	if (flags & VM_EXEC) {
 		if (!bprm->mm->start_code || start < bprm->mm->start_code)
 			bprm->mm->start_code = start;

@@ -320,6 +320,12 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		if (err)
 			goto out_inode;
 	}
+	/*
+	 * Its pages are mapped, not copied (fs/binfmt_elf.c): page aligned
+	 * first. Out of memory for that, each page is copied at its first
+	 * touch instead (mm/memory.c, do_read_fault).
+	 */
+	ramfs_make_mappable(inode);
 	bprm.data = inode->data;
 	bprm.size = inode->size;
 	bprm.file = inode;

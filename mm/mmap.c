@@ -325,8 +325,10 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		vm_flags |= VM_SHARED | (!file || (file->f_mode & FMODE_WRITE) ? VM_MAYWRITE : 0);
 	if (file) {		/* both kinds map the file's pages */
 		err = ramfs_make_mappable(file->f_inode);
-		if (err)
+		/* (private: without, each page is copied at its first touch) */
+		if (err && (vm_flags & VM_SHARED))
 			goto out;
+		err = 0;
 	}
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		err = -EINVAL;

@@ -7,6 +7,11 @@
  *	context switch		two processes each calling sched_yield() N times;
  *				on one CPU every call switches, 2N switches
  *	fork + exit + wait4	N/100 times
+ *	fork + execve + wait4	N/100 times, the child running `/bin/busybox true`
+ *				(Debian's busybox-static, 2 MB: what exec costs
+ *				for a real program); after one run not counted,
+ *				so a first exec's one-time work is left out.
+ *				"no /bin/busybox" in an initramfs without it
  *	clock_gettime		CLOCK_MONOTONIC, N times through the vDSO's
  *				__kernel_clock_gettime (lib/vdso.c finds it), then
  *				N times as a system call (what libc's does)
@@ -38,6 +43,7 @@
  * this at several memory sizes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -157,6 +163,39 @@ static unsigned long long bench_fork(long n)
 	return i == n ? since(start) : 0;
 }
 
+static char *const busybox_argv[] = { "/bin/busybox", "true", NULL };
+static char *const no_env[] = { NULL };
+
+/* fork, execve(busybox true) in the child, wait4: 1 if the child ran and exited 0. */
+static int fork_exec_busybox(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		execve(busybox_argv[0], busybox_argv, no_env);
+		_exit(127);
+	}
+	return pid > 0 && wait4(pid, &status, 0, NULL) == pid && WIFEXITED(status) &&
+	       WEXITSTATUS(status) == 0;
+}
+
+static unsigned long long bench_fork_exec(long n)
+{
+	unsigned long long start;
+	long i;
+
+	if (!fork_exec_busybox())	/* the first run: not counted */
+		return 0;
+	start = now();
+	REGION_BEGIN();
+	for (i = 0; i < n; i++)
+		if (!fork_exec_busybox())
+			break;
+	REGION_END();
+	return i == n ? since(start) : 0;
+}
+
 typedef int (*clock_gettime_fn)(int clock, struct timespec *ts);
 
 static unsigned long long bench_clock_gettime(long n, clock_gettime_fn fn)
@@ -221,7 +260,7 @@ int main(int argc, char **argv)
 	long n = 10000;
 	const char *why = "--no-pmu";
 	clock_gettime_fn vdso_clock_gettime;
-	int i;
+	int i, fd;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--boot")) {
@@ -249,6 +288,14 @@ int main(int argc, char **argv)
 	row("null syscall (getppid)", n, bench_getppid(n));
 	row("context switch (yield)", 2 * n, bench_yield(n));
 	row("fork + exit + wait4", n / 100, bench_fork(n / 100));
+	fd = open(busybox_argv[0], O_RDONLY);
+	if (fd >= 0) {
+		close(fd);
+		row("fork + execve + wait4", n / 100, bench_fork_exec(n / 100));
+	} else {
+		printf("%-26s %10ld %14s %12s\n", "fork + execve + wait4", n / 100,
+		       "no /bin/busybox", "-");
+	}
 	vdso_clock_gettime = vdso_sym("LINUX_2.6.39", "__kernel_clock_gettime");
 	if (vdso_clock_gettime)
 		row("clock_gettime (vDSO)", n, bench_clock_gettime(n, vdso_clock_gettime));
