@@ -8,7 +8,7 @@
  *				on one CPU every call switches, 2N switches
  *	fork + exit + wait4	N/100 times
  *	fork + execve + wait4	N/100 times, the child running `/bin/busybox true`
- *				(Debian's busybox-static, 2 MB: what exec costs
+ *				(Debian's busybox-static, 1.8 MB: what exec costs
  *				for a real program); after one run not counted,
  *				so a first exec's one-time work is left out.
  *				"no /bin/busybox" in an initramfs without it
