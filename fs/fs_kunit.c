@@ -13,6 +13,7 @@
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <kunit/test.h>
 #include <uapi/asm-generic/stat.h>
@@ -123,7 +124,11 @@ static void fs_write_create_unlink(struct kunit *test)
 
 	/* unlinked while open: the name is gone, the open file still reads */
 	KUNIT_ASSERT_EQ(test, filename_lookup(AT_FDCWD, "/kunit-fs/new", &inode), 0);
-	ramfs_unlink(inode);
+	KUNIT_EXPECT_EQ(test, inode->i_nlink, 1);
+	spin_lock(&ramfs_lock);
+	ramfs_unlink(ramfs_lookup_dentry(ramfs_lookup_child(ramfs_root(), "kunit-fs", 8), "new", 3));
+	spin_unlock(&ramfs_lock);
+	KUNIT_EXPECT_EQ(test, inode->i_nlink, 0);
 	iput(inode);
 	KUNIT_EXPECT_EQ(test, filename_lookup(AT_FDCWD, "/kunit-fs/new", &inode), -ENOENT);
 	f->f_pos = 0;

@@ -18,7 +18,7 @@
  * one lookup give -ELOOP.
  *
  * Every inode the walk gives back is held (ihold) and must be given back
- * with iput(): fs/proc's are freed then, an unlinked ramfs inode too.
+ * with iput(): fs/proc's are freed then, a ramfs inode with no name left too.
  * The ramfs's lists, counts and data change under ramfs_lock
  * (include/linux/fs.h): another process, on another CPU, may be walking or
  * changing the same directory.
@@ -73,6 +73,26 @@ struct ramfs_inode *current_cwd(void)
 	return cwd ? cwd : ramfs_root();
 }
 
+/*
+ * The directory holding inode's (first) name, held; "/" for "/", and
+ * inode itself if it has no name. fs/proc's inodes hold their parent.
+ */
+static struct ramfs_inode *parent_held(struct ramfs_inode *inode)
+{
+	struct ramfs_inode *parent;
+	struct dentry *dentry;
+
+	spin_lock(&ramfs_lock);	/* a rename may move it */
+	dentry = d_find_alias(inode);
+	parent = dentry ? dentry->d_parent->d_inode : inode;
+	if (!parent->i_op)
+		ramfs_get(parent);
+	spin_unlock(&ramfs_lock);
+	if (parent->i_op)
+		ihold(parent);
+	return parent;
+}
+
 /* One step from dir to its entry name[0..len): 0 and *next (held), or -errno. */
 static int walk_component(struct ramfs_inode *dir, const char *name, size_t len,
 			  struct ramfs_inode **next)
@@ -84,7 +104,8 @@ static int walk_component(struct ramfs_inode *dir, const char *name, size_t len,
 	if (len == 1 && name[0] == '.') {
 		*next = dir;
 	} else if (len == 2 && name[0] == '.' && name[1] == '.') {
-		*next = dir->parent;	/* fs/proc's inodes: parent is /proc itself */
+		*next = parent_held(dir);
+		return 0;
 	} else if (dir->i_op && dir->i_op->lookup) {
 		return dir->i_op->lookup(dir, name, len, next);	/* made held */
 	} else {
@@ -376,8 +397,7 @@ int vfs_open_create(int dfd, const char *path, umode_t mode, struct ramfs_inode 
 		memcpy(target, inode->data, inode->size);
 		target[inode->size] = '\0';
 		iput(start);
-		start = inode->parent;
-		ihold(start);
+		start = parent_held(inode);
 		iput(inode);
 		path = target;
 	}
@@ -498,10 +518,19 @@ static long do_unlinkat(const char *path, void *arg)
 		err = -ENOTDIR;
 	}
 	if (!err) {
+		struct dentry *dentry;
+
 		spin_lock(&ramfs_lock);
-		ramfs_unlink(inode);	/* still held by us: freed at our iput */
+		dentry = ramfs_lookup_dentry(dir, last, len);
+		if (dentry && dentry->d_inode == inode)
+			ramfs_unlink(dentry);	/* inode still held by us: freed at our iput */
+		else
+			err = -ENOENT;		/* gone meanwhile */
 		spin_unlock(&ramfs_lock);
+	}
+	if (!err) {
 		inode_touch(dir, INODE_MTIME);
+		inode_touch(inode, INODE_CTIME);	/* its link count changed */
 	}
 	iput(inode);
 	iput(dir);
@@ -539,7 +568,7 @@ static long do_symlinkat(const char *path, void *arg)
 	if (!err)
 		memcpy(inode->data, a->target, n);
 	else
-		ramfs_unlink(inode);
+		ramfs_unlink(d_find_alias(inode));	/* its one name */
 	spin_unlock(&ramfs_lock);
 	iput(inode);
 	return err;
@@ -563,41 +592,75 @@ SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
 }
 
 /*
- * Hard links: an inode here is also its one directory entry (no separate
- * dentries), so a second name cannot be given. -EPERM, what Linux says for
- * a filesystem without hard links (vfat). The arguments are still checked.
+ * linkat: newname, a new name for oldname's inode, in the order Linux
+ * checks: oldname must exist (AT_SYMLINK_FOLLOW: what a link there points
+ * at, else the link itself; AT_EMPTY_PATH with "": olddfd's own file,
+ * even one open but unlinked: -ENOENT then), newname must not (-EEXIST;
+ * "name/" -ENOENT), both on one filesystem (-EXDEV: /proc, /dev, pipes
+ * are others), and it must not be a directory (-EPERM).
  */
+static int do_linkat(int olddfd, const char __user *oldname, int newdfd, const char *newpath,
+		     int flags)
+{
+	struct ramfs_inode *inode, *dir, *existing;
+	const char *last;
+	size_t len;
+	int err;
+
+	err = user_path_at(olddfd, oldname, (flags & AT_EMPTY_PATH) |
+			   (flags & AT_SYMLINK_FOLLOW ? 0 : AT_SYMLINK_NOFOLLOW), &inode);
+	if (err)
+		return err;
+	err = filename_parentat(newdfd, newpath, &dir, &last, &len);
+	if (err) {
+		iput(inode);
+		return err == -EBUSY ? -EEXIST : err;	/* "/" exists */
+	}
+	if ((len == 1 && last[0] == '.') || (len == 2 && last[0] == '.' && last[1] == '.')) {
+		err = -EEXIST;
+	} else {
+		err = walk_component(dir, last, len, &existing);
+		if (!err) {
+			iput(existing);
+			err = -EEXIST;
+		} else if (err == -ENOENT) {
+			err = 0;
+		}
+	}
+	if (!err && last[len] == '/')
+		err = -ENOENT;		/* a directory was asked for: Linux's filename_create */
+	else if (!err && inode->i_sdev != dir->i_sdev)
+		err = -EXDEV;
+	else if (!err && (dir->i_op || inode->i_op))
+		err = -EPERM;		/* fs/proc makes no links */
+	if (!err) {
+		spin_lock(&ramfs_lock);
+		err = ramfs_link(inode, dir, last, len);
+		spin_unlock(&ramfs_lock);
+	}
+	if (!err) {
+		inode_touch(inode, INODE_CTIME);
+		inode_touch(dir, INODE_MTIME);
+	}
+	iput(dir);
+	iput(inode);
+	return err;
+}
+
 SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
 		const char __user *, newname, int, flags)
 {
-	struct ramfs_inode *inode;
-	char *path;
+	char *newpath;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	path = getname(oldname, &err);
-	if (!path)
+	newpath = getname(newname, &err);
+	if (!newpath)
 		return err;
-	err = filename_lookup_flags(olddfd, path, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0,
-				    &inode);
-	putname(path);
-	if (err)
-		return err;
-	err = S_ISDIR(inode->mode) ? -EPERM : 0;
-	iput(inode);
-	if (err)
-		return err;
-	path = getname(newname, &err);
-	if (!path)
-		return err;
-	err = filename_lookup_flags(newdfd, path, 0, &inode);
-	putname(path);
-	if (!err) {
-		iput(inode);
-		return -EEXIST;
-	}
-	return err == -ENOENT ? -EPERM : err;
+	err = do_linkat(olddfd, oldname, newdfd, newpath, flags);
+	putname(newpath);
+	return err;
 }
 
 #define RENAME_NOREPLACE	(1 << 0)
@@ -620,6 +683,10 @@ static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char 
 		iput(olddir);
 		return err;
 	}
+	if (olddir->i_sdev != newdir->i_sdev) {
+		err = -EXDEV;		/* from one filesystem to another */
+		goto out_dirs;
+	}
 	if ((oldlen == 1 && oldlast[0] == '.') || (oldlen == 2 && !strncmp(oldlast, "..", 2)) ||
 	    (newlen == 1 && newlast[0] == '.') || (newlen == 2 && !strncmp(newlast, "..", 2))) {
 		err = -EBUSY;
@@ -639,8 +706,9 @@ static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char 
 		goto out_inode;
 	if (target && (flags & RENAME_NOREPLACE)) {
 		err = -EEXIST;
-	} else if (inode->i_op || (target && target->i_op)) {
-		err = -EBUSY;			/* /proc */
+	} else if (inode->i_op || (target && target->i_op) || inode->i_sdev != olddir->i_sdev ||
+		   (target && target->i_sdev != newdir->i_sdev)) {
+		err = -EBUSY;			/* /proc, /dev: mount points */
 	} else if (target && target != inode) {
 		if (S_ISDIR(inode->mode) && !S_ISDIR(target->mode))
 			err = -ENOTDIR;
@@ -654,8 +722,12 @@ static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char 
 		err = -ENOTDIR;
 	}
 	if (!err) {
+		struct dentry *dentry;
+
 		spin_lock(&ramfs_lock);
-		err = ramfs_rename(inode, newdir, newlast, newlen);
+		dentry = ramfs_lookup_dentry(olddir, oldlast, oldlen);
+		err = dentry && dentry->d_inode == inode ?
+		      ramfs_rename(dentry, newdir, newlast, newlen) : -ENOENT;
 		spin_unlock(&ramfs_lock);
 	}
 	if (!err) {

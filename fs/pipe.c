@@ -250,10 +250,9 @@ static int create_pipe_files(struct file **res, unsigned int flags)
 	}
 	pipe->vfs.ino = (unsigned int)atomic_inc_return(&pipe_ino) - 1;
 	pipe->vfs.mode = S_IFIFO | 0600;
-	pipe->vfs.name = "";
-	pipe->vfs.parent = &pipe->vfs;
-	INIT_LIST_HEAD(&pipe->vfs.children);
-	INIT_LIST_HEAD(&pipe->vfs.sibling);
+	pipe->vfs.i_sdev = PIPEFS_DEV;
+	pipe->vfs.i_nlink = 1;			/* as Linux's pipefs inodes */
+	INIT_LIST_HEAD(&pipe->vfs.i_dentry);	/* no name */
 	pipe->vfs.i_op = &pipe_inode_operations;
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);

@@ -29,9 +29,6 @@ BUILD_BUG_ON(offsetof(struct stat, st_mtime) != 88);
 BUILD_BUG_ON(offsetof(struct stat, st_ctime) != 104);
 BUILD_BUG_ON(sizeof(struct stat) != 128);
 
-#define RAMFS_DEV 1	/* st_dev of the root filesystem: 0:1 */
-#define PROC_DEV 2	/* of fs/proc's inodes: 0:2 */
-
 /* Linux's new_encode_dev(): the dev_t user space sees. */
 unsigned long new_encode_dev(u32 dev)
 {
@@ -40,27 +37,13 @@ unsigned long new_encode_dev(u32 dev)
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffUL) << 12);
 }
 
-/* Links to a directory: its own name, its ".", and each subdirectory's "..". */
-static unsigned int nlink(struct ramfs_inode *inode)
-{
-	struct ramfs_inode *child;
-	unsigned int n = 2;
-
-	if (!S_ISDIR(inode->mode))
-		return 1;
-	list_for_each_entry(child, &inode->children, sibling)
-		if (S_ISDIR(child->mode))
-			n++;
-	return n;
-}
-
 void cp_new_stat(struct ramfs_inode *inode, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_dev = inode->i_op ? PROC_DEV : RAMFS_DEV;
+	st->st_dev = new_encode_dev(inode->i_sdev);
 	st->st_ino = inode->ino;
 	st->st_mode = inode->mode;
-	st->st_nlink = nlink(inode);
+	st->st_nlink = inode->i_nlink;
 	st->st_uid = inode->uid;
 	st->st_gid = inode->gid;
 	st->st_rdev = S_ISCHR(inode->mode) ? new_encode_dev(inode->rdev) : 0;

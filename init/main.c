@@ -198,6 +198,7 @@ __noreturn void __init start_kernel(void)
 	time_init();			/* generic timer: the HZ tick, jiffies */
 	local_irq_enable();		/* from here on interrupts are taken */
 	console_init();			/* after local_irq_enable, as in v5.15 */
+	devtmpfs_init();		/* /dev, a filesystem of its own */
 	tty_init();			/* /dev/console, ttyAMA: character devices */
 	chr_dev_init();			/* /dev/null, zero, full, random, urandom */
 	if (serial8250_tty_init())	/* the console UART as a tty, input by IRQ */

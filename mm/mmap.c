@@ -157,12 +157,13 @@ int insert_vma_file(struct mm_struct *mm, unsigned long start, unsigned long end
 		    unsigned long vm_flags, struct ramfs_inode *file, unsigned long pgoff)
 {
 	struct vm_area_struct *next = find_vma(mm, start), *vma;
+	char name[VMA_NAME_LEN];
 
 	if (start >= end || end > TASK_SIZE)
 		return -EINVAL;
 	if (next && next->vm_start < end)
 		return -EEXIST;
-	vma = vma_alloc(start, end, vm_flags, file ? file->name : NULL);
+	vma = vma_alloc(start, end, vm_flags, file ? ramfs_name(file, name, sizeof(name)) : NULL);
 	if (!vma)
 		return -ENOMEM;
 	vma_link_file(vma, mm, file, pgoff);

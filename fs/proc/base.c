@@ -48,19 +48,21 @@ static bool task_alive(int pid)
 /* The path of a file into buf, as Linux's d_path shows it: 0 or -errno. */
 static int proc_file_path(struct ramfs_inode *inode, char *buf, size_t size)
 {
+	bool deleted;
 	int len;
 
-	if (S_ISFIFO(inode->mode) && (!inode->parent || inode->parent == inode))
+	if (S_ISFIFO(inode->mode) && list_empty(&inode->i_dentry))
 		return snprintf(buf, size, "pipe:[%lu]", inode->ino) < (int)size ? 0 : -ENAMETOOLONG;
-	if ((!inode->parent || inode->parent == inode) && inode != ramfs_root())
+	if (list_empty(&inode->i_dentry))
 		return snprintf(buf, size, "anon_inode:[%lu]", inode->ino) < (int)size ? 0 :
 		       -ENAMETOOLONG;
 	spin_lock(&ramfs_lock);
 	len = ramfs_path(inode, buf, size);
+	deleted = !inode->i_nlink;
 	spin_unlock(&ramfs_lock);
 	if (len < 0)
 		return len;
-	if (inode->unlinked)
+	if (deleted)
 		strlcpy(buf + len - 1, " (deleted)", size - len + 1);
 	return 0;
 }

@@ -37,6 +37,7 @@ struct pid_entry {
 /* A /proc inode: made by a lookup, freed by its last iput. */
 struct proc_inode {
 	struct ramfs_inode vfs;
+	struct dentry dentry;	/* its name in its directory (the only one) */
 	int count;
 	const struct pid_entry *entry;
 	int pid;		/* of /proc/PID/...; 0 above */

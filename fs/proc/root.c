@@ -75,8 +75,8 @@ void proc_evict(struct ramfs_inode *inode)
 		return;
 	if (S_ISLNK(inode->mode))
 		kfree(inode->data);
-	if (inode->parent != proc_root)
-		iput(inode->parent);
+	if (pi->dentry.d_parent->d_inode != proc_root)
+		iput(pi->dentry.d_parent->d_inode);
 	kfree(pi);
 }
 
@@ -98,17 +98,23 @@ struct ramfs_inode *proc_make_inode(struct ramfs_inode *parent, const struct pid
 	pi->fd = fd;
 	pi->vfs.ino = ino;
 	pi->vfs.mode = entry->mode;
-	pi->vfs.name = (char *)entry->name;	/* static, or the number of pid or fd */
+	pi->vfs.i_sdev = PROC_DEV;
+	pi->vfs.i_nlink = S_ISDIR(entry->mode) ? 2 : 1;
+	pi->dentry.d_name = (char *)entry->name;	/* static, or the number of pid or fd */
 	if (!entry->name[0]) {
 		snprintf(pi->num, sizeof(pi->num), "%d", fd >= 0 ? fd : pid);
-		pi->vfs.name = pi->num;
+		pi->dentry.d_name = pi->num;
 	}
-	pi->vfs.parent = parent;	/* held, so a path walk up stays valid */
+	/* the parent held, so a path walk up stays valid; /proc's own stays anyway */
+	pi->dentry.d_parent = d_find_alias(parent);
 	if (parent != proc_root)
 		ihold(parent);
+	pi->dentry.d_inode = &pi->vfs;
+	INIT_LIST_HEAD(&pi->dentry.d_child);
+	INIT_LIST_HEAD(&pi->dentry.d_subdirs);
+	INIT_LIST_HEAD(&pi->vfs.i_dentry);
+	list_add(&pi->dentry.d_alias, &pi->vfs.i_dentry);
 	pi->vfs.mtime = pi->vfs.atime = pi->vfs.ctime = ktime_get_real_ns() / 1000000000ULL;
-	INIT_LIST_HEAD(&pi->vfs.children);
-	INIT_LIST_HEAD(&pi->vfs.sibling);
 	pi->vfs.i_op = entry->iop ? entry->iop : &proc_file_inode_operations;
 	pi->vfs.i_fop = entry->fop ? entry->fop : &proc_text_operations;
 	return &pi->vfs;
@@ -171,7 +177,13 @@ bool proc_emit_dots(struct file *file, struct dir_context *ctx)
 		ctx->pos = 1;
 	}
 	if (ctx->pos == 1) {
-		if (!ctx->actor(ctx, "..", 2, 2, dir->parent->ino, DT_DIR))
+		struct dentry *dentry = d_find_alias(dir);	/* proc_root's: ramfs_lock */
+		unsigned long parent_ino;
+
+		spin_lock(&ramfs_lock);
+		parent_ino = dentry->d_parent->d_inode->ino;
+		spin_unlock(&ramfs_lock);
+		if (!ctx->actor(ctx, "..", 2, 2, parent_ino, DT_DIR))
 			return false;
 		ctx->pos = 2;
 	}
@@ -338,4 +350,7 @@ void __init proc_root_init(void)
 	}
 	proc_root->i_op = &proc_root_inode_operations;
 	proc_root->i_fop = &proc_root_operations;
+	spin_lock(&ramfs_lock);
+	ramfs_set_sdev(proc_root, PROC_DEV);	/* fs/proc's root from now on */
+	spin_unlock(&ramfs_lock);
 }

@@ -61,13 +61,16 @@ static int show_map_vma(const struct mm_struct *mm, const struct vm_area_struct 
 	} else if (len < (int)size) {
 		int n;
 
+		bool deleted;
+
 		spin_lock(&ramfs_lock);
 		n = ramfs_path(file, buf + len, size - len);
+		deleted = !file->i_nlink;
 		spin_unlock(&ramfs_lock);
 
 		if (n > 0)
 			len += n - 1;
-		if (file->unlinked)
+		if (deleted)
 			len += snprintf(buf + len, size - len, " (deleted)");
 	}
 newline:

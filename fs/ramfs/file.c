@@ -118,7 +118,9 @@ static ssize_t ramfs_write(struct file *file, const char *buf, size_t count, lof
 
 static int ramfs_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct ramfs_inode *dir = file->f_inode, *child;
+	struct ramfs_inode *dir = file->f_inode;
+	struct dentry *child;
+	u64 parent_ino;
 
 	if (ctx->pos == 0) {
 		if (!ctx->actor(ctx, ".", 1, 1, dir->ino, DT_DIR))
@@ -126,7 +128,11 @@ static int ramfs_readdir(struct file *file, struct dir_context *ctx)
 		ctx->pos = 1;
 	}
 	if (ctx->pos == 1) {
-		if (!ctx->actor(ctx, "..", 2, 2, dir->parent->ino, DT_DIR))
+		spin_lock(&ramfs_lock);
+		child = d_find_alias(dir);
+		parent_ino = child ? child->d_parent->d_inode->ino : dir->ino;
+		spin_unlock(&ramfs_lock);
+		if (!ctx->actor(ctx, "..", 2, 2, parent_ino, DT_DIR))
 			return 0;
 		ctx->pos = 2;
 	}
@@ -138,9 +144,9 @@ static int ramfs_readdir(struct file *file, struct dir_context *ctx)
 		spin_lock(&ramfs_lock);
 		child = ramfs_dir_entry(dir, ctx->pos - 2);
 		if (child) {
-			strlcpy(name, child->name, sizeof(name));
-			ino = child->ino;
-			type = fs_umode_to_dtype(child->mode);
+			strlcpy(name, child->d_name, sizeof(name));
+			ino = child->d_inode->ino;
+			type = fs_umode_to_dtype(child->d_inode->mode);
 		}
 		spin_unlock(&ramfs_lock);
 		if (!child)

@@ -138,8 +138,8 @@ struct file {
 /*
  * ramfs_lock (fs/namei.c): the one lock of the root filesystem, where Linux
  * has a lock per inode and dentry and rename_lock. It guards the tree
- * (children, sibling, parent, names), every ramfs inode's i_count and
- * unlinked, and a file's data and size; taken with spin_lock() (no
+ * (every struct dentry: names, parents, entries, aliases), every ramfs
+ * inode's i_count and i_nlink, and a file's data and size; taken with spin_lock() (no
  * interrupt handler touches files). Nothing sleeps holding it: the bytes
  * move between kernel buffers, allocations do not wait. mount_lock
  * (fs/namespace.c), the mount table's, is taken before it.
@@ -204,8 +204,13 @@ int filp_close(struct file *file);
 /* openat(2) from the kernel: the new fd of current, or -errno. */
 long do_sys_open(int dfd, const char *path, unsigned int flags);
 
-/* The absolute path of a ramfs directory into buf: its length with the NUL, or -ERANGE. */
+/*
+ * The absolute path of inode (its first name) into buf: its length with
+ * the NUL, or -ERANGE, -ENOENT (no name: a pipe). ramfs_lock held.
+ */
 int ramfs_path(struct ramfs_inode *inode, char *buf, size_t size);
+/* The last component of inode's (first) name into buf ("" if none); buf. */
+const char *ramfs_name(struct ramfs_inode *inode, char *buf, size_t size);
 
 /* ---- fs/attr.c: times, modes, sizes --------------------------------------------- */
 #define INODE_ATIME	0x1
@@ -256,6 +261,10 @@ unsigned long new_encode_dev(u32 dev);
 /* Character devices of major (every minor) open with fops. 0 or -EBUSY/-EINVAL. */
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 const struct file_operations *chrdev_fops(u32 rdev);
+
+/* ---- drivers/base/devtmpfs.c ------------------------------------------------------ */
+/* /dev made the devtmpfs (its own st_dev), before the drivers make their nodes. */
+void devtmpfs_init(void);
 
 /* ---- drivers/char/mem.c ------------------------------------------------------------ */
 /* Major 1 (null, zero, full, random, urandom) and their /dev nodes (start_kernel). */

@@ -7,14 +7,18 @@
  * and removed, symbolic links. Directories, regular files, symbolic links
  * and character devices (/dev/console).
  *
- * An inode is also its one directory entry (name, parent): there are no
- * hard links. Unlinking takes the inode out of its directory; it is freed
- * when nothing holds it any more (i_count: open files, working directories,
- * path walks in progress; ramfs_get/ramfs_put).
+ * An inode is the file; its names are dentries (include/linux/dcache.h),
+ * one per directory entry: hard links give an inode several, counted in
+ * i_nlink (a directory's is 2 + its subdirectories, as Linux counts:
+ * its name, its ".", each subdirectory's ".."). Unlinking takes a dentry
+ * out of its directory; the inode is freed when it has no name left and
+ * nothing holds it any more (i_count: open files, working directories,
+ * mappings, path walks in progress; ramfs_get/ramfs_put).
  */
 #ifndef __LINUX_RAMFS_H
 #define __LINUX_RAMFS_H
 
+#include <linux/dcache.h>
 #include <linux/list.h>
 #include <linux/stat.h>
 #include <linux/types.h>
@@ -30,6 +34,7 @@ struct ramfs_inode {
 	unsigned long ino;
 	umode_t mode;		/* S_IFDIR/S_IFREG/S_IFLNK/S_IFCHR | permissions */
 	u32 rdev;		/* MKDEV(major, minor) of a device */
+	u32 i_sdev;		/* st_dev: the filesystem it is on (Linux's i_sb->s_dev) */
 	u32 uid, gid;
 	u64 mtime;		/* seconds, as the archive says */
 	u64 atime, ctime;	/* seconds */
@@ -38,11 +43,8 @@ struct ramfs_inode {
 	void *data;		/* file contents or link target (size bytes) */
 	size_t capacity;	/* bytes allocated at data (>= size) */
 	int i_count;		/* holders (see above); ramfs inodes only */
-	bool unlinked;		/* out of its directory: freed at i_count 0 */
-	char *name;		/* "" for the root */
-	struct ramfs_inode *parent;
-	struct list_head children;	/* of a directory, in creation order */
-	struct list_head sibling;	/* in the parent's children */
+	unsigned int i_nlink;	/* names (see above); 0: unlinked, freed at i_count 0 */
+	struct list_head i_dentry;	/* its dentries (d_alias), oldest first */
 	/*
 	 * NULL for the ramfs's own inodes. Set where another filesystem takes
 	 * over a directory (fs/proc on /proc) and on the inodes it makes.
@@ -55,6 +57,16 @@ struct ramfs_inode {
 #define MKDEV(ma, mi) (((u32)(ma) << 20) | (mi))
 #define MAJOR(dev) ((dev) >> 20)
 #define MINOR(dev) ((dev) & 0xfffff)
+
+/*
+ * The filesystems' st_dev, anonymous device numbers as Linux gives them
+ * (0:N). A new inode is on its directory's; link and rename do not cross
+ * from one to another (-EXDEV).
+ */
+#define ROOTFS_DEV	MKDEV(0, 1)	/* the ramfs */
+#define PROC_DEV	MKDEV(0, 2)	/* fs/proc, /proc and below */
+#define DEVTMPFS_DEV	MKDEV(0, 3)	/* /dev and below (drivers/base/devtmpfs.c) */
+#define PIPEFS_DEV	MKDEV(0, 4)	/* pipes (fs/pipe.c) */
 
 struct ramfs_inode *ramfs_root(void);
 
@@ -77,24 +89,36 @@ int ramfs_create(const char *path, umode_t mode, u32 rdev, u64 mtime, const void
 /*
  * Create the entry name[0..len) of directory dir, empty, with mode and
  * device number: 0 and *result, or -EEXIST, -ENOTDIR, -ENOMEM,
- * -ENAMETOOLONG, -EINVAL ("." or ".."). The new inode is not held.
+ * -ENAMETOOLONG, -EINVAL ("." or ".."), -ENOENT (dir was removed). The
+ * new inode is not held.
  */
 int ramfs_new_child(struct ramfs_inode *dir, const char *name, size_t len, umode_t mode,
 		    u32 rdev, struct ramfs_inode **result);
-/* Take inode out of its directory; freed now if nothing holds it. */
-void ramfs_unlink(struct ramfs_inode *inode);
 /*
- * Move inode to directory dir under name[0..len), replacing what is there
- * (the caller has checked it may). 0, or -ENOMEM, -ENAMETOOLONG, -EINVAL
- * (inode is dir or one of its ancestors).
+ * link(2): the entry name[0..len) of dir, a new name of inode (not a
+ * directory). 0, or the errors of ramfs_new_child, -ENOENT (inode has no
+ * name left: Linux refuses to link an unlinked file).
  */
-int ramfs_rename(struct ramfs_inode *inode, struct ramfs_inode *dir, const char *name,
+int ramfs_link(struct ramfs_inode *inode, struct ramfs_inode *dir, const char *name,
+	       size_t len);
+/* The dentry name[0..len) of directory dir, or NULL. */
+struct dentry *ramfs_lookup_dentry(struct ramfs_inode *dir, const char *name, size_t len);
+/* Take dentry out of its directory: one name fewer; freed if nothing else keeps it. */
+void ramfs_unlink(struct dentry *dentry);
+/*
+ * Move dentry to directory dir under name[0..len), replacing what is there
+ * (the caller has checked it may). 0, or -ENOMEM, -ENAMETOOLONG, -EINVAL
+ * (dentry names dir or one of its ancestors).
+ */
+int ramfs_rename(struct dentry *dentry, struct ramfs_inode *dir, const char *name,
 		 size_t len);
+/* Put dir and everything below it on filesystem dev (devtmpfs_init: /dev). */
+void ramfs_set_sdev(struct ramfs_inode *dir, u32 dev);
 /* Set a regular file's size: the new bytes read as zeros. 0 or -ENOMEM, -EFBIG. */
 int ramfs_resize(struct ramfs_inode *inode, size_t size);
 /* Directories have no entries but "." and ".."? */
 bool ramfs_dir_empty(struct ramfs_inode *dir);
-/* One more holder of a ramfs inode; ramfs_put drops it (and frees if unlinked). */
+/* One more holder of a ramfs inode; ramfs_put drops it (and frees it if it has no name). */
 void ramfs_get(struct ramfs_inode *inode);
 void ramfs_put(struct ramfs_inode *inode);
 
@@ -102,7 +126,7 @@ void ramfs_put(struct ramfs_inode *inode);
 struct ramfs_inode *ramfs_lookup_child(struct ramfs_inode *dir, const char *name, size_t len);
 
 /* The index-th entry of a directory (for getdents), or NULL past the end. */
-struct ramfs_inode *ramfs_dir_entry(struct ramfs_inode *dir, unsigned long index);
+struct dentry *ramfs_dir_entry(struct ramfs_inode *dir, unsigned long index);
 
 /*
  * Unpack a newc cpio archive into the tree (init/initramfs.c): 0, or a

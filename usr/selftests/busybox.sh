@@ -22,7 +22,7 @@ check() {	# check NAME GOT WANT
 }
 
 echo "KTAP version 1"
-echo "1..16"
+echo "1..20"
 
 check pipeline "$(echo hello world | tr a-z A-Z | cut -d' ' -f2)" "WORLD"
 check long_pipeline "$(printf '3\n1\n2\n1\n' | sort | uniq -c | awk '{print $2 ":" $1}' | tr '\n' ' ')" \
@@ -71,6 +71,23 @@ check dev_zero_null "$(head -c 16 /dev/zero | wc -c) $(echo x > /dev/null; echo 
 	"16 0 8"
 check dev_full "$(echo x 2>/dev/null > /dev/full || echo ENOSPC)" "ENOSPC"
 check find_and_sed "$(find /tmp/bb -name 'f*' | sed 's,/tmp/,T:,')" "T:bb/f"
+
+# Hard links: one inode, two names (ls -li shows one number and a count
+# of 2); the data stays with the last name; errors as Linux gives them.
+echo data > /tmp/bb/h1
+ln /tmp/bb/h1 /tmp/bb/h2
+check hard_link "$(stat -c %h /tmp/bb/h1) $(cat /tmp/bb/h2) $(ls -li /tmp/bb/h1 /tmp/bb/h2 |
+	awk '{print $1 "-" $3}' | uniq | wc -l) $(ls -li /tmp/bb/h2 | awk '{print $3}')" "2 data 1 2"
+echo more >> /tmp/bb/h2
+rm /tmp/bb/h1
+check hard_link_unlink "$(stat -c %h /tmp/bb/h2) $(tr '\n' ' ' < /tmp/bb/h2)" "1 data more "
+mkdir -p /tmp/bb/nl/a /tmp/bb/nl/b /tmp/bb/nl/a/c
+ln -s h2 /tmp/bb/nl/s && touch /tmp/bb/nl/t
+check dir_link_count "$(stat -c %h /tmp/bb/nl) $(stat -c %h /tmp/bb/nl/a) $(stat -c %h /tmp/bb/nl/b)" "4 3 2"
+ln /tmp/bb/h2 /tmp/bb/nl/t 2>/dev/null; s1=$?
+ln /tmp/bb/nl /tmp/bb/dl 2>/dev/null; s2=$?
+check ln_errors "$s1 $(ln /tmp/bb/h2 /tmp/bb/nl/t 2>&1 | grep -c 'File exists') $s2 $(test -e /tmp/bb/dl ||
+	echo none) $(ln /dev/null /tmp/bb/n 2>&1 | grep -c 'cross-device link')" "1 1 1 none 1"
 
 rm -rf /tmp/bb
 echo "# busybox.sh: pass:$((n - failed)) fail:$failed skip:0 total:$n"

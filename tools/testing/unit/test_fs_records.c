@@ -185,10 +185,10 @@ static void test_stat_layout_is_arm64s(void **state)
 static void test_stat_fields(void **state)
 {
 	struct ramfs_inode dev = { .ino = 9, .mode = S_IFCHR | 0600, .rdev = MKDEV(204, 64),
-				   .mtime = 1234 };
-	struct ramfs_inode file = { .ino = 10, .mode = S_IFREG | 0644, .size = 513 };
-	struct ramfs_inode dir = { .ino = 11, .mode = S_IFDIR | 0755 };
-	struct ramfs_inode sub = { .ino = 12, .mode = S_IFDIR | 0755 };
+				   .mtime = 1234, .i_nlink = 1, .i_sdev = DEVTMPFS_DEV };
+	struct ramfs_inode file = { .ino = 10, .mode = S_IFREG | 0644, .size = 513,
+				    .i_nlink = 1, .i_sdev = ROOTFS_DEV };
+	struct ramfs_inode linked = { .ino = 11, .mode = S_IFREG | 0644, .i_nlink = 3 };
 	struct stat st;
 
 	memset(&st, 0xff, sizeof(st));
@@ -197,6 +197,7 @@ static void test_stat_fields(void **state)
 	assert_int_equal(st.st_mode, S_IFCHR | 0600);
 	assert_int_equal(st.st_rdev, (204 << 8) | 64);	/* user space's makedev(204, 64) */
 	assert_int_equal(st.st_mtime, 1234);
+	assert_int_equal(st.st_dev, 3);		/* devtmpfs: 0:3 */
 	assert_int_equal(st.__pad1, 0);
 	assert_int_equal(st.__unused4 | st.__unused5, 0);
 	assert_int_equal(new_encode_dev(MKDEV(5, 1)), 0x501);
@@ -209,13 +210,10 @@ static void test_stat_fields(void **state)
 	assert_int_equal(st.st_blksize, 4096);
 	assert_int_equal(st.st_nlink, 1);
 	assert_int_equal(st.st_rdev, 0);
+	assert_int_equal(st.st_dev, 1);		/* the root filesystem: 0:1 */
 
-	INIT_LIST_HEAD(&dir.children);
-	INIT_LIST_HEAD(&sub.children);
-	list_add_tail(&sub.sibling, &dir.children);
-	list_add_tail(&file.sibling, &dir.children);
-	cp_new_stat(&dir, &st);
-	assert_int_equal(st.st_nlink, 3);		/* 2 + one subdirectory */
+	cp_new_stat(&linked, &st);
+	assert_int_equal(st.st_nlink, 3);		/* i_nlink: names (test_ramfs counts them) */
 }
 
 int main(void)

@@ -87,7 +87,10 @@ static void create_and_lookup(void **state)
 	assert_int_equal(file->size, 3);
 	assert_memory_equal(file->data, "hi\n", 3);
 	assert_int_equal(file->mtime, 42);
-	assert_ptr_equal(file->parent, dir);
+	assert_ptr_equal(d_find_alias(file)->d_parent, d_find_alias(dir));
+	assert_string_equal(d_find_alias(file)->d_name, "hello");
+	assert_int_equal(file->i_nlink, 1);
+	assert_int_equal(dir->i_nlink, 2);	/* its name and its "." */
 	assert_true(file->ino != dir->ino);
 
 	/* Other spellings of the same path. */
@@ -154,8 +157,89 @@ static void directory_entries_in_order(void **state)
 		assert_int_equal(ramfs_create(path, S_IFREG | 0644, 0, 0, NULL, 0, NULL), 0);
 	}
 	for (int i = 0; i < 3; i++)
-		assert_string_equal(ramfs_dir_entry(dir, i)->name, names[i]);
+		assert_string_equal(ramfs_dir_entry(dir, i)->d_name, names[i]);
 	assert_null(ramfs_dir_entry(dir, 3));
+}
+
+/* Directories count 2 + their subdirectories, as Linux: mkdir, rmdir, rename. */
+static void directory_link_counts(void **state)
+{
+	struct ramfs_inode *top, *a, *b, *found, *root = ramfs_root();
+	unsigned int root_links = root->i_nlink;
+
+	assert_int_equal(ramfs_create("/t6", S_IFDIR | 0755, 0, 0, NULL, 0, &top), 0);
+	assert_int_equal(root->i_nlink, root_links + 1);	/* t6's ".." */
+	assert_int_equal(ramfs_create("/t6/a", S_IFDIR | 0755, 0, 0, NULL, 0, &a), 0);
+	assert_int_equal(ramfs_create("/t6/b", S_IFDIR | 0755, 0, 0, NULL, 0, &b), 0);
+	assert_int_equal(ramfs_create("/t6/f", S_IFREG | 0644, 0, 0, NULL, 0, NULL), 0);
+	assert_int_equal(top->i_nlink, 4);			/* files do not count */
+	/* a moves into b: top loses a's "..", b gains it */
+	assert_int_equal(ramfs_rename(d_find_alias(a), b, "a", 1), 0);
+	assert_int_equal(top->i_nlink, 3);
+	assert_int_equal(b->i_nlink, 3);
+	assert_ptr_equal(must_find("/t6/b/a"), a);
+	/* into itself: refused, nothing changes */
+	assert_int_equal(ramfs_rename(d_find_alias(b), a, "b", 1), -EINVAL);
+	assert_int_equal(b->i_nlink, 3);
+	ramfs_get(a);				/* a held (a working directory) */
+	ramfs_unlink(d_find_alias(a));		/* rmdir */
+	assert_int_equal(b->i_nlink, 2);
+	assert_int_equal(a->i_nlink, 0);
+	assert_true(d_find_alias(a)->d_unhashed);	/* kept for its path, while held */
+	assert_int_equal(ramfs_lookup("/t6/b/a", &found), -ENOENT);
+	assert_int_equal(ramfs_create("/t6/b/a/x", S_IFREG, 0, 0, NULL, 0, NULL), -ENOENT);
+	ramfs_put(a);				/* freed now (ASan: no leak) */
+}
+
+/* Hard links: names of one inode; it goes with its last name and holder. */
+static void hard_links(void **state)
+{
+	struct ramfs_inode *dir, *f, *d, *sub;
+
+	assert_int_equal(ramfs_create("/t7", S_IFDIR | 0755, 0, 0, NULL, 0, &dir), 0);
+	assert_int_equal(ramfs_create("/t7/sub", S_IFDIR | 0755, 0, 0, NULL, 0, &sub), 0);
+	assert_int_equal(ramfs_create("/t7/f", S_IFREG | 0644, 0, 0, "data", 4, &f), 0);
+	assert_int_equal(ramfs_link(f, dir, "g", 1), 0);
+	assert_int_equal(ramfs_link(f, sub, "h", 1), 0);
+	assert_int_equal(f->i_nlink, 3);
+	assert_ptr_equal(must_find("/t7/g"), f);
+	assert_ptr_equal(must_find("/t7/sub/h"), f);
+	assert_int_equal(dir->i_nlink, 3);			/* links are not subdirectories */
+	/* errors, in Linux's words */
+	assert_int_equal(ramfs_link(f, dir, "g", 1), -EEXIST);
+	assert_int_equal(ramfs_link(f, dir, "..", 2), -EEXIST);
+	assert_int_equal(ramfs_link(sub, dir, "s2", 2), -EPERM);	/* a directory */
+	assert_int_equal(ramfs_link(f, f, "x", 1), -ENOTDIR);
+	d = NULL;
+	assert_int_equal(ramfs_create("/dev-t7", S_IFDIR | 0755, 0, 0, NULL, 0, &d), 0);
+	ramfs_set_sdev(d, DEVTMPFS_DEV);
+	assert_int_equal(ramfs_link(f, d, "x", 1), -EXDEV);		/* another filesystem */
+	assert_int_equal(ramfs_create("/dev-t7/n", S_IFREG, 0, 0, NULL, 0, &d), 0);
+	assert_int_equal(d->i_sdev, DEVTMPFS_DEV);			/* made on its directory's */
+
+	/* unlink one name: the others stay, with the data */
+	ramfs_unlink(ramfs_lookup_dentry(dir, "f", 1));
+	assert_int_equal(f->i_nlink, 2);
+	assert_int_equal(ramfs_lookup("/t7/f", &d), -ENOENT);
+	assert_string_equal(d_find_alias(f)->d_name, "g");
+	/* rename one name over another of the same inode: nothing happens (Linux) */
+	assert_int_equal(ramfs_rename(ramfs_lookup_dentry(sub, "h", 1), dir, "g", 1), 0);
+	assert_int_equal(f->i_nlink, 2);
+	assert_ptr_equal(must_find("/t7/sub/h"), f);
+	/* rename another file over a link: that name goes, the inode keeps its other */
+	assert_int_equal(ramfs_create("/t7/other", S_IFREG | 0644, 0, 0, "new", 3, &d), 0);
+	assert_int_equal(ramfs_rename(d_find_alias(d), dir, "g", 1), 0);
+	assert_int_equal(f->i_nlink, 1);
+	assert_ptr_equal(must_find("/t7/g"), d);
+	assert_memory_equal(f->data, "data", 4);
+	/* the last name goes while the file is open: kept until the last close */
+	ramfs_get(f);
+	ramfs_unlink(ramfs_lookup_dentry(sub, "h", 1));
+	assert_int_equal(f->i_nlink, 0);
+	assert_memory_equal(f->data, "data", 4);
+	assert_int_equal(ramfs_link(f, dir, "again", 5), -ENOENT);	/* Linux: no relinking */
+	assert_int_equal(ramfs_create("/t7/sub/h", S_IFREG, 0, 0, NULL, 0, NULL), 0);
+	ramfs_put(f);		/* freed here: ASan reports a leak or a use after free */
 }
 
 /* ---- initramfs ------------------------------------------------------------------- */
@@ -257,6 +341,8 @@ int main(void)
 		cmocka_unit_test(create_errors),
 		cmocka_unit_test(data_is_copied),
 		cmocka_unit_test(directory_entries_in_order),
+		cmocka_unit_test(directory_link_counts),
+		cmocka_unit_test(hard_links),
 		cmocka_unit_test(unpack_a_tree),
 		cmocka_unit_test(unpack_errors),
 	};
