@@ -10,6 +10,10 @@
  * "/"). A directory whose inode has i_op->lookup belongs to another
  * filesystem (fs/proc on /proc), which makes its entries on demand.
  *
+ * /proc/PID/fd/N and /proc/PID/exe are followed as on Linux: to the
+ * open file's inode itself (i_op->get_link), whatever their text says, so
+ * opening one opens the same file anew, even a pipe or an unlinked file.
+ *
  * Symbolic links met on the way are followed, as Linux does: the rest of
  * the path is walked from the link's target (from "/" if the target is
  * absolute, else from the directory holding the link); the last component
@@ -155,6 +159,19 @@ static int path_walk(struct ramfs_inode *start, const char *path, unsigned int f
 		if (err) {
 			iput(cur);
 			return err;
+		}
+		if (S_ISLNK(next->mode) && next->i_op && next->i_op->get_link &&
+		    (!last || (flags & LOOKUP_FOLLOW) || *p == '/')) {
+			struct ramfs_inode *target;
+
+			/* a magic link: to the open file itself */
+			err = ++*links > MAXSYMLINKS ? -ELOOP : next->i_op->get_link(next, &target);
+			iput(next);
+			if (err) {
+				iput(cur);
+				return err;
+			}
+			next = target;
 		}
 		if (S_ISLNK(next->mode) && (!last || (flags & LOOKUP_FOLLOW) || *p == '/')) {
 			size_t tlen = next->size, rlen = strlen(p);
@@ -377,6 +394,14 @@ int vfs_open_create(int dfd, const char *path, umode_t mode, struct ramfs_inode 
 		}
 		if (err)
 			break;
+		if (S_ISLNK(inode->mode) && inode->i_op && inode->i_op->get_link) {
+			struct ramfs_inode *link = inode;
+
+			err = ++links > MAXSYMLINKS ? -ELOOP : link->i_op->get_link(link, &inode);
+			iput(link);
+			if (err)
+				break;
+		}
 		if (!S_ISLNK(inode->mode)) {
 			*res = inode;
 			break;
@@ -596,8 +621,9 @@ SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
  * checks: oldname must exist (AT_SYMLINK_FOLLOW: what a link there points
  * at, else the link itself; AT_EMPTY_PATH with "": olddfd's own file,
  * even one open but unlinked: -ENOENT then), newname must not (-EEXIST;
- * "name/" -ENOENT), both on one filesystem (-EXDEV: /proc, /dev, pipes
- * are others), and it must not be a directory (-EPERM).
+ * "name/" -ENOENT; in /proc -ENOENT, which makes no new names), both on
+ * one filesystem (-EXDEV: /proc, /dev, pipes are others), and it must not
+ * be a directory (-EPERM).
  */
 static int do_linkat(int olddfd, const char __user *oldname, int newdfd, const char *newpath,
 		     int flags)
@@ -623,8 +649,8 @@ static int do_linkat(int olddfd, const char __user *oldname, int newdfd, const c
 		if (!err) {
 			iput(existing);
 			err = -EEXIST;
-		} else if (err == -ENOENT) {
-			err = 0;
+		} else if (err == -ENOENT && !(dir->i_op && dir->i_op->lookup)) {
+			err = 0;	/* fs/proc's lookup says -ENOENT: Linux's answer too */
 		}
 	}
 	if (!err && last[len] == '/')

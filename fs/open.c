@@ -52,7 +52,8 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 		*err = -ENOTDIR;
 	else if (S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		*err = -EISDIR;
-	else if (inode->i_op && !S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
+	else if (inode->i_sdev == PROC_DEV && !S_ISDIR(inode->mode) &&
+		 (acc != O_RDONLY || (flags & O_TRUNC)))
 		*err = -EACCES;		/* fs/proc: read-only files */
 	else if (S_ISLNK(inode->mode))
 		*err = -ELOOP;		/* O_NOFOLLOW met a link */

@@ -209,7 +209,29 @@ static int pipe_release(struct ramfs_inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * Opening a pipe anew, through /proc/PID/fd/N (dentry_open): one more
+ * reader or writer. Linux's fifo_open would wait for the other end of
+ * one without it; the pipes here are made with both ends open, and an
+ * open of an end that has closed does not wait.
+ */
+static int fifo_open(struct ramfs_inode *inode, struct file *file)
+{
+	struct pipe_inode_info *pipe = PIPE_I(inode);
+
+	spin_lock(&pipe->lock);
+	if (file->f_mode & FMODE_READ)
+		pipe->readers++;
+	if (file->f_mode & FMODE_WRITE)
+		pipe->writers++;
+	spin_unlock(&pipe->lock);
+	wake_up(&pipe->rd_wait);
+	wake_up(&pipe->wr_wait);
+	return 0;
+}
+
 static const struct file_operations pipefifo_fops = {
+	.open = fifo_open,
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,
@@ -254,6 +276,7 @@ static int create_pipe_files(struct file **res, unsigned int flags)
 	pipe->vfs.i_nlink = 1;			/* as Linux's pipefs inodes */
 	INIT_LIST_HEAD(&pipe->vfs.i_dentry);	/* no name */
 	pipe->vfs.i_op = &pipe_inode_operations;
+	pipe->vfs.i_fop = &pipefifo_fops;	/* for an open of /proc/PID/fd/N */
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
 	spin_lock_init(&pipe->lock);

@@ -89,6 +89,32 @@ static int proc_fd_link(struct task_struct *task, int fd, char *buf, size_t size
 	return err;
 }
 
+static int proc_exe_get_link(struct task_struct *task, int fd, struct ramfs_inode **res)
+{
+	if (!task->mm || !task->mm->exe_file)
+		return -ENOENT;
+	*res = task->mm->exe_file;
+	ihold(*res);
+	return 0;
+}
+
+/* Opening /proc/PID/fd/N opens the file fd N has open, anew (its own flags and offset). */
+static int proc_fd_get_link(struct task_struct *task, int fd, struct ramfs_inode **res)
+{
+	struct file *file;
+
+	if (!task->files || fd < 0 || fd >= NR_OPEN_DEFAULT)
+		return -ENOENT;
+	spin_lock(&task->files->file_lock);
+	file = task->files->fd[fd];
+	if (file) {
+		*res = file->f_inode;
+		ihold(*res);
+	}
+	spin_unlock(&task->files->file_lock);
+	return file ? 0 : -ENOENT;
+}
+
 static int proc_pid_cmdline(struct mm_struct *mm, char *buf, size_t size)
 {
 	unsigned long len;
@@ -102,7 +128,7 @@ static int proc_pid_cmdline(struct mm_struct *mm, char *buf, size_t size)
 /* ---- /proc/PID/fd ------------------------------------------------------------- */
 
 static const struct pid_entry fd_link_entry = {
-	.name = "", .mode = S_IFLNK, .link = proc_fd_link,
+	.name = "", .mode = S_IFLNK, .link = proc_fd_link, .get_link = proc_fd_get_link,
 };
 
 static int proc_fd_lookup(struct ramfs_inode *dir, const char *name, size_t len,
@@ -198,7 +224,8 @@ static const struct file_operations proc_tgid_fops = {
 /* Sorted by name; each line one entry of /proc/PID. */
 static const struct pid_entry tgid_base_stuff[] = {
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .show_mm = proc_pid_cmdline },
-	{ .name = "exe",     .mode = S_IFLNK | 0777, .link = proc_exe_link },
+	{ .name = "exe",     .mode = S_IFLNK | 0777, .link = proc_exe_link,
+			     .get_link = proc_exe_get_link },
 	{ .name = "fd",      .mode = S_IFDIR | 0500, .iop = &proc_fd_dir_iops,
 			     .fop = &proc_fd_dir_fops },
 	{ .name = "maps",    .mode = S_IFREG | 0444, .show_mm = proc_pid_maps },

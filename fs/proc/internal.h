@@ -29,6 +29,11 @@ struct pid_entry {
 	int (*show_mm)(struct mm_struct *mm, char *buf, size_t size);
 	/* Links: the target into buf (NUL-terminated; fd of /proc/PID/fd/N); 0 or -errno. */
 	int (*link)(struct task_struct *task, int fd, char *buf, size_t size);
+	/*
+	 * Magic links: the file itself when followed, held (tasklist_lock
+	 * held); 0 or -errno. Without it a link is followed by its text.
+	 */
+	int (*get_link)(struct task_struct *task, int fd, struct ramfs_inode **res);
 	/* Directories. */
 	const struct inode_operations *iop;
 	const struct file_operations *fop;

@@ -85,6 +85,28 @@ const struct inode_operations proc_file_inode_operations = {
 	.evict = proc_evict,
 };
 
+/* Following a magic link: the task's file now (it may have closed it: -ENOENT). */
+static int proc_get_link(struct ramfs_inode *link, struct ramfs_inode **res)
+{
+	struct proc_inode *pi = PROC_I(link);
+	struct task_struct *task;
+	unsigned long flags;
+	int err = -ENOENT;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = pi->pid ? find_task_by_pid(pi->pid) : current;
+	if (task && !task->exit_state)
+		err = pi->entry->get_link(task, pi->fd, res);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+static const struct inode_operations proc_magic_link_inode_operations = {
+	.hold = proc_hold,
+	.evict = proc_evict,
+	.get_link = proc_get_link,
+};
+
 struct ramfs_inode *proc_make_inode(struct ramfs_inode *parent, const struct pid_entry *entry,
 				    int pid, int fd, unsigned long ino)
 {
@@ -115,7 +137,8 @@ struct ramfs_inode *proc_make_inode(struct ramfs_inode *parent, const struct pid
 	INIT_LIST_HEAD(&pi->vfs.i_dentry);
 	list_add(&pi->dentry.d_alias, &pi->vfs.i_dentry);
 	pi->vfs.mtime = pi->vfs.atime = pi->vfs.ctime = ktime_get_real_ns() / 1000000000ULL;
-	pi->vfs.i_op = entry->iop ? entry->iop : &proc_file_inode_operations;
+	pi->vfs.i_op = entry->iop ? entry->iop : entry->get_link ?
+		       &proc_magic_link_inode_operations : &proc_file_inode_operations;
 	pi->vfs.i_fop = entry->fop ? entry->fop : &proc_text_operations;
 	return &pi->vfs;
 }

@@ -123,6 +123,12 @@ struct inode_operations {
 	/* Inodes lookup() made are counted: one more user, one fewer (iput). */
 	void (*hold)(struct ramfs_inode *inode);
 	void (*evict)(struct ramfs_inode *inode);
+	/*
+	 * A "magic" link (/proc/PID/fd/N, /proc/PID/exe): following it gives
+	 * the open file's inode itself, held, not a walk of the path its text
+	 * names (Linux's proc_get_link and nd_jump_link). 0 or -errno.
+	 */
+	int (*get_link)(struct ramfs_inode *link, struct ramfs_inode **res);
 };
 
 struct file {

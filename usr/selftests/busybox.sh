@@ -22,7 +22,7 @@ check() {	# check NAME GOT WANT
 }
 
 echo "KTAP version 1"
-echo "1..20"
+echo "1..23"
 
 check pipeline "$(echo hello world | tr a-z A-Z | cut -d' ' -f2)" "WORLD"
 check long_pipeline "$(printf '3\n1\n2\n1\n' | sort | uniq -c | awk '{print $2 ":" $1}' | tr '\n' ' ')" \
@@ -88,6 +88,19 @@ ln /tmp/bb/h2 /tmp/bb/nl/t 2>/dev/null; s1=$?
 ln /tmp/bb/nl /tmp/bb/dl 2>/dev/null; s2=$?
 check ln_errors "$s1 $(ln /tmp/bb/h2 /tmp/bb/nl/t 2>&1 | grep -c 'File exists') $s2 $(test -e /tmp/bb/dl ||
 	echo none) $(ln /dev/null /tmp/bb/n 2>&1 | grep -c 'cross-device link')" "1 1 1 none 1"
+
+# /proc/self/fd/N and /dev/std* open the file the fd has open, anew:
+# a file, a pipe, an unlinked file.
+check dev_fd_links "$(for f in fd stdin stdout stderr; do readlink /dev/$f; done | tr '\n' ' ')" \
+	"/proc/self/fd /proc/self/fd/0 /proc/self/fd/1 /proc/self/fd/2 "
+check proc_fd_open "$(cat /proc/self/fd/0 < /tmp/bb/h2 | head -n 1) $(echo piped | cat /dev/stdin) \
+$( (echo to-stdout > /dev/stdout) | tr a-z A-Z) $( (echo err > /dev/stderr) 2>&1 | wc -c)" \
+	"data piped TO-STDOUT 4"
+exec 5<> /tmp/bb/gone
+echo kept >&5
+rm /tmp/bb/gone
+check proc_fd_unlinked "$(cat /dev/fd/5) $(ls -l /proc/self/fd/5 | grep -c '(deleted)')" "kept 1"
+exec 5>&-
 
 rm -rf /tmp/bb
 echo "# busybox.sh: pass:$((n - failed)) fail:$failed skip:0 total:$n"
