@@ -119,7 +119,7 @@ static void test_link_exdev(void)
 static void test_symlink_follow_and_empty_path(void)
 {
 	struct stat s, n1, n2, n3, b = st(D "/b");
-	int r1, r2, r3, fd, e;
+	int r1, r2, r3, fd, e, e2, e3;
 
 	symlink("b", D "/s");
 	s = st(D "/s");
@@ -143,9 +143,15 @@ static void test_symlink_follow_and_empty_path(void)
 	unlink(D "/c");
 	e = ERR(linkat(fd, "", AT_FDCWD, D "/c2", AT_EMPTY_PATH));
 	close(fd);
-	ktap_check(!r3 && n3.st_ino == b.st_ino && n3.st_nlink == 3 && e == ENOENT,
-		   "linkat_empty_path", "r %d errno %d nlink %lu e %d", r3, errno,
-		   (unsigned long)n3.st_nlink, e);
+	/* a closed fd; a directory's fd */
+	e2 = ERR(linkat(fd, "", AT_FDCWD, D "/c2", AT_EMPTY_PATH));
+	fd = open(D "/dir", O_RDONLY | O_DIRECTORY);
+	e3 = ERR(linkat(fd, "", AT_FDCWD, D "/c2", AT_EMPTY_PATH));
+	close(fd);
+	ktap_check(!r3 && n3.st_ino == b.st_ino && n3.st_nlink == 3 && e == ENOENT && e2 == EBADF &&
+		   e3 == EPERM && st(D "/c2").st_ino == 0, "linkat_empty_path",
+		   "r %d errno %d nlink %lu e %d %d %d", r3, errno, (unsigned long)n3.st_nlink, e, e2,
+		   e3);
 }
 
 static void test_directory_counts(void)
