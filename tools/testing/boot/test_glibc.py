@@ -12,7 +12,7 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     variables under preemption, futex wait/wake/bitset/timeouts/requeue,
     exit vs exit_group, signals to threads and processes, execve from a
     threaded process, set_robust_list, the working directory and umask
-    threads share (CLONE_FS);
+    threads share (CLONE_FS); once more on 4 CPUs of multi-threaded TCG;
   * clocks: CLOCK_REALTIME from the PL031 RTC, gettimeofday, clock_settime,
     settimeofday, clock_getres, getrandom, AT_HWCAP, the setuid family,
     groups, umask, resource limits and usage, kill's permission check;
@@ -168,3 +168,15 @@ def test_glibc_mm_threads_soak(console, qemu_cmd, kernel_image, tmp_path, init_p
     """The soak: 40 rounds over a 4 MiB shared mapping, some minutes."""
     assert run_mm_threads(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
                           '-r 40 -p 1024', timeout=1800) == 200
+
+
+def test_glibc_threads_smp(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir):
+    """threads.c (pthreads, futexes, TLS, signals to threads, exec from a
+    threaded process) on 4 CPUs of multi-threaded TCG: its threads really
+    run at once, sharing one mm."""
+    texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                        'threads', smp=4, accel=MULTI_THREADED_TCG, timeout=180)
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts
+    bad = [t for t in texts if re.search(r'^BUG: |Oops|Call trace:|WARNING:', t)]
+    assert not bad, bad
+    check_ktap(texts, 'threads')
