@@ -5,6 +5,7 @@
 
 #include <linux/const.h>
 
+#define SZ_1K  0x00000400
 #define SZ_2K  0x00000800
 #define SZ_4K  0x00001000
 #define SZ_64K 0x00010000

@@ -32,6 +32,7 @@
 #include <asm/kernel-pgtable.h>
 #include <asm/kvm_arm.h>
 #include <asm/memory.h>
+#include <asm/smp.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 #include <generated/asm-offsets.h>
@@ -604,6 +605,15 @@ SYM_DATA_START(__boot_cpu_mode)
 	.long	BOOT_CPU_MODE_EL2
 	.long	BOOT_CPU_MODE_EL1
 SYM_DATA_END(__boot_cpu_mode)
+
+/*
+ * How far a secondary CPU got with its MMU off (CPU_* in asm/smp.h): 0
+ * once __enable_mmu is past its checks, or why the CPU parked itself.
+ * __cpu_up reads it when a CPU does not come online.
+ */
+SYM_DATA_START(__early_cpu_boot_status)
+	.quad	0
+SYM_DATA_END(__early_cpu_boot_status)
 	.popsection
 
 /*
@@ -701,6 +711,21 @@ SYM_FUNC_START_LOCAL(__secondary_too_slow)
 SYM_FUNC_END(__secondary_too_slow)
 
 /*
+ * update_early_cpu_boot_status: store `status` in __early_cpu_boot_status
+ * with the MMU off, and make it reach memory for the boot CPU, which reads
+ * it with its caches on: the line is invalidated after the store (it
+ * lies alone in .mmuoff.data.write).
+ *	tmp1, tmp2: corrupted
+ */
+	.macro	update_early_cpu_boot_status status, tmp1, tmp2
+	mov	\tmp2, #\status
+	adr_l	\tmp1, __early_cpu_boot_status
+	str	\tmp2, [\tmp1]
+	dmb	sy
+	dc	ivac, \tmp1
+	.endm
+
+/*
  * __enable_mmu: install the tables and turn the MMU on.
  *	x0  = SCTLR_EL1 value turning the MMU on (from __cpu_setup)
  *	x1  = TTBR1_EL1 table (init_pg_dir), physical address
@@ -716,6 +741,7 @@ SYM_FUNC_START(__enable_mmu)
 	b.lt	__no_granule_support
 	cmp	x2, #ID_AA64MMFR0_TGRAN_SUPPORTED_MAX
 	b.gt	__no_granule_support
+	update_early_cpu_boot_status 0, x2, x3
 	adrp	x2, idmap_pg_dir
 	phys_to_ttbr x1, x1
 	phys_to_ttbr x2, x2
@@ -729,11 +755,15 @@ SYM_FUNC_START(__enable_mmu)
 SYM_FUNC_END(__enable_mmu)
 
 /*
- * A CPU without the 4 KiB granule cannot run this kernel: say so on the
- * fallback UART (the MMU is still off) and park it. v5.15 records the
- * reason in __early_cpu_boot_status instead, for the CPU that boots it.
+ * A CPU without the 4 KiB granule cannot run this kernel: record why in
+ * __early_cpu_boot_status, as v5.15 does, for the CPU that boots it (a
+ * secondary: "CPU1: does not support 4K granule"); then, unlike v5.15,
+ * also say so on the fallback UART (the MMU is still off), which is the
+ * only report a boot CPU can give, and park it.
  */
 SYM_CODE_START_LOCAL(__no_granule_support)
+	update_early_cpu_boot_status \
+		CPU_STUCK_IN_KERNEL | CPU_STUCK_REASON_NO_GRAN, x1, x2
 	adr	x0, .Lno_granule_msg
 	b	__early_die
 SYM_CODE_END(__no_granule_support)

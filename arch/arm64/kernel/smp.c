@@ -20,6 +20,7 @@
 #include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/barrier.h>
@@ -198,6 +199,42 @@ static int boot_secondary(unsigned int cpu, struct task_struct *idle)
 }
 
 /*
+ * CPUs that entered the kernel, failed, and are parked in its text for
+ * good (v5.15 keeps the count for kexec and hibernation, which must not
+ * reuse that memory; here it is only reported).
+ */
+static int cpus_stuck_in_kernel;
+
+/*
+ * Why the CPU that did not come online stopped, from what it left behind:
+ * secondary_data.status once it ran C, else head.S's
+ * __early_cpu_boot_status. Linux v5.15's messages.
+ */
+static void __init report_stuck_cpu(unsigned int cpu)
+{
+	long status = READ_ONCE(secondary_data.status);
+
+	if (status == CPU_MMU_OFF)
+		status = READ_ONCE(__early_cpu_boot_status);
+	switch (status & CPU_BOOT_STATUS_MASK) {
+	default:
+		pr_err("CPU%u: failed in unknown state : 0x%lx\n", cpu, status);
+		cpus_stuck_in_kernel++;
+		break;
+	case CPU_STUCK_IN_KERNEL:
+		pr_crit("CPU%u: is stuck in kernel\n", cpu);
+		if (status & CPU_STUCK_REASON_52_BIT_VA)
+			pr_crit("CPU%u: does not support 52-bit VAs\n", cpu);
+		if (status & CPU_STUCK_REASON_NO_GRAN)
+			pr_crit("CPU%u: does not support %luK granule\n", cpu, PAGE_SIZE / SZ_1K);
+		cpus_stuck_in_kernel++;
+		break;
+	case CPU_PANIC_KERNEL:
+		panic("CPU%u detected unsupported configuration\n", cpu);
+	}
+}
+
+/*
  * Start the CPU on its idle task and wait (5 s, as Linux) until it says
  * it is online. A CPU that fails is reported and left out; boot goes on.
  */
@@ -209,7 +246,7 @@ int __init __cpu_up(unsigned int cpu, struct task_struct *idle)
 	if (!cpumask_test_cpu(cpu, cpu_present_mask))
 		return -ENODEV;
 	secondary_data.task = idle;
-	smp_wmb();
+	update_cpu_boot_status(CPU_MMU_OFF);
 	ret = boot_secondary(cpu, idle);
 	if (ret) {
 		pr_err("CPU%u: failed to boot: %d\n", cpu, ret);
@@ -219,12 +256,58 @@ int __init __cpu_up(unsigned int cpu, struct task_struct *idle)
 	timeout = jiffies + msecs_to_jiffies(5000);
 	while (!cpu_online(cpu) && time_before(jiffies, timeout))
 		cpu_relax();
-	secondary_data.task = NULL;	/* a late CPU parks in __secondary_too_slow */
 	if (cpu_online(cpu))
 		return 0;
 	pr_crit("CPU%u: failed to come online\n", cpu);
+	secondary_data.task = NULL;	/* a late CPU parks in __secondary_too_slow */
+	report_stuck_cpu(cpu);
 	return -EIO;
 }
+
+/* A secondary that must not go on: park it in the kernel for good. */
+static void __noreturn cpu_park_loop(void)
+{
+	for (;;) {
+		wfe();
+		wfi();
+	}
+}
+
+/*
+ * The calling secondary cannot run the kernel: say so, leave it out of
+ * the present CPUs, and tell __cpu_up why it will wait in vain (v5.15's
+ * cpu_die_early(), without CPU hotplug: the CPU parks instead of dying).
+ */
+static void __noreturn cpu_die_early(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	pr_crit("CPU%u: will not boot\n", cpu);
+	cpumask_clear_cpu(cpu, &__cpu_present_mask);
+	update_cpu_boot_status(CPU_STUCK_IN_KERNEL);
+	cpu_park_loop();
+}
+
+/*
+ * test.cpu_die_early=N (test-only, like test.crash=): CPU N calls
+ * cpu_die_early() as a CPU whose features do not match would, so the
+ * report above can be tested on QEMU, whose CPUs all match.
+ */
+static int test_cpu_die_early __ro_after_init = -1;
+
+static int __init test_cpu_die_early_setup(char *arg)
+{
+	char *end;
+	unsigned long long cpu = arg ? simple_strtoull(arg, &end, 0) : 0;
+
+	if (!arg || *end || cpu == 0 || cpu >= NR_CPUS) {
+		pr_err("test.cpu_die_early=%s: want a secondary CPU's number\n", arg ? arg : "");
+		return 0;
+	}
+	test_cpu_die_early = cpu;
+	return 0;
+}
+__setup("test.cpu_die_early=", test_cpu_die_early_setup);
 
 /*
  * A secondary CPU's first C, from head.S's __secondary_switched: the MMU on
@@ -240,12 +323,15 @@ void secondary_start_kernel(void)
 	cpu_uninstall_idmap();
 	cpu_set_default_tcr_t0sz();
 	__this_cpu_write(__entry_task, current);
+	if ((int)cpu == test_cpu_die_early)
+		cpu_die_early();
 
 	cpuinfo_store_cpu(cpu);		/* "Detected PIPT I-cache on CPU1" */
 	notify_cpu_starting(cpu);	/* GIC CPU interface, timer PPI */
 
 	pr_info("CPU%u: Booted secondary processor 0x%010llx [0x%08llx]\n", cpu, mpidr,
 		read_sysreg(midr_el1));
+	update_cpu_boot_status(CPU_BOOT_SUCCESS);
 	set_cpu_online(cpu, true);
 	local_irq_enable();
 	cpu_idle_loop();		/* swapper/N: runs tasks from now on */

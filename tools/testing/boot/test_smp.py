@@ -140,10 +140,32 @@ def test_spin_table_cpu_never_released(spin_table_boot):
     stub starts two of three): it is reported and boot goes on without it,
     after Linux's 5 s wait."""
     log = spin_table_boot(3, n_stub=2)
-    log.one('CPU2: failed to come online')
+    failed = log.one('CPU2: failed to come online')
+    # It never ran a line of the kernel: no status of its own, only what
+    # CPU1's __enable_mmu left in __early_cpu_boot_status (0), which Linux
+    # reports as an unknown state.
+    assert log.one('CPU2: failed in unknown state : 0x0') == failed + 1, log
     log.one('smp: Brought up 1 node, 2 CPUs')
     log.one('CPU1: Booted secondary processor 0x0000000001 [0x411fd070]')
     log.none(r'^CPU2: Booted')
+
+
+def test_cpu_dies_early(console, qemu_cmd, kernel_image):
+    """A secondary that finds it cannot run the kernel (test.cpu_die_early=
+    stands in for a feature mismatch QEMU cannot produce) parks itself and
+    says why through secondary_data.status: the boot CPU reports it in
+    v5.15's words after the 5 s wait, and boot goes on with the others."""
+    log = boot(console, qemu_cmd(kernel=kernel_image, smp=4, gic=3,
+                                 append=APPEND + ' test.cpu_die_early=2'))
+    dies = log.one('CPU2: will not boot')
+    failed = log.one('CPU2: failed to come online')
+    stuck = log.one('CPU2: is stuck in kernel')
+    assert dies < failed < stuck, log
+    log.none(r'^CPU2: (Booted|failed in unknown state)')
+    for cpu in (1, 3):
+        log.one(f'CPU{cpu}: Booted secondary processor 0x{cpu:010x} [0x{MIDR:08x}]')
+    log.one('smp: Brought up 1 node, 3 CPUs')
+    assert log.texts[-2:] == ['headstart: boot complete, CPU0 idle', 'reboot: Power down']
 
 
 def test_psci_cpu_on_refused(console, qemu_cmd, kernel_image, virt_dtb, bootstub, test_dir):

@@ -1,11 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * arch/arm64/include/asm/smp.h: the logical map, CPU number -> MPIDR
- * affinity (the /cpus reg of each CPU; CPU0 is the boot CPU), as in Linux.
+ * affinity (the /cpus reg of each CPU; CPU0 is the boot CPU), as in Linux;
+ * what a starting CPU reports back (secondary_data, the boot status);
+ * IPIs. head.S includes it for the CPU_* boot status values.
  */
 #ifndef __ASM_SMP_H
 #define __ASM_SMP_H
 
+#include <linux/const.h>
+
+/*
+ * How far a starting CPU got, as v5.15 keeps it: secondary_data.status
+ * once the CPU runs C with the MMU on, __early_cpu_boot_status (head.S)
+ * before that. The low byte is the state, the next bits say why a CPU is
+ * stuck. __cpu_up reports a CPU that did not come online from these.
+ */
+#define CPU_STUCK_REASON_SHIFT		(8)
+#define CPU_BOOT_STATUS_MASK		((UL(1) << CPU_STUCK_REASON_SHIFT) - 1)
+
+#define CPU_MMU_OFF			(-1)	/* look at __early_cpu_boot_status */
+#define CPU_BOOT_SUCCESS		(0)
+#define CPU_KILL_ME			(1)	/* unused: no CPU hotplug */
+#define CPU_STUCK_IN_KERNEL		(2)	/* parked in the kernel's text */
+#define CPU_PANIC_KERNEL		(3)
+
+#define CPU_STUCK_REASON_52_BIT_VA	(UL(1) << CPU_STUCK_REASON_SHIFT)
+#define CPU_STUCK_REASON_NO_GRAN	(UL(2) << CPU_STUCK_REASON_SHIFT)
+
+#ifndef __ASSEMBLY__
+#include <asm/sysreg.h>
+#include <linux/compiler.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
 
@@ -26,11 +51,20 @@ int of_get_cpu_node(unsigned int cpu);
  * What __cpu_up leaves for the CPU it starts, read in head.S's
  * __secondary_switched (CPU_BOOT_TASK): its idle task, whose stack and
  * cpu number init_cpu_task loads. NULL: the boot CPU gave up on it.
+ * status: the CPU's progress once its MMU is on (CPU_* above).
  */
 struct secondary_data {
 	struct task_struct *task;
+	long status;
 };
 extern struct secondary_data secondary_data;
+extern long __early_cpu_boot_status;	/* head.S, written with the MMU off */
+
+static inline void update_cpu_boot_status(int val)
+{
+	WRITE_ONCE(secondary_data.status, val);
+	dsb(ishst);		/* visible to the CPU waiting in __cpu_up */
+}
 
 /*
  * Inter-processor interrupts: SGIs of the GIC, from ipi_irq_base on, one
@@ -69,5 +103,7 @@ void secondary_start_kernel(void);
 void cpuinfo_store_cpu(unsigned int cpu);
 /* /proc/cpuinfo's text, every online CPU: its length. */
 int show_cpuinfo(char *buf, size_t size);
+
+#endif /* !__ASSEMBLY__ */
 
 #endif
