@@ -15,12 +15,17 @@
  * multi-threaded TCG on a busy host that waiter's host thread is often
  * not running: every hand-over then costs a host time slice. With four
  * CPUs forking and exiting at once (test_smp_stress.py) 200 cycles took
- * 130 s that way; the CI run (2000 cycles) takes 8 s with this lock. And
- * waiters do not sleep in wfe: under single-threaded TCG (-icount) a wfe
- * hands the turn to the next CPU, and a CPU that waited that way lost the
- * lock to the others again and again (test_smp_sched.py saw a burner
- * charged twice the time it ran). Linux now uses the generic queued
- * spinlock; the interface (arch_spin_lock and friends) is the same.
+ * 130 s that way; the CI run (2000 cycles) takes 8 s with this lock.
+ * Linux now uses the generic queued spinlock; the interface
+ * (arch_spin_lock and friends) is the same.
+ *
+ * A waiter sleeps in wfe between looks, as Linux's locks do: its ldaxr
+ * armed the exclusive monitor, and the holder's store that frees the
+ * lock clears it, which is an event that ends the wfe. Under QEMU, wfe
+ * is a yield: with -icount (one host thread, the CPUs in turns) a waiter
+ * that only re-reads keeps the turn, QEMU 7.2 gives the CPU after it no
+ * instructions at all, and if that CPU holds the lock nothing moves again
+ * (the smp KUnit suite's spinlock hammer hung there).
  */
 #ifndef __ASM_SPINLOCK_H
 #define __ASM_SPINLOCK_H
@@ -42,7 +47,8 @@ typedef struct {
 
 /*
  * Take the lock when it is free (owner == next): next++ in one
- * ldaxr/stxr. While it is held, read it again (no wfe: see above).
+ * ldaxr/stxr. While it is held, wait in wfe until its word is written
+ * (see above), then look again.
  */
 static inline void arch_spin_lock(arch_spinlock_t *lock)
 {
@@ -51,9 +57,11 @@ static inline void arch_spin_lock(arch_spinlock_t *lock)
 	__asm__ volatile(
 	"	prfm	pstl1strm, %2\n"
 	"1:	ldaxr	%w0, %2\n"
-	"	eor	%w1, %w0, %w0, ror #16\n"	/* owner != next: held */
-	"	cbnz	%w1, 1b\n"
-	"	add	%w0, %w0, #0x10, lsl #12\n"	/* + (1 << 16): next++ */
+	"	eor	%w1, %w0, %w0, ror #16\n"	/* owner == next: free */
+	"	cbz	%w1, 2f\n"
+	"	wfe\n"				/* held: until its word changes */
+	"	b	1b\n"
+	"2:	add	%w0, %w0, #0x10, lsl #12\n"	/* + (1 << 16): next++ */
 	"	stxr	%w1, %w0, %2\n"
 	"	cbnz	%w1, 1b\n"
 	: "=&r"(val), "=&r"(tmp), "+Q"(lock->val)
