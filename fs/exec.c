@@ -277,6 +277,109 @@ static int parse_shebang(char *line, size_t n, char **interp, char **arg)
 	return 0;
 }
 
+/*
+ * execve in a process with threads (Linux's de_thread): every other thread
+ * gets SIGKILL and we wait until they are gone (do_exit wakes us when we
+ * are the last one alive). An execve from a thread other than the first
+ * then takes the first one's place, as Linux's: its pid (the process id,
+ * so the parent's wait and getpid() stay the same), its start time, its
+ * place among the parent's children and ITIMER_REAL; the first thread, a
+ * zombie by then, is released, and with it the exec'ing thread's own
+ * thread id. -EAGAIN if the process is exiting already, or another of its
+ * threads is in execve (this one has SIGKILL pending then and dies on its
+ * way out). The wait is uninterruptible where Linux's is killable: the
+ * others have SIGKILL, so it ends once they reach the kernel's exit.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct sighand_struct *sighand = tsk->sighand;
+	struct task_struct *leader;
+	unsigned long flags;
+	int pid;
+
+	if (thread_group_empty(tsk))
+		goto no_thread_group;
+	spin_lock_irqsave(&sighand->siglock, flags);
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exit_task) {
+		spin_unlock_irqrestore(&sighand->siglock, flags);
+		return -EAGAIN;
+	}
+	/* The others die; a second execve fails, an exit_group exits with SIGKILL. */
+	sig->flags |= SIGNAL_GROUP_EXIT;
+	sig->group_exit_code = SIGKILL;
+	sig->group_exit_task = tsk;
+	zap_other_threads(tsk);
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+
+	for (;;) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		if (sig->live == 1)
+			break;			/* with tasklist_lock held */
+		/* Set under the lock do_exit wakes us with: no wake-up is lost. */
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		schedule();
+	}
+	leader = tsk->group_leader;
+	if (leader != tsk) {
+		/* The leader exited (live counts it no more): a zombie kept for its pid. */
+		pid = tsk->pid;
+		tsk->pid = leader->pid;
+		leader->pid = pid;
+		tsk->start_time = leader->start_time;
+		list_add(&tsk->sibling, &leader->sibling);	/* in the parent's children */
+		list_del(&leader->sibling);
+		list_del(&tsk->tasks);				/* where the leader was listed */
+		list_add(&tsk->tasks, &leader->tasks);
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk;
+		leader->exit_signal = -1;
+		if (sig->owner == leader)
+			sig->owner = tsk;
+		release_task(leader);	/* EXIT_DEAD: nobody reports it; freed when off its CPU */
+	}
+	spin_lock(&sighand->siglock);
+	sig->flags &= ~SIGNAL_GROUP_EXIT;
+	sig->group_exit_code = 0;
+	sig->group_exit_task = NULL;
+	recalc_sigpending();
+	spin_unlock(&sighand->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
+no_thread_group:
+	tsk->exit_signal = SIGCHLD;	/* a new program: its parent hears of it as of a process */
+	return 0;
+}
+
+/*
+ * The handlers stop being shared with another process (a CLONE_SIGHAND
+ * clone without CLONE_THREAD) before execve resets them (Linux's
+ * unshare_sighand).
+ */
+static int unshare_sighand(struct task_struct *tsk)
+{
+	struct sighand_struct *newsh, *oldsh = tsk->sighand;
+	unsigned long flags;
+
+	if (atomic_read(&oldsh->count) == 1)
+		return 0;
+	newsh = kzalloc(sizeof(*newsh), GFP_KERNEL);
+	if (!newsh)
+		return -ENOMEM;
+	atomic_set(&newsh->count, 1);
+	spin_lock_init(&newsh->siglock);
+	/* Senders find tsk under tasklist_lock and lock its sighand. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&oldsh->siglock);
+	memcpy(newsh->action, oldsh->action, sizeof(newsh->action));
+	WRITE_ONCE(tsk->sighand, newsh);
+	spin_unlock(&oldsh->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	atomic_dec(&oldsh->count);	/* another sharer still has it */
+	return 0;
+}
+
 static int may_exec(struct ramfs_inode *inode)
 {
 	if (!S_ISREG(inode->mode) || !(inode->mode & 0111))
@@ -379,6 +482,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		sp = setup_stack(&bprm, &a, &err);
 	if (!err)
 		err = de_thread(current);	/* the only thread from here on */
+	if (!err)
+		err = unshare_sighand(current);
 	if (err) {
 		mmput(bprm.mm);
 		goto out_buf;
@@ -392,6 +497,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	if (current->files)
 		do_close_on_exec(current->files);
 	flush_signal_handlers(current);
+	exec_mm_release(current, current->mm);	/* robust futexes, clear_child_tid */
 	spin_lock_irqsave(&tasklist_lock, flags);	/* against get_task_mm */
 	old = current->mm;
 	current->mm = bprm.mm;

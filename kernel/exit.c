@@ -145,18 +145,38 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *pare
 	}
 }
 
-/* tasklist_lock held. Children of tsk go to init; zombies among them wake it. */
+/* tasklist_lock held. A thread of tsk's process that is not exiting, or NULL. */
+static struct task_struct *find_alive_thread(struct task_struct *tsk)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &tsk->thread_group, thread_group)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return NULL;
+}
+
+/*
+ * tasklist_lock held. Children of tsk go to another thread of its process
+ * if one lives on (Linux's find_new_reaper: the process keeps them, and an
+ * execve from another thread finds them still its own), else to init;
+ * zombies among them wake the new parent.
+ */
 static void forget_original_parent(struct task_struct *tsk)
 {
-	struct task_struct *reaper = child_reaper && child_reaper != tsk ? child_reaper : &init_task;
+	struct task_struct *reaper = find_alive_thread(tsk);
 	bool zombie = false;
+
+	if (!reaper)
+		reaper = child_reaper && child_reaper != tsk ? child_reaper : &init_task;
 
 	while (!list_empty(&tsk->children)) {
 		struct task_struct *child =
 			list_first_entry(&tsk->children, struct task_struct, sibling);
 
 		list_del(&child->sibling);
-		if (child->signal && thread_group_leader(child) && !child->exit_state)
+		if (child->signal && thread_group_leader(child) && !child->exit_state &&
+		    reaper->tgid != tsk->tgid)	/* the process stays: no group is orphaned */
 			kill_orphaned_pgrp(child, tsk);
 		child->parent = reaper;
 		list_add_tail(&child->sibling, &reaper->children);
@@ -178,7 +198,7 @@ static void unhash_task(struct task_struct *p)
 }
 
 /* tasklist_lock held: p is gone from the tree; drop the reference that kept it. */
-static void release_task(struct task_struct *p)
+void release_task(struct task_struct *p)
 {
 	p->exit_state = EXIT_DEAD;
 	unhash_task(p);
@@ -246,9 +266,9 @@ __noreturn void do_exit(long code)
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	}
 	hrtimer_cancel(&tsk->sleep_timer);
-	/* pthread_join waits on this word: zero it and wake the waiter, as Linux. */
-	if (tsk->clear_child_tid && tsk->mm && !put_user(0, tsk->clear_child_tid))
-		futex_wake_mm(tsk->mm, (unsigned long)tsk->clear_child_tid, 1);
+	/* Robust futexes, and the word pthread_join waits on (kernel/fork.c). */
+	if (tsk->mm)
+		exit_mm_release(tsk, tsk->mm);
 	/* A session leader's end: its terminal's foreground gets SIGHUP (tty_jobctrl.c). */
 	if (tsk->signal->leader && tsk->signal->live == 1 && tsk->mm)
 		disassociate_ctty(1);
@@ -263,6 +283,9 @@ __noreturn void do_exit(long code)
 	tsk->signal->nvcsw += tsk->nvcsw;
 	tsk->signal->nivcsw += tsk->nivcsw;
 	group_dead = --tsk->signal->live == 0;
+	/* An execve in another thread waits for it to be the last one (de_thread). */
+	if (tsk->signal->group_exit_task && tsk->signal->live == 1)
+		wake_up_process(tsk->signal->group_exit_task);
 	forget_original_parent(tsk);
 	if (group_dead)
 		hrtimer_cancel(&tsk->signal->real_timer);	/* ITIMER_REAL dies with the process */

@@ -343,6 +343,34 @@ long kernel_clone(struct kernel_clone_args *args)
 }
 
 /*
+ * tsk leaves its address space mm, by exit or by execve (Linux's
+ * mm_release): its robust futexes are released (kernel/futex.c), and its
+ * clear_child_tid word (set_tid_address, CLONE_CHILD_CLEARTID) is zeroed
+ * and one waiter on it woken, pthread_join's wake-up, if anyone else still
+ * uses the memory to see it.
+ */
+static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->clear_child_tid) {
+		if (atomic_read(&mm->users) > 1 && !put_user(0, tsk->clear_child_tid))
+			futex_wake_mm(mm, (unsigned long)tsk->clear_child_tid, 1);
+		tsk->clear_child_tid = NULL;
+	}
+}
+
+void exit_mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	futex_exit_release(tsk);
+	mm_release(tsk, mm);
+}
+
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	futex_exec_release(tsk);
+	mm_release(tsk, mm);
+}
+
+/*
  * The child of a vfork (CLONE_VFORK) no longer uses its parent's memory:
  * it has exec'd (fs/exec.c) or is exiting (kernel/exit.c exit_mm).
  */

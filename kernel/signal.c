@@ -42,7 +42,6 @@
  * SIGQUEUE_MAX siginfos wait per list, beyond which a real-time signal is
  * still pending but only once and with a blank siginfo.
  */
-#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -597,6 +596,12 @@ void force_sig(int sig)
 	force_sig_info(&info);
 }
 
+/* current's siglock held: TIF_SIGPENDING as its signals and its process's state say. */
+void recalc_sigpending(void)
+{
+	recalc_sigpending_tsk(current);
+}
+
 /* ---- children: SIGCHLD ------------------------------------------------------------ */
 
 static void fill_chld_info(kernel_siginfo_t *info, struct task_struct *tsk, int code, int status)
@@ -926,57 +931,6 @@ void exit_signal_state(struct task_struct *p)
 	if (p->sighand && atomic_dec_and_test(&p->sighand->count))
 		kfree(p->sighand);
 	p->sighand = NULL;
-}
-
-/*
- * execve in a process with threads: the others are killed and waited for
- * (Linux's de_thread); the handlers stop being shared. Only the first
- * thread may exec here (-EINVAL from the others: Linux lets any thread,
- * which then takes over the process id).
- */
-int de_thread(struct task_struct *tsk)
-{
-	struct signal_struct *sig = tsk->signal;
-	struct sighand_struct *newsh, *oldsh = tsk->sighand;
-	unsigned long flags;
-
-	if (!thread_group_empty(tsk)) {
-		if (!thread_group_leader(tsk))
-			return -EINVAL;
-		spin_lock_irqsave(&oldsh->siglock, flags);
-		if (sig->flags & SIGNAL_GROUP_EXIT) {
-			spin_unlock_irqrestore(&oldsh->siglock, flags);
-			return -EAGAIN;		/* the process is exiting anyway */
-		}
-		sig->flags |= SIGNAL_GROUP_EXIT;	/* the others exit, not zap us */
-		sig->group_exit_code = SIGKILL;
-		zap_other_threads(tsk);
-		while (READ_ONCE(sig->live) > 1) {
-			spin_unlock_irqrestore(&oldsh->siglock, flags);
-			msleep(1);
-			spin_lock_irqsave(&oldsh->siglock, flags);
-		}
-		sig->flags &= ~SIGNAL_GROUP_EXIT;
-		sig->group_exit_code = 0;
-		recalc_sigpending_tsk(tsk);
-		spin_unlock_irqrestore(&oldsh->siglock, flags);
-	}
-	if (atomic_read(&oldsh->count) > 1) {
-		newsh = kzalloc(sizeof(*newsh), GFP_KERNEL);
-		if (!newsh)
-			return -ENOMEM;
-		atomic_set(&newsh->count, 1);
-		spin_lock_init(&newsh->siglock);
-		/* Senders find tsk under tasklist_lock and lock its sighand. */
-		spin_lock_irqsave(&tasklist_lock, flags);
-		spin_lock(&oldsh->siglock);
-		memcpy(newsh->action, oldsh->action, sizeof(newsh->action));
-		WRITE_ONCE(tsk->sighand, newsh);
-		spin_unlock(&oldsh->siglock);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
-		atomic_dec(&oldsh->count);	/* another sharer still has it */
-	}
-	return 0;
 }
 
 void flush_signal_handlers(struct task_struct *p)

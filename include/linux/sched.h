@@ -111,7 +111,8 @@ struct task_struct {
 	struct list_head tasks;		/* every task, for kill and /proc */
 	struct task_struct *group_leader;	/* the process's first thread */
 	struct list_head thread_group;	/* the other threads of the process (a ring) */
-	void __user *robust_list;	/* set_robust_list: recorded, not walked */
+	void __user *robust_list;	/* set_robust_list: walked at exit and exec (futex.c) */
+	int futex_state;		/* FUTEX_STATE_*: is its futex clean-up done (futex.c) */
 	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
 	bool vfork_pending;		/* CLONE_VFORK: the parent waits until it is false */
 	struct wait_queue_head vfork_wait;	/* ... here (kernel_clone) */
@@ -304,11 +305,16 @@ struct kernel_clone_args {
 	int pid;		/* this pid (1 for init), 0: the next free one */
 };
 long kernel_clone(struct kernel_clone_args *args);
+/* tsk leaves mm by exit / by execve: robust futexes, clear_child_tid (kernel/fork.c). */
+void exit_mm_release(struct task_struct *tsk, struct mm_struct *mm);
+void exec_mm_release(struct task_struct *tsk, struct mm_struct *mm);
 /* A vfork child execs or exits: its parent may run on (Linux's name). */
 void complete_vfork_done(struct task_struct *tsk);
 /* A secondary CPU's idle task ("swapper/N", pid 0), never on the task list. */
 struct task_struct *fork_idle(unsigned int cpu);
 __noreturn void do_exit(long code);
+/* tasklist_lock held: p (a zombie, or an exited thread) leaves the tree; a reference goes. */
+void release_task(struct task_struct *p);
 __noreturn void do_group_exit(int code);
 /* Pid of the first task that is a process (user mm): init, pid 1. */
 extern struct task_struct *child_reaper;
@@ -337,6 +343,9 @@ void zap_other_threads(struct task_struct *p);
 /* kernel/futex.c: wake up to nr waiters on the futex word at uaddr of mm. */
 int futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr);
 void futex_init(void);			/* start_kernel: the hash buckets */
+/* Exit / execve: tsk's robust list walked, the PI futexes it owns handed on. */
+void futex_exit_release(struct task_struct *tsk);
+void futex_exec_release(struct task_struct *tsk);
 void force_sig_info(kernel_siginfo_t *info);
 /* fork/clone: the signal state of the new task p (CLONE_SIGHAND/THREAD share). */
 int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
@@ -344,8 +353,8 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
 void exit_signal_state(struct task_struct *p);
 /* A child exited (exit.c): SIGCHLD and the parent's wait; true: nobody waits, reap it. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
-/* execve, before the point of no return: the other threads go, handlers unshared. */
-int de_thread(struct task_struct *tsk);
+/* current's siglock held: TIF_SIGPENDING set or cleared as its pending signals say. */
+void recalc_sigpending(void);
 /* execve: handlers back to SIG_DFL, SIG_IGN kept. */
 void flush_signal_handlers(struct task_struct *p);
 /* The next signal to act on, the task's default actions done (stop, exit). */

@@ -101,6 +101,8 @@ struct signal_struct {
 	int group_exit_code;		/* SIGNAL_GROUP_EXIT: the status; else the stop
 					   signal wait4 WUNTRACED reports, 0: seen */
 	struct task_struct *owner;	/* whose ITIMER_REAL it is */
+	struct task_struct *group_exit_task;	/* a thread in execve's de_thread (fs/exec.c),
+						   woken when it is the last one alive */
 	struct hrtimer real_timer;	/* ITIMER_REAL: SIGALRM (kernel/time/itimer.c) */
 	u64 it_real_incr;		/* its interval, ns (0: one shot) */
 

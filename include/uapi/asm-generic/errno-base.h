@@ -37,10 +37,12 @@
 #define EROFS		30	/* Read-only file system */
 #define EPIPE		32	/* Broken pipe */
 #define ERANGE		34	/* Math result not representable */
+#define EDEADLK		35	/* Resource deadlock would occur */
 #define ENAMETOOLONG	36	/* File name too long */
 #define ENOSYS		38	/* Invalid system call number */
 #define ENOTEMPTY	39	/* Directory not empty */
 #define ELOOP		40	/* Too many symbolic links encountered */
+#define EWOULDBLOCK	EAGAIN	/* Operation would block */
 #define EOVERFLOW	75	/* Value too large for defined data type */
 #define EOPNOTSUPP	95	/* Operation not supported */
 #define ETIMEDOUT	110	/* Connection timed out */

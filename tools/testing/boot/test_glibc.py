@@ -101,7 +101,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
 
 @pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
                                   'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'mmshare',
-                                  'fileio', 'links'])
+                                  'fileio', 'links', 'futex', 'execthread'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
