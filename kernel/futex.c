@@ -675,6 +675,8 @@ static long futex_lock_pi(u32 __user *uaddr, u64 ns, bool trylock)
 		ret = 0;
 	} else if (!ret && trylock) {
 		ret = -EWOULDBLOCK;
+	} else if (!ret && !ns) {
+		ret = -ETIMEDOUT;	/* the deadline has passed (FUTEX_WAITERS stays set, as Linux) */
 	} else if (!ret) {
 		q.lock_ptr = lock;
 		list_add_tail(&q.list, &hb->chain);

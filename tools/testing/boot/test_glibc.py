@@ -45,12 +45,20 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     mprotect and the kernel's writes; exec's data and .bss;
   * fileio: stdio and POSIX file I/O on the writable root: lseek, holes,
     pread/pwrite, O_APPEND/O_EXCL/O_TRUNC, ftruncate, rename, unlink while
-    open, readdir.
+    open, readdir;
   * mm_threads (4 CPUs, multi-threaded TCG): four threads of one process
     fault, map, re-protect and unmap memory together, fork and read
     /proc/self/maps meanwhile, and see an unmapped or write-protected page
     fault on every CPU (the mmap lock, the page-table lock, broadcast TLB
-    invalidation); `make soak` runs it 40 times over.
+    invalidation); `make soak` runs it 40 times over;
+  * futex: FUTEX_WAKE_OP's operations and comparisons, requeue, bitsets,
+    FUTEX_CLOCK_REALTIME, the PI ops and glibc's PTHREAD_PRIO_INHERIT
+    mutex, robust mutexes whose owner dies (EOWNERDEAD);
+  * execthread: execve from a second thread (the pid stays, the other
+    threads go, the parent's waitpid gets the new program's status), after
+    the first thread exited, from the first thread, from two at once.
+
+futex and execthread run once more on 4 CPUs of multi-threaded TCG.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -126,6 +134,19 @@ def check_ktap(texts, name):
     summary = [t for t in texts if t.startswith(f'# {name}: ')]
     assert summary and re.fullmatch(rf'# {name}: pass:(\d+) fail:0 skip:0 total:\1', summary[-1])
     return int(re.match(rf'# {name}: pass:(\d+)', summary[-1]).group(1))
+
+
+# Threads really at once: 4 CPUs of QEMU's multi-threaded TCG (a host thread
+# each, no -icount), for the futex operations and execve from threads.
+@pytest.mark.parametrize('name', ['futex', 'execthread'])
+def test_glibc_program_smp4(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                            name):
+    texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
+                        smp=4, accel=MULTI_THREADED_TCG)
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts
+    check_ktap(texts, name)
+    bad = [t for t in texts if re.search(r'^BUG: |Oops|Call trace:|WARNING:', t)]
+    assert not bad, bad
 
 
 @pytest.mark.parametrize('args,smp,cases', [('--pmu', None, 18), ('--threads', 2, 16)])
