@@ -759,40 +759,52 @@ static long futex_unlock_pi(u32 __user *uaddr)
 
 /*
  * The bucket's lock held, q a PI waiter of tsk's memory: if tsk owns q's
- * lock, hand it to q. true if q is off the queue.
+ * lock, hand it to q. 0 (handed over, or not tsk's), or -EFAULT if the
+ * word could not be reached with the lock held (fault it in and retry).
  */
-static bool hand_over_pi(struct task_struct *tsk, struct futex_q *q)
+static int hand_over_pi(struct task_struct *tsk, struct futex_q *q)
 {
 	u32 __user *uaddr = (u32 __user *)q->uaddr;
 	u32 uval;
 	int ret;
 
 	do {
-		if (get_user(uval, uaddr) || (uval & FUTEX_TID_MASK) != (u32)tsk->pid)
-			return false;
+		if (get_user(uval, uaddr))
+			return -EFAULT;
+		if ((uval & FUTEX_TID_MASK) != (u32)tsk->pid)
+			return 0;
 		ret = wake_futex_pi(uaddr, uval, q, true);
 	} while (ret == -EAGAIN);
-	return !ret;
+	return ret == -EFAULT ? -EFAULT : 0;	/* -EINVAL: a word changed under us, left */
 }
 
 /*
  * tsk is leaving its address space: the PI locks it still owns that have
  * waiters go to their first waiter (Linux's exit_pi_state_list), with
- * FUTEX_OWNER_DIED. A word that cannot be written is left as it is.
+ * FUTEX_OWNER_DIED. A fault with a bucket lock held (the mmap_lock only
+ * tried) is taken without it, and the bucket looked at again; a word
+ * that still cannot be reached is left as it is.
  */
 static void exit_pi_state_list(struct task_struct *tsk)
 {
 	for (int i = 0; i < FUTEX_HASH_SIZE; i++) {
 		struct futex_hash_bucket *hb = &futex_queues[i];
 		struct list_head *pos, *next;
+		int retries = 0;
 
+restart:
 		spin_lock(&hb->lock);
 		for (pos = hb->chain.next; pos != &hb->chain; pos = next) {
 			struct futex_q *q = list_entry(pos, struct futex_q, list);
+			u32 __user *uaddr = (u32 __user *)q->uaddr;
 
 			next = pos->next;	/* q may leave the list */
-			if (q->pi && q->mm == tsk->mm)
-				hand_over_pi(tsk, q);
+			if (!q->pi || q->mm != tsk->mm || !hand_over_pi(tsk, q) || retries >= 8)
+				continue;
+			spin_unlock(&hb->lock);	/* q may go away now: uaddr is a copy */
+			retries++;
+			fault_in_user_writeable(uaddr);
+			goto restart;
 		}
 		spin_unlock(&hb->lock);
 	}
