@@ -3,11 +3,12 @@
  * mm/madvise.c: madvise(2). MADV_DONTNEED drops the range's pages, as
  * Linux does: anonymous private memory reads as zeros afterwards, a
  * private file mapping as the file's bytes again, a shared one as the
- * file (whose bytes stay). Every other advice Linux v5.15 defines is a
- * hint with nothing to act on here (no swap, no huge pages, no page
- * cache), accepted and ignored, except MADV_REMOVE, which needs a file
- * system that can punch holes (-EOPNOTSUPP, as Linux on ramfs). The range
- * must be mapped: -ENOMEM otherwise, as Linux.
+ * file (whose bytes stay), anonymous shared memory as before (its pages
+ * are its shmem object's, mm/shmem.c). Every other advice Linux v5.15
+ * defines is a hint with nothing to act on here (no swap, no huge pages,
+ * no page cache), accepted and ignored, except MADV_REMOVE, which needs a
+ * file system that can punch holes (-EOPNOTSUPP, as Linux on ramfs). The
+ * range must be mapped: -ENOMEM otherwise, as Linux.
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
