@@ -44,6 +44,8 @@ struct dentry *d_find_alias(struct ramfs_inode *inode)
 {
 	struct dentry *dentry;
 
+	if (!inode->i_dentry.next)
+		return NULL;	/* made zeroed, never named (an anonymous inode) */
 	list_for_each_entry(dentry, &inode->i_dentry, d_alias)
 		if (!dentry->d_unhashed)
 			return dentry;

@@ -48,18 +48,19 @@ static bool task_alive(int pid)
 /* The path of a file into buf, as Linux's d_path shows it: 0 or -errno. */
 static int proc_file_path(struct ramfs_inode *inode, char *buf, size_t size)
 {
-	bool deleted;
+	bool deleted, named;
 	int len;
 
-	if (S_ISFIFO(inode->mode) && list_empty(&inode->i_dentry))
-		return snprintf(buf, size, "pipe:[%lu]", inode->ino) < (int)size ? 0 : -ENAMETOOLONG;
-	if (list_empty(&inode->i_dentry))
-		return snprintf(buf, size, "anon_inode:[%lu]", inode->ino) < (int)size ? 0 :
-		       -ENAMETOOLONG;
 	spin_lock(&ramfs_lock);
-	len = ramfs_path(inode, buf, size);
+	named = d_find_alias(inode);
+	len = named ? ramfs_path(inode, buf, size) : 0;
 	deleted = !inode->i_nlink;
 	spin_unlock(&ramfs_lock);
+	if (!named && S_ISFIFO(inode->mode))
+		return snprintf(buf, size, "pipe:[%lu]", inode->ino) < (int)size ? 0 : -ENAMETOOLONG;
+	if (!named)
+		return snprintf(buf, size, "anon_inode:[%lu]", inode->ino) < (int)size ? 0 :
+		       -ENAMETOOLONG;
 	if (len < 0)
 		return len;
 	if (deleted)

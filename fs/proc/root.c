@@ -200,11 +200,10 @@ bool proc_emit_dots(struct file *file, struct dir_context *ctx)
 		ctx->pos = 1;
 	}
 	if (ctx->pos == 1) {
-		struct dentry *dentry = d_find_alias(dir);	/* proc_root's: ramfs_lock */
 		unsigned long parent_ino;
 
-		spin_lock(&ramfs_lock);
-		parent_ino = dentry->d_parent->d_inode->ino;
+		spin_lock(&ramfs_lock);		/* /proc's own is in the ramfs */
+		parent_ino = d_find_alias(dir)->d_parent->d_inode->ino;
 		spin_unlock(&ramfs_lock);
 		if (!ctx->actor(ctx, "..", 2, 2, parent_ino, DT_DIR))
 			return false;

@@ -50,7 +50,8 @@ void d_free(struct dentry *dentry);
 /*
  * A dentry of inode: one still in a directory if there is one (the first
  * made), else the one kept when the last name went; NULL for a pipe's
- * inode. Not counted: ramfs_lock held, or the inode is a directory held
+ * inode and for any inode made zeroed outside a filesystem (its i_dentry
+ * never initialised: it has no name). Not counted: ramfs_lock held, or the inode is a directory held
  * by the caller.
  */
 struct dentry *d_find_alias(struct ramfs_inode *inode);
