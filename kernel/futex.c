@@ -49,7 +49,9 @@
  *
  * Returns as Linux: 0 woken; -EAGAIN (EWOULDBLOCK) if *uaddr != val;
  * -ETIMEDOUT; -ERESTARTSYS for a signal (restarted after a handler with
- * SA_RESTART, or with no handler), -EINTR for one during a timed wait;
+ * SA_RESTART, or with no handler); during a timed wait
+ * -ERESTART_RESTARTBLOCK (-EINTR after a handler; stopped and continued,
+ * the wait goes on to its deadline);
  * -EINVAL for a misaligned address, a zero bitset, or a PI waiter met by
  * a non-PI operation; -EFAULT; -ENOSYS for an unknown op or WAKE_OP
  * operation, FUTEX_CLOCK_REALTIME on an op without an absolute timeout,
@@ -271,7 +273,23 @@ static int futex_sleep(struct futex_q *q, spinlock_t **lockp, u64 ns)
 	return ret;
 }
 
-/* Sleep on uaddr while *uaddr == val; ns: how long (~0: no limit). */
+static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset);
+
+/* restart_syscall after a timed wait was stopped and continued: what is left of it. */
+static long futex_wait_restart(struct restart_block *rb)
+{
+	u64 now = ktime_get_ns(), expires = rb->futex.expires;
+
+	return futex_wait((unsigned long)rb->futex.uaddr, rb->futex.val,
+			  expires > now ? expires - now : 0, rb->futex.bitset);
+}
+
+/*
+ * Sleep on uaddr while *uaddr == val; ns: how long (~0: no limit). A
+ * signal ends an untimed wait with -ERESTARTSYS, a timed one with
+ * -ERESTART_RESTARTBLOCK, as Linux: after a handler that is -EINTR, with
+ * none (stopped and continued) the wait goes on to its first deadline.
+ */
 static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
 {
 	struct task_struct *p = current;
@@ -280,6 +298,7 @@ static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
 	spinlock_t *lock;
 	u32 cur;
 	long ret = 0;
+	u64 now = ktime_get_ns(), expires = ns > ~0ULL - now ? ~0ULL - 1 : now + ns;	/* restart */
 
 	if (!bitset)
 		return -EINVAL;
@@ -306,8 +325,18 @@ retry:
 	q.lock_ptr = &hb->lock;
 	list_add_tail(&q.list, &hb->chain);
 	ret = futex_sleep(&q, &lock, ns);
-	if (ret == -EINTR && ns == ~0ULL)
+	if (ret == -EINTR && ns == ~0ULL) {
 		ret = -ERESTARTSYS;
+	} else if (ret == -EINTR) {
+		struct restart_block *rb = &p->restart_block;
+
+		rb->futex.uaddr = (u32 __user *)uaddr;
+		rb->futex.val = val;
+		rb->futex.bitset = bitset;
+		rb->futex.expires = expires;
+		rb->fn = futex_wait_restart;
+		ret = -ERESTART_RESTARTBLOCK;
+	}
 out:
 	spin_unlock(lock);
 	hrtimer_cancel(&q.timer);	/* waits for a running futex_timeout: q is on our stack */

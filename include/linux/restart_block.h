@@ -28,6 +28,11 @@ struct restart_block {
 			u64 expires;			/* CLOCK_MONOTONIC, ns */
 			struct __kernel_timespec __user *rmtp;	/* the time left, or NULL */
 		} nanosleep;
+		struct {	/* futex_wait with a timeout (kernel/futex.c) */
+			u32 __user *uaddr;
+			u32 val, bitset;
+			u64 expires;			/* CLOCK_MONOTONIC, ns */
+		} futex;
 	};
 };
 

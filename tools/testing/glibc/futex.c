@@ -13,6 +13,7 @@
  *   FUTEX_WAKE         nr 0 still wakes one, as Linux;
  *   FUTEX_REQUEUE      wakes nr, moves nr2; negative counts;
  *   bitsets, FUTEX_CLOCK_REALTIME (WAIT_BITSET only in v5.15);
+ *   timed waits    stopped and continued, they go on to their deadline;
  *   PI futexes         FUTEX_LOCK_PI / TRYLOCK_PI / UNLOCK_PI / LOCK_PI2 on
  *                      the TID|FUTEX_WAITERS|FUTEX_OWNER_DIED word: EDEADLK,
  *                      EPERM, EWOULDBLOCK, the hand-over to the waiter,
@@ -39,13 +40,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "ktap.h"
 
-#define NR_CASES 32
+#define NR_CASES 34
 
 #ifndef FUTEX_LOCK_PI2
 #define FUTEX_LOCK_PI2 13
@@ -564,11 +567,53 @@ static void robust_case(int protocol, const char *later_name, const char *blocke
 	pthread_mutex_destroy(&robust);
 }
 
+/*
+ * A child waits 300 ms on a futex nobody wakes; 50 ms in, the parent stops
+ * it for 100 ms. Linux restarts the wait (restart_syscall) to its first
+ * deadline: ETIMEDOUT at 300 ms, not EINTR, not 300 ms after SIGCONT.
+ * The child exits 0 if so, 2 for a wrong length, 10 + errno otherwise.
+ */
+static void test_stop_cont(int bitset, const char *name)
+{
+	int status = -1, stopped = 0;
+	pid_t child = fork();
+
+	if (child == 0) {
+		struct timespec rel = { 0, 300 * 1000000L }, start, end, abs;
+		uint32_t word = 0;
+		long took, r;
+
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		abs = from_now(CLOCK_MONOTONIC, 300);
+		if (bitset)
+			r = futex(&word, FUTEX_WAIT_BITSET_PRIVATE, 0, &abs, NULL,
+				  FUTEX_BITSET_MATCH_ANY);
+		else
+			r = futex(&word, FUTEX_WAIT_PRIVATE, 0, &rel, NULL, 0);
+		clock_gettime(CLOCK_MONOTONIC, &end);
+		took = (end.tv_sec - start.tv_sec) * 1000L + (end.tv_nsec - start.tv_nsec) / 1000000L;
+		if (fails(r) != ETIMEDOUT)
+			_exit(10 + fails(r) % 100);
+		_exit(took >= 300 && took < 380 ? 0 : 2);
+	}
+	sleep_ms(50);
+	kill(child, SIGSTOP);
+	if (waitpid(child, &status, WUNTRACED) == child && WIFSTOPPED(status))
+		stopped = 1;
+	sleep_ms(100);
+	kill(child, SIGCONT);
+	waitpid(child, &status, 0);
+	ktap_check(stopped && WIFEXITED(status) && WEXITSTATUS(status) == 0, name,
+		   "stopped %d, status %#x (2: wrong length, 10+errno: failed)", stopped, status);
+}
+
 int main(void)
 {
 	ktap_start("futex", NR_CASES);
 	test_wake_op();
 	test_wake_requeue_bitset();
+	test_stop_cont(0, "timed_wait_stopped_and_continued_goes_on");
+	test_stop_cont(1, "timed_wait_bitset_stopped_and_continued_goes_on");
 	test_pi_raw();
 	test_pi_mutex();
 	robust_case(PTHREAD_PRIO_NONE, "robust_owner_died_eownerdead",
