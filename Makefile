@@ -326,6 +326,12 @@ BENCH_SMP_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 2 -m 512M -nographic -nic n
 	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
 	-append "console=ttyAMA0 poweroff kunit.filter_glob=smp_bench"
 
+# SMP from user space: bench --smp on 4 CPUs, wake-ups across CPUs (pipe
+# ping-pong, PMU counts) and CPU-bound scaling (1, 2, 4 spinners).
+BENCH_SMP_USER_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 4 -m 512M -nographic -nic none \
+	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
+	-initrd $(initramfs) -append "console=ttyAMA0 quiet poweroff -- /bin/bench --smp"
+
 PHONY += bench
 bench: deps-test all
 	@echo '  QEMU    $(BENCH_CMD)'
@@ -333,6 +339,9 @@ bench: deps-test all
 	@echo '  QEMU    $(BENCH_SMP_CMD)'
 	$(Q)n=$$($(BENCH_SMP_CMD) </dev/null | sed -n 's/.*IPI round trip to CPU1: \([0-9]*\) instructions.*/\1/p'); \
 		printf 'smp: IPI round trip (call function, wait) %14s instructions\n' "$${n:-failed}"
+	@echo '  QEMU    $(BENCH_SMP_USER_CMD)'
+	$(Q)out=$$($(BENCH_SMP_USER_CMD) </dev/null | sed -n 's/^bench: smp: /smp: /p'); \
+		printf '%s\n' "$${out:-smp: bench --smp failed}"
 	@echo '  QEMU    $(subst $$m,<memory>,$(BENCH_BOOT_CMD))'
 	@echo 'boot: instructions from reset to the first program'"'"'s main (bench --boot)'
 	@printf '%8s %14s\n' memory instructions
@@ -421,6 +430,7 @@ help:
 	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'
 	@echo '  qemu-efi        - the same through EDK2 (UEFI) and the EFI stub (QEMU_EFI_FW=)'
 	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench), IPI,'
+	@echo '                    wake-up across CPUs, CPU-bound scaling on 1..4 CPUs (bench --smp),'
 	@echo '                    and for the boot at 128M..8G (BENCH_BOOT_MEM=)'
 	@echo '  check           - install what is missing and run every test'
 	@echo '  check-unit      - host unit tests only (cmocka)'

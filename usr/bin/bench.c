@@ -2,6 +2,8 @@
 /*
  * bench [--no-pmu] [-n N]: what the kernel costs, in instructions.
  * bench --boot: what the boot cost, run as the first program (rdinit=).
+ * bench --smp: what crossing CPUs costs, and whether CPU-bound processes
+ * scale (`make bench` boots it at -smp 4; see bench_smp below).
  *
  *	null syscall		getppid(), N times
  *	context switch		two processes each calling sched_yield() N times;
@@ -50,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -224,6 +227,208 @@ static void row(const char *what, long ops, unsigned long long total)
 	printf("%-26s %10ld %14llu %10llu.%llu\n", what, ops, total, tenths / 10, tenths % 10);
 }
 
+/*
+ * --smp, on a machine with 2 CPUs or more (`make bench`: -smp 4, -icount
+ * shift=0,sleep=off):
+ *
+ *	pipe round trip		one byte to a child and one back, over two
+ *				pipes, N/10 times: both pinned to CPU0 (every
+ *				wake-up a switch on one CPU), then the child on
+ *				CPU1 (every wake-up crosses CPUs: the
+ *				reschedule IPI, CPU1 leaving wfi, and back)
+ *	CPU-bound scaling	1, 2, then 4 spinners (as many as there are
+ *				CPUs) forked together, unpinned, each spinning
+ *				SPIN_NS of CLOCK_MONOTONIC: their CPU time
+ *				(wait4's rusage) added up, in CPUs' worth of
+ *				SPIN_NS (N when each had a CPU to itself), the
+ *				least one's, and the loop turns all of them
+ *				made against what one spinner alone made
+ *
+ * The round trips are timed on CPU0, the only CPU whose PMU the kernel
+ * opens to EL0 (arch/arm64/kernel/perf_event.c). Under -icount QEMU's
+ * instructions-retired event counts every CPU's instructions (it reads
+ * the one icount all CPUs advance), so the figure is both CPUs' work,
+ * and the idle CPUs' ticks in the window. Under -icount the guest clock
+ * also advances by every CPU's instructions: N spinners share the same
+ * instructions per guest second as one, so their loop turns add up to
+ * about one spinner's whatever N is; the CPU time, what the scheduler
+ * hands out, is the figure that scales.
+ */
+#define SPIN_NS		200000000LL
+#define MAX_SPINNERS	4
+
+struct rusage_k {	/* the kernel's struct rusage: utime, stime, then 14 longs */
+	struct { long sec, usec; } utime, stime;
+	long rest[14];
+};
+
+static int pin_to(unsigned long mask)
+{
+	return syscall(__NR_sched_setaffinity, 0, sizeof(mask), &mask);
+}
+
+/* n round trips between this process and a child pinned to child_cpu. */
+static unsigned long long bench_pipe_round_trip(long n, int child_cpu)
+{
+	unsigned long long start, total;
+	int ping[2], pong[2], st = -1;
+	long i, warm = 10;
+	char c = 0;
+	pid_t pid;
+
+	if (syscall(__NR_pipe2, ping, 0) || syscall(__NR_pipe2, pong, 0))
+		return 0;
+	pid = fork();
+	if (pid == 0) {
+		if (pin_to(1UL << child_cpu))
+			_exit(3);
+		for (i = 0; i < warm + n; i++)
+			if (read(ping[0], &c, 1) != 1 || write(pong[1], &c, 1) != 1)
+				_exit(4);
+		_exit(0);
+	}
+	if (pid < 0)
+		return 0;
+	for (i = 0; i < warm; i++)	/* the child reaches its CPU */
+		if (write(ping[1], &c, 1) != 1 || read(pong[0], &c, 1) != 1)
+			break;
+	start = now();
+	REGION_BEGIN();
+	for (i = 0; i < n; i++)
+		if (write(ping[1], &c, 1) != 1 || read(pong[0], &c, 1) != 1)
+			break;
+	REGION_END();
+	total = since(start);
+	close(ping[0]);
+	close(ping[1]);
+	close(pong[0]);
+	close(pong[1]);
+	wait4(pid, &st, 0, NULL);
+	return i == n && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? total : 0;
+}
+
+/* A spinner: SPIN_NS of the clock, then how many turns it made, over fd. */
+static void __attribute__((noreturn)) spinner(int fd)
+{
+	long long end = monotonic_ns() + SPIN_NS;
+	unsigned long turns = 0;
+
+	do {
+		for (volatile int i = 0; i < 1000; i++)
+			;
+		turns++;
+	} while (monotonic_ns() < end);
+	_exit(write(fd, &turns, sizeof(turns)) == sizeof(turns) ? 0 : 5);
+}
+
+struct scaling {
+	long long cpu_ns, least_ns;	/* added up, and the least spinner's */
+	unsigned long turns;		/* added up */
+};
+
+static int bench_scaling(int n, struct scaling *r)
+{
+	int fds[2], ok = 1;
+	pid_t pids[MAX_SPINNERS];
+	int i;
+
+	memset(r, 0, sizeof(*r));
+	if (syscall(__NR_pipe2, fds, 0))
+		return 0;
+	for (i = 0; i < n; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			close(fds[0]);
+			spinner(fds[1]);
+		}
+	}
+	close(fds[1]);
+	for (i = 0; i < n; i++) {
+		struct rusage_k ru = { 0 };
+		unsigned long turns = 0;
+		long long ns;
+		int st = -1;
+
+		ok &= pids[i] > 0 && wait4(pids[i], &st, 0, (void *)&ru) == pids[i] &&
+		      WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
+		      read(fds[0], &turns, sizeof(turns)) == sizeof(turns);
+		ns = (ru.utime.sec + ru.stime.sec) * 1000000000LL +
+		     (ru.utime.usec + ru.stime.usec) * 1000LL;
+		r->cpu_ns += ns;
+		if (i == 0 || ns < r->least_ns)
+			r->least_ns = ns;
+		r->turns += turns;
+	}
+	close(fds[0]);
+	return ok;
+}
+
+/* x/y as d.dd */
+static void hundredths(char *buf, unsigned long long x, unsigned long long y)
+{
+	unsigned long long h = y ? (x * 100 + y / 2) / y : 0;
+
+	sprintf(buf, "%llu.%02llu", h / 100, h % 100);
+}
+
+static int bench_smp(long n)
+{
+	unsigned long online = 0, base_turns = 0;
+	const char *why = "--no-pmu";
+	int ncpus = 0, spinners;
+	char a[16], b[16], c[16];
+
+	if (syscall(__NR_sched_getaffinity, 0, sizeof(online), &online) != sizeof(online))
+		online = 1;
+	for (unsigned long m = online; m; m &= m - 1)
+		ncpus++;
+	if (ncpus < 2 || !(online & 3)) {
+		printf("bench: smp: needs CPU0 and CPU1 online (mask %lx)\n", online);
+		return 1;
+	}
+
+	/* First, unpinned: the kernel places the spinners. */
+	printf("bench: smp: CPU-bound scaling, each spinner %lld ms of CLOCK_MONOTONIC\n",
+	       SPIN_NS / 1000000);
+	for (spinners = 1; spinners <= ncpus && spinners <= MAX_SPINNERS; spinners *= 2) {
+		struct scaling r;
+
+		if (!bench_scaling(spinners, &r)) {
+			printf("bench: smp: scaling: %d spinners: failed\n", spinners);
+			continue;
+		}
+		if (spinners == 1)
+			base_turns = r.turns;
+		hundredths(a, r.cpu_ns, SPIN_NS);
+		hundredths(b, r.least_ns, SPIN_NS);
+		hundredths(c, r.turns, base_turns);
+		printf("bench: smp: scaling: %d spinners: %s CPUs' worth of CPU time, "
+		       "least %s, loop turns %s of one spinner's\n", spinners, a, b, c);
+	}
+
+	/* Then on CPU0, where the PMU can be read. */
+	if (pin_to(1)) {
+		printf("bench: smp: cannot pin to CPU0: %s\n", strerror(errno));
+		return 1;
+	}
+	if (use_pmu && (why = probe_pmu()))
+		use_pmu = 0;
+	if (!use_pmu)
+		printf("bench: smp: no PMU (%s): wall-clock nanoseconds, not instructions\n", why);
+	n /= 10;
+	for (int child_cpu = 0; child_cpu <= 1; child_cpu++) {
+		unsigned long long total = bench_pipe_round_trip(n, child_cpu);
+		const char *what = child_cpu ? "CPU0 <-> CPU1" : "both on CPU0";
+
+		if (!total)
+			printf("bench: smp: wake-up round trip, %s: failed\n", what);
+		else
+			printf("bench: smp: wake-up round trip, %s: %llu %s (pipe ping-pong, %ld round trips)\n",
+			       what, total / n, use_pmu ? "instructions" : "ns", n);
+	}
+	return 0;
+}
+
 static unsigned long read_cntvct(void)
 {
 	unsigned long v;
@@ -260,22 +465,26 @@ int main(int argc, char **argv)
 	long n = 10000;
 	const char *why = "--no-pmu";
 	clock_gettime_fn vdso_clock_gettime;
-	int i, fd;
+	int i, fd, smp = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--boot")) {
 			return report_boot(boot_cntvct);
+		} else if (!strcmp(argv[i], "--smp")) {
+			smp = 1;
 		} else if (!strcmp(argv[i], "--no-pmu")) {
 			use_pmu = 0;
 		} else if (!strcmp(argv[i], "-n") && i + 1 < argc) {
 			n = strtol(argv[++i], NULL, 0);
 		} else {
-			dprintf(2, "usage: bench [--no-pmu] [-n iterations] | bench --boot\n");
+			dprintf(2, "usage: bench [--smp] [--no-pmu] [-n iterations] | bench --boot\n");
 			return 2;
 		}
 	}
 	if (n < 100)
 		n = 100;
+	if (smp)
+		return bench_smp(n);
 	if (use_pmu && (why = probe_pmu()))
 		use_pmu = 0;
 

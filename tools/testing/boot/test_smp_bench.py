@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-"""The SMP figure `make bench` prints: an IPI round trip in instructions.
+"""The SMP figures `make bench` prints: an IPI round trip in instructions
+(the smp_bench KUnit suite), and from /bin/bench --smp a wake-up round
+trip across CPUs in instructions and CPU-bound scaling on 1, 2 and 4 CPUs.
 
 The smp_bench KUnit suite (kernel/smp_kunit.c) times 200 waiting
 smp_call_function_single() calls from CPU0 to CPU1 by the virtual counter;
@@ -11,7 +13,10 @@ under a bound, so a change that makes the path several times dearer
 fails here, not silently in a benchmark nobody reads.
 """
 
+import os
 import re
+
+import pytest
 
 IPI_BOUND = 1500        # instructions; 556 when written
 
@@ -28,3 +33,45 @@ def test_ipi_round_trip_cost(console, qemu_cmd, kernel_image):
     cost = int(lines[0].group(1))
     assert 100 < cost < IPI_BOUND, f'{cost} instructions per IPI round trip'
     assert 'ok 1 smp_bench' in texts
+
+
+# bench --smp, as `make bench` runs it (BENCH_SMP_USER_CMD): 4 CPUs,
+# -icount shift=0. Wake-ups across CPUs in instructions (the PMU, which
+# under -icount counts every CPU's instructions), and CPU-bound scaling.
+WAKEUP_BOUND = 20000    # instructions per round trip; 6132 across CPUs when written
+
+
+@pytest.fixture
+def initramfs(boot_env):
+    path = os.path.join(boot_env.build_dir, 'usr', 'initramfs.cpio')
+    assert os.path.exists(path), f'{path} missing: run `make` (it builds usr/) first'
+    return path
+
+
+def test_bench_smp_figures(console, qemu_cmd, kernel_image, initramfs):
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, memory='512M',
+                           append='console=ttyAMA0 quiet poweroff -- /bin/bench --smp',
+                           extra=['-initrd', initramfs, '-icount', 'shift=0,sleep=off',
+                                  '-seed', '1']))
+    texts = [ln.text for ln in console.read_until_exit(timeout=180)]
+    assert console.exitstatus == 0
+    text = '\n'.join(texts)
+    assert 'no PMU' not in text, text
+
+    # Wake-ups: both figures there, in instructions, and plausible.
+    trips = dict(re.findall(r'bench: smp: wake-up round trip, (both on CPU0|CPU0 <-> CPU1): '
+                            r'(\d+) instructions \(pipe ping-pong', text))
+    assert set(trips) == {'both on CPU0', 'CPU0 <-> CPU1'}, text
+    for where, cost in trips.items():
+        assert 500 < int(cost) < WAKEUP_BOUND, f'{where}: {cost} instructions per round trip'
+
+    # Scaling: N spinners get N CPUs' worth of time (a shared CPU would give
+    # each 1/N), every one of them at least 0.8 of a CPU, and no more time
+    # is handed out than there is (tick granularity: 4 ms in 200).
+    rows = {int(n): (float(total), float(least)) for n, total, least in re.findall(
+        r"bench: smp: scaling: (\d+) spinners: (\d+\.\d+) CPUs' worth of CPU time, "
+        r'least (\d+\.\d+),', text)}
+    assert sorted(rows) == [1, 2, 4], text
+    for n, (total, least) in rows.items():
+        assert 0.8 * n <= total <= 1.1 * n, f'{n} spinners: {total} CPUs worth'
+        assert least >= 0.8, f'{n} spinners: the least got {least} of a CPU'
