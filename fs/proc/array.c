@@ -176,15 +176,15 @@ static int task_mem(const struct mm_struct *mm, char *buf, size_t size)
 			data, stack, exe, 0UL, mm->pgtables * kb, 0UL, 0UL);
 }
 
-/* A CPU mask as Linux prints it: hex, and ranges ("0-3"). */
-static int cpus_allowed(char *buf, size_t size)
+/*
+ * The CPUs the task may run on (its affinity, sched_setaffinity), as Linux
+ * prints the mask: hex, and ranges ("0-3").
+ */
+static int cpus_allowed(const struct task_struct *p, char *buf, size_t size)
 {
-	unsigned long bits = 0;
+	unsigned long bits = READ_ONCE(p->cpus_mask.bits);
 	int len, first = -1, cpu;
 
-	for_each_possible_cpu(cpu)
-		if (cpu < 64)
-			bits |= 1UL << cpu;
 	len = snprintf(buf, size, "Cpus_allowed:\t%lx\nCpus_allowed_list:\t", bits);
 	for (cpu = 0; cpu <= 64 && len < (int)size; cpu++) {
 		bool in = cpu < 64 && (bits & (1UL << cpu));
@@ -240,7 +240,7 @@ int proc_pid_status(struct task_struct *p, char *buf, size_t size)
 				nr_threads_of(p), sigq, sigq_limit, p->pending.signal, shd, p->blocked, ign,
 				cgt, 0ULL, caps, caps, CAP_FULL_SET, 0ULL);
 	if (len < (int)size)
-		len += cpus_allowed(buf + len, size - len);
+		len += cpus_allowed(p, buf + len, size - len);
 	if (len < (int)size)
 		len += snprintf(buf + len, size - len,
 				"Mems_allowed:\t1\nMems_allowed_list:\t0\n"

@@ -10,7 +10,8 @@ multi-threaded TCG (they really run at once):
     the calls' errors are Linux's, and 4 CPU burners end on 4 different
     CPUs, each with a whole CPU's worth of time;
   * busybox's nproc says 4 and taskset pins (its mask is inherited by
-    exec);
+    exec); /proc/PID/stat's processor field is the CPU a pinned task is
+    on, and status's Cpus_allowed its mask;
   * the sched_smp KUnit suite, both ways:
     wake-up of a task on another CPU by the reschedule IPI, migration of
     a running task, placement of new tasks, and balancing.
@@ -95,3 +96,28 @@ def test_kunit_sched_smp_suite(console, qemu_cmd, kernel_image, accel):
                             r'CPU(?!\1)[123]', t) for t in texts), texts
     assert any(re.fullmatch(r'    # sched_smp_balance_spreads_queued_tasks: spread to '
                             r'CPU([123]) and CPU(?!\1)[123]', t) for t in texts), texts
+
+
+# /proc/PID/stat's field 39 (processor: the CPU the task is on, or last
+# ran on) for tasks pinned with busybox's taskset: a shell reading its own
+# stat on each CPU, and a spinner pinned to CPU3 read from the shell, with
+# its status's Cpus_allowed lines. Busybox's ps (1.35) has no psr column
+# (`ps -o psr` is refused), so only /proc is read.
+def test_proc_stat_processor_of_pinned_tasks(console, qemu_cmd, kernel_image, boot_env):
+    initramfs = os.path.join(boot_env.build_dir, 'usr', 'initramfs-busybox.cpio')
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, append='console=ttyAMA0',
+                           extra=['-initrd', initramfs] + ACCEL['icount']))
+    console.expect_raw(PROMPT, timeout=60)
+    # The answers are computed, so the echo of what was typed cannot match.
+    for cpu in range(4):
+        console.send(f'echo P$(taskset -c {cpu} sh -c \'cut -d" " -f39 /proc/$$/stat\')P\r')
+        console.expect_raw(re.compile(rf'P{cpu}P'), timeout=30)
+        console.expect_raw(PROMPT, timeout=30)
+    console.send('taskset -c 3 spin & sleep 1; echo Q$(cut -d" " -f39 /proc/$!/stat)Q\r')
+    console.expect_raw(re.compile(r'Q3Q'), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    console.send('grep Cpus_allowed /proc/$!/status | tr "\\t" " " | sed s/Cpus/CPUS/\r')
+    console.expect_raw(re.compile(r'CPUS_allowed: 8\r*\nCPUS_allowed_list: 3\r*\n'), timeout=30)
+    console.expect_raw(PROMPT, timeout=30)
+    console.send('kill $!; poweroff -f\r')
+    console.read_until_exit(timeout=60)
