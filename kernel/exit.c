@@ -145,6 +145,21 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *pare
 	}
 }
 
+/*
+ * tasklist_lock held. A child of parent has news: every thread of the
+ * parent's process may be waiting for it (Linux's __wake_up_parent wakes
+ * the process's one queue; here each thread has its own).
+ */
+void __wake_up_parent(struct task_struct *parent)
+{
+	struct task_struct *t = parent;
+
+	do {
+		wake_up(&t->wait_chldexit);
+		t = list_entry(t->thread_group.next, struct task_struct, thread_group);
+	} while (t != parent);
+}
+
 /* tasklist_lock held. A thread of tsk's process that is not exiting, or NULL. */
 static struct task_struct *find_alive_thread(struct task_struct *tsk)
 {
@@ -183,7 +198,7 @@ static void forget_original_parent(struct task_struct *tsk)
 		zombie |= child->exit_state == EXIT_ZOMBIE;
 	}
 	if (zombie)
-		wake_up(&reaper->wait_chldexit);
+		__wake_up_parent(reaper);
 }
 
 /* tasklist_lock held: take p off every list (it is a zombie, or self-reaping). */
@@ -362,14 +377,15 @@ static bool eligible_child(struct task_struct *p, const struct wait_opts *wo)
  * with WEXITED a zombie, with WSTOPPED a stop, with WCONTINUED a SIGCONT,
  * not reported yet; *any: any eligible child at all. (A child's job-control
  * flags are read without its siglock: do_wait takes it before it acts on
- * them.)
+ * them.) The children of every thread of the process count, as Linux's
+ * do_wait_thread for each thread, unless __WNOTHREAD: the caller's only.
  */
-static struct task_struct *find_reportable(const struct wait_opts *wo, bool *any)
+static struct task_struct *find_reportable_of(struct task_struct *tsk,
+					      const struct wait_opts *wo, bool *any)
 {
 	struct task_struct *p;
 
-	*any = false;
-	list_for_each_entry(p, &current->children, sibling) {
+	list_for_each_entry(p, &tsk->children, sibling) {
 		if (!eligible_child(p, wo))
 			continue;
 		*any = true;
@@ -386,6 +402,20 @@ static struct task_struct *find_reportable(const struct wait_opts *wo, bool *any
 		if ((wo->flags & WCONTINUED) && (p->signal->flags & SIGNAL_STOP_CONTINUED))
 			return p;
 	}
+	return NULL;
+}
+
+static struct task_struct *find_reportable(const struct wait_opts *wo, bool *any)
+{
+	struct task_struct *t = current, *p;
+
+	*any = false;
+	do {
+		p = find_reportable_of(t, wo, any);
+		if (p || (wo->flags & __WNOTHREAD))
+			return p;
+		t = list_entry(t->thread_group.next, struct task_struct, thread_group);
+	} while (t != current);
 	return NULL;
 }
 

@@ -638,7 +638,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	}
 	if (valid_signal(sig) && parent->mm)
 		send_sig_info(sig, &info, parent, false);
-	wake_up(&parent->wait_chldexit);
+	__wake_up_parent(parent);
 	return autoreap;
 }
 
@@ -656,7 +656,7 @@ static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 	    sig_action(parent, SIGCHLD)->sa_handler != SIG_IGN &&
 	    !(sig_action(parent, SIGCHLD)->sa_flags & SA_NOCLDSTOP))
 		send_sig_info(SIGCHLD, &info, parent, false);
-	wake_up(&parent->wait_chldexit);
+	__wake_up_parent(parent);
 }
 
 /* ---- receiving ------------------------------------------------------------------- */

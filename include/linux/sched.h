@@ -351,6 +351,8 @@ void force_sig_info(kernel_siginfo_t *info);
 int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
 /* The last of a task: its pending signals and shares of sighand/signal. */
 void exit_signal_state(struct task_struct *p);
+/* tasklist_lock held: wake every thread of parent's process that may wait4 (exit.c). */
+void __wake_up_parent(struct task_struct *parent);
 /* A child exited (exit.c): SIGCHLD and the parent's wait; true: nobody waits, reap it. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
 /* current's siglock held: TIF_SIGPENDING set or cleared as its pending signals say. */

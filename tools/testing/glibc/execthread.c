@@ -18,6 +18,10 @@
  *   exec from the first thread  the others are gone
  *   two threads exec at once    one program runs, once
  *
+ * and, without exec, wait4 across threads as Linux's: a child another
+ * thread forked can be waited for (not with __WNOTHREAD), also after that
+ * thread exited (the child is handed to a live thread, not to init).
+ *
  * KTAP out (ktap.h).
  */
 #define _GNU_SOURCE
@@ -37,7 +41,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 5
+#define NR_CASES 8
 #define EXEC_OK 42
 
 static const char *self;
@@ -207,6 +211,57 @@ static int run_case(enum how how, int grandchild_too)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1000 + status;
 }
 
+/* ---- wait4 for children of other threads ----------------------------------------------- */
+
+static volatile pid_t forked;
+static volatile int release_forker;
+
+static void *fork_child(void *arg)
+{
+	pid_t child = fork();
+
+	if (child == 0) {
+		sleep_ms(20);
+		_exit((int)(long)arg);
+	}
+	forked = child;
+	while (arg == (void *)6L && !release_forker)	/* stay alive while main waits */
+		sleep_ms(1);
+	return NULL;
+}
+
+static void test_wait_across_threads(void)
+{
+	pthread_t t;
+	pid_t child, got;
+	int status = -1;
+
+	pthread_create(&t, NULL, fork_child, (void *)5L);
+	pthread_join(t, NULL);		/* the thread has exited: its child is ours */
+	child = forked;
+	got = waitpid(child, &status, 0);
+	ktap_check(got == child && WIFEXITED(status) && WEXITSTATUS(status) == 5,
+		   "wait_for_child_of_exited_thread", "waitpid %d of %d, status %#x", got, child,
+		   status);
+
+	/* A live thread's child: ours to wait for, but not with __WNOTHREAD. */
+	forked = 0;
+	pthread_create(&t, NULL, fork_child, (void *)6L);
+	while (!forked)
+		sleep_ms(1);
+	child = forked;
+	errno = 0;
+	got = waitpid(child, &status, __WNOTHREAD | WNOHANG);
+	ktap_check(got == -1 && errno == ECHILD, "wnothread_sees_only_own_children",
+		   "waitpid gave %d errno %d", got, errno);
+	got = waitpid(child, &status, 0);
+	release_forker = 1;
+	pthread_join(t, NULL);
+	ktap_check(got == child && WIFEXITED(status) && WEXITSTATUS(status) == 6,
+		   "wait_for_child_of_other_thread", "waitpid %d of %d, status %#x", got, child,
+		   status);
+}
+
 int main(int argc, char **argv)
 {
 	int r;
@@ -225,6 +280,7 @@ int main(int argc, char **argv)
 	ktap_check(r == EXEC_OK, "exec_from_first_thread_ends_the_others", "child status %d", r);
 	r = run_case(TWO_AT_ONCE, 0);
 	ktap_check(r == EXEC_OK, "two_threads_exec_at_once_one_wins", "child status %d", r);
+	test_wait_across_threads();
 	r = waitpid(-1, NULL, WNOHANG);
 	ktap_check(r == -1 && errno == ECHILD, "no_child_left", "waitpid gave %d", r);
 	return ktap_finish();
