@@ -27,8 +27,9 @@
  * owner-died marking, below) and the PI locks it owns are handed on.
  *
  * A waiter is keyed by (mm, address): FUTEX_PRIVATE_FLAG changes nothing,
- * and since no memory is shared between address spaces here (no
- * MAP_SHARED across fork), a shared futex is a private one too.
+ * and a shared futex is a private one too. So two processes sharing a
+ * page (MAP_SHARED across fork, mm/shmem.c) do not wake each other
+ * through it, where Linux keys a shared futex by the page: not done.
  *
  * Locking, as Linux: waiters hang on one of FUTEX_HASH_SIZE hash buckets,
  * chosen by (mm, address), each with its own spinlock. A waiter reads
