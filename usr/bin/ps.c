@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ps: one line per process: pid, parent, state, CPU time, command.
+ * ps: one line per process: pid, parent, state, the CPU it last ran on
+ * (procps's PSR), CPU time, command.
  *
  * Reads /proc/<pid>/stat, the file Linux's procfs has (man 5 proc), so ps
  * works the same on Linux and on headstart. What it uses of the line:
  *
  *	pid (comm) state ppid pgrp session tty_nr tpgid flags minflt cminflt
- *	majflt cmajflt utime stime ...
+ *	majflt cmajflt utime stime ... processor (field 39) ...
  *
  * comm is the executable's base name (15 characters at most) and may hold
  * spaces or parentheses, so it ends at the last ')'. utime and stime are in
@@ -26,13 +27,14 @@ struct proc {
 	int pid, ppid;
 	char state;
 	unsigned long ticks;	/* utime + stime */
+	int cpu;		/* processor, field 39; -1 if the line is shorter */
 	char comm[32];
 };
 
 static int parse_stat(const char *buf, struct proc *p)
 {
 	const char *open = strchr(buf, '('), *close = strrchr(buf, ')');
-	unsigned long f[13];	/* fields 4..15 after state: ppid .. stime */
+	unsigned long f[36];	/* fields 4..39 after state: ppid .. processor */
 	char *end;
 	int i;
 
@@ -44,21 +46,24 @@ static int parse_stat(const char *buf, struct proc *p)
 	while (*end == ' ')
 		end++;
 	p->state = *end ? *end++ : '?';
-	for (i = 0; i < 12; i++) {
+	for (i = 0; i < 36; i++) {
 		const char *s = end;
 
-		f[i] = strtoul(s, &end, 10);
+		f[i] = strtoul(s, &end, 10);	/* a negative field (nice) too */
 		if (end == s)
-			return -1;	/* fewer fields than Linux's first 15 */
+			break;
 	}
+	if (i < 12)
+		return -1;	/* fewer fields than Linux's first 15 */
 	p->ppid = (int)f[0];
 	p->ticks = f[10] + f[11];	/* utime (14) + stime (15) */
+	p->cpu = i == 36 ? (int)f[35] : -1;
 	return 0;
 }
 
 static int read_proc(int pid, struct proc *p)
 {
-	char path[64], buf[512];
+	char path[64], buf[1024];
 	ssize_t n;
 	int fd;
 
@@ -107,12 +112,15 @@ int main(int argc, char **argv)
 	closedir(d);
 	qsort(procs, n, sizeof(*procs), by_pid);
 
-	printf("%5s %5s %s %9s %s\n", "PID", "PPID", "S", "TIME", "COMMAND");
+	printf("%5s %5s %s %3s %9s %s\n", "PID", "PPID", "S", "PSR", "TIME", "COMMAND");
 	for (i = 0; i < n; i++) {
 		unsigned long cs = procs[i].ticks * 100 / hz;	/* centiseconds */
+		char psr[12] = "-";
 
-		printf("%5d %5d %c %3lu:%02lu.%02lu %s\n", procs[i].pid, procs[i].ppid,
-		       procs[i].state, cs / 6000, cs / 100 % 60, cs % 100, procs[i].comm);
+		if (procs[i].cpu >= 0)
+			snprintf(psr, sizeof(psr), "%d", procs[i].cpu);
+		printf("%5d %5d %c %3s %3lu:%02lu.%02lu %s\n", procs[i].pid, procs[i].ppid,
+		       procs[i].state, psr, cs / 6000, cs / 100 % 60, cs % 100, procs[i].comm);
 	}
 	return 0;
 }

@@ -262,6 +262,23 @@ def test_shell_sees_every_cpu(console, qemu_cmd, kernel_image, boot_env):
              'CPU part\t: 0xd07\nCPU revision\t: 0\n\n')
     assert out == ''.join(entry.format(cpu) for cpu in range(4)), out
     assert 'cpuinfo' in shell(console, 'ls /proc').split()
+    # ps's PSR column: the CPU each task last ran on (/proc/PID/stat's
+    # field 39). Four spinners end up spread over the CPUs; a sleeping
+    # task (pid 1) stays where it is, so ps and its stat line agree.
+    for _ in range(4):
+        shell(console, 'spin &')
+    shell(console, 'sleep 1')
+    ps = shell(console, 'ps').replace('\r', '').splitlines()
+    assert ps[0].split()[:5] == ['PID', 'PPID', 'S', 'PSR', 'TIME'], ps
+    spins = [ln.split() for ln in ps if ln.split()[-1:] == ['spin']]
+    assert len(spins) == 4, ps
+    cpus = {int(f[3]) for f in spins}
+    assert cpus <= set(range(4)) and len(cpus) >= 2, ps
+    init = next(ln.split() for ln in ps if ln.split()[:1] == ['1'])
+    stat = shell(console, 'cat /proc/1/stat')
+    assert stat.rsplit(')', 1)[1].split()[36] == init[3], (stat, init)
+    for f in spins:
+        shell(console, f'kill {f[0]}')
     console.send('poweroff\r')
     console.read_until_exit()
     assert console.exitstatus == 0
