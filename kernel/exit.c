@@ -77,7 +77,8 @@ static void exit_mm(struct task_struct *tsk)
  * tasklist_lock held. Would process group pgrp be orphaned without task
  * ignored (NULL: as it is)? POSIX's orphan: no member has a parent in
  * another group of the same session, so no shell is left to continue it.
- * Init's children count as orphans too (Linux's will_become_orphaned_pgrp).
+ * Members that are gone (a zombie with no thread left) and init's children
+ * do not count (Linux's will_become_orphaned_pgrp).
  */
 static bool will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored)
 {
@@ -87,10 +88,9 @@ static bool will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored)
 		struct task_struct *parent = p->parent;
 
 		if (p == ignored || !p->signal || !thread_group_leader(p) ||
-		    task_pgrp_nr(p) != pgrp || p->exit_state)
+		    task_pgrp_nr(p) != pgrp || (p->exit_state && thread_group_empty(p)))
 			continue;
-		if (!parent || parent->pid == 1 || !parent->signal || parent->exit_state ||
-		    (parent->flags & PF_EXITING))
+		if (!parent || parent->pid == 1 || !parent->signal)
 			continue;
 		if (task_pgrp_nr(parent) != pgrp &&
 		    task_session_nr(parent) == task_session_nr(p))
@@ -175,7 +175,9 @@ static struct task_struct *find_alive_thread(struct task_struct *tsk)
  * tasklist_lock held. Children of tsk go to another thread of its process
  * if one lives on (Linux's find_new_reaper: the process keeps them, and an
  * execve from another thread finds them still its own), else to init;
- * zombies among them wake the new parent.
+ * zombies among them wake the new parent. A child's group that loses its
+ * last outside link with tsk is looked at once the child is init's
+ * (Linux's reparent_leader).
  */
 static void forget_original_parent(struct task_struct *tsk)
 {
@@ -190,11 +192,11 @@ static void forget_original_parent(struct task_struct *tsk)
 			list_first_entry(&tsk->children, struct task_struct, sibling);
 
 		list_del(&child->sibling);
+		child->parent = reaper;
+		list_add_tail(&child->sibling, &reaper->children);
 		if (child->signal && thread_group_leader(child) && !child->exit_state &&
 		    reaper->tgid != tsk->tgid)	/* the process stays: no group is orphaned */
 			kill_orphaned_pgrp(child, tsk);
-		child->parent = reaper;
-		list_add_tail(&child->sibling, &reaper->children);
 		zombie |= child->exit_state == EXIT_ZOMBIE;
 	}
 	if (zombie)
@@ -238,6 +240,8 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 {
 	struct task_struct *leader = tsk->group_leader;
 
+	if (group_dead)		/* the process is gone: did that orphan its group? */
+		kill_orphaned_pgrp(leader, NULL);
 	if (!thread_group_leader(tsk)) {
 		release_task(tsk);	/* freed after the switch away */
 		if (group_dead && leader->exit_state == EXIT_ZOMBIE) {
@@ -252,7 +256,6 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 		return;
 	}
 	tsk->exit_code = group_status(tsk);
-	kill_orphaned_pgrp(tsk, NULL);
 	/* The parent is told (SIGCHLD); if it ignores SIGCHLD nobody reaps: go now. */
 	if (tsk->exit_signal < 0 || do_notify_parent(tsk, tsk->exit_signal))
 		release_task(tsk);	/* freed after the switch away */
@@ -284,7 +287,7 @@ __noreturn void do_exit(long code)
 	/* Robust futexes, and the word pthread_join waits on (kernel/fork.c). */
 	if (tsk->mm)
 		exit_mm_release(tsk, tsk->mm);
-	/* A session leader's end: its terminal's foreground gets SIGHUP (tty_jobctrl.c). */
+	/* A session leader's end hangs its terminal up (drivers/tty/tty_jobctrl.c). */
 	if (tsk->signal->leader && tsk->signal->live == 1 && tsk->mm)
 		disassociate_ctty(1);
 	if (tsk->files)

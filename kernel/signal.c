@@ -37,10 +37,13 @@
  * child's dropped and tasklist_lock held, from the child's get_signal
  * (SIGNAL_CLD_CONTINUED says a SIGCONT is yet to be reported).
  *
- * Differences from Linux, on purpose: orphaned process groups are not
- * detected (a SIGTSTP/SIGTTIN/SIGTTOU to one still stops it); at most
- * SIGQUEUE_MAX siginfos wait per list, beyond which a real-time signal is
- * still pending but only once and with a blank siginfo.
+ * A SIGTSTP, SIGTTIN or SIGTTOU whose default action would stop a member
+ * of an orphaned process group is dropped instead (POSIX; see get_signal
+ * and kernel/exit.c), SIGSTOP always stops.
+ *
+ * Difference from Linux, on purpose: at most SIGQUEUE_MAX siginfos wait
+ * per list, beyond which a real-time signal is still pending but only once
+ * and with a blank siginfo.
  */
 #include <linux/errno.h>
 #include <linux/jiffies.h>

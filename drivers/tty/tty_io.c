@@ -9,13 +9,29 @@
  *                                                -> ^C -> SIGINT to the foreground
  *                           -> wake_up(read_wait)
  *   read()   -> n_tty_read, or sleep on read_wait until a line is finished
- *   write()  -> n_tty_write ("\n" -> "\r\n") -> ops->write
+ *   write()  -> tty->atomic write lock -> per line, under ldisc_lock:
+ *               n_tty_write ("\n" -> "\r\n") -> ops->write
  *
  * The line discipline runs in the interrupt handler (Linux defers it to a
- * worker; there is none here), so process-side calls into its input side
- * take tty->ldisc_lock with interrupts masked, as the handler does; the
+ * worker; there is none here), so process-side calls into it take
+ * tty->ldisc_lock with interrupts masked, as the handler does; the
  * discipline may signal the foreground under it (tty_jobctrl.c's locks and
- * tasklist_lock come after it, never before).
+ * tasklist_lock come after it, never before). Output takes it too, a line
+ * at a time: an echo (from the interrupt, on any CPU) comes between two
+ * lines, never inside one. Writers take turns whole, as on Linux (its
+ * atomic_write_lock): one write() of up to 2048 bytes, or any size if no
+ * signal comes, reaches the UART without another's bytes inside it. The
+ * console of printk (pl011_console_write) takes neither lock, so a printk
+ * from an interrupt handler can never wait for them.
+ *
+ * Hangup (Linux's __tty_hangup; on this kernel when the session leader
+ * exits, or by vhangup()): every file open on the tty, but through
+ * /dev/console, gets hung_up_tty_fops: read() returns 0, write() -EIO,
+ * ioctl() -EIO (TIOCSPGRP -ENOTTY), poll() everything. Readers asleep wake
+ * and return 0, unread input is dropped, the session loses the tty
+ * (tty_jobctrl.c: SIGHUP and SIGCONT to its leader, SIGHUP to the
+ * foreground group when the leader is exiting). A later open() gets a
+ * working file again.
  *
  * Who gets ^C, ^\ and ^Z: the foreground process group of the session the
  * tty is the controlling tty of (drivers/tty/tty_jobctrl.c); nobody while
@@ -28,7 +44,7 @@
  * Linux's n_tty_read: MIN>0 TIME=0 waits for MIN bytes; MIN>0 TIME>0 for
  * MIN bytes or TIME after the last byte; MIN=0 TIME>0 for one byte or
  * TIME; MIN=0 TIME=0 returns what is there, maybe nothing.
-  */
+ */
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/hrtimer.h>
@@ -37,6 +53,7 @@
 #include <linux/irqflags.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <uapi/asm-generic/ioctls.h>
@@ -140,6 +157,10 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 	n_tty_std_termios(&tty->termios);
 	tty->winsize = (struct winsize){ .ws_row = 24, .ws_col = 80 };
 	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->write_wait);
+	atomic_set(&tty->write_busy, 0);
+	INIT_LIST_HEAD(&tty->tty_files);
+	spin_lock_init(&tty->files_lock);
 	spin_lock_init(&tty->ldisc_lock);
 	spin_lock_init(&tty->ctrl_lock);
 	tty->pgrp = tty->session = 0;
@@ -160,6 +181,25 @@ int tty_register(struct tty_struct *tty, const char *name, int index, bool conso
 
 /* ---- the file side ------------------------------------------------------------ */
 
+static const struct file_operations tty_fops, console_fops, hung_up_tty_fops;
+
+static struct tty_struct *file_tty(struct file *file)
+{
+	return ((struct tty_file_private *)file->private_data)->tty;
+}
+
+/* Was file's tty hung up since it was opened (Linux's tty_hung_up_p)? */
+static bool tty_hung_up_p(struct file *file)
+{
+	return file && READ_ONCE(file->f_op) == &hung_up_tty_fops;
+}
+
+/* A reader gives up: its file was hung up, or a hangup is under way. */
+static bool tty_read_hung_up(struct tty_struct *tty, struct file *file)
+{
+	return tty_hung_up_p(file) || READ_ONCE(tty->hupping);
+}
+
 /* VTIME's timer: wakes the reader when the time is up. */
 struct tty_read_timer {
 	struct hrtimer timer;
@@ -176,8 +216,8 @@ static enum hrtimer_restart tty_read_timeout(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
-/* Sleep until input, the timer (if armed) or a signal: 0, or -ERESTARTSYS. */
-static long tty_wait_input(struct tty_struct *tty, struct tty_read_timer *t)
+/* Sleep until input, the timer (if armed), a hangup or a signal: 0, or -ERESTARTSYS. */
+static long tty_wait_input(struct tty_struct *tty, struct file *file, struct tty_read_timer *t)
 {
 	struct wait_queue_entry wait;
 	long ret = 0;
@@ -185,7 +225,8 @@ static long tty_wait_input(struct tty_struct *tty, struct tty_read_timer *t)
 	__wait_init_entry(&wait);
 	for (;;) {
 		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);
-		if (n_tty_input_available(&tty->ldisc) || READ_ONCE(t->expired))
+		if (n_tty_input_available(&tty->ldisc) || READ_ONCE(t->expired) ||
+		    tty_read_hung_up(tty, file))
 			break;
 		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;	/* restarted unless a handler says not */
@@ -205,7 +246,9 @@ static void tty_arm_timer(struct tty_read_timer *t, unsigned int ds)
 	hrtimer_start_ns(&t->timer, (u64)ds * 100000000ULL);
 }
 
-long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
+/* read() of file (NULL: the kernel's own) through the line discipline. */
+static long n_tty_read_file(struct tty_struct *tty, struct file *file, char *buf, size_t n,
+			    bool nonblock)
 {
 	struct tty_read_timer t = { .task = current };
 	unsigned int min = 1, time = 0;
@@ -245,13 +288,13 @@ long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
 			}
 			continue;
 		}
-		if (no_wait || (timed && READ_ONCE(t.expired)))
-			break;
+		if (no_wait || (timed && READ_ONCE(t.expired)) || tty_read_hung_up(tty, file))
+			break;		/* a hangup reads as end of file */
 		if (nonblock) {
 			ret = -EAGAIN;
 			break;
 		}
-		ret = tty_wait_input(tty, &t);
+		ret = tty_wait_input(tty, file, &t);
 		if (ret)
 			break;
 	}
@@ -259,39 +302,135 @@ long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
 	return copied ? (long)copied : ret;
 }
 
-void tty_write_kernel(struct tty_struct *tty, const char *buf, size_t n)
+long tty_read_kernel(struct tty_struct *tty, char *buf, size_t n, bool nonblock)
 {
-	n_tty_write(&tty->ldisc, buf, n);
+	return n_tty_read_file(tty, NULL, buf, n, nonblock);
 }
 
-static const struct file_operations console_fops;
+/* Bytes of buf up to and including its first newline, at most n. */
+static size_t line_len(const char *buf, size_t n)
+{
+	const char *nl = memchr(buf, '\n', n);
+
+	return nl ? (size_t)(nl - buf) + 1 : n;
+}
+
+/* Through the line discipline to the UART, a line at a time under ldisc_lock. */
+static void tty_put_lines(struct tty_struct *tty, const char *buf, size_t n)
+{
+	unsigned long flags;
+
+	while (n) {
+		size_t len = line_len(buf, n);
+
+		spin_lock_irqsave(&tty->ldisc_lock, flags);
+		n_tty_write(&tty->ldisc, buf, len);
+		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
+		buf += len;
+		n -= len;
+	}
+}
+
+void tty_write_kernel(struct tty_struct *tty, const char *buf, size_t n)
+{
+	tty_put_lines(tty, buf, n);
+}
+
+/* Linux's tty_write_lock: 0, -EAGAIN (ndelay, another writer is in) or -ERESTARTSYS. */
+static bool tty_write_trylock(struct tty_struct *tty)
+{
+	return atomic_cmpxchg(&tty->write_busy, 0, 1) == 0;
+}
+
+static long tty_write_lock(struct tty_struct *tty, bool ndelay)
+{
+	if (tty_write_trylock(tty))
+		return 0;
+	if (ndelay)
+		return -EAGAIN;
+	return wait_event_interruptible(tty->write_wait, tty_write_trylock(tty));
+}
+
+static void tty_write_unlock(struct tty_struct *tty)
+{
+	atomic_set(&tty->write_busy, 0);
+	wake_up(&tty->write_wait);
+}
+
+#define TTY_WRITE_CHUNK 2048	/* a signal is looked for between chunks, as Linux */
+
+/* Linux's do_tty_write: the bytes written, or -EAGAIN/-ERESTARTSYS before the first. */
+static long do_tty_write(struct tty_struct *tty, const char *buf, size_t count, bool ndelay)
+{
+	size_t written = 0;
+	long ret = tty_write_lock(tty, ndelay);
+
+	if (ret)
+		return ret;
+	while (written < count) {
+		size_t size = count - written < TTY_WRITE_CHUNK ? count - written : TTY_WRITE_CHUNK;
+
+		tty_put_lines(tty, buf + written, size);
+		written += size;
+		if (written < count && signal_pending(current))
+			break;
+	}
+	tty_write_unlock(tty);
+	return written;
+}
 
 /* A file opened as /dev/console: no job control on it (Linux's redirected_tty_write). */
 static bool is_console_file(struct file *file)
 {
-	return file->f_op == &console_fops;
+	return READ_ONCE(file->f_op) == &console_fops;
 }
 
 static int tty_open(struct ramfs_inode *inode, struct file *file)
 {
 	struct tty_struct *tty = tty_of_rdev(inode->rdev);
 	bool noctty = (file->f_flags & O_NOCTTY) || inode->rdev == MKDEV(TTYAUX_MAJOR, 1);
+	struct tty_file_private *priv;
+	unsigned long flags;
 
 	if (!tty)
 		return -ENXIO;
 	if (IS_ERR(tty))
 		return PTR_ERR(tty);
-	file->private_data = tty;
+	priv = kmalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
+	priv->tty = tty;
+	priv->file = file;
+	file->private_data = priv;
 	if (inode->rdev == MKDEV(TTYAUX_MAJOR, 1))
 		file->f_op = &console_fops;
+	spin_lock_irqsave(&tty->files_lock, flags);
+	list_add_tail(&priv->list, &tty->tty_files);
+	tty->hupped = false;		/* opened again: the next hangup counts */
+	spin_unlock_irqrestore(&tty->files_lock, flags);
 	if (!noctty)
 		tty_open_proc_set_tty(file, tty);
 	return 0;
 }
 
+static int tty_release(struct ramfs_inode *inode, struct file *file)
+{
+	struct tty_file_private *priv = file->private_data;
+	unsigned long flags;
+
+	if (!priv)
+		return 0;
+	spin_lock_irqsave(&priv->tty->files_lock, flags);
+	list_del(&priv->list);
+	spin_unlock_irqrestore(&priv->tty->files_lock, flags);
+	kfree(priv);
+	file->private_data = NULL;
+	return 0;
+}
+
 static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
 {
-	struct tty_struct *tty = file->private_data;
+	struct tty_struct *tty = file_tty(file);
 	long ret;
 
 	if (!is_console_file(file)) {
@@ -299,12 +438,12 @@ static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
 		if (ret)
 			return ret;
 	}
-	return tty_read_kernel(tty, buf, count, file->f_flags & O_NONBLOCK);
+	return n_tty_read_file(tty, file, buf, count, file->f_flags & O_NONBLOCK);
 }
 
 static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
-	struct tty_struct *tty = file->private_data;
+	struct tty_struct *tty = file_tty(file);
 	long ret;
 
 	if ((tty->termios.c_lflag & TOSTOP) && !is_console_file(file)) {
@@ -312,14 +451,13 @@ static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_
 		if (ret)
 			return ret;
 	}
-	tty_write_kernel(tty, buf, count);
-	return count;
+	return do_tty_write(tty, buf, count, file->f_flags & O_NONBLOCK);
 }
 
 /* Readable when the line discipline has input for read(); always writable. */
 static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 {
-	struct tty_struct *tty = file->private_data;
+	struct tty_struct *tty = file_tty(file);
 	unsigned int mask = POLLOUT | POLLWRNORM;
 	unsigned long flags;
 
@@ -333,7 +471,7 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	struct tty_struct *tty = file->private_data;
+	struct tty_struct *tty = file_tty(file);
 	long ret;
 
 	ret = tty_jobctrl_ioctl(tty, file, cmd, arg);
@@ -349,6 +487,7 @@ static const struct file_operations tty_fops = {
 	.llseek = noop_llseek,
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
+	.release = tty_release,
 };
 
 /* The same operations; the address tells /dev/console's files apart. */
@@ -359,7 +498,84 @@ static const struct file_operations console_fops = {
 	.llseek = noop_llseek,
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
+	.release = tty_release,
 };
+
+/* ---- hangup ------------------------------------------------------------------- */
+
+static ssize_t hung_up_tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
+{
+	return 0;
+}
+
+static ssize_t hung_up_tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
+{
+	return -EIO;
+}
+
+static unsigned int hung_up_tty_poll(struct file *file, struct poll_table_struct *pt)
+{
+	return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
+}
+
+static long hung_up_tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+}
+
+static const struct file_operations hung_up_tty_fops = {
+	.read = hung_up_tty_read,
+	.write = hung_up_tty_write,
+	.llseek = noop_llseek,
+	.ioctl = hung_up_tty_ioctl,
+	.poll = hung_up_tty_poll,
+	.release = tty_release,
+};
+
+static void __tty_hangup(struct tty_struct *tty, int exit_session)
+{
+	struct tty_file_private *priv;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tty->files_lock, flags);
+	if (tty->hupped || tty->hupping) {	/* not opened since the last one */
+		spin_unlock_irqrestore(&tty->files_lock, flags);
+		return;
+	}
+	WRITE_ONCE(tty->hupping, true);		/* readers of /dev/console give up too */
+	list_for_each_entry(priv, &tty->tty_files, list)
+		if (priv->file->f_op == &tty_fops)
+			WRITE_ONCE(priv->file->f_op, &hung_up_tty_fops);
+	spin_unlock_irqrestore(&tty->files_lock, flags);
+
+	tty_signal_session_leader(tty, exit_session);
+
+	spin_lock_irqsave(&tty->ldisc_lock, flags);	/* Linux's tty_ldisc_hangup */
+	n_tty_flush(&tty->ldisc);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
+	wake_up(&tty->read_wait);
+	wake_up(&tty->write_wait);
+
+	spin_lock_irqsave(&tty->ctrl_lock, flags);
+	tty->session = 0;
+	tty->pgrp = 0;
+	spin_unlock_irqrestore(&tty->ctrl_lock, flags);
+
+	spin_lock_irqsave(&tty->files_lock, flags);
+	tty->hupped = true;
+	WRITE_ONCE(tty->hupping, false);
+	spin_unlock_irqrestore(&tty->files_lock, flags);
+}
+
+void tty_vhangup(struct tty_struct *tty)
+{
+	__tty_hangup(tty, 0);
+}
+
+void tty_vhangup_session(struct tty_struct *tty)
+{
+	__tty_hangup(tty, 1);
+}
 
 /* Before any UART registers (start_kernel, tty_init). */
 void __init tty_init(void)

@@ -16,16 +16,24 @@
  *                       or blocked)
  *   TIOCSPGRP/TIOCGPGRP  the foreground group (tcsetpgrp/tcgetpgrp)
  *   TIOCGSID             the session; TIOCNOTTY drops the tty
- *   the leader exits -> SIGHUP and SIGCONT to the foreground group; the
- *                       session loses the tty, which is free for another
+ *   the leader exits -> the tty hangs up (tty_io.c's __tty_hangup): the
+ *                       foreground group gets SIGHUP, the session loses the
+ *                       tty, its open files read EOF and fail writes
+ *   TIOCNOTTY by the leader -> SIGHUP and SIGCONT to the foreground group,
+ *                       the session loses the tty (no hangup)
+ *
+ * A process group whose last link to a shell goes (no member has a parent
+ * in another group of the same session) is orphaned: if one of its members
+ * is stopped, it gets SIGHUP and SIGCONT (kernel/exit.c's
+ * kill_orphaned_pgrp); from then on SIGTSTP, SIGTTIN and SIGTTOU stop none
+ * of its members (kernel/signal.c) and their background reads and
+ * job-controlled writes fail with -EIO instead.
  *
  * Files opened as /dev/console are exempt from the read and write checks
  * (Linux's redirected_tty_write test). Locking: tty->pgrp and tty->session
  * under tty->ctrl_lock (the ^C path reads them in the UART's interrupt);
- * the tasks' signal->tty/pgrp/session under tasklist_lock, taken first.
- * One difference from Linux: the leader's exit signals the foreground as
- * Linux does for a pty, where for a serial tty Linux hangs the tty up (its
- * open files read EOF from then on); there is no hangup here.
+ * the tasks' signal->tty/pgrp/session/tty_old_pgrp under tasklist_lock,
+ * taken first.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -120,30 +128,84 @@ struct tty_struct *get_current_tty(void)
 }
 
 /*
- * The session leader gives up its tty (on_exit: it is exiting). The
- * foreground group gets SIGHUP (and SIGCONT when not exiting, so that a
- * stopped job sees it), the tty forgets the session, and every process of
- * the session forgets the tty.
+ * A hangup (tty_io.c): every process of the tty's session loses it; the
+ * leader gets SIGHUP and SIGCONT and remembers the foreground group
+ * (tty_old_pgrp, signalled when it exits); exit_session (the leader is
+ * exiting): the foreground group gets SIGHUP. Linux's function of the name.
+ */
+void tty_signal_session_leader(struct tty_struct *tty, int exit_session)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int sid, tty_pgrp = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&tty->ctrl_lock);
+	sid = tty->session;
+	spin_unlock(&tty->ctrl_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!sid || !p->signal || !thread_group_leader(p) || task_session_nr(p) != sid)
+			continue;
+		if (p->signal->tty == tty)
+			p->signal->tty = NULL;
+		if (!p->signal->leader)
+			continue;
+		send_sig(SIGHUP, p);
+		send_sig(SIGCONT, p);
+		tty_pgrp = tty_pgrp_read(tty);
+		if (tty_pgrp)
+			p->signal->tty_old_pgrp = tty_pgrp;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (tty_pgrp && exit_session)
+		kill_pgrp(tty_pgrp, SIGHUP, exit_session);
+}
+
+/*
+ * The session leader gives up its tty (Linux's disassociate_ctty). on_exit
+ * (do_exit): the tty hangs up, as Linux's does for every tty but a pty;
+ * a leader whose tty hung up earlier signals the group that was in front
+ * then. Not on_exit (TIOCNOTTY): SIGHUP and SIGCONT to the foreground
+ * group, as far as the caller may signal it. Either way the tty forgets
+ * the session, and every process of the session forgets the tty.
  */
 void disassociate_ctty(int on_exit)
 {
-	struct tty_struct *tty = get_current_tty();
+	struct tty_struct *tty;
 	unsigned long flags;
 	int pgrp;
 
-	if (!tty)
+	if (!current->signal->leader)
 		return;
-	pgrp = tty_pgrp_read(tty);
-	if (pgrp) {
-		kill_pgrp(pgrp, SIGHUP, on_exit);
-		if (!on_exit)
+	tty = get_current_tty();
+	if (tty && on_exit) {
+		tty_vhangup_session(tty);
+	} else if (tty) {
+		pgrp = tty_pgrp_read(tty);
+		if (pgrp) {
+			kill_pgrp(pgrp, SIGHUP, on_exit);
 			kill_pgrp(pgrp, SIGCONT, on_exit);
+		}
+	} else if (on_exit) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		pgrp = current->signal->tty_old_pgrp;
+		current->signal->tty_old_pgrp = 0;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (pgrp) {
+			kill_pgrp(pgrp, SIGHUP, on_exit);
+			kill_pgrp(pgrp, SIGCONT, on_exit);
+		}
+		return;
 	}
 	spin_lock_irqsave(&tasklist_lock, flags);
-	spin_lock(&tty->ctrl_lock);
-	tty->session = 0;
-	tty->pgrp = 0;
-	spin_unlock(&tty->ctrl_lock);
+	tty = current->signal->tty;
+	if (tty) {
+		spin_lock(&tty->ctrl_lock);
+		tty->session = 0;
+		tty->pgrp = 0;
+		spin_unlock(&tty->ctrl_lock);
+	}
+	current->signal->tty_old_pgrp = 0;
 	session_clear_tty(task_session_nr(current));
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
@@ -155,8 +217,7 @@ static int tiocnotty(struct tty_struct *tty)
 
 	if (get_current_tty() != tty)
 		return -ENOTTY;
-	if (current->signal->leader)
-		disassociate_ctty(0);
+	disassociate_ctty(0);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	current->signal->tty = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -195,13 +256,21 @@ out:
 	return ret;
 }
 
-/* tasklist_lock held. The session of process group pgrp, 0 if it has no member. */
+/*
+ * tasklist_lock held. The session of process group pgrp, or failing a
+ * group of that id, of process pgrp (Linux's session_of_pgrp, which "gdb
+ * needs"); 0 if neither exists. A zombie still counts, as on Linux until
+ * it is reaped.
+ */
 static int session_of_pgrp(int pgrp)
 {
 	struct task_struct *p;
 
 	list_for_each_entry(p, &task_list, tasks)
-		if (p->signal && !p->exit_state && task_pgrp_nr(p) == pgrp)
+		if (p->signal && thread_group_leader(p) && task_pgrp_nr(p) == pgrp)
+			return task_session_nr(p);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->signal && p->pid == pgrp)
 			return task_session_nr(p);
 	return 0;
 }
@@ -212,7 +281,13 @@ static bool is_current_ctty(struct tty_struct *tty)
 	return get_current_tty() == tty && tty->session == task_session_nr(current);
 }
 
-/* TIOCSPGRP (tcsetpgrp): a group of the tty's session goes in front. */
+/*
+ * TIOCSPGRP (tcsetpgrp): a group of the tty's session goes in front. The
+ * checks in Linux's order: job control (a background caller gets SIGTTOU;
+ * -ENOTTY where that would be -EIO), the argument (-EFAULT, -EINVAL), our
+ * controlling tty (-ENOTTY), the group exists (-ESRCH) in our session
+ * (-EPERM).
+ */
 static int tiocspgrp(struct tty_struct *tty, int __user *p)
 {
 	unsigned long flags;
@@ -223,17 +298,17 @@ static int tiocspgrp(struct tty_struct *tty, int __user *p)
 		return -ENOTTY;
 	if (ret)
 		return ret;
-	if (!is_current_ctty(tty))
-		return -ENOTTY;
 	if (get_user(pgrp, p))
 		return -EFAULT;
 	if (pgrp < 0)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	sid = session_of_pgrp(pgrp);
-	if (!sid) {
+	if (!is_current_ctty(tty)) {
+		ret = -ENOTTY;
+	} else if (!sid) {
 		ret = -ESRCH;
-	} else if (sid != tty->session) {
+	} else if (sid != task_session_nr(current)) {
 		ret = -EPERM;
 	} else {
 		spin_lock(&tty->ctrl_lock);

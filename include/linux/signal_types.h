@@ -124,6 +124,8 @@ struct signal_struct {
 	int session;
 	bool leader;
 	struct tty_struct *tty;		/* NULL: no controlling tty */
+	int tty_old_pgrp;		/* a leader's foreground group when its tty
+					   hung up: SIGHUP and SIGCONT at its exit */
 };
 
 #define RLIM_INFINITY	(~0ULL)

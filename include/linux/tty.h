@@ -16,6 +16,8 @@
 #ifndef __LINUX_TTY_H
 #define __LINUX_TTY_H
 
+#include <linux/atomic.h>
+#include <linux/list.h>
 #include <linux/n_tty.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -42,11 +44,27 @@ struct tty_struct {
 	struct winsize winsize;
 	struct n_tty_data ldisc;
 	wait_queue_head_t read_wait;	/* readers of an empty line buffer */
-	spinlock_t ldisc_lock;		/* ldisc's input side and termios (IRQ-safe) */
+	spinlock_t ldisc_lock;		/* the ldisc (input, echo, output) and termios
+					   (IRQ-safe) */
 	spinlock_t ctrl_lock;		/* pgrp, session, winsize */
 	int pgrp;			/* foreground process group, 0: none */
 	int session;			/* whose controlling tty it is, 0: nobody's */
 	unsigned long rx_chars;		/* received since boot */
+	/* One writer at a time (Linux's atomic_write_lock, a sleeping lock). */
+	atomic_t write_busy;
+	wait_queue_head_t write_wait;	/* writers waiting for it */
+	/* The open files (struct tty_file_private), for a hangup. */
+	struct list_head tty_files;
+	spinlock_t files_lock;		/* tty_files, hupped, hupping */
+	bool hupped;			/* hung up, not opened since (TTY_HUPPED) */
+	bool hupping;			/* a hangup under way (TTY_HUPPING) */
+};
+
+/* file->private_data of an open tty file (Linux's struct of the same name). */
+struct tty_file_private {
+	struct tty_struct *tty;
+	struct file *file;
+	struct list_head list;		/* in tty->tty_files */
 };
 
 /* Register the tty character devices (start_kernel). */
@@ -62,6 +80,14 @@ struct tty_struct *tty_console(void);
 int tty_signal_foreground(struct tty_struct *tty, int sig);
 /* The tty's device number: (204, 64 + index) (/proc/PID/stat's tty_nr). */
 u32 tty_devnum(const struct tty_struct *tty);
+/*
+ * Hang the tty up (Linux's __tty_hangup): its open files, but those of
+ * /dev/console, read EOF and fail writes (-EIO) from now on, its session
+ * loses it (tty_signal_session_leader); exit_session: the session leader
+ * exits, its foreground group gets SIGHUP. tty_vhangup_session is that.
+ */
+void tty_vhangup(struct tty_struct *tty);
+void tty_vhangup_session(struct tty_struct *tty);
 
 /* ---- drivers/tty/tty_jobctrl.c ------------------------------------------- */
 struct file;
@@ -72,8 +98,10 @@ int __tty_check_change(struct tty_struct *tty, int sig);
 void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty);
 /* current's controlling tty, NULL if none. */
 struct tty_struct *get_current_tty(void);
-/* The session leader lets its tty go (on_exit: do_exit; SIGHUP to the foreground). */
+/* The session leader lets its tty go (on_exit: do_exit, a hangup; else TIOCNOTTY). */
 void disassociate_ctty(int on_exit);
+/* A hangup: the session's processes lose tty, its leader gets SIGHUP and SIGCONT. */
+void tty_signal_session_leader(struct tty_struct *tty, int exit_session);
 /* TIOCSCTTY, TIOCNOTTY, TIOCGPGRP, TIOCSPGRP, TIOCGSID; else -ENOIOCTLCMD. */
 long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,
 		       unsigned long arg);

@@ -34,7 +34,9 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * jobctl: sessions and process groups (setsid, setpgid, getpgid, getsid
     and their errors), the controlling tty (tcsetpgrp, TIOCSCTTY,
     TIOCNOTTY, acquiring by open, /dev/tty), SIGTTIN/SIGTTOU for background
-    groups, orphaned groups, termios, window size, bad ioctl arguments;
+    groups, orphaned groups, the hangup when a session leader exits
+    (SIGHUP to the foreground, EOF/EIO on the tty's files), termios,
+    window size, bad ioctl arguments;
   * mmap: anonymous and file mappings (MAP_PRIVATE, MAP_SHARED across
     mappers, read() and fork), offsets, EACCES/EINVAL/ENODEV/EBADF, SIGBUS
     past the end of a file, partial munmap, mremap, madvise, msync, mprotect;

@@ -6,9 +6,15 @@ edits and echoes, read() gets whole lines.
 from the console tty at the end of boot and print each one back; these
 tests type into QEMU's serial port through pexpect and check both what
 the kernel read and what it echoed while the line was typed.
+
+And with 4 CPUs writing the tty at once while a line is typed
+(tools/testing/glibc/ttywrite.c): no write() torn by another's bytes or
+by an echo.
 """
 
+import os
 import re
+import time
 
 import pytest
 
@@ -52,3 +58,67 @@ def test_tty_typed_lines(console, qemu_cmd, kernel_image, gic):
     assert 1 <= int(m.group(1)) <= typed
     assert m.group(2) == '0'
     assert console.wait_exit() == 0
+
+
+# ---- several CPUs writing the tty, and echo meanwhile ---------------------------
+
+from test_glibc import glibc_dir, init_prog  # noqa: F401,E402  (the fixtures)
+from test_user import ktap_results, newc_archive  # noqa: E402
+
+WRITERS, BLOCKS, BLOCK_LINES = 4, 30, 3
+BLOCK_LINE_RE = re.compile(r'(\d) (\d{4})/(\d) ([a-z]+)')
+
+
+def test_tty_writes_whole_on_4_cpus(console, qemu_cmd, kernel_image, tmp_path, init_prog,
+                                    glibc_dir):
+    """tools/testing/glibc/ttywrite.c on 4 CPUs of multi-threaded TCG (no
+    -icount: the writers really run at once): 4 processes write blocks of
+    3 lines, one write() each, to the console tty while we type a line.
+    A write() comes out whole (drivers/tty/tty_io.c's write lock), and an
+    echo only between two lines (ldisc_lock held a line at a time)."""
+    with open(os.path.join(glibc_dir, 'ttywrite'), 'rb') as f:
+        prog = f.read()
+    initrd = tmp_path / 'initrd'
+    initrd.write_bytes(newc_archive([
+        ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
+        ('init', 0o100755, init_prog), ('bin/ttywrite', 0o100755, prog)]))
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, memory='256M',
+                           append=f'console=ttyAMA0 poweroff -- /bin/ttywrite -w {WRITERS} '
+                                  f'-n {BLOCKS} -l {BLOCK_LINES}',
+                           extra=['-initrd', str(initrd), '-accel', 'tcg,thread=multi']))
+    console.expect('ttywrite: writing', timeout=60)
+    console.expect(BLOCK_LINE_RE, timeout=30)
+    typed = 'Z' * 12
+    for c in typed:		# one key at a time: an echo each, in the middle of the output
+        console.send(c)
+        time.sleep(0.005)
+    console.send('\r')
+    console.read_until_exit(timeout=120)
+    assert console.exitstatus == 0
+    texts = [ln.raw for ln in console.lines]
+    start, end = texts.index('ttywrite: writing') + 1, texts.index('ttywrite: done')
+    blocks = {}		# (writer, block) -> its lines' numbers, in the order seen
+    echoed = ''
+    for t in texts[start:end]:
+        body = t.lstrip('Z')
+        echoed += t[:len(t) - len(body)]
+        if not body:
+            continue	# the typed line's own end
+        m = BLOCK_LINE_RE.fullmatch(body)
+        assert m, f'a torn line: {t!r}'
+        w, i, k, letters = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+        assert letters == chr(ord('a') + w) * 64, f'another writer inside a line: {t!r}'
+        blocks.setdefault((w, i), []).append(k)
+    assert echoed == typed, 'every typed key echoed once, each between two lines'
+    assert set(w for w, _ in blocks) == set(range(WRITERS))
+    assert all(len([b for b in blocks if b[0] == w]) >= BLOCKS for w in range(WRITERS))
+    assert all(ks == list(range(BLOCK_LINES)) for ks in blocks.values()), \
+        [b for b, ks in blocks.items() if ks != list(range(BLOCK_LINES))]
+    # The lines of one write() come one after another, nobody else's between.
+    order = [BLOCK_LINE_RE.fullmatch(t.lstrip('Z')) for t in texts[start:end]]
+    order = [(int(m.group(1)), int(m.group(2))) for m in order if m]
+    runs = [order[j:j + BLOCK_LINES] for j in range(0, len(order), BLOCK_LINES)]
+    assert all(len(set(r)) == 1 for r in runs), 'a write() interleaved with another'
+    results = ktap_results(texts)
+    assert results and all(r == 'ok' for r in results.values()), results
+    assert 'init: /bin/ttywrite exited with status 0' in texts

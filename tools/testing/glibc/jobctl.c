@@ -8,6 +8,9 @@
  * their errors, tcgetpgrp/tcsetpgrp, SIGTTIN and SIGTTOU for background
  * groups (and -EIO when ignored or orphaned), orphaned groups' SIGHUP,
  * TIOCSCTTY/TIOCNOTTY/TIOCGSID, acquiring a tty by open(), /dev/tty,
+ * the hangup when a session leader exits (its foreground group gets
+ * SIGHUP, the tty's files read EOF and fail writes and ioctls with -EIO,
+ * the session loses the tty; /dev/console's files go on working),
  * termios (TCGETS's 36 bytes, VMIN/VTIME 0), the window size and SIGWINCH,
  * and bad ioctl arguments (-EFAULT/-EINVAL/-ENOTTY, never a hang).
  * Nobody types on the console meanwhile: no read here waits for input.
@@ -16,6 +19,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +31,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 38
+#define NR_CASES 40
 #define NO_SUCH_PID 99999
 
 /* The kernel's struct termios on arm64 (asm-generic/termbits.h). */
@@ -470,21 +474,119 @@ static void modes(void)
 	close(pfd[1]);
 }
 
+/*
+ * The foreground process of a session whose leader exits: it gets SIGHUP,
+ * its tty file is hung up (read 0, write and ioctl -EIO, TIOCSPGRP
+ * -ENOTTY, poll POLLHUP) and it has no controlling tty any more. The
+ * result goes to the parent by pipe_fd: 'H', or a letter per failed step.
+ */
+static volatile sig_atomic_t hups;
+
+static void count_hup(int sig)
+{
+	(void)sig;
+	hups++;
+}
+
+static char hung_up_foreground(int fd, int ready, int go)
+{
+	struct sigaction sa;
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	struct termios t;
+	pid_t pgrp = getpid();
+	char c = 'r';
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = count_hup;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGHUP, &sa, NULL);	/* SIG_IGN came from the parent */
+	if (write(ready, &c, 1) != 1 || read(go, &c, 1) != 1)
+		return 'g';		/* the leader put us in front, then exits */
+	if (read(fd, &c, 1) != 0)	/* asleep, or not yet: end of file either way */
+		return 'r';
+	while (!hups)
+		usleep(1000);
+	if (hups != 1)
+		return 's';
+	if (err(write(fd, "x", 1)) != -EIO || err(tcgetattr(fd, &t)) != -EIO ||
+	    err(ioctl(fd, TIOCSPGRP, &pgrp)) != -ENOTTY)
+		return 'w';
+	if (poll(&pfd, 1, 0) != 1 || !(pfd.revents & POLLHUP) || !(pfd.revents & POLLERR))
+		return 'p';
+	if (err(open("/dev/tty", O_RDWR)) != -ENXIO)
+		return 't';		/* the session lost its tty */
+	return 'H';
+}
+
+/* A session leader with the tty as its controlling tty, a foreground job, and its exit. */
+static int hangup_leader(void)
+{
+	int fd, ready[2], go[2];
+	pid_t pid;
+	char c;
+
+	if (setsid() != getpid() || pipe(ready) || pipe(go))
+		return 1;
+	fd = open("/dev/ttyAMA0", O_RDWR);
+	if (fd < 0 || tcgetpgrp(fd) != getpid())
+		return 2;
+	pid = fork();
+	if (pid == 0) {
+		c = hung_up_foreground(fd, ready[1], go[0]);
+		_exit(write(pipe_fd[1], &c, 1) == 1 ? 0 : 1);
+	}
+	setpgid(pid, pid);
+	if (read(ready[0], &c, 1) != 1 || tcsetpgrp(fd, pid) || write(go[1], "g", 1) != 1)
+		return 3;
+	usleep(20000);		/* most likely asleep in read() by now */
+	return 0;		/* and the tty hangs up */
+}
+
 /* Last: the session gives its tty up, another takes it by open(), we take it back. */
 static void controlling_tty(void)
 {
 	pid_t me = getpid();
-	int st;
+	int st, fd, tty_fd = dup(1);
+	struct termios t;
+	char c = 0, buf[1];
 
 	ktap_check(in_child(give_up_tty) == 0 && tcgetpgrp(0) == me,
 		   "TIOCNOTTY_non_leader_only_itself", "tcgetpgrp %d", tcgetpgrp(0));
 	signal(SIGHUP, SIG_IGN);	/* a leader's TIOCNOTTY hangs up its foreground: us */
 	st = give_up_tty();
 	ktap_check(st == 0, "TIOCNOTTY_leader", "step %d", st);
+	/*
+	 * From here sessions whose leaders exit hang the tty up, and with it
+	 * our files opened through /dev/tty: go on with /dev/console's,
+	 * which a hangup leaves alone, as on Linux.
+	 */
+	fd = open("/dev/console", O_RDWR);
+	if (fd < 0 || dup2(fd, 0) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+		ktap_check(0, "console_fds", "fd %d", fd);
+	if (fd > 2)
+		close(fd);
 	st = in_child(acquire_by_open);
-	ktap_check(st == 0, "leader_open_acquires_tty", "step %d", st);
+	fcntl(tty_fd, F_SETFL, O_NONBLOCK);	/* were it not hung up: -EAGAIN, not a hang */
+	ktap_check(st == 0 && read(tty_fd, buf, 1) == 0 && err(write(tty_fd, "x", 1)) == -EIO,
+		   "leader_open_acquires_tty_exit_hangs_up", "step %d", st);
+	close(tty_fd);
+	if (pipe(pipe_fd) == 0) {
+		set_handler(SIGALRM, on_signal);
+		alarm(30);
+		st = in_child(hangup_leader);
+		if (read(pipe_fd[0], &c, 1) != 1)
+			c = '?';
+		alarm(0);
+		ktap_check(st == 0 && c == 'H', "leader_exit_hangup_SIGHUP_EOF_EIO_foreground",
+			   "leader step %d, foreground step %c", st, c);
+		close(pipe_fd[0]);
+		close(pipe_fd[1]);
+	}
 	ktap_check(!ioctl(0, TIOCSCTTY, 0) && tcgetpgrp(0) == me && open("/dev/tty", O_RDWR) >= 0,
 		   "TIOCSCTTY_free_tty", "tcgetpgrp %ld", err(tcgetpgrp(0)));
+	fd = open("/dev/tty", O_RDWR);
+	ktap_check(fd >= 0 && write(fd, "", 0) == 0 && !tcgetattr(fd, &t) && tcgetpgrp(fd) == me,
+		   "tty_reopened_after_hangup_works", "fd %d", fd);
 }
 
 int main(int argc, char **argv)
