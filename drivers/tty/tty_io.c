@@ -469,12 +469,58 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 	return mask;
 }
 
+/*
+ * The requests Linux's tty_ioctl handles itself. Breaks: a background
+ * caller gets SIGTTOU first, as for TCSETS; output is written as it comes,
+ * so nothing is left to drain (tcdrain is TCSBRK 1) and the UART sends no
+ * break (as Linux's for a driver without break_ctl). TIOCVHANGUP: root
+ * hangs the tty up (vhangup()'s ioctl). -ENOIOCTLCMD for the others.
+ */
+static long tty_ioctl_self(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
+{
+	int disc;
+	long ret;
+
+	switch (cmd) {
+	case TIOCSETD:
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case TCSBRK:
+	case TCSBRKP:
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
+		break;
+	}
+	switch (cmd) {
+	case TIOCGETD:
+		return put_user(N_TTY, (int __user *)arg);
+	case TIOCSETD:
+		if (get_user(disc, (int __user *)arg))
+			return -EFAULT;
+		return disc == N_TTY ? 0 : -EINVAL;	/* the one discipline here */
+	case TIOCSBRK:
+	case TIOCCBRK:
+	case TCSBRK:
+	case TCSBRKP:
+		return 0;
+	case TIOCVHANGUP:
+		if (current->cred.euid != 0)
+			return -EPERM;
+		tty_vhangup(tty);
+		return 0;
+	}
+	return -ENOIOCTLCMD;
+}
+
 static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file_tty(file);
 	long ret;
 
-	ret = tty_jobctrl_ioctl(tty, file, cmd, arg);
+	ret = tty_ioctl_self(tty, cmd, arg);
+	if (ret == -ENOIOCTLCMD)
+		ret = tty_jobctrl_ioctl(tty, file, cmd, arg);
 	if (ret == -ENOIOCTLCMD)
 		ret = tty_mode_ioctl(tty, cmd, arg);
 	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;

@@ -23,6 +23,7 @@
 #include <uapi/asm-generic/termbits.h>
 
 #define N_TTY_BUF_SIZE 4096	/* a power of two */
+#define N_TTY 0			/* its number (TIOCGETD; uapi/linux/tty.h) */
 
 #ifndef SIGINT
 #define SIGINT 2

@@ -7,6 +7,7 @@
 #define TCSETS		0x5402	/* struct termios in, now */
 #define TCSETSW		0x5403	/* ... after output drains */
 #define TCSETSF		0x5404	/* ... and discard pending input */
+#define TCSBRK		0x5409	/* arg 0: send a break; else wait for output (tcdrain) */
 #define TCXONC		0x540A	/* suspend/restart output or input (tcflow) */
 #define TCFLSH		0x540B	/* discard input and/or output (tcflush) */
 #define TIOCSCTTY	0x540E	/* become the controlling tty (arg 1: steal, root) */
@@ -16,7 +17,13 @@
 #define TIOCSWINSZ	0x5414
 #define FIONREAD	0x541B	/* bytes ready to read */
 #define TIOCNOTTY	0x5422	/* give up the controlling tty */
+#define TIOCSETD	0x5423	/* the line discipline: N_TTY (0) only */
+#define TIOCGETD	0x5424
+#define TCSBRKP		0x5425	/* a break of arg tenths of a second (tcsendbreak) */
+#define TIOCSBRK	0x5427	/* break on */
+#define TIOCCBRK	0x5428	/* break off */
 #define TIOCGSID	0x5429	/* the session of the controlling tty */
+#define TIOCVHANGUP	0x5437	/* hang the tty up (root) */
 
 /* TCFLSH's argument */
 #define TCIFLUSH	0

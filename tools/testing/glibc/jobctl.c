@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 40
+#define NR_CASES 45
 #define NO_SUCH_PID 99999
 
 /* The kernel's struct termios on arm64 (asm-generic/termbits.h). */
@@ -92,6 +93,8 @@ static int background(int (*fn)(void), pid_t *child)
 	*child = pid;
 	return st;
 }
+
+static int __attribute__((noreturn)) pause_forever(void);
 
 static void reap_stopped(pid_t pid)
 {
@@ -162,7 +165,36 @@ static int new_session(void)
 		return 3;
 	if (err(ioctl(0, TIOCSCTTY, 0)) != -EPERM)
 		return 4;		/* the tty is another session's */
-	return err(setsid()) == -EPERM ? 0 : 5;
+	if (err(setsid()) != -EPERM)
+		return 5;
+	/* TIOCSPGRP on a tty that is not ours: Linux reads the argument first. */
+	if (err(ioctl(0, TIOCSPGRP, NULL)) != -EFAULT || err(tcsetpgrp(0, -1)) != -EINVAL ||
+	    err(tcsetpgrp(0, me)) != -ENOTTY)
+		return 6;
+	return 0;
+}
+
+/* A process group leader may not setsid(), nor one whose pid names a group it left. */
+static int group_leader_setsid(void)
+{
+	pid_t me = getpid(), pid;
+	int st;
+
+	if (setpgid(0, 0) || err(setsid()) != -EPERM)
+		return 1;
+	pid = fork();
+	if (pid == 0)
+		_exit(pause_forever());
+	if (setpgid(0, getpgid(getppid())) || getpgid(pid) != me || err(setsid()) != -EPERM)
+		return 2;	/* our old group lives on in the child */
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return setsid() == me ? 0 : 3;	/* the group is gone: now we may */
+}
+
+static int background_tcdrain(void)
+{
+	return tcdrain(0) < 0 ? errno : 0;
 }
 
 static int give_up_tty(void)
@@ -328,6 +360,8 @@ static void groups(void)
 
 	ktap_check(in_child(new_session) == 0, "setsid_in_child_no_tty", "child said %d",
 		   in_child(new_session));
+	st = in_child(group_leader_setsid);
+	ktap_check(st == 0, "setsid_group_leader_EPERM", "step %d", st);
 	if (pipe(pfd))
 		return;
 	pid = fork();
@@ -346,6 +380,17 @@ static void groups(void)
 		   "setpgid_other_session_EPERM", "%ld", err(setpgid(pid, getpid())));
 	ktap_check(err(tcsetpgrp(0, pid)) == -EPERM && err(tcsetpgrp(0, NO_SUCH_PID)) == -ESRCH,
 		   "tcsetpgrp_other_session_EPERM_none_ESRCH", "%ld", err(tcsetpgrp(0, pid)));
+	reap_stopped(pid);
+
+	/* Linux takes the pid of a process of the session where no group has the id. */
+	pid = fork();
+	if (pid == 0)
+		_exit(pause_forever());
+	signal(SIGTTOU, SIG_IGN);	/* in the background for a moment */
+	st = tcsetpgrp(0, pid) == 0 && tcgetpgrp(0) == pid;
+	ktap_check(st && !tcsetpgrp(0, getpid()) && tcgetpgrp(0) == getpid(),
+		   "tcsetpgrp_pid_of_a_process_not_a_group", "tcgetpgrp %d", tcgetpgrp(0));
+	signal(SIGTTOU, SIG_DFL);
 	reap_stopped(pid);
 }
 
@@ -387,6 +432,10 @@ static void background_io(void)
 	st = background(set_modes_ignoring, &pid);
 	ktap_check(WIFEXITED(st) && !WEXITSTATUS(st), "background_tcsetattr_SIGTTOU_ignored",
 		   "status %#x", st);
+	st = background(background_tcdrain, &pid);
+	ktap_check(WIFSTOPPED(st) && WSTOPSIG(st) == SIGTTOU && tcdrain(0) == 0,
+		   "background_tcdrain_SIGTTOU", "status %#x", st);
+	reap_stopped(pid);
 	st = background(take_foreground, &pid);
 	ktap_check(WIFEXITED(st) && !WEXITSTATUS(st) && tcgetpgrp(0) == getpid(),
 		   "tcsetpgrp_from_background_ignoring_SIGTTOU", "status %#x", st);
@@ -467,6 +516,12 @@ static void modes(void)
 		   !ioctl(0, TCFLSH, TCIFLUSH) && !ioctl(0, TCXONC, TCOON) &&
 		   err(tcsetpgrp(0, -1)) == -EINVAL,
 		   "bad_arguments_EINVAL", "TCFLSH %ld", err(ioctl(0, TCFLSH, 7)));
+	n = -1;
+	ktap_check(!tcsendbreak(0, 0) && !ioctl(0, TIOCSBRK) && !ioctl(0, TIOCCBRK) &&
+		   !ioctl(0, TIOCGETD, &n) && n == N_TTY && !ioctl(0, TIOCSETD, &n) &&
+		   err(ioctl(0, TIOCSETD, &(int){ 5 })) == -EINVAL &&
+		   err(ioctl(0, TIOCGETD, NULL)) == -EFAULT,
+		   "breaks_and_line_discipline", "TIOCGETD %d", n);
 	ktap_check(err(ioctl(0, 0x54ff, 0)) == -ENOTTY && err(ioctl(pfd[0], TCGETS, raw)) == -ENOTTY &&
 		   err(tcgetpgrp(pfd[0])) == -ENOTTY && !isatty(pfd[0]),
 		   "unknown_ioctl_and_not_a_tty_ENOTTY", "%ld", err(ioctl(0, 0x54ff, 0)));
@@ -542,6 +597,69 @@ static int hangup_leader(void)
 	return 0;		/* and the tty hangs up */
 }
 
+/*
+ * TIOCVHANGUP (vhangup) by the leader: its session loses the tty, the
+ * leader gets SIGHUP (and SIGCONT), the foreground group nothing yet; the
+ * leader's exit later sends that group SIGHUP and SIGCONT (Linux's
+ * tty_old_pgrp). The foreground's verdict by pipe_fd: 'V', or a step.
+ */
+static volatile sig_atomic_t conts;
+
+static void count_cont(int sig)
+{
+	(void)sig;
+	conts++;
+}
+
+static char old_foreground(int ready, int go)
+{
+	bool early;
+	char c = 'r';
+
+	set_handler(SIGHUP, count_hup);
+	set_handler(SIGCONT, count_cont);
+	if (write(ready, &c, 1) != 1 || read(go, &c, 1) != 1)
+		return 'g';
+	early = hups || conts;		/* signalled by the hangup itself */
+	if (write(ready, &c, 1) != 1)	/* the leader may exit now */
+		return 'g';
+	if (early)
+		return 'e';
+	while (!hups || !conts)		/* the leader is on its way out */
+		usleep(1000);
+	return hups == 1 && conts == 1 ? 'V' : 's';
+}
+
+static int vhangup_leader(void)
+{
+	int fd, ready[2], go[2];
+	pid_t pid;
+	char c;
+
+	if (setsid() != getpid() || pipe(ready) || pipe(go))
+		return 1;
+	fd = open("/dev/ttyAMA0", O_RDWR);
+	if (fd < 0 || tcgetpgrp(fd) != getpid())
+		return 2;
+	pid = fork();
+	if (pid == 0) {
+		c = old_foreground(ready[1], go[0]);
+		_exit(write(pipe_fd[1], &c, 1) == 1 ? 0 : 1);
+	}
+	setpgid(pid, pid);
+	set_handler(SIGHUP, count_hup);
+	if (read(ready[0], &c, 1) != 1 || tcsetpgrp(fd, pid))
+		return 3;
+	if (ioctl(fd, TIOCVHANGUP) || hups != 1)
+		return 4;
+	if (read(fd, &c, 1) != 0 || err(write(fd, "x", 1)) != -EIO ||
+	    err(open("/dev/tty", O_RDWR)) != -ENXIO)
+		return 5;
+	if (write(go[1], "g", 1) != 1 || read(ready[0], &c, 1) != 1)
+		return 6;
+	return 0;		/* and exit */
+}
+
 /* Last: the session gives its tty up, another takes it by open(), we take it back. */
 static void controlling_tty(void)
 {
@@ -578,6 +696,17 @@ static void controlling_tty(void)
 			c = '?';
 		alarm(0);
 		ktap_check(st == 0 && c == 'H', "leader_exit_hangup_SIGHUP_EOF_EIO_foreground",
+			   "leader step %d, foreground step %c", st, c);
+		close(pipe_fd[0]);
+		close(pipe_fd[1]);
+	}
+	if (pipe(pipe_fd) == 0) {
+		alarm(30);
+		st = in_child(vhangup_leader);
+		if (read(pipe_fd[0], &c, 1) != 1)
+			c = '?';
+		alarm(0);
+		ktap_check(st == 0 && c == 'V', "TIOCVHANGUP_then_leader_exit_old_foreground_SIGHUP",
 			   "leader step %d, foreground step %c", st, c);
 		close(pipe_fd[0]);
 		close(pipe_fd[1]);
