@@ -25,7 +25,7 @@
  * from an interrupt handler can never wait for them.
  *
  * Hangup (Linux's __tty_hangup; on this kernel when the session leader
- * exits, or by vhangup()): every file open on the tty, but through
+ * exits, or by TIOCVHANGUP): every file open on the tty, but through
  * /dev/console, gets hung_up_tty_fops: read() returns 0, write() -EIO,
  * ioctl() -EIO (TIOCSPGRP -ENOTTY), poll() everything. Readers asleep wake
  * and return 0, unread input is dropped, the session loses the tty
