@@ -226,6 +226,7 @@ static void do_notify_parent_cldstop(struct task_struct *tsk, int why);
 static bool prepare_signal(int sig, struct task_struct *p)
 {
 	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
 
 	if (p->exit_state || (p->flags & PF_EXITING))
 		return false;
@@ -235,9 +236,11 @@ static bool prepare_signal(int sig, struct task_struct *p)
 	} else if (sig == SIGCONT) {
 		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &signal->shared_pending);
 		flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &p->pending);
+		p->stop_dequeued = false;
+		list_for_each_entry(t, &p->thread_group, thread_group)
+			t->stop_dequeued = false;	/* a stop on its way is off */
 		if (signal->flags & SIGNAL_STOP_STOPPED) {
-			struct task_struct *t = p;
-
+			t = p;
 			signal->flags &= ~SIGNAL_STOP_STOPPED;
 			signal->flags |= SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED;
 			signal->group_exit_code = 0;
@@ -715,6 +718,8 @@ static int dequeue_signal(struct task_struct *p, sigset_t allowed, kernel_siginf
 	}
 	if (sig)
 		collect_signal(sig, pend, info);
+	if (sig_kernel_stop(sig))
+		p->stop_dequeued = true;	/* a SIGCONT from now on cancels it */
 	recalc_sigpending_tsk(p);
 	return sig;
 }
@@ -754,11 +759,18 @@ static void notify_parent_unlocked(int why, unsigned long *irqflags)
 	spin_lock_irqsave(&p->sighand->siglock, *irqflags);
 }
 
-/* siglock held. The process stops: every thread, the parent told once. */
+/*
+ * siglock held. The process stops: every thread, the parent told once.
+ * Not if a SIGCONT came since the stop signal was dequeued (get_signal
+ * drops the siglock to look for an orphaned group): it cancelled the stop.
+ */
 static void do_signal_stop(int sig, unsigned long *irqflags)
 {
 	struct task_struct *p = current, *t;
 	struct signal_struct *signal = p->signal;
+
+	if (!p->stop_dequeued)
+		return;
 
 	signal->flags &= ~(SIGNAL_STOP_CONTINUED | SIGNAL_CLD_CONTINUED);
 	signal->flags |= SIGNAL_STOP_STOPPED;

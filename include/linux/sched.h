@@ -128,6 +128,8 @@ struct task_struct {
 	sigset_t blocked;
 	sigset_t saved_sigmask;		/* rt_sigsuspend's caller's, restored after */
 	bool restore_sigmask;		/* saved_sigmask is to be restored */
+	bool stop_dequeued;		/* a stop signal taken, no SIGCONT since
+					   (Linux's JOBCTL_STOP_DEQUEUED; siglock) */
 	unsigned long sas_ss_sp;	/* sigaltstack */
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
