@@ -32,7 +32,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 45
+#define NR_CASES 46
 #define NO_SUCH_PID 99999
 
 /* The kernel's struct termios on arm64 (asm-generic/termbits.h). */
@@ -660,6 +660,33 @@ static int vhangup_leader(void)
 	return 0;		/* and exit */
 }
 
+/*
+ * TIOCSCTTY's steal (in a child, while our session has the tty): only a
+ * leader with arg 1 and privilege (root here, CAP_SYS_ADMIN on Linux)
+ * takes a tty another session has; that session loses it.
+ */
+static int steal_as_nobody(void)
+{
+	if (setsid() != getpid() || setuid(65534))
+		return 1;
+	return err(ioctl(0, TIOCSCTTY, 1)) == -EPERM ? 0 : 2;
+}
+
+static int steal_tty(void)
+{
+	pid_t me = getpid();
+	int st;
+
+	if (setsid() != me || err(ioctl(0, TIOCSCTTY, 0)) != -EPERM)
+		return 1;
+	st = in_child(steal_as_nobody);
+	if (st)
+		return 10 + st;
+	if (ioctl(0, TIOCSCTTY, 1) || tcgetpgrp(0) != me)
+		return 3;
+	return 0;		/* exiting, we hang it up */
+}
+
 /* Last: the session gives its tty up, another takes it by open(), we take it back. */
 static void controlling_tty(void)
 {
@@ -716,6 +743,9 @@ static void controlling_tty(void)
 	fd = open("/dev/tty", O_RDWR);
 	ktap_check(fd >= 0 && write(fd, "", 0) == 0 && !tcgetattr(fd, &t) && tcgetpgrp(fd) == me,
 		   "tty_reopened_after_hangup_works", "fd %d", fd);
+	st = in_child(steal_tty);
+	ktap_check(st == 0 && err(open("/dev/tty", O_RDWR)) == -ENXIO && !ioctl(0, TIOCSCTTY, 0) &&
+		   tcgetpgrp(0) == me, "TIOCSCTTY_steal_root_arg_1_only", "step %d", st);
 }
 
 int main(int argc, char **argv)
