@@ -62,6 +62,11 @@ def test_busybox_prompt(console, qemu_cmd, kernel_image, busybox_initramfs):
 LEFT, UP = '\x1b[D', '\x1b[A'
 # A foreground job that says it runs (after ash gave it the terminal) and then waits.
 JOB = "sh -c 'echo R$((2*3)); exec sleep 100'"
+# A job that says when it is continued: ash's fg gives it the terminal,
+# then sends SIGCONT, so "C9" means a ^C typed now reaches the job (one
+# typed between fg's echo of the command and its tcsetpgrp would go to
+# the shell, on Linux too).
+JOB_CONT = "sh -c 'trap \"echo C$((3*3))\" CONT; echo R$((2*3)); while :; do sleep 1; done'"
 
 
 def answer(console, line, pattern, timeout=30):
@@ -111,14 +116,14 @@ def test_busybox_job_control_and_line_editing(console, qemu_cmd, kernel_image,
     answer(console, 'echo rc=$?\r', r'rc=130')
 
     # ^Z stops it, jobs lists it, fg continues it in the foreground, ^C ends it.
-    console.send(JOB + '\r')
+    console.send(JOB_CONT + '\r')
     console.expect_raw(re.compile(r'R6'), timeout=30)
     console.send('\x1a')
     console.expect_raw(re.compile(r'\[1\]\+\s+Stopped'), timeout=30)
     console.expect_raw(PROMPT, timeout=30)
     answer(console, 'jobs\r', r'\[1\]\+\s+Stopped\s+sh -c')
     console.send('fg\r')
-    console.expect_raw(re.compile(r'sh -c'), timeout=30)
+    console.expect_raw(re.compile(r'C9'), timeout=30)
     interrupt(console)
     answer(console, 'echo rc=$?\r', r'rc=130')
     answer(console, 'jobs; echo J$((7*7))\r', r'J49')
@@ -132,6 +137,10 @@ def test_busybox_job_control_and_line_editing(console, qemu_cmd, kernel_image,
     console.expect_raw(PROMPT, timeout=30)
     command(console, 'bg\r')
     command(console, 'cat &\r')
+    # Until cat has tried to read and been stopped (state T), jobs would
+    # rightly list it as Running.
+    answer(console, 'until [ "$(cut -d" " -f3 /proc/$!/stat)" = T ]; do sleep 1; done; '
+                    'echo T$((4*4))\r', r'T16')
     out = answer(console, 'jobs; echo J$((6*6))\r', r'J36').string
     assert re.search(r'\[2\]\+\s+Stopped \(tty input\)\s+cat', out), out
     assert re.search(r'\[1\]-\s+Running\s+sh -c', out), out
