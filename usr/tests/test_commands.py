@@ -90,9 +90,10 @@ def test_kill(sandbox):
 
 def test_ps_reads_proc(sandbox):
     out = sandbox('/bin/ps').stdout.splitlines()
-    assert re.fullmatch(r'\s*PID\s+PPID S\s+TIME COMMAND', out[0])
-    # ps is process 1 here: the only process in its namespace.
-    assert re.fullmatch(r'\s+1\s+0 \S\s+0:\d\d\.\d\d ps', out[1]) and len(out) == 2
+    assert re.fullmatch(r'\s*PID\s+PPID S PSR\s+TIME COMMAND', out[0])
+    # ps is process 1 here: the only process in its namespace. PSR is the
+    # host CPU it last ran on (field 39).
+    assert re.fullmatch(r'\s+1\s+0 \S\s+\d+\s+0:\d\d\.\d\d ps', out[1]) and len(out) == 2
 
 
 def test_bench_without_pmu(sandbox):

@@ -50,9 +50,9 @@ def ps(c):
     """{pid: (ppid, state, command)} from ps."""
     procs = {}
     lines = run(c, 'ps').splitlines()
-    assert re.fullmatch(r'\s*PID\s+PPID S\s+TIME COMMAND', lines[0]), lines[0]
+    assert re.fullmatch(r'\s*PID\s+PPID S PSR\s+TIME COMMAND', lines[0]), lines[0]
     for line in lines[1:]:
-        m = re.fullmatch(r'\s*(\d+)\s+(\d+) (\S)\s+\d+:\d\d\.\d\d (.+)', line)
+        m = re.fullmatch(r'\s*(\d+)\s+(\d+) (\S)\s+(?:\d+|-)\s+\d+:\d\d\.\d\d (.+)', line)
         assert m, line
         procs[int(m.group(1))] = (int(m.group(2)), m.group(3), m.group(4))
     return procs
