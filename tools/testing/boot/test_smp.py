@@ -168,6 +168,22 @@ def test_cpu_dies_early(console, qemu_cmd, kernel_image):
     assert log.texts[-2:] == ['headstart: boot complete, CPU0 idle', 'reboot: Power down']
 
 
+def test_panic_stops_the_other_cpus(console, qemu_cmd, kernel_image):
+    """A panic on 4 CPUs stops the other three first (IPI_CPU_STOP), with
+    Linux's line; smp_send_stop() would say if one did not stop within a
+    second."""
+    with console.disable_check('internal_error'), \
+            console.disable_check('unable_to_handle'), \
+            console.disable_check('panic'):
+        log = boot(console, qemu_cmd(kernel=kernel_image, smp=4, gic=3,
+                                     append=APPEND + ' test.crash=null'))
+    panic = log.one('Kernel panic - not syncing: Oops: Fatal exception')
+    stop = log.one('SMP: stopping secondary CPUs')
+    end = log.one('---[ end Kernel panic - not syncing: Oops: Fatal exception ]---')
+    assert panic < stop < end, log
+    log.none(r'failed to stop secondary CPUs')
+
+
 def test_psci_cpu_on_refused(console, qemu_cmd, kernel_image, virt_dtb, bootstub, test_dir):
     """/cpus lists three CPUs but the machine has two: PSCI CPU_ON of the
     third fails with INVALID_PARAMETERS, reported as -EINVAL (-22) in
