@@ -27,7 +27,7 @@ statf() { cut -d' ' -f"$2" "/proc/$1/stat"; }
 statusf() { awk -v k="$2:" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "/proc/$1/status"; }
 
 echo "KTAP version 1"
-echo "1..21"
+echo "1..22"
 
 # The shell opens the file itself: /proc/self is the shell.
 read -r selfpid rest < /proc/self/stat
@@ -80,6 +80,14 @@ check vanished_pid "$(cat /proc/$sleeper/stat 2>&1 >/dev/null | grep -c 'No such
 $(test -e /proc/$sleeper || echo gone)" "1 gone"
 
 check version_is_uname "$(cut -d' ' -f1-3 /proc/version)" "$(uname -s) version $(uname -r)"
+
+# /proc/filesystems in Linux's format ("nodev", a tab, the name), naming
+# every type /proc/mounts shows.
+tab=$(printf '\t')
+check filesystems_cover_mounts "$(grep -cvE "^(nodev)?$tab[a-z0-9_.]+\$" /proc/filesystems) \
+$(for t in $(cut -d' ' -f3 /proc/mounts | sort -u); do
+	grep -qx "nodev$tab$t" /proc/filesystems && echo ok || echo "no-$t"
+done | sort -u | tr '\n' ' ')" "0 ok "
 
 # Keep a CPU busy over two load samples (every 5 s): the 1 minute load rises.
 spin_end=$(($(cut -d. -f1 /proc/uptime) + 11))
