@@ -386,6 +386,18 @@ static void pipes(void)
 		__syscall1(__NR_close, p[0]);
 	}
 
+	/* A regular file is always ready, for reading and writing (Linux's DEFAULT_POLLMASK) */
+	{
+		long fd = sys_open("/tmp/ft/poll", O_RDWR | O_CREAT | O_TRUNC, 0644);
+		struct pollfd pf = { (int)fd, POLLIN | POLLOUT, 0 };
+		struct { long long s, ns; } zero = { 0, 0 };
+
+		r1 = __syscall5(__NR_ppoll, (long)&pf, 1, (long)&zero, 0, 8);
+		check(r1 == 1 && pf.revents == (POLLIN | POLLOUT), "ppoll_regular_file_ready",
+		      "ppoll", r1);
+		__syscall1(__NR_close, fd);
+	}
+
 	/* ppoll and pselect6 sleep until another process writes */
 	__syscall2(__NR_pipe2, (long)p, 0);
 	__syscall2(__NR_pipe2, (long)q, 0);
@@ -469,7 +481,7 @@ static void scripts_and_links(void)
 
 int main(void)
 {
-	ktap_start("files", 30);
+	ktap_start("files", 31);
 	__syscall3(__NR_mkdirat, AT_FDCWD, (long)"/tmp/ft", 0755);
 	create_and_excl();
 	append_and_holes();
