@@ -11,6 +11,9 @@
  *     checks every status;
  *   - workers / 2 pairs of processes bounce a counter `rounds` times
  *     through two pipes, each side adding one, and check each value;
+ *   - as many pairs bounce a counter `rounds` times through memory they
+ *     share (MAP_SHARED, across fork), each side calling sched_yield()
+ *     until it is its turn: a yield ping-pong, across CPUs or on one;
  *   - afterwards no child is left (wait4 says ECHILD), and MemFree in
  *     /proc/meminfo is back where it was (a dying task's last page is
  *     freed just after its final switch, so this looks again for up to a
@@ -23,6 +26,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -152,6 +158,59 @@ static int pingpong_pair(int rounds)
 	return bad ? bad : WEXITSTATUS(st);
 }
 
+/*
+ * Wait, yielding, until *turn is want; false after `limit` yields (the
+ * other side stopped taking its turns).
+ */
+static int yield_until(volatile long *turn, long want, long limit)
+{
+	while (__atomic_load_n(turn, __ATOMIC_ACQUIRE) != want) {
+		if (--limit < 0)
+			return 0;
+		sched_yield();
+	}
+	return 1;
+}
+
+/* A pair on one shared word: the parent makes it odd, the child even. */
+static int yield_pingpong_pair(int rounds)
+{
+	const long limit = 10000000;	/* yields per turn before giving up */
+	volatile long *turn = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int st, bad = 0;
+	pid_t pid;
+
+	if (turn == MAP_FAILED)
+		return 30;
+	*turn = 0;
+	pid = fork();
+	if (pid < 0)
+		return 31;
+	if (pid == 0) {
+		for (long i = 0; i < rounds; i++) {
+			if (!yield_until(turn, 2 * i + 1, limit))
+				_exit(32);
+			__atomic_store_n(turn, 2 * i + 2, __ATOMIC_RELEASE);
+		}
+		_exit(0);
+	}
+	for (long i = 0; i < rounds && !bad; i++) {
+		if (!yield_until(turn, 2 * i, limit))
+			bad = 33;
+		else
+			__atomic_store_n(turn, 2 * i + 1, __ATOMIC_RELEASE);
+	}
+	if (!bad && !yield_until(turn, 2L * rounds, limit))
+		bad = 34;
+	if (bad)
+		kill(pid, SIGKILL);
+	if (wait4(pid, &st, 0, NULL) != pid || !WIFEXITED(st))
+		return bad ? bad : 35;
+	munmap((void *)turn, 4096);
+	return bad ? bad : WEXITSTATUS(st);
+}
+
 /* Start n processes running fn(i); true if all exited 0. */
 static int run_all(int n, int (*fn)(int i, int arg), int arg)
 {
@@ -193,6 +252,11 @@ static int pingpong_fn(int i, int unused)
 	return pingpong_pair(rounds_each);
 }
 
+static int yield_pingpong_fn(int i, int unused)
+{
+	return yield_pingpong_pair(rounds_each);
+}
+
 int main(int argc, char **argv)
 {
 	int cycles = 40, rounds = 200, workers = 4, st;
@@ -218,7 +282,7 @@ int main(int argc, char **argv)
 	cycles_share = cycles / workers;
 	rounds_each = rounds;
 
-	ktap_start("smp_stress", 4);
+	ktap_start("smp_stress", 5);
 	/* Warm up: caches the kernel fills once (exec of self) do not count. */
 	lifecycle_worker(0, 1);
 	before = memfree_kb();
@@ -226,6 +290,8 @@ int main(int argc, char **argv)
 	ktap_result(run_all(workers, lifecycle_fn, 0), "fork_exec_exit_wait_%d_workers_x_%d",
 		    workers, cycles_share);
 	ktap_result(run_all(workers / 2, pingpong_fn, 0), "pipe_pingpong_%d_pairs_x_%d",
+		    workers / 2, rounds);
+	ktap_result(run_all(workers / 2, yield_pingpong_fn, 0), "yield_pingpong_%d_pairs_x_%d",
 		    workers / 2, rounds);
 	errno = 0;
 	ktap_result(wait4(-1, &st, WNOHANG, NULL) < 0 && errno == ECHILD, "all_children_reaped");

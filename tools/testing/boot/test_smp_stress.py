@@ -5,8 +5,9 @@ multi-threaded TCG (each vCPU a host thread, no -icount: the CPUs really
 run at once, and in no fixed order).
 
 The program runs thousands of fork + execve + exit + wait4 cycles from 4
-processes at once and bounces counters through pipes between 2 pairs of
-processes, checking every exit status and every value; then that no child
+processes at once, bounces counters through pipes between 2 pairs of
+processes and through shared memory between 2 more (sched_yield() until it
+is a side's turn), checking every exit status and every value; then that no child
 is left and that MemFree is back to its starting value. Here we check its
 KTAP report, its exit status as init saw it, and that the kernel said
 nothing about trouble (no oops, BUG or panic: the console's bad patterns,
@@ -45,6 +46,7 @@ def run_stress(console, qemu_cmd, kernel_image, initramfs, cycles, rounds, worke
     assert set(results) >= {'all_children_reaped', 'memfree_back'}, results
     assert f'fork_exec_exit_wait_{workers}_workers_x_{cycles // workers}' in results, results
     assert f'pipe_pingpong_{workers // 2}_pairs_x_{rounds}' in results, results
+    assert f'yield_pingpong_{workers // 2}_pairs_x_{rounds}' in results, results
     assert f'init: {cmd.split()[0]} exited with status 0' in texts, texts[-5:]
     bad = [t for t in texts if re.search(r'^BUG: |Oops|Call trace:|WARNING:', t)]
     assert not bad, bad
