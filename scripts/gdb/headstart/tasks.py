@@ -152,18 +152,29 @@ class Ps(gdb.Command):
 Usage: hs ps
 
 STATE is R (running or runnable), S (sleeping), D (uninterruptible), Z
-(zombie) or X (dead); CPU is the CPU running the task now, else -."""
+(zombie) or X (dead); CPU is the CPU running the task now, else -.
+The other CPUs' idle tasks (swapper/N) are on no list, as in Linux; the
+ones running now are shown too, after the list, so every CPU has a row."""
 
     def __init__(self):
         super().__init__('hs ps', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
         running = running_tasks()
+        listed = set()
         gdb.write(f'{"TASK":<18} {"PID":>5} {"ST":>2} {"CPU":>3} COMMAND\n')
         for task in all_tasks():
-            cpu = running.get(int(task))
-            gdb.write(f'{int(task):#018x} {int(task["pid"]):>5} {task_state(task):>2} '
-                      f'{"-" if cpu is None else cpu:>3} {_comm(task)}\n')
+            listed.add(int(task))
+            self._row(task, running.get(int(task)))
+        task_ptr = gdb.lookup_type('struct task_struct').pointer()
+        for addr, cpu in sorted(running.items(), key=lambda item: item[1]):
+            if addr not in listed:
+                self._row(gdb.Value(addr).cast(task_ptr), cpu)
+
+    @staticmethod
+    def _row(task, cpu):
+        gdb.write(f'{int(task):#018x} {int(task["pid"]):>5} {task_state(task):>2} '
+                  f'{"-" if cpu is None else cpu:>3} {_comm(task)}\n')
 
 
 class ListCmd(gdb.Command):

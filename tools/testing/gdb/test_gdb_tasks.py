@@ -79,9 +79,9 @@ kill
 '''
 
 
-def _run(env, name, script, initrd=True, append=APPEND):
-    """QEMU stopped at reset, gdb -batch running `script` against it; the
-    Session."""
+def _run(env, name, script, initrd=True, append=APPEND, smp=None):
+    """QEMU stopped at reset (with `smp` CPUs), gdb -batch running `script`
+    against it; the Session."""
     os.makedirs(env.tmp_dir, exist_ok=True)
     port = _free_port()
     path = os.path.join(env.tmp_dir, f'{name}.gdb')
@@ -91,7 +91,7 @@ def _run(env, name, script, initrd=True, append=APPEND):
     con = QemuConsole(os.path.join(env.tmp_dir, f'{name}-console.log'), timeout=60,
                       title=f'tools/testing/gdb {name}')
     con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
-                           append=append,
+                           append=append, smp=smp,
                            extra=extra + ['-S', '-gdb', f'tcp:127.0.0.1:{port}']))
     try:
         deadline = time.monotonic() + 10
@@ -175,6 +175,38 @@ def test_ps(tasks_session):
     assert by_pid[0][2:] == ['R', '-', 'swapper/0'], out
     assert by_pid[1][2:] == ['R', '0', 'init'], out     # in wait4, on CPU 0
     assert all(r[2] in 'RSDZX' for r in rows)
+
+
+SMP_SCRIPT = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+hs phys-symbols 0x40200000
+hs mmu-on
+break kernel_wait4
+continue
+echo @@threads\\n
+info threads
+echo @@ps\\n
+hs ps
+echo @@end\\n
+kill
+'''
+
+
+def test_ps_on_two_cpus(env):
+    """-smp 2: gdb sees a thread per CPU, and `hs ps` says which task each
+    CPU runs: exactly one task on CPU 0 and one on CPU 1 (init in wait4 on
+    one of them, an idle task or another on the other)."""
+    session = _run(env, 'tasks-smp', SMP_SCRIPT, smp=2)
+    threads = re.findall(r'^[* ] +(\d+) +Thread ', session['threads'], re.M)
+    assert threads == ['1', '2'], session['threads']
+    out = session['ps'].split('\n')
+    rows = [ln.split() for ln in out[1:] if ln.startswith('0x')]
+    cpus = sorted(r[3] for r in rows if r[3] != '-')
+    assert cpus == ['0', '1'], out
+    init = next(r for r in rows if r[1] == '1')
+    assert init[2:] == ['R', init[3], 'init'] and init[3] in '01', out
 
 
 def test_list_and_container_of(tasks_session):
