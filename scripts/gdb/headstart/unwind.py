@@ -48,50 +48,59 @@ class _FrameId:
         self.pc = pc
 
 
-class FinalFrame(Unwinder):
-    def __init__(self):
-        super().__init__('headstart final frame')
+def _running_bases(elf, addr):
+    """Where the code at link address addr runs: at the virtual address
+    (link address + the KASLR/misalignment offset) and, when physical
+    symbols are loaded, at the physical one too."""
+    bases = [(addr + Kernel.offset) & (2**64 - 1)]
+    if Kernel.phys_base is not None:
+        bases.append(addr - elf.text_va + Kernel.phys_base)
+    return bases
+
+
+class _KernelCodeUnwinder(Unwinder):
+    """An unwinder for some of the kernel's own code: ranges() gives the
+    tuples _find_ranges(elf) computes, at the running addresses, again
+    only when the symbols or where they are loaded change."""
+
+    def __init__(self, name):
+        super().__init__(name)
         self._ranges = None
         self._path = None
 
     def ranges(self):
-        """[start, end) of each entry point, at the virtual addresses the
-        symbols are loaded at (link address + the KASLR/misalignment
-        offset) and, when physical symbols are loaded, at the physical ones
-        too."""
         try:
             elf = Kernel.load()
         except gdb.GdbError:
             return []
         key = (elf.path, Kernel.phys_base, Kernel.offset)
         if key != self._path:
-            self._ranges = []
-            names = [n for n in elf.symbols
-                     if n in ENTRY_POINTS or n.startswith(ENTRY_PREFIXES)]
-            for name in names:
-                addr, size = elf.symbol(name)
-                size = size or 4
-                va = (addr + Kernel.offset) & (2**64 - 1)
-                self._ranges.append((va, va + size))
-                if Kernel.phys_base is not None:
-                    pa = addr - elf.text_va + Kernel.phys_base
-                    self._ranges.append((pa, pa + size))
+            self._ranges = self._find_ranges(elf)
             self._path = key
         return self._ranges
+
+    def _find_ranges(self, elf):
+        raise NotImplementedError
+
+
+class FinalFrame(_KernelCodeUnwinder):
+    def __init__(self):
+        super().__init__('headstart final frame')
+
+    def _find_ranges(self, elf):
+        """[start, end) of each entry point."""
+        ranges = []
+        for name in elf.symbols:
+            if name in ENTRY_POINTS or name.startswith(ENTRY_PREFIXES):
+                addr, size = elf.symbol(name)
+                ranges += [(base, base + (size or 4)) for base in _running_bases(elf, addr)]
+        return ranges
 
     def __call__(self, pending_frame):
         pc = int(pending_frame.read_register('pc')) & (2**64 - 1)
         for start, end in self.ranges():
             if start <= pc < end:
-                sp = pending_frame.read_register('sp')
-                pc_type = pending_frame.read_register('pc').type
-                info = pending_frame.create_unwind_info(
-                    _FrameId(sp, gdb.Value(start).cast(pc_type)))
-                zero = gdb.Value(0).cast(pc_type)
-                for name in ('pc', 'x29', 'x30'):     # the final frame record: {0, 0}
-                    info.add_saved_register(name, zero)
-                info.add_saved_register('sp', sp)
-                return info
+                return _final_record(pending_frame, start)
         return None
 
 
@@ -124,44 +133,31 @@ def _words(elf, addr, size):
     return [int.from_bytes(data[i:i + 4], 'little') for i in range(0, len(data) - 3, 4)]
 
 
-class ExceptionFrame(Unwinder):
+class ExceptionFrame(_KernelCodeUnwinder):
     """The frame of an el1 vector: its caller is the code the exception
     interrupted, read from the pt_regs at the frame's sp."""
 
     def __init__(self):
         super().__init__('headstart exception frame')
-        self._ranges = None
-        self._path = None
 
-    def ranges(self):
-        """(start, saved, end): each el1 vector's code at its running
-        addresses (as FinalFrame.ranges), and where in it pt_regs is
-        complete and at sp: [saved, end)."""
-        try:
-            elf = Kernel.load()
-        except gdb.GdbError:
-            return []
-        key = (elf.path, Kernel.phys_base, Kernel.offset)
-        if key != self._path:
-            self._ranges = []
-            for name in elf.symbols:
-                if not name.startswith(EXCEPTION_PREFIXES) or name.endswith('_handler'):
-                    continue
-                addr, size = elf.symbol(name)
-                try:
-                    words = _words(elf, addr, size)
-                except KeyError:
-                    continue
-                if MOV_X0_SP not in words or ERET not in words:
-                    continue
-                saved, end = 4 * words.index(MOV_X0_SP), 4 * words.index(ERET)
-                bases = [(addr + Kernel.offset) & (2**64 - 1)]
-                if Kernel.phys_base is not None:
-                    bases.append(addr - elf.text_va + Kernel.phys_base)
-                for base in bases:
-                    self._ranges.append((base, base + saved, base + end, base + size))
-            self._path = key
-        return self._ranges
+    def _find_ranges(self, elf):
+        """(start, saved, end, stop): each el1 vector's code [start, stop),
+        and where in it pt_regs is complete and at sp: [saved, end)."""
+        ranges = []
+        for name in elf.symbols:
+            if not name.startswith(EXCEPTION_PREFIXES) or name.endswith('_handler'):
+                continue
+            addr, size = elf.symbol(name)
+            try:
+                words = _words(elf, addr, size)
+            except KeyError:
+                continue
+            if MOV_X0_SP not in words or ERET not in words:
+                continue
+            saved, end = 4 * words.index(MOV_X0_SP), 4 * words.index(ERET)
+            ranges += [(base, base + saved, base + end, base + size)
+                       for base in _running_bases(elf, addr)]
+        return ranges
 
     def __call__(self, pending_frame):
         pc = int(pending_frame.read_register('pc')) & (2**64 - 1)
@@ -194,39 +190,26 @@ LDP_FP_LR_POST16 = 0xa8c17bfd  # `ldp x29, x30, [sp], #16`
 FRAME_RECORD_FUNCTIONS = ('call_on_irq_stack',)
 
 
-class IrqStackFrame(Unwinder):
+class IrqStackFrame(_KernelCodeUnwinder):
     """The frame of call_on_irq_stack: its caller from the frame record x29
     points at, between `mov x29, sp` and the `ldp` that pops the record."""
 
     def __init__(self):
         super().__init__('headstart irq stack frame')
-        self._ranges = None
-        self._path = None
 
-    def ranges(self):
+    def _find_ranges(self, elf):
         """(start, valid, end): where x29 points at the record, [valid, end)."""
-        try:
-            elf = Kernel.load()
-        except gdb.GdbError:
-            return []
-        key = (elf.path, Kernel.phys_base, Kernel.offset)
-        if key != self._path:
-            self._ranges = []
-            for name in FRAME_RECORD_FUNCTIONS:
-                if name not in elf.symbols:
-                    continue
-                addr, size = elf.symbol(name)
-                words = _words(elf, addr, size)
-                if words[:2] != [STP_FP_LR_PRE16, MOV_FP_SP] or LDP_FP_LR_POST16 not in words:
-                    continue    # not the shape this unwinder knows: leave it to gdb
-                valid, end = 8, 4 * words.index(LDP_FP_LR_POST16) + 4
-                bases = [(addr + Kernel.offset) & (2**64 - 1)]
-                if Kernel.phys_base is not None:
-                    bases.append(addr - elf.text_va + Kernel.phys_base)
-                for base in bases:
-                    self._ranges.append((base, base + valid, base + end))
-            self._path = key
-        return self._ranges
+        ranges = []
+        for name in FRAME_RECORD_FUNCTIONS:
+            if name not in elf.symbols:
+                continue
+            addr, size = elf.symbol(name)
+            words = _words(elf, addr, size)
+            if words[:2] != [STP_FP_LR_PRE16, MOV_FP_SP] or LDP_FP_LR_POST16 not in words:
+                continue    # not the shape this unwinder knows: leave it to gdb
+            valid, end = 8, 4 * words.index(LDP_FP_LR_POST16) + 4
+            ranges += [(base, base + valid, base + end) for base in _running_bases(elf, addr)]
+        return ranges
 
     def __call__(self, pending_frame):
         pc = int(pending_frame.read_register('pc')) & (2**64 - 1)
