@@ -12,7 +12,8 @@
  *
  *   /chosen/rng-seed    bytes from the boot loader's own generator (QEMU
  *                       virt gives 32 bytes from the host's, U-Boot may)
- *   /chosen/kaslr-seed  64 bits, used here only as more seed
+ *   /chosen/kaslr-seed  64 bits, used here only as more seed (with KASLR,
+ *                       the copy kaslr_early_init() read before wiping it)
  *
  * folded in 32 bytes at a time (XOR into the key, then rekey through one
  * block), together with the counter value at the time.
@@ -40,6 +41,7 @@
 #include <linux/string.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
+#include <asm/setup.h>
 #include <asm/sysreg.h>
 #include <asm/uaccess.h>
 #include <libfdt.h>
@@ -161,19 +163,25 @@ void __init rand_initialize(void)
 	u64 boot = read_sysreg(cntvct_el0);
 	unsigned long flags;
 
+	/* With KASLR, kaslr_early_init() has wiped it from the tree already. */
+	u64 kaslr = kaslr_take_seed();
+
 	spin_lock_irqsave(&crng_lock, flags);
 	crng_mix(&boot, sizeof(boot));
 	if (chosen >= 0) {
-		const fdt64_t *kaslr = fdt_getprop(initial_boot_params, chosen, "kaslr-seed", &len);
+		const fdt64_t *prop = fdt_getprop(initial_boot_params, chosen, "kaslr-seed", &len);
 
-		if (kaslr && len == sizeof(*kaslr))
-			crng_mix(kaslr, sizeof(*kaslr));
+		if (!kaslr && prop && len == sizeof(*prop))
+			kaslr = fdt64_to_cpu(*prop);
+		if (kaslr)
+			crng_mix(&kaslr, sizeof(kaslr));
 		seed = fdt_getprop(initial_boot_params, chosen, "rng-seed", &len);
 		if (seed && len > 0)
 			crng_mix(seed, len);
 	}
 	crng_seeded = seed && len >= (int)sizeof(crng_key);
 	spin_unlock_irqrestore(&crng_lock, flags);
+	WRITE_ONCE(kaslr, 0);
 	if (crng_seeded)
 		pr_notice("random: crng init done\n");
 	else

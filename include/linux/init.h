@@ -16,7 +16,7 @@
 
 #define __init __section(".init.text")
 #define __initdata __section(".init.data")
-#define __initconst __section(".init.data")
+#define __initconst __section(".init.rodata")
 /* Written once during boot, read afterwards (kept out of .bss). */
 #define __ro_after_init __section(".data..ro_after_init")
 

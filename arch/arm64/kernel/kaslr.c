@@ -14,7 +14,9 @@
  *
  * The seed is the 64-bit /chosen/kaslr-seed, wiped once read so it cannot
  * be read back later (QEMU virt writes a fresh one each boot; the loader's
- * job on real machines). "nokaslr" on the command line disables it.
+ * job on real machines). "nokaslr" on the command line disables it. The
+ * random generator mixes the seed in too (rand_initialize, which runs after
+ * the wipe): kaslr_take_seed() hands it over once.
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -39,6 +41,13 @@ enum kaslr_status {
 static enum kaslr_status kaslr_status;
 
 /*
+ * The seed as read, for kaslr_take_seed(). In .init.data, not BSS, so the
+ * second pass keeps it, and the end of boot poisons it with the rest of
+ * init memory (free_initmem), if kaslr_take_seed() has not cleared it.
+ */
+static u64 __initdata kaslr_seed;
+
+/*
  * The seed, read from the (writable, early) mapping of the blob and wiped.
  * v5.15's get_kaslr_seed() and kaslr_get_cmdline() each look /chosen up
  * with libfdt, which walks every node before it (~150,000 instructions on
@@ -56,6 +65,7 @@ static u64 __init get_kaslr_seed(void *fdt, int node)
 		return 0;
 	seed = fdt64_to_cpu(*prop);
 	*prop = 0;
+	kaslr_seed = seed;
 	return seed;
 }
 
@@ -129,6 +139,15 @@ static int __init early_nokaslr(char *arg)
 	return 0;
 }
 early_param("nokaslr", early_nokaslr);
+
+/* The seed kaslr_early_init() wiped from the tree (0 if none), once. */
+u64 __init kaslr_take_seed(void)
+{
+	u64 seed = kaslr_seed;
+
+	WRITE_ONCE(kaslr_seed, 0);
+	return seed;
+}
 
 void __init kaslr_init(void)
 {

@@ -135,7 +135,7 @@ SECTIONS
 	. = ALIGN(SEGMENT_ALIGN);
 	__initdata_begin = .;
 	.init.data : ALIGN(16) {
-		*(.init.data .init.data.*)
+		*(.init.data .init.data.* .init.rodata .init.rodata.*)
 		. = ALIGN(16);
 		__setup_start = .;
 		KEEP(*(.init.setup))

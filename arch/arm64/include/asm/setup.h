@@ -21,6 +21,15 @@ void *get_early_fdt_ptr(void);
 u64 kaslr_early_init(void);
 /* ...and the boot-log line that says what it decided. */
 void kaslr_init(void);
+/* ...and, once, the seed it wiped from the tree: rand_initialize mixes it in. */
+#ifdef CONFIG_RANDOMIZE_BASE
+u64 kaslr_take_seed(void);
+#else
+static inline u64 kaslr_take_seed(void)
+{
+	return 0;
+}
+#endif
 /* The panic footer's "Kernel Offset: ..." lines. */
 void dump_kernel_offset(void);
 
