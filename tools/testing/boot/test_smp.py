@@ -252,6 +252,30 @@ def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
     assert sorted(printed) == sorted(want), printed
 
 
+def test_kunit_smp_barrier_litmus(console, qemu_cmd, kernel_image):
+    """The smp_barrier suite (kernel/smp_barrier_kunit.c): store buffering
+    and message passing between CPU0 and CPU1, many rounds, on QEMU's
+    multi-threaded TCG, where the two vCPUs run at once on host threads
+    and their accesses are the host's. On an x86-64 host store buffering
+    fails without smp_mb() (the host's store buffer); message passing
+    cannot fail there (x86 keeps stores and loads in order), so it only
+    checks the compiler's order. The suite itself fails a run in which the
+    two CPUs never overlapped."""
+    console.start(qemu_cmd(kernel=kernel_image, smp=2, gic=3,
+                           extra=['-accel', 'tcg,thread=multi'],
+                           append=f'{APPEND} kunit.filter_glob=smp_barrier'))
+    texts = [ln.text for ln in console.read_until_exit(timeout=180)]
+    assert console.exitstatus == 0
+    suites, tops = parse_ktap(texts)
+    assert tops == {'smp_barrier': 'ok'}, tops
+    assert suites['smp_barrier'] == {
+        'smp_barrier_store_buffering': 'ok',
+        'smp_barrier_message_passing_wmb': 'ok',
+        'smp_barrier_message_passing_release': 'ok'}, suites
+    sb = [t for t in texts if t.startswith('    # smp_barrier_store_buffering: 100000 rounds')]
+    assert len(sb) == 1 and sb[0].endswith('neither 0'), sb
+
+
 def test_cpus_started_in_inconsistent_modes(spin_table_boot):
     """The boot CPU enters at EL2, the firmware drops the others to EL1
     first: they come up, and the mismatch is reported in Linux's words
