@@ -12,15 +12,27 @@
  *   Enter (\r,\n)  line finished, readable         "\r\n"
  *   ^D             line finished without newline;  nothing
  *                  on an empty line: EOF
- *   ^C, ^\, ^Z     input dropped, SIGINT/SIGQUIT/  ^C, ^\, ^Z
- *                  SIGTSTP to the foreground (ISIG)
+ *   ^C, ^\, ^Z     SIGINT/SIGQUIT/SIGTSTP to the   ^C, ^\, ^Z
+ *                  foreground (ISIG), then input
+ *                  and held output dropped (not
+ *                  with NOFLSH), output started
+ *                  (IXON), then the echo
+ *   ^S, ^Q         output stopped, started (IXON;  nothing
+ *                  with IXANY any key starts it)
+ *   ^V             the next byte taken literally   ^, \b (ECHOCTL), then
+ *                  (IEXTEN): ^V^C is a 0x03         that byte as usual
+ *   ^R             the line reprinted (IEXTEN,     ^R, newline, the line
+ *                  ECHO)
  *
  * The characters are termios's (VINTR, VQUIT, VSUSP, VERASE, VKILL,
  * VWERASE, VEOF, VEOL; 0 disables one); ECHOE off shows an erase as the
  * erase character, ECHOKE off a kill as the kill character (and a newline
  * with ECHOK), ECHONL echoes newlines without ECHO. Without ICANON every
- * byte is readable at once (raw mode); VMIN and VTIME are the tty layer's
- * business (drivers/tty/tty_io.c).
+ * byte is readable at once (raw mode; ^S, ^Q and the signal characters
+ * still act, ^V and ^R do not); VMIN and VTIME are the tty layer's
+ * business (drivers/tty/tty_io.c). The order of the checks is Linux's
+ * n_tty_receive_char_special: VSTART/VSTOP, signals, IXANY, then CR/NL
+ * mapping and editing.
  * Pure logic: no locking, no sleeping, no hardware; the tty layer
  * (drivers/tty/tty_io.c) provides those.
  */
@@ -86,7 +98,49 @@ static void put_str(struct n_tty_data *ld, const char *s, size_t n)
 		else if (c >= ' ' && c != 0177)
 			ld->column++;
 	}
-	ld->put(ld->ctx, s, n);
+	if (!ld->stopped) {
+		ld->put(ld->ctx, s, n);
+		return;
+	}
+	if (n > N_TTY_HOLD_SIZE - ld->held)
+		n = N_TTY_HOLD_SIZE - ld->held;	/* full: the rest is lost, as an overrun */
+	memcpy(ld->hold_buf + ld->held, s, n);
+	ld->held += n;
+}
+
+size_t n_tty_write_room(const struct n_tty_data *ld)
+{
+	return ld->stopped ? N_TTY_HOLD_SIZE - ld->held : (size_t)-1;
+}
+
+void n_tty_stop(struct n_tty_data *ld, bool tco)
+{
+	if (tco) {
+		if (ld->tco_stopped)
+			return;
+		ld->tco_stopped = true;
+	}
+	ld->stopped = true;
+}
+
+void n_tty_start(struct n_tty_data *ld, bool tco)
+{
+	if (tco) {
+		if (!ld->tco_stopped)
+			return;
+		ld->tco_stopped = false;
+	}
+	if (!ld->stopped || ld->tco_stopped)
+		return;
+	ld->stopped = false;
+	if (ld->held)
+		ld->put(ld->ctx, (const char *)ld->hold_buf, ld->held);
+	ld->held = 0;
+}
+
+void n_tty_flush_output(struct n_tty_data *ld)
+{
+	ld->held = 0;
 }
 
 void n_tty_write(struct n_tty_data *ld, const char *buf, size_t n)
@@ -202,7 +256,12 @@ static bool is_cc(const struct n_tty_data *ld, unsigned char c, int i)
 	return c && c == ld->termios->c_cc[i];
 }
 
-/* ^C, ^\, ^Z under ISIG: input dropped (unless NOFLSH), echoed, signal sent. */
+/*
+ * ^C, ^\, ^Z under ISIG, in Linux's order (n_tty_receive_signal_char,
+ * isig): the signal first, then input and held output dropped (unless
+ * NOFLSH), output started again (IXON), and the echo last, so it is
+ * never dropped itself.
+ */
 static bool receive_signal_char(struct n_tty_data *ld, unsigned char c)
 {
 	int sig;
@@ -215,12 +274,39 @@ static bool receive_signal_char(struct n_tty_data *ld, unsigned char c)
 		sig = SIGTSTP;
 	else
 		return false;
-	if (!L(ld, NOFLSH))
-		n_tty_flush(ld);
-	echo_char(ld, c);
 	if (ld->signal)
 		ld->signal(ld->ctx, sig);
+	if (!L(ld, NOFLSH)) {
+		n_tty_flush_output(ld);
+		n_tty_flush(ld);
+	}
+	if (I(ld, IXON))
+		n_tty_start(ld, false);
+	echo_char(ld, c);
 	return true;
+}
+
+/* VSTART and VSTOP under IXON: output started or stopped, the byte consumed. */
+static bool receive_flow_char(struct n_tty_data *ld, unsigned char c)
+{
+	if (!I(ld, IXON))
+		return false;
+	if (is_cc(ld, c, VSTART)) {
+		n_tty_start(ld, false);
+		return true;
+	}
+	if (is_cc(ld, c, VSTOP)) {
+		n_tty_stop(ld, false);
+		return true;
+	}
+	return false;
+}
+
+/* Any other byte starts output stopped by ^S under IXANY. */
+static void restart_on_any(struct n_tty_data *ld)
+{
+	if (ld->stopped && !ld->tco_stopped && I(ld, IXON) && I(ld, IXANY))
+		n_tty_start(ld, false);
 }
 
 /* The kill character: the line goes; without ECHOKE it is echoed, and a newline with ECHOK. */
@@ -237,8 +323,47 @@ static void kill_line(struct n_tty_data *ld, unsigned char c)
 		n_tty_write(ld, "\n", 1);
 }
 
+/* ^V: '^' then backspace hold the place of the byte to come (ECHOCTL). */
+static void receive_lnext(struct n_tty_data *ld)
+{
+	ld->lnext = true;
+	if (L(ld, ECHO) && L(ld, ECHOCTL))
+		put_str(ld, "^\b", 2);
+}
+
+/* ^R: the line being edited, again on a line of its own. */
+static void reprint(struct n_tty_data *ld, unsigned char c)
+{
+	echo_char(ld, c);
+	n_tty_write(ld, "\n", 1);
+	ld->canon_column = ld->column;
+	for (size_t i = ld->canon_head; i != ld->read_head; i++)
+		echo_char(ld, ld->read_buf[MASK(i)]);
+}
+
+/* The byte after ^V: into the line as it is, whatever it is (Linux's n_tty_receive_char). */
+static void receive_literal(struct n_tty_data *ld, unsigned char c)
+{
+	ld->lnext = false;
+	restart_on_any(ld);
+	if (buffered(ld) >= N_TTY_BUF_SIZE - 1)
+		return;		/* full: keep room for the newline that ends the line */
+	put_char(ld, c, false);	/* "^\b" left the column where it was */
+	echo_char(ld, c);
+}
+
 static void receive_char(struct n_tty_data *ld, unsigned char c)
 {
+	if (ld->lnext) {
+		receive_literal(ld, c);
+		return;
+	}
+	if (receive_flow_char(ld, c))
+		return;
+	if (L(ld, ISIG) && receive_signal_char(ld, c))
+		return;
+	restart_on_any(ld);
+
 	if (c == '\r' && I(ld, IGNCR))
 		return;
 	if (c == '\r' && I(ld, ICRNL))
@@ -246,8 +371,6 @@ static void receive_char(struct n_tty_data *ld, unsigned char c)
 	else if (c == '\n' && I(ld, INLCR))
 		c = '\r';
 
-	if (L(ld, ISIG) && receive_signal_char(ld, c))
-		return;
 	if (!L(ld, ICANON)) {
 		if (buffered(ld) < N_TTY_BUF_SIZE) {
 			put_char(ld, c, false);
@@ -270,6 +393,14 @@ static void receive_char(struct n_tty_data *ld, unsigned char c)
 		erase_word(ld);
 		return;
 	}
+	if (is_cc(ld, c, VLNEXT) && L(ld, IEXTEN)) {
+		receive_lnext(ld);
+		return;
+	}
+	if (is_cc(ld, c, VREPRINT) && L(ld, IEXTEN) && L(ld, ECHO)) {
+		reprint(ld, c);
+		return;
+	}
 	if (is_cc(ld, c, VEOF) || c == '\n' || is_cc(ld, c, VEOL)) {
 		if (buffered(ld) >= N_TTY_BUF_SIZE)
 			return;
@@ -289,12 +420,15 @@ static void receive_char(struct n_tty_data *ld, unsigned char c)
 }
 
 /*
- * The modes changed (old: before). Switching ICANON: raw mode may read
+ * The modes changed (old: before). IXON off starts output ^S stopped.
+ * Switching ICANON: raw mode may read
  * everything typed so far, a line being edited included; back to canonical,
  * what is unread becomes one line (Linux's n_tty_set_termios).
  */
 void n_tty_set_termios(struct n_tty_data *ld, const struct termios *old)
 {
+	if ((old->c_iflag & IXON) && !I(ld, IXON))
+		n_tty_start(ld, false);		/* no ^Q can come any more */
 	if (!((old->c_lflag ^ ld->termios->c_lflag) & ICANON))
 		return;
 	memset(ld->eol, 0, sizeof(ld->eol));

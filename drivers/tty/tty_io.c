@@ -121,12 +121,17 @@ void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
 {
 	unsigned long flags;
 
+	bool was_stopped;
+
 	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	tty->rx_chars += n;
+	was_stopped = tty->ldisc.stopped;
 	n_tty_receive_buf(&tty->ldisc, buf, n);
 	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		wake_up(&tty->read_wait);
+	if (was_stopped && !READ_ONCE(tty->ldisc.stopped))
+		wake_up(&tty->write_wait);	/* ^Q: writers waiting for room go on */
 }
 
 /* /dev/<name>: made at registration, unless the initramfs brought it. */
@@ -315,25 +320,55 @@ static size_t line_len(const char *buf, size_t n)
 	return nl ? (size_t)(nl - buf) + 1 : n;
 }
 
-/* Through the line discipline to the UART, a line at a time under ldisc_lock. */
-static void tty_put_lines(struct tty_struct *tty, const char *buf, size_t n)
+/* Room for a line of len bytes ("\n" becomes "\r\n"), or a hangup. */
+static bool tty_write_room_for(struct tty_struct *tty, struct file *file, size_t len)
+{
+	return n_tty_write_room(&tty->ldisc) > len || tty_read_hung_up(tty, file);
+}
+
+/*
+ * Through the line discipline to the UART, a line at a time under
+ * ldisc_lock. While output is stopped (^S) it is held, and a writer
+ * (file: a process's) sleeps once the hold buffer has no room for its
+ * next line, until ^Q (Linux's n_tty_write waiting for write room), or
+ * with nonblock gives up. Returns the bytes written, or
+ * -ERESTARTSYS/-EAGAIN/-EIO before the first.
+ */
+static long tty_put_lines(struct tty_struct *tty, struct file *file, const char *buf, size_t n,
+			  bool nonblock)
 {
 	unsigned long flags;
+	size_t done = 0;
+	long ret;
 
-	while (n) {
-		size_t len = line_len(buf, n);
+	while (done < n) {
+		size_t len = line_len(buf + done, n - done);
 
 		spin_lock_irqsave(&tty->ldisc_lock, flags);
-		n_tty_write(&tty->ldisc, buf, len);
+		while (file && !tty_write_room_for(tty, file, len)) {
+			spin_unlock_irqrestore(&tty->ldisc_lock, flags);
+			if (nonblock)
+				return done ? (long)done : -EAGAIN;
+			ret = wait_event_interruptible(tty->write_wait,
+						       tty_write_room_for(tty, file, len));
+			if (ret)
+				return done ? (long)done : ret;
+			spin_lock_irqsave(&tty->ldisc_lock, flags);
+		}
+		if (file && tty_read_hung_up(tty, file)) {
+			spin_unlock_irqrestore(&tty->ldisc_lock, flags);
+			return done ? (long)done : -EIO;
+		}
+		n_tty_write(&tty->ldisc, buf + done, len);
 		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
-		buf += len;
-		n -= len;
+		done += len;
 	}
+	return done;
 }
 
 void tty_write_kernel(struct tty_struct *tty, const char *buf, size_t n)
 {
-	tty_put_lines(tty, buf, n);
+	tty_put_lines(tty, NULL, buf, n, false);
 }
 
 /* Linux's tty_write_lock: 0, -EAGAIN (ndelay, another writer is in) or -ERESTARTSYS. */
@@ -359,8 +394,12 @@ static void tty_write_unlock(struct tty_struct *tty)
 
 #define TTY_WRITE_CHUNK 2048	/* a signal is looked for between chunks, as Linux */
 
-/* Linux's do_tty_write: the bytes written, or -EAGAIN/-ERESTARTSYS before the first. */
-static long do_tty_write(struct tty_struct *tty, const char *buf, size_t count, bool ndelay)
+/*
+ * Linux's do_tty_write: the bytes written, or -EAGAIN/-ERESTARTSYS/-EIO
+ * before the first.
+ */
+static long do_tty_write(struct tty_struct *tty, struct file *file, const char *buf,
+			 size_t count, bool ndelay)
 {
 	size_t written = 0;
 	long ret = tty_write_lock(tty, ndelay);
@@ -370,13 +409,15 @@ static long do_tty_write(struct tty_struct *tty, const char *buf, size_t count, 
 	while (written < count) {
 		size_t size = count - written < TTY_WRITE_CHUNK ? count - written : TTY_WRITE_CHUNK;
 
-		tty_put_lines(tty, buf + written, size);
-		written += size;
-		if (written < count && signal_pending(current))
+		ret = tty_put_lines(tty, file, buf + written, size, ndelay);
+		if (ret < 0)
+			break;
+		written += ret;
+		if (written < count && (ret < (long)size || signal_pending(current)))
 			break;
 	}
 	tty_write_unlock(tty);
-	return written;
+	return written ? (long)written : ret;
 }
 
 /* A file opened as /dev/console: no job control on it (Linux's redirected_tty_write). */
@@ -451,20 +492,28 @@ static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_
 		if (ret)
 			return ret;
 	}
-	return do_tty_write(tty, buf, count, file->f_flags & O_NONBLOCK);
+	return do_tty_write(tty, file, buf, count, file->f_flags & O_NONBLOCK);
 }
 
-/* Readable when the line discipline has input for read(); always writable. */
+#define WAKEUP_CHARS 256	/* writable while less than this is held (Linux's) */
+
+/*
+ * Readable when the line discipline has input for read(); writable unless
+ * output is stopped with WAKEUP_CHARS or more held (Linux's n_tty_poll).
+ */
 static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 {
 	struct tty_struct *tty = file_tty(file);
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned int mask = 0;
 	unsigned long flags;
 
 	poll_wait(file, &tty->read_wait, pt);
+	poll_wait(file, &tty->write_wait, pt);
 	spin_lock_irqsave(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		mask |= POLLIN | POLLRDNORM;
+	if (tty->ldisc.held < WAKEUP_CHARS)
+		mask |= POLLOUT | POLLWRNORM;
 	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	return mask;
 }

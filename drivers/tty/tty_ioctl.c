@@ -10,10 +10,11 @@
  *                     waits); F also discards unread input
  *   TIOCGWINSZ/SWINSZ the window size (24x80 at registration); a change
  *                     sends SIGWINCH to the foreground group
- *   TCFLSH            TCIFLUSH/TCIOFLUSH discard unread input, TCOFLUSH has
- *                     nothing to discard; other arguments -EINVAL
- *   TCXONC            TCOOFF/TCOON/TCIOFF/TCION accepted and ignored (no
- *                     flow control on the console); others -EINVAL
+ *   TCFLSH            TCIFLUSH discards unread input, TCOFLUSH output held
+ *                     while stopped, TCIOFLUSH both; others -EINVAL
+ *   TCXONC            TCOOFF/TCOON stop and start output (^Q does not
+ *                     start a TCOOFF); TCIOFF/TCION send VSTOP/VSTART to
+ *                     the other end; others -EINVAL
  *   FIONREAD          the bytes a read() would get now
  *
  * Changing modes from a background process group is job-controlled
@@ -48,6 +49,7 @@ static void tty_set_termios(struct tty_struct *tty, const struct termios *t, boo
 	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		wake_up(&tty->read_wait);	/* raw now: a partial line is readable */
+	wake_up(&tty->write_wait);		/* IXON off: output started */
 }
 
 static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *p)
@@ -89,26 +91,40 @@ static long tcflsh(struct tty_struct *tty, unsigned long arg)
 
 	if (ret)
 		return ret;
-	switch (arg) {
-	case TCIFLUSH:
-	case TCIOFLUSH:
-		spin_lock_irqsave(&tty->ldisc_lock, flags);
+	if (arg != TCIFLUSH && arg != TCOFLUSH && arg != TCIOFLUSH)
+		return -EINVAL;
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
+	if (arg != TCOFLUSH)
 		n_tty_flush(&tty->ldisc);
-		spin_unlock_irqrestore(&tty->ldisc_lock, flags);
-		return 0;
-	case TCOFLUSH:
-		return 0;	/* output is never queued */
-	}
-	return -EINVAL;
+	if (arg != TCIFLUSH)
+		n_tty_flush_output(&tty->ldisc);
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
+	wake_up(&tty->write_wait);
+	return 0;
 }
 
+/* Linux's n_tty_ioctl_helper TCXONC: stop_tty/start_tty as TCOOFF/TCOON, or a flow byte. */
 static long tcxonc(struct tty_struct *tty, unsigned long arg)
 {
+	unsigned long flags;
+	unsigned char c;
 	long ret = tty_check_change(tty);
 
 	if (ret)
 		return ret;
-	return arg <= TCION ? 0 : -EINVAL;
+	if (arg > TCION)
+		return -EINVAL;
+	spin_lock_irqsave(&tty->ldisc_lock, flags);
+	if (arg == TCOOFF)
+		n_tty_stop(&tty->ldisc, true);
+	else if (arg == TCOON)
+		n_tty_start(&tty->ldisc, true);
+	c = tty->termios.c_cc[arg == TCIOFF ? VSTOP : VSTART];
+	if ((arg == TCIOFF || arg == TCION) && c)
+		tty->ops->write(tty, (const char *)&c, 1);	/* Linux's tty_send_xchar */
+	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
+	wake_up(&tty->write_wait);
+	return 0;
 }
 
 long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg)

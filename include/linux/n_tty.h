@@ -15,6 +15,10 @@
  * Indexes run freely and wrap at N_TTY_BUF_SIZE. A bit in eol marks the
  * last byte of each finished line: '\n', or a 0 byte put there by ^D (EOF),
  * which read() does not copy, so ^D on an empty line reads as 0 bytes.
+ *
+ * Output flow control (Linux's tty->flow): while stopped (^S under IXON,
+ * or TCOOFF) output, echoes included, waits in hold_buf, as Linux's waits
+ * in the UART's transmit buffer, and goes out when output starts again.
  */
 #ifndef __LINUX_N_TTY_H
 #define __LINUX_N_TTY_H
@@ -24,6 +28,7 @@
 
 #define N_TTY_BUF_SIZE 4096	/* a power of two */
 #define N_TTY 0			/* its number (TIOCGETD; uapi/linux/tty.h) */
+#define N_TTY_HOLD_SIZE 4096	/* output held while stopped (Linux: UART_XMIT_SIZE) */
 
 #ifndef SIGINT
 #define SIGINT 2
@@ -45,6 +50,11 @@ struct n_tty_data {
 	size_t read_head, canon_head, read_tail;
 	unsigned int column;		/* of the cursor, as output left it */
 	unsigned int canon_column;	/* where the line being edited starts */
+	bool lnext;			/* ^V typed: the next byte is taken literally */
+	bool stopped;			/* output stopped (^S, TCOOFF) */
+	bool tco_stopped;		/* by TCOOFF: only TCOON starts it */
+	size_t held;			/* bytes in hold_buf */
+	unsigned char hold_buf[N_TTY_HOLD_SIZE];
 	const struct termios *termios;
 	n_tty_put_t put;
 	n_tty_signal_t signal;
@@ -73,5 +83,15 @@ void n_tty_set_termios(struct n_tty_data *ld, const struct termios *old);
 void n_tty_flush(struct n_tty_data *ld);
 /* Output processing (OPOST|ONLCR: "\n" -> "\r\n") of buf, through put. */
 void n_tty_write(struct n_tty_data *ld, const char *buf, size_t n);
+/* Bytes of output n_tty_write takes now without dropping any: unlimited unless stopped. */
+size_t n_tty_write_room(const struct n_tty_data *ld);
+/*
+ * Linux's stop_tty/start_tty (tco: TCOOFF/TCOON's, which ^Q does not
+ * undo): starting sends what was held.
+ */
+void n_tty_stop(struct n_tty_data *ld, bool tco);
+void n_tty_start(struct n_tty_data *ld, bool tco);
+/* Drop the output held while stopped (^C, TCOFLUSH; Linux's tty_driver_flush_buffer). */
+void n_tty_flush_output(struct n_tty_data *ld);
 
 #endif

@@ -55,6 +55,7 @@ struct winsize {
 #define IGNCR	0000200
 #define ICRNL	0000400
 #define IXON	0002000
+#define IXANY	0004000
 #define IUTF8	0040000
 
 /* c_oflag */

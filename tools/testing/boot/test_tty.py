@@ -10,12 +10,17 @@ the kernel read and what it echoed while the line was typed.
 And with 4 CPUs writing the tty at once while a line is typed
 (tools/testing/glibc/ttywrite.c): no write() torn by another's bytes or
 by an echo.
+
+And glibc programs that ask for keys (`# press KEYS`, typed here):
+ttypoll.c waits for the tty with ppoll and pselect6 (timeouts, a line in
+canonical mode, a key in raw mode, EINTR).
 """
 
 import os
 import re
 import time
 
+import pexpect
 import pytest
 
 LINES = [
@@ -122,3 +127,112 @@ def test_tty_writes_whole_on_4_cpus(console, qemu_cmd, kernel_image, tmp_path, i
     results = ktap_results(texts)
     assert results and all(r == 'ok' for r in results.values()), results
     assert 'init: /bin/ttywrite exited with status 0' in texts
+
+
+# ---- programs that ask for keys ------------------------------------------------
+
+from qemu_console import ConsoleTimeout  # noqa: E402
+
+PRESS_RE = re.compile(r'# press (\S+)(?: after-silence (\S+))?')
+KEY_RE = re.compile(r'\^(.)|<CR>|[^^<]+')
+
+
+def keys(token):
+    """`ab^C<CR>` -> 'ab\x03\r': ^X is the control key, <CR> Enter."""
+    out = ''
+    for m in KEY_RE.finditer(token):
+        if m.group(1):
+            out += chr(ord(m.group(1)) ^ 0x40)
+        elif m.group(0) == '<CR>':
+            out += '\r'
+        else:
+            out += m.group(0)
+    return out
+
+
+def assert_silent(console, seconds):
+    """Nothing at all comes out for seconds (output stopped)."""
+    t0 = time.monotonic()
+    i = console.child.expect([re.compile(r'[\s\S]'), pexpect.EOF, pexpect.TIMEOUT],
+                             timeout=seconds)
+    assert i == 2, f'output while stopped, {time.monotonic() - t0:.3f} s after: ' \
+        f'{console.child.after + console.child.buffer!r}'
+
+
+def run_typing(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
+    """Boot tools/testing/glibc/<name> as init's program and type what it
+    asks for; returns the console's raw output (echo included) and its lines."""
+    with open(os.path.join(glibc_dir, name), 'rb') as f:
+        prog = f.read()
+    initrd = tmp_path / 'initrd'
+    initrd.write_bytes(newc_archive([
+        ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
+        ('init', 0o100755, init_prog), (f'bin/{name}', 0o100755, prog)]))
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M',
+                           append=f'console=ttyAMA0 poweroff -- /bin/{name}',
+                           extra=['-initrd', str(initrd)]))
+    raw = []
+    while True:
+        line = console.readline(timeout=120)
+        if line is None:
+            break
+        raw.append(line.raw)
+        m = PRESS_RE.search(line.text)
+        if not m:
+            continue
+        console.send(keys(m.group(1)))
+        if m.group(2):
+            assert_silent(console, 2)
+            console.send(keys(m.group(2)))
+    assert console.exitstatus == 0
+    return '\n'.join(raw), [ln.text for ln in console.lines]
+
+
+def check_typed_ktap(texts, name):
+    assert not [t for t in texts if t.startswith('not ok')], texts
+    results = ktap_results(texts)
+    failed = [case for case, res in results.items() if res != 'ok']
+    assert not failed, f'{name}: failed {failed}'
+    assert f'init: /bin/{name} exited with status 0' in texts
+    assert re.fullmatch(rf'# {name}: pass:(\d+) fail:0 skip:0 total:\1',
+                        [t for t in texts if t.startswith(f'# {name}: ')][-1])
+    return results
+
+
+def test_tty_ppoll_pselect6(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir):
+    """ttypoll.c: ppoll and pselect6 on the console tty time out with no
+    input, ignore a line being typed until Enter (canonical), take one key
+    (raw), and end with EINTR on a typed ^C let through by their signal
+    mask and on SIGALRM."""
+    raw, texts = run_typing(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                            'ttypoll')
+    results = check_typed_ktap(texts, 'ttypoll')
+    assert 'ppoll_line_readable' in results and 'pselect6_eintr_by_typed_ctrl_c' in results
+    echoed = [t for t in raw.split('\n') if not t.startswith('# press')]
+    assert echoed.count('ab^C') == 2, 'the partial line and ^C echoed (NOFLSH keeps the line)'
+
+
+def lines_in_order(raw, wanted):
+    """The raw console lines (CR dropped) hold wanted as consecutive lines."""
+    lines = raw.split('\n')
+    return any(lines[i:i + len(wanted)] == wanted for i in range(len(lines)))
+
+
+def test_tty_special_keys(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir):
+    """ttykeys.c: ^V^C is a 0x03 in the line and no SIGINT; ^R reprints the
+    line; ^S stops output (run_typing checks that nothing comes out, the
+    echo included) until ^Q or, with IXANY, any key; ^C while stopped
+    signals, drops what was held, starts output and echoes ^C last, in
+    Linux's order (with NOFLSH the held output comes out before the ^C)."""
+    raw, texts = run_typing(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                            'ttykeys')
+    check_typed_ktap(texts, 'ttykeys')
+    assert lines_in_order(raw, ['a^\b^Cb']), 'echo of a^V^Cb: ^, back, ^C'
+    assert lines_in_order(raw, ['xy^R', 'xyz']), 'echo of xy^Rz: the line reprinted'
+    assert lines_in_order(raw, ['go', 'held by ixon', 'ok 3 ixon_write_returns']), \
+        'the echo and the write held until ^Q'
+    assert lines_in_order(raw, ['held until any key', 'ok 4 ixany_write_returns',
+                                '# press <CR>', 'k']), 'k started output, then was echoed'
+    assert 'dropped by ctrl-c' not in raw, 'held output survived ^C'
+    assert lines_in_order(raw, ['^C', 'ok 6 ctrl_c_write_returns'])
+    assert lines_in_order(raw, ['go', 'kept with noflsh', '^C', 'ok 8 noflsh_write_returns'])

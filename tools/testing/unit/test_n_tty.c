@@ -20,6 +20,8 @@ static struct n_tty_data ld;
 static char out[8192];
 static size_t out_len;
 static int sigs[8], nsigs;
+static size_t out_at_sig[8];	/* how much had been echoed when each signal went */
+static bool input_at_sig[8];	/* and whether input was still there */
 
 static void put(void *ctx, const char *buf, size_t n)
 {
@@ -32,7 +34,15 @@ static void put(void *ctx, const char *buf, size_t n)
 
 static void sig(void *ctx, int s)
 {
+	out_at_sig[nsigs] = out_len;
+	input_at_sig[nsigs] = ld.read_head != ld.read_tail;
 	sigs[nsigs++] = s;
+}
+
+static void clear_out(void)
+{
+	out_len = 0;
+	out[0] = '\0';
 }
 
 static int setup(void **state)
@@ -248,6 +258,124 @@ static void test_write_converts_newlines(void **state)
 	assert_string_equal(out, "a\r\nb\r\nc\n");
 }
 
+/* Linux's order (n_tty_receive_signal_char): signal, flush, echo. */
+static void test_ctrl_c_signals_before_flush_and_echo(void **state)
+{
+	type("half");
+	type("\x03");
+	assert_int_equal(nsigs, 1);
+	assert_int_equal(out_at_sig[0], strlen("half"));	/* no ^C echoed yet */
+	assert_true(input_at_sig[0]);			/* nor the line dropped */
+	assert_string_equal(out, "half^C");
+	tio.c_lflag |= NOFLSH;				/* NOFLSH: the line stays */
+	type("way\x03\n");
+	assert_int_equal(nsigs, 2);
+	assert_string_equal(out, "half^Cway^C\r\n");
+	assert_string_equal(rd(100), "way\n");
+}
+
+static void test_lnext_takes_next_byte_literally(void **state)
+{
+	type("a\x16");
+	assert_string_equal(out, "a^\b");		/* ^ and back over it */
+	type("\x03" "b\n");				/* ^V^C: a 0x03, no SIGINT */
+	assert_int_equal(nsigs, 0);
+	assert_string_equal(out, "a^\b^Cb\r\n");
+	assert_string_equal(rd(100), "a\x03" "b\n");
+	type("\x16\r\x16\x04\x16\x16\x16\x7f\x16\x15\n");	/* CR, ^D, ^V, DEL, ^U kept */
+	assert_string_equal(rd(100), "\r\x04\x16\x7f\x15\n");
+	type("x\x16\x03\x7f\x7f\n");			/* and erased as 2 columns */
+	assert_string_equal(rd(100), "\n");
+	clear_out();
+	tio.c_lflag &= ~ECHOCTL;			/* no placeholder without ECHOCTL */
+	type("\x16q\n");
+	assert_string_equal(out, "q\r\n");
+	tio.c_lflag &= ~IEXTEN;				/* without IEXTEN ^V is a byte */
+	type("\x16\n");
+	assert_string_equal(rd(100), "q\n");
+	assert_string_equal(rd(100), "\x16\n");
+	tio.c_lflag |= IEXTEN;
+	tio.c_lflag &= ~ICANON;				/* nor in raw mode */
+	type("\x16");
+	assert_string_equal(rd(100), "\x16");
+}
+
+static void test_reprint(void **state)
+{
+	type("done\nab\x01" "c");
+	clear_out();
+	type("\x12");
+	assert_string_equal(out, "^R\r\nab^Ac");	/* the line being edited only */
+	type("\x7f\x7f\x7f" "d\n");			/* erase still knows the columns */
+	assert_string_equal(out, "^R\r\nab^Ac\b \b\b \b\b \b\b \bd\r\n");
+	assert_string_equal(rd(100), "done\n");
+	assert_string_equal(rd(100), "ad\n");
+	tio.c_lflag &= ~ECHO;				/* without ECHO ^R is a byte */
+	type("\x12\n");
+	assert_string_equal(rd(100), "\x12\n");
+}
+
+static void test_ixon_stops_and_starts_output(void **state)
+{
+	type("\x13");					/* ^S: consumed, nothing echoed */
+	n_tty_write(&ld, "w\n", 2);
+	type("k");					/* echo held too */
+	assert_int_equal(out_len, 0);
+	assert_int_equal(n_tty_write_room(&ld), N_TTY_HOLD_SIZE - 4);
+	type("j");					/* no IXANY: still stopped */
+	assert_int_equal(out_len, 0);
+	type("\x11");					/* ^Q: all of it, in order */
+	assert_string_equal(out, "w\r\nkj");
+	type("\x11\n");					/* ^Q when running: consumed */
+	assert_string_equal(rd(100), "kj\n");
+	tio.c_iflag |= IXANY;				/* any byte starts it, and is input */
+	clear_out();
+	type("\x13" "z");
+	assert_string_equal(out, "z");
+	type("\n");
+	assert_string_equal(rd(100), "z\n");
+	tio.c_iflag &= ~IXON;				/* without IXON ^S and ^Q are bytes */
+	type("\x13\x11\n");
+	assert_string_equal(rd(100), "\x13\x11\n");
+}
+
+static void test_ctrl_c_while_stopped(void **state)
+{
+	type("\x13");
+	n_tty_write(&ld, "lost\n", 5);
+	type("\x03");					/* held output dropped, started, ^C */
+	assert_int_equal(nsigs, 1);
+	assert_string_equal(out, "^C");
+	tio.c_lflag |= NOFLSH;				/* NOFLSH: kept, then ^C after it */
+	type("\x13");
+	n_tty_write(&ld, "kept\n", 5);
+	type("\x1c");
+	assert_string_equal(out, "^Ckept\r\n^\\");
+}
+
+static void test_flow_control_edges(void **state)
+{
+	static char big[N_TTY_HOLD_SIZE + 100];
+	struct termios old;
+
+	n_tty_stop(&ld, true);				/* TCOOFF: ^Q does not start it */
+	n_tty_write(&ld, "t", 1);
+	type("\x11");
+	assert_int_equal(out_len, 0);
+	n_tty_start(&ld, true);				/* TCOON does */
+	assert_string_equal(out, "t");
+	type("\x13");
+	memset(big, 'b', sizeof(big));
+	n_tty_write(&ld, big, sizeof(big));		/* past the hold buffer: lost */
+	assert_int_equal(n_tty_write_room(&ld), 0);
+	old = tio;
+	tio.c_iflag &= ~IXON;				/* IXON off: started */
+	n_tty_set_termios(&ld, &old);
+	assert_int_equal(out_len, 1 + N_TTY_HOLD_SIZE);
+	n_tty_flush_output(&ld);
+	assert_true(n_tty_write_room(&ld) > N_TTY_HOLD_SIZE);	/* unlimited when running */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +392,12 @@ int main(void)
 		cmocka_unit_test_setup(test_echo_flags, setup),
 		cmocka_unit_test_setup(test_icanon_switch, setup),
 		cmocka_unit_test_setup(test_write_converts_newlines, setup),
+		cmocka_unit_test_setup(test_ctrl_c_signals_before_flush_and_echo, setup),
+		cmocka_unit_test_setup(test_lnext_takes_next_byte_literally, setup),
+		cmocka_unit_test_setup(test_reprint, setup),
+		cmocka_unit_test_setup(test_ixon_stops_and_starts_output, setup),
+		cmocka_unit_test_setup(test_ctrl_c_while_stopped, setup),
+		cmocka_unit_test_setup(test_flow_control_edges, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
