@@ -54,8 +54,9 @@ static void smp_ipi_round_trip(struct kunit *test)
 
 /*
  * Per CPU. Modest: under QEMU's multi-threaded TCG on a busy 2-core host,
- * a vCPU next in the ticket queue may be descheduled by the host, and
- * every CPU behind it waits for it (the ticket lock's price for fairness).
+ * the vCPU holding the lock may be descheduled by the host, and every CPU
+ * waits for it (a fair lock would also wait for the next in line:
+ * asm/spinlock.h).
  */
 #define HAMMER_ROUNDS 2000
 static DEFINE_SPINLOCK(hammer_lock);

@@ -17,7 +17,7 @@
  * context switch (kernel/sched/core.c).
  *
  * The lock itself is the architecture's (asm/spinlock.h, which says why it
- * is not a ticket lock); with
+ * is not a fair one); with
  * CONFIG_DEBUG_SPINLOCK every lock records its owner and reports misuse in
  * Linux's words (kernel/locking/spinlock_debug.c).
  */
