@@ -2,17 +2,19 @@
 /*
  * include/linux/cpuhotplug.h: what each CPU sets up for itself as it
  * starts, with Linux's names. A driver whose hardware has a per-CPU part
- * (the GIC's CPU interface and redistributor, the timer's PPI) registers
- * a "starting" callback; a secondary CPU runs them all, in state order,
- * from notify_cpu_starting() in secondary_start_kernel(), with interrupts
- * masked. The boot CPU set its own part up when the driver probed
- * (Linux's _nocalls variant: no callback is run at registration).
+ * (the GIC's CPU interface and redistributor, the bcm2836's mailbox
+ * interrupt, the timer's PPI) registers a "starting" callback; a secondary
+ * CPU runs them all, in state order, from notify_cpu_starting() in
+ * secondary_start_kernel(), with interrupts masked. The boot CPU set its
+ * own part up when the driver probed (Linux's _nocalls variant: no
+ * callback is run at registration).
  */
 #ifndef __LINUX_CPUHOTPLUG_H
 #define __LINUX_CPUHOTPLUG_H
 
 enum cpuhp_state {
 	CPUHP_AP_IRQ_GIC_STARTING,
+	CPUHP_AP_IRQ_BCM2836_STARTING,
 	CPUHP_AP_ARM_ARCH_TIMER_STARTING,
 	CPUHP_AP_ONLINE_MAX,
 };

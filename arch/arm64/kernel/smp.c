@@ -453,7 +453,10 @@ static irqreturn_t ipi_handler(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-/* The GIC gives us n SGIs from ipi_base: one handler for all of them. */
+/*
+ * The root irqchip gives us n IPIs from ipi_base (the GIC's SGIs, or bits
+ * of the bcm2836's mailboxes): one handler for all of them.
+ */
 void __init set_smp_ipi_range(int ipi_base, int n)
 {
 	if (n < NR_IPI)

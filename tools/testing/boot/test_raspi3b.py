@@ -13,12 +13,19 @@ the shell and types a command, so the
 interrupt path (per-core controller -> peripheral controller -> UART)
 and the arch timer through the per-core controller are exercised.
 The Pi has no PSCI: there is no power-off; the test stops QEMU.
+
+A fourth boot checks the IPIs, which the Pi sends through each core's
+mailbox 0 (drivers/irqchip/irq-bcm2836.c), not through a GIC: the smp
+and sched_smp KUnit suites on the four cores, /proc/interrupts' IPI rows,
+and a power-off that stops the other CPUs.
 """
 
 import os
 import re
 
 import pytest
+
+from test_kunit import parse_ktap
 
 SRCTREE = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
 PROMPT = re.compile(r'headstart:(\S*)# ')
@@ -44,13 +51,13 @@ def initramfs(boot_env):
     return path
 
 
-def raspi3b_cmd(boot_env, kernel, dtb, initrd, append, uart):
+def raspi3b_cmd(boot_env, kernel, dtb, initrd, append, uart, extra=()):
     """QEMU argv: the console on serial port 0 (PL011) or 1 (mini UART)."""
     serial = ['-serial', 'stdio', '-serial', 'null'] if uart == 'pl011' else \
         ['-serial', 'null', '-serial', 'stdio']
     return [boot_env.qemu, '-M', 'raspi3b', '-m', '1G', '-display', 'none',
             '-monitor', 'none'] + serial + ['-kernel', kernel, '-dtb', dtb,
-                                            '-initrd', initrd, '-append', append]
+                                            '-initrd', initrd, '-append', append] + list(extra)
 
 
 def boot_to_shell(console, argv):
@@ -108,3 +115,62 @@ def test_raspi3b_shell(console, boot_env, kernel_image, raspi_dtb, initramfs, ua
     assert 'aarch64' in console.child.before, console.child.before
     console.send('sleep 1\r')       # the timer ticks through the per-core controller
     console.expect_raw(PROMPT, timeout=30)
+
+
+def ipi_rows(text):
+    """/proc/interrupts' IPI rows: {n: ([count per CPU], name)}."""
+    rows = {}
+    for line in text.replace('\r', '').splitlines():
+        m = re.fullmatch(r'\s*IPI(\d+):((?:\s+\d+)+)\s+(\S.*)', line)
+        if m:
+            rows[int(m[1])] = ([int(c) for c in m[2].split()], m[3])
+    return rows
+
+
+def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initramfs):
+    """Inter-processor interrupts on the Pi's four cores: function calls
+    that wait for every CPU (the smp suite: a round trip to each, calls
+    without wait, on_each_cpu, a task woken from another CPU), reschedule
+    IPIs (sched_smp: wake-ups and migration across CPUs), then the shell's
+    view of them, then the IPI that stops the other CPUs."""
+    append = f'{MINI_UART_EARLYCON} console=ttyS1,115200 kunit.filter_glob=*smp'
+    # -icount: the CPUs take turns, the same run every time (test_smp.py's).
+    texts = boot_to_shell(console, raspi3b_cmd(boot_env, kernel_image, raspi_dtb,
+                                                busybox_initramfs, append, 'mini',
+                                                ['-icount', 'shift=4,sleep=off']))
+    log = '\n'.join(texts)
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts, log
+    suites, tops = parse_ktap(texts)
+    assert tops == {'smp': 'ok', 'sched_smp': 'ok'}, tops
+    assert set(suites['smp'].values()) == {'ok'}, suites
+    assert set(suites['sched_smp'].values()) == {'ok'}, suites
+    assert '    # smp_ipi_round_trip: 4 CPUs answered' in texts, log
+    assert '    # smp_call_without_wait: 50 calls to each of 3 CPUs' in texts, log
+    assert '    # smp_spinlock_hammer: 4 CPUs, 8000 increments' in texts, log
+    assert '    # smp_cross_cpu_wakeup: woken from CPU1' in texts, log
+
+    console.send('cat /proc/interrupts\r')
+    console.expect_raw(PROMPT, timeout=30)
+    text = console.child.before
+    rows = ipi_rows(text)
+    assert sorted(rows) == list(range(7)), text
+    assert rows[0][1] == 'Rescheduling interrupts', text
+    assert rows[1][1] == 'Function call interrupts', text
+    assert rows[2][1] == 'CPU stop interrupts', text
+    assert all(len(counts) == 4 for counts, _ in rows.values()), text
+    # The smp suite called each of CPU1-3 at least 51 times (a round trip,
+    # 50 without wait, on_each_cpu...); sched_smp woke a task on CPU1.
+    assert min(rows[1][0][1:]) > 50, text
+    assert rows[0][0][1] > 0, text
+    assert rows[2][0] == [0, 0, 0, 0], text
+    # The mailbox line is the IPIs' carrier, not an interrupt of its own.
+    assert not re.search(r'^\s*4:', text.replace('\r', ''), re.M), text
+
+    # IPI_CPU_STOP: poweroff stops CPU1-3 first (silently, unless one
+    # does not stop); then there is no PSCI to switch the board off.
+    console.require_stamp = True
+    console.send('poweroff -f\r')
+    console.expect('reboot: Power down', timeout=30)
+    line = console.expect(re.compile(r'reboot: no way to power off .*|SMP: failed to stop.*'),
+                          timeout=30)
+    assert line.text == 'reboot: no way to power off (no PSCI): halting', line.text

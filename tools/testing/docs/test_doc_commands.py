@@ -86,6 +86,7 @@ EXPECT = [
     (r'make qemu QEMU_INITRD=', BOOT_COMPLETE),
     (r'make qemu QEMU_APPEND="console=ttyAMA0 -- /bin/usertests"', r'Run /init as init process'),
     (r'make qemu QEMU_DTB=\$PWD/board\.dtb', r'Machine model: my board'),
+    (r'make qemu MACHINE=raspi3b .*kunit\.filter_glob=smp', r'# smp_ipi_round_trip: 4 CPUs answered'),
     (r'make qemu\b', PROMPT),
     (r'make help', r'qemu-gdb-console'),
     (r'make dtbs|make Image\.gz|make V=1|make #', 'exit0'),

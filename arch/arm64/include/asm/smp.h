@@ -67,8 +67,9 @@ static inline void update_cpu_boot_status(int val)
 }
 
 /*
- * Inter-processor interrupts: SGIs of the GIC, from ipi_irq_base on, one
- * per kind (Linux's numbering and names; /proc/interrupts shows them).
+ * Inter-processor interrupts: SGIs of the GIC (bits of each core's mailbox
+ * 0 on the Raspberry Pi's bcm2836), from ipi_irq_base on, one per kind
+ * (Linux's numbering and names; /proc/interrupts shows them).
  */
 enum ipi_msg_type {
 	IPI_RESCHEDULE,
@@ -82,7 +83,7 @@ enum ipi_msg_type {
 };
 
 struct cpumask;
-/* The GIC driver's: the SGIs to use, and how to send one to a set of CPUs. */
+/* The root irqchip driver's: the IPIs' interrupts, and how to send one to a set of CPUs. */
 void set_smp_ipi_range(int ipi_base, int n);
 void set_smp_cross_call(void (*fn)(const struct cpumask *mask, unsigned int sgi));
 void arch_send_call_function_ipi_mask(const struct cpumask *mask);
