@@ -244,8 +244,9 @@ static void row(const char *what, long ops, unsigned long long total)
  *				least one's, and the loop turns all of them
  *				made against what one spinner alone made
  *
- * The round trips are timed on CPU0, the only CPU whose PMU the kernel
- * opens to EL0 (arch/arm64/kernel/perf_event.c). Under -icount QEMU's
+ * The round trips are timed on CPU0, both of them, so that they are
+ * counted by the same CPU's PMU (the kernel opens every CPU's to EL0,
+ * arch/arm64/kernel/perf_event.c). Under -icount QEMU's
  * instructions-retired event counts every CPU's instructions (it reads
  * the one icount all CPUs advance), so the figure is both CPUs' work,
  * and the idle CPUs' ticks in the window. Under -icount the guest clock
@@ -406,7 +407,7 @@ static int bench_smp(long n)
 		       "least %s, loop turns %s of one spinner's\n", spinners, a, b, c);
 	}
 
-	/* Then on CPU0, where the PMU can be read. */
+	/* Then on CPU0, whose PMU counts both round trips. */
 	if (pin_to(1)) {
 		printf("bench: smp: cannot pin to CPU0: %s\n", strerror(errno));
 		return 1;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * arch/arm64/kernel/perf_event.c: the PMU, opened to user space for
- * `bench` (usr/). No perf_event_open: the counters are set up once at boot
- * and EL0 reads them directly:
+ * `bench` (usr/). No perf_event_open: the counters are set up once at boot,
+ * on every CPU, and EL0 reads them directly:
  *
  *   mrs x0, pmccntr_el0      cycles (64-bit)
  *   mrs x0, pmevcntr0_el0    instructions retired (event 0x08, 32-bit,
@@ -16,6 +16,7 @@
  */
 #include <linux/init.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <asm/sysreg.h>
 
 #define ARMV8_PMUV3_PERFCTR_INST_RETIRED 0x08
@@ -29,16 +30,16 @@
 #define ARMV8_PMU_USERENR_ER	BIT(3)	/* EL0 may read event counters */
 #define ARMV8_PMU_CYCLE_IDX	31
 
-void __init pmu_user_init(void)
+/*
+ * One CPU's PMU: counters on, EL0 allowed. n: the event counters it has.
+ * No overflow interrupts (PMINTENCLR, as Linux's armv8pmu_reset): nothing
+ * handles the PMU's interrupt, and EL0's 32-bit counter wraps often.
+ */
+static void armv8pmu_enable_user(void *info)
 {
-	u64 pmuver = (read_sysreg(id_aa64dfr0_el1) >> 8) & 0xf;
-	unsigned int n;
-	u64 pmcr;
+	unsigned int n = *(unsigned int *)info;
 
-	if (!pmuver || pmuver == 0xf)
-		return;			/* none, or not PMUv3 */
-	pmcr = read_sysreg(pmcr_el0);
-	n = (pmcr >> ARMV8_PMU_PMCR_N_SHIFT) & 0x1f;
+	write_sysreg(0xffffffffUL, pmintenclr_el1);		/* every counter */
 	write_sysreg(0, pmccfiltr_el0);			/* cycles at EL0 and EL1 */
 	if (n) {
 		write_sysreg(0, pmselr_el0);
@@ -50,6 +51,22 @@ void __init pmu_user_init(void)
 	write_sysreg(ARMV8_PMU_USERENR_EN | ARMV8_PMU_USERENR_CR | ARMV8_PMU_USERENR_ER,
 		     pmuserenr_el0);
 	isb();
+}
+
+/*
+ * After smp_init(), as Linux probes its PMU driver from an initcall: every
+ * online CPU gets the same set-up (on_each_cpu), so a program reads the
+ * counters on whichever CPU it runs, each CPU's own.
+ */
+void __init pmu_user_init(void)
+{
+	u64 pmuver = (read_sysreg(id_aa64dfr0_el1) >> 8) & 0xf;
+	unsigned int n;
+
+	if (!pmuver || pmuver == 0xf)
+		return;			/* none, or not PMUv3 */
+	n = (read_sysreg(pmcr_el0) >> ARMV8_PMU_PMCR_N_SHIFT) & 0x1f;
+	on_each_cpu(armv8pmu_enable_user, &n, 1);
 	pr_info("hw perfevents: enabled with armv8_pmuv3 PMU driver, %u counters available\n",
 		n + 1);
 }

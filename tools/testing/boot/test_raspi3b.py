@@ -17,7 +17,8 @@ The Pi has no PSCI: there is no power-off; the test stops QEMU.
 A fourth boot checks the IPIs, which the Pi sends through each core's
 mailbox 0 (drivers/irqchip/irq-bcm2836.c), not through a GIC: the smp
 and sched_smp KUnit suites on the four cores, /proc/interrupts' IPI rows,
-and a power-off that stops the other CPUs.
+the PMU that every CPU opened to EL0 (an on_each_cpu() at boot) read on
+CPU2, and a power-off that stops the other CPUs.
 """
 
 import os
@@ -134,7 +135,8 @@ def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initra
     IPIs (sched_smp: wake-ups and migration across CPUs), then the shell's
     view of them, then the IPI that stops the other CPUs."""
     append = f'{MINI_UART_EARLYCON} console=ttyS1,115200 kunit.filter_glob=*smp'
-    # -icount: the CPUs take turns, the same run every time (test_smp.py's).
+    # -icount: the CPUs take turns, the same run every time (test_smp.py's),
+    # and QEMU's instructions-retired event counts (bench, below).
     texts = boot_to_shell(console, raspi3b_cmd(boot_env, kernel_image, raspi_dtb,
                                                 busybox_initramfs, append, 'mini',
                                                 ['-icount', 'shift=4,sleep=off']))
@@ -165,6 +167,12 @@ def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initra
     assert rows[2][0] == [0, 0, 0, 0], text
     # The mailbox line is the IPIs' carrier, not an interrupt of its own.
     assert not re.search(r'^\s*4:', text.replace('\r', ''), re.M), text
+
+    # The PMU is open to EL0 on every CPU: bench's probe reads
+    # PMEVCNTR0_EL0 in a child on CPU2, which a trap would kill.
+    console.send('taskset -c 2 bench -n 100 | head -n 1 | tr a-z A-Z\r')
+    console.expect_raw(re.compile(r'BENCH: INSTRUCTIONS RETIRED'), timeout=60)
+    console.expect_raw(PROMPT, timeout=60)
 
     # IPI_CPU_STOP: poweroff stops CPU1-3 first (silently, unless one
     # does not stop); then there is no PSCI to switch the board off.

@@ -119,5 +119,12 @@ def test_proc_stat_processor_of_pinned_tasks(console, qemu_cmd, kernel_image, bo
     console.send('grep Cpus_allowed /proc/$!/status | tr "\\t" " " | sed s/Cpus/CPUS/\r')
     console.expect_raw(re.compile(r'CPUS_allowed: 8\r*\nCPUS_allowed_list: 3\r*\n'), timeout=30)
     console.expect_raw(PROMPT, timeout=30)
-    console.send('kill $!; poweroff -f\r')
+    console.send('kill $!\r')
+    console.expect_raw(PROMPT, timeout=30)
+    # The PMU is open to EL0 on every CPU, not only the boot CPU: bench's
+    # probe reads PMEVCNTR0_EL0 in a child, which a trap would kill.
+    console.send('taskset -c 2 bench -n 100 | head -n 1 | tr a-z A-Z\r')
+    console.expect_raw(re.compile(r'BENCH: INSTRUCTIONS RETIRED'), timeout=60)
+    console.expect_raw(PROMPT, timeout=60)
+    console.send('poweroff -f\r')
     console.read_until_exit(timeout=60)
