@@ -402,7 +402,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	err = filename_lookup(AT_FDCWD, filename, &inode);
 	if (err)
 		return err;
-	err = may_exec(inode);
+	/* Not while open for writing, nor written while we read it (-ETXTBSY) */
+	err = may_exec(inode) ?: deny_write_access(inode);
 	if (err)
 		goto out_inode;
 	if (inode->size >= 2 && !memcmp(inode->data, "#!", 2)) {
@@ -412,7 +413,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		line[n] = '\0';
 		err = parse_shebang(line, n, &interp, &interp_arg);
 		if (err)
-			goto out_inode;
+			goto out_allow;
+		allow_write_access(inode);	/* the script: read; its interpreter runs */
 		iput(inode);
 		err = filename_lookup(AT_FDCWD, interp, &inode);
 		if (err)
@@ -420,6 +422,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 		err = may_exec(inode);
 		if (!err && inode->size >= 2 && !memcmp(inode->data, "#!", 2))
 			err = -ELOOP;
+		if (!err)
+			err = deny_write_access(inode);
 		if (err)
 			goto out_inode;
 	}
@@ -436,7 +440,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	a.buf = (char *)__get_free_pages(GFP_KERNEL, ARG_MAX_ORDER);
 	if (!a.buf) {
 		err = -ENOMEM;
-		goto out_inode;
+		goto out_allow;
 	}
 	if (interp) {
 		const char *first = NULL;
@@ -491,6 +495,7 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	bprm.mm->mmap_base = TASK_UNMAPPED_BASE;
 	bprm.mm->exe_file = inode;	/* /proc/PID/exe */
 	ihold(inode);
+	deny_write_access(inode);	/* while it runs (we hold one: cannot fail) */
 
 	/* The point of no return: the process becomes the new program. */
 	set_comm(filename);
@@ -510,6 +515,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	err = 0;
 out_buf:
 	free_pages((unsigned long)a.buf, ARG_MAX_ORDER);
+out_allow:
+	allow_write_access(inode);
 out_inode:
 	iput(inode);
 	return err;

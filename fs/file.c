@@ -45,6 +45,8 @@ void fput(struct file *file)
 		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
+	if ((file->f_mode & FMODE_WRITE) && S_ISREG(file->f_inode->mode))
+		put_write_access(file->f_inode);	/* fs/open.c took it */
 	iput(file->f_inode);
 	kfree(file);
 }

@@ -8,7 +8,9 @@
  * Every process is root (uid 0): permission bits are not checked, except
  * that something must have an execute bit to be executed (X_OK), as
  * Linux's rule for root. The ramfs's regular files and character devices
- * open for writing; fs/proc's files only for reading (-EACCES).
+ * open for writing; fs/proc's files only for reading (-EACCES). A regular
+ * file a process is running from does not open for writing, nor truncate
+ * (-ETXTBSY, include/linux/fs.h).
  */
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -57,11 +59,15 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 		*err = -EACCES;		/* fs/proc: read-only files */
 	else if (S_ISLNK(inode->mode))
 		*err = -ELOOP;		/* O_NOFOLLOW met a link */
+	else if (acc != O_RDONLY && S_ISREG(inode->mode))
+		*err = get_write_access(inode);	/* -ETXTBSY: being run */
 	if (*err)
 		return NULL;
 
 	file = kzalloc(sizeof(*file), GFP_KERNEL);
 	if (!file) {
+		if (acc != O_RDONLY && S_ISREG(inode->mode))
+			put_write_access(inode);
 		*err = -ENOMEM;
 		return NULL;
 	}
@@ -83,6 +89,8 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 	if (*err) {
 		if (file->f_op && file->f_op->release && *err != -ENXIO)
 			file->f_op->release(inode, file);
+		if ((file->f_mode & FMODE_WRITE) && S_ISREG(inode->mode))
+			put_write_access(inode);
 		kfree(file);
 		return NULL;
 	}
@@ -207,7 +215,15 @@ SYSCALL_DEFINE2(truncate, const char __user *, filename, long, length)
 
 	if (err)
 		return err;
-	err = inode->i_op && !S_ISDIR(inode->mode) ? -EACCES : vfs_truncate(inode, length);
+	if (inode->i_op && !S_ISDIR(inode->mode))
+		err = -EACCES;
+	else if (S_ISREG(inode->mode))
+		err = get_write_access(inode);	/* -ETXTBSY: being run */
+	if (!err) {
+		err = vfs_truncate(inode, length);
+		if (S_ISREG(inode->mode))
+			put_write_access(inode);
+	}
 	iput(inode);
 	return err;
 }

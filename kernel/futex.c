@@ -26,13 +26,18 @@
  * At exit and execve the task's robust list is walked (set_robust_list:
  * owner-died marking, below) and the PI locks it owns are handed on.
  *
- * A waiter is keyed by (mm, address): FUTEX_PRIVATE_FLAG changes nothing,
- * and a shared futex is a private one too. So two processes sharing a
- * page (MAP_SHARED across fork, mm/shmem.c) do not wake each other
- * through it, where Linux keys a shared futex by the page: not done.
+ * A waiter is keyed as Linux's get_futex_key keys it (struct futex_key,
+ * below): a private futex (FUTEX_PRIVATE_FLAG) by (mm, address); a shared
+ * one by the memory itself where other processes can map it too (the
+ * shmem object of an anonymous MAP_SHARED mapping, or the ramfs file a
+ * mapping maps, with the page's index in it), so processes sharing a page
+ * wake each other through it whatever address each maps it at; a shared
+ * futex in private memory by (mm, address) again, marked as shared (a
+ * private wake-up does not wake a shared waiter, nor the other way round,
+ * as on Linux).
  *
  * Locking, as Linux: waiters hang on one of FUTEX_HASH_SIZE hash buckets,
- * chosen by (mm, address), each with its own spinlock. A waiter reads
+ * chosen by the key, each with its own spinlock. A waiter reads
  * *uaddr and queues itself with its bucket's lock held, and a waker takes
  * the waiter off the queue, marks it woken and wakes it with the same
  * lock held, so a wake-up between the check and the sleep is never lost
@@ -62,13 +67,20 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/mm_user.h>
+#include <linux/mmap_lock.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
+#include <linux/ramfs.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <linux/timekeeping.h>
 #include <asm/futex.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/uaccess.h>
 
 #define FUTEX_WAIT		0
@@ -88,17 +100,47 @@
 #define FUTEX_BITSET_MATCH_ANY	0xffffffffU
 #define NSEC_PER_SEC		1000000000ULL
 
+/*
+ * What a waiter waits on (Linux's union futex_key, spelt out): equal keys
+ * are the same futex. offset is the word's offset in its page, its low two
+ * bits (always 0 in an aligned word's offset) saying what ptr and word are:
+ *
+ *   FUT_OFF_PRIVATE   ptr: the mm, word: the page's user address
+ *                     (FUTEX_PRIVATE_FLAG)
+ *   FUT_OFF_MMSHARED  the same, for a shared futex in private memory
+ *   FUT_OFF_INODE     ptr: a ramfs file's inode number, word: the page's
+ *                     index in the file
+ *   FUT_OFF_SHMEM     ptr: a shmem object's number, word: the page's index
+ *
+ * No reference is held on the file or object while a waiter waits, as
+ * Linux holds none on an inode: their numbers are never used again (the
+ * ramfs counts from 2 up, mm/shmem.c from 0x40000001 up), so a key cannot
+ * come to name other memory. An mm is not freed while its tasks wait.
+ */
+struct futex_key {
+	unsigned long ptr;
+	unsigned long word;
+	unsigned int offset;
+};
+
+#define FUT_OFF_PRIVATE		0
+#define FUT_OFF_INODE		1
+#define FUT_OFF_MMSHARED	2
+#define FUT_OFF_SHMEM		3
+#define FUT_OFF_KIND		3
 
 struct futex_q {
 	struct list_head list;
 	spinlock_t *lock_ptr;	/* the bucket's lock it hangs on */
 	struct task_struct *task;
-	struct mm_struct *mm;
-	unsigned long uaddr;
+	struct futex_key key;	/* what it waits on (a requeue changes it) */
+	struct mm_struct *mm;	/* where the waiter's uaddr is */
+	unsigned long uaddr;	/* the word, at the waiter's address (PI hand-over) */
 	u32 bitset;
 	bool pi;		/* FUTEX_LOCK_PI: woken means handed the lock */
 	bool woken;		/* taken off the queue by a waker */
 	bool timed_out;
+	u64 exit_seq;		/* an exiting owner looked at it (exit_pi_state_list) */
 	struct hrtimer timer;
 };
 
@@ -113,13 +155,100 @@ struct futex_hash_bucket {
 
 static struct futex_hash_bucket futex_queues[FUTEX_HASH_SIZE];
 
-static struct futex_hash_bucket *hash_futex(struct mm_struct *mm, unsigned long uaddr)
+/* Multiplicative hashing: the top bits of the product depend on every bit of the key. */
+static struct futex_hash_bucket *hash_futex(const struct futex_key *key)
 {
-	unsigned long key = (uaddr >> 2) ^ ((unsigned long)mm >> 6);
+	u64 h = (key->ptr + 31 * key->word + key->offset) * 0x9e3779b97f4a7c15ULL;
 
-	key ^= key >> FUTEX_HASH_BITS;
-	key ^= key >> (2 * FUTEX_HASH_BITS);
-	return &futex_queues[key % FUTEX_HASH_SIZE];
+	return &futex_queues[h >> (64 - FUTEX_HASH_BITS)];
+}
+
+/*
+ * A shared futex in a private mapping of a file: is its page the file's?
+ * As Linux's get_futex_key, the page is faulted in for writing first
+ * (a writable mapping's page becomes a private copy: private memory), or
+ * for reading if the mapping is read-only (the file's page, unless an
+ * earlier write copied it: -EFAULT then, as for read-only private memory).
+ * mmap_lock held.
+ */
+static int private_file_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			     unsigned long uaddr, bool *file_page)
+{
+	bool write = vma->vm_flags & VM_WRITE;
+	u64 pte = user_pte(mm, uaddr);
+
+	if (!(pte & PTE_VALID) || (write && (pte & PTE_SPECIAL))) {
+		if (handle_mm_fault(mm, uaddr, write, false))
+			return -EFAULT;
+		pte = user_pte(mm, uaddr);
+	}
+	if (!(pte & PTE_VALID))
+		return -EFAULT;
+	*file_page = pte & PTE_SPECIAL;
+	return !*file_page && !write ? -EFAULT : 0;
+}
+
+/*
+ * The key of the futex word at uaddr of mm (Linux's get_futex_key). A
+ * private futex: (mm, address), whatever the memory. A shared one: the
+ * shmem object of an anonymous MAP_SHARED mapping and the page's index in
+ * it; the ramfs file of a MAP_SHARED mapping of it (or of a read-only
+ * MAP_PRIVATE one whose page is still the file's) and the page's index
+ * in the file; otherwise (private memory) (mm, address), marked shared.
+ * 0, or -EFAULT (shared only) if no VMA covers uaddr, it is the kernel's
+ * ([vdso], [vvar]), or private memory that cannot be written (Linux: "a
+ * RO anonymous page will never change").
+ */
+static int get_futex_key(struct mm_struct *mm, unsigned long uaddr, bool shared,
+			 struct futex_key *key)
+{
+	struct vm_area_struct *vma;
+	unsigned long index;
+	bool file_page = false;
+	int err = 0;
+
+	key->ptr = (unsigned long)mm;
+	key->word = uaddr & PAGE_MASK;
+	key->offset = (uaddr & ~PAGE_MASK) | FUT_OFF_PRIVATE;
+	if (!shared)
+		return 0;
+	if (!mm || uaddr >= TASK_SIZE)
+		return -EFAULT;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, uaddr);
+	if (!vma || vma->vm_start > uaddr || (vma->vm_flags & VM_PFNMAP)) {
+		err = -EFAULT;
+		goto out;
+	}
+	index = vma->vm_pgoff + ((uaddr - vma->vm_start) >> PAGE_SHIFT);
+	if (vma->vm_file && !(vma->vm_flags & VM_SHARED)) {
+		err = private_file_page(mm, vma, uaddr, &file_page);
+		if (err)
+			goto out;
+	}
+	if (vma->vm_shmem) {
+		key->ptr = vma->vm_shmem->ino;
+		key->word = index;
+		key->offset |= FUT_OFF_SHMEM;
+	} else if (vma->vm_file && ((vma->vm_flags & VM_SHARED) || file_page)) {
+		key->ptr = vma->vm_file->ino;
+		key->word = index;
+		key->offset |= FUT_OFF_INODE;
+	} else if (vma->vm_flags & VM_WRITE) {
+		key->offset |= FUT_OFF_MMSHARED;
+	} else {
+		err = -EFAULT;
+	}
+out:
+	mmap_read_unlock(mm);
+	return err;
+}
+
+static bool key_is_shared_memory(const struct futex_key *key)
+{
+	unsigned int kind = key->offset & FUT_OFF_KIND;
+
+	return kind == FUT_OFF_INODE || kind == FUT_OFF_SHMEM;
 }
 
 /* start_kernel (Linux: a core_initcall): every bucket empty. */
@@ -170,9 +299,10 @@ struct __kernel_timespec {
 	long long tv_nsec;
 };
 
-static bool match(struct futex_q *q, struct mm_struct *mm, unsigned long uaddr)
+static bool match(const struct futex_q *q, const struct futex_key *key)
 {
-	return q->mm == mm && q->uaddr == uaddr;
+	return q->key.ptr == key->ptr && q->key.word == key->word &&
+	       q->key.offset == key->offset;
 }
 
 /* The bucket's lock held. */
@@ -184,13 +314,13 @@ static void wake_futex(struct futex_q *q)
 }
 
 /*
- * The bucket's lock held. Wake waiters on (mm, uaddr) whose bitset meets
+ * The bucket's lock held. Wake waiters on key whose bitset meets
  * bitset: as Linux, at least one (nr 0 or negative wakes one too, if
  * there is one), then up to nr in all; the count is added to *woken.
  * -EINVAL if a FUTEX_LOCK_PI waiter is met (those already woken stay so).
  */
-static int wake_matching(struct futex_hash_bucket *hb, struct mm_struct *mm,
-			 unsigned long uaddr, int nr, u32 bitset, int *woken)
+static int wake_matching(struct futex_hash_bucket *hb, const struct futex_key *key,
+			 int nr, u32 bitset, int *woken)
 {
 	struct list_head *pos, *next;
 	int n = 0, ret = 0;
@@ -199,7 +329,7 @@ static int wake_matching(struct futex_hash_bucket *hb, struct mm_struct *mm,
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
 		next = pos->next;
-		if (!match(q, mm, uaddr))
+		if (!match(q, key))
 			continue;
 		if (q->pi) {
 			ret = -EINVAL;
@@ -215,22 +345,30 @@ static int wake_matching(struct futex_hash_bucket *hb, struct mm_struct *mm,
 	return ret;
 }
 
-static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr, u32 bitset)
+/* Wake up to nr waiters on the futex at uaddr of mm (shared: not FUTEX_PRIVATE_FLAG). */
+static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, bool shared, int nr,
+			   u32 bitset)
 {
-	struct futex_hash_bucket *hb = hash_futex(mm, uaddr);
+	struct futex_hash_bucket *hb;
+	struct futex_key key;
 	int woken = 0, ret;
 
 	if (!bitset)
 		return -EINVAL;
+	ret = get_futex_key(mm, uaddr, shared, &key);
+	if (ret)
+		return ret;
+	hb = hash_futex(&key);
 	spin_lock(&hb->lock);
-	ret = wake_matching(hb, mm, uaddr, nr, bitset, &woken);
+	ret = wake_matching(hb, &key, nr, bitset, &woken);
 	spin_unlock(&hb->lock);
 	return ret ?: woken;
 }
 
+/* clear_child_tid's wake-up: a shared futex, as Linux's mm_release makes it. */
 int futex_wake_mm(struct mm_struct *mm, unsigned long uaddr, int nr)
 {
-	return futex_wake_bits(mm, uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+	return futex_wake_bits(mm, uaddr, true, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
 static enum hrtimer_restart futex_timeout(struct hrtimer *timer)
@@ -274,14 +412,14 @@ static int futex_sleep(struct futex_q *q, spinlock_t **lockp, u64 ns)
 	return ret;
 }
 
-static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset);
+static long futex_wait(unsigned long uaddr, bool shared, u32 val, u64 ns, u32 bitset);
 
 /* restart_syscall after a timed wait was stopped and continued: what is left of it. */
 static long futex_wait_restart(struct restart_block *rb)
 {
 	u64 now = ktime_get_ns(), expires = rb->futex.expires;
 
-	return futex_wait((unsigned long)rb->futex.uaddr, rb->futex.val,
+	return futex_wait((unsigned long)rb->futex.uaddr, rb->futex.shared, rb->futex.val,
 			  expires > now ? expires - now : 0, rb->futex.bitset);
 }
 
@@ -291,11 +429,11 @@ static long futex_wait_restart(struct restart_block *rb)
  * -ERESTART_RESTARTBLOCK, as Linux: after a handler that is -EINTR, with
  * none (stopped and continued) the wait goes on to its first deadline.
  */
-static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
+static long futex_wait(unsigned long uaddr, bool shared, u32 val, u64 ns, u32 bitset)
 {
 	struct task_struct *p = current;
 	struct futex_q q = { .task = p, .mm = p->mm, .uaddr = uaddr, .bitset = bitset };
-	struct futex_hash_bucket *hb = hash_futex(p->mm, uaddr);
+	struct futex_hash_bucket *hb;
 	spinlock_t *lock;
 	u32 cur;
 	long ret = 0;
@@ -305,6 +443,10 @@ static long futex_wait(unsigned long uaddr, u32 val, u64 ns, u32 bitset)
 		return -EINVAL;
 	if (get_user(cur, (u32 __user *)uaddr))	/* faults the page in, no lock held */
 		return -EFAULT;
+	ret = get_futex_key(p->mm, uaddr, shared, &q.key);
+	if (ret)
+		return ret;
+	hb = hash_futex(&q.key);
 	hrtimer_init(&q.timer, futex_timeout);
 retry:
 	spin_lock(&hb->lock);
@@ -332,6 +474,7 @@ retry:
 		struct restart_block *rb = &p->restart_block;
 
 		rb->futex.uaddr = (u32 __user *)uaddr;
+		rb->futex.shared = shared;
 		rb->futex.val = val;
 		rb->futex.bitset = bitset;
 		rb->futex.expires = expires;
@@ -344,16 +487,24 @@ out:
 	return ret;
 }
 
-static long futex_requeue(struct mm_struct *mm, unsigned long uaddr1, unsigned long uaddr2,
+static long futex_requeue(unsigned long uaddr1, unsigned long uaddr2, bool shared,
 			  int nr_wake, int nr_requeue, u32 *cmpval)
 {
-	struct futex_hash_bucket *hb1 = hash_futex(mm, uaddr1), *hb2 = hash_futex(mm, uaddr2);
+	struct futex_hash_bucket *hb1, *hb2;
+	struct futex_key key1, key2;
 	struct list_head *pos, *next;
 	int woken = 0, moved = 0, ret = 0;
 	u32 cur;
 
 	if (nr_wake < 0 || nr_requeue < 0)
 		return -EINVAL;
+	ret = get_futex_key(current->mm, uaddr1, shared, &key1);
+	if (!ret)
+		ret = get_futex_key(current->mm, uaddr2, shared, &key2);
+	if (ret)
+		return ret;
+	hb1 = hash_futex(&key1);
+	hb2 = hash_futex(&key2);
 retry:
 	if (cmpval && get_user(cur, (u32 __user *)uaddr1))
 		return -EFAULT;
@@ -370,7 +521,7 @@ retry:
 		struct futex_q *q = list_entry(pos, struct futex_q, list);
 
 		next = pos->next;
-		if (!match(q, mm, uaddr1))
+		if (!match(q, &key1))
 			continue;
 		if (q->pi) {		/* a PI waiter waits for FUTEX_UNLOCK_PI only */
 			ret = -EINVAL;
@@ -380,7 +531,8 @@ retry:
 			wake_futex(q);
 			woken++;
 		} else if (moved < nr_requeue) {
-			q->uaddr = uaddr2;
+			/* (its uaddr, at the waiter's own address, matters to PI waiters only) */
+			q->key = key2;
 			if (hb1 != hb2) {
 				list_del(&q->list);
 				list_add_tail(&q->list, &hb2->chain);
@@ -478,12 +630,20 @@ static int fault_in_user_writeable(u32 __user *uaddr)
  * wake up to nr_wake waiters on uaddr1 and, if the comparison held, up to
  * nr_wake2 on uaddr2. The number woken in all.
  */
-static long futex_wake_op(struct mm_struct *mm, unsigned long uaddr1, unsigned long uaddr2,
+static long futex_wake_op(unsigned long uaddr1, unsigned long uaddr2, bool shared,
 			  int nr_wake, int nr_wake2, unsigned int op)
 {
-	struct futex_hash_bucket *hb1 = hash_futex(mm, uaddr1), *hb2 = hash_futex(mm, uaddr2);
+	struct futex_hash_bucket *hb1, *hb2;
+	struct futex_key key1, key2;
 	int woken = 0, op_ret, ret;
 
+	ret = get_futex_key(current->mm, uaddr1, shared, &key1);
+	if (!ret)
+		ret = get_futex_key(current->mm, uaddr2, shared, &key2);
+	if (ret)
+		return ret;
+	hb1 = hash_futex(&key1);
+	hb2 = hash_futex(&key2);
 	for (;;) {
 		double_lock_hb(hb1, hb2);
 		op_ret = futex_atomic_op_inuser(op, (u32 __user *)uaddr2);
@@ -496,9 +656,9 @@ static long futex_wake_op(struct mm_struct *mm, unsigned long uaddr1, unsigned l
 			return -EFAULT;
 		cond_resched();
 	}
-	ret = wake_matching(hb1, mm, uaddr1, nr_wake, FUTEX_BITSET_MATCH_ANY, &woken);
+	ret = wake_matching(hb1, &key1, nr_wake, FUTEX_BITSET_MATCH_ANY, &woken);
 	if (!ret && op_ret > 0)
-		ret = wake_matching(hb2, mm, uaddr2, nr_wake2, FUTEX_BITSET_MATCH_ANY, &woken);
+		ret = wake_matching(hb2, &key2, nr_wake2, FUTEX_BITSET_MATCH_ANY, &woken);
 	double_unlock_hb(hb1, hb2);
 	return ret ?: woken;
 }
@@ -541,14 +701,14 @@ static long futex_wake_op(struct mm_struct *mm, unsigned long uaddr1, unsigned l
 /* Tasks in FUTEX_LOCK_PI: an exiting task has PI waiters to look for only if some. */
 static atomic_t nr_pi_lockers;
 
-/* The bucket's lock held: the oldest waiter on (mm, uaddr), or NULL. */
-static struct futex_q *futex_top_waiter(struct futex_hash_bucket *hb, struct mm_struct *mm,
-					unsigned long uaddr)
+/* The bucket's lock held: the oldest waiter on key, or NULL. */
+static struct futex_q *futex_top_waiter(struct futex_hash_bucket *hb,
+					const struct futex_key *key)
 {
 	struct futex_q *q;
 
 	list_for_each_entry(q, &hb->chain, list)
-		if (match(q, mm, uaddr))
+		if (match(q, key))
 			return q;
 	return NULL;
 }
@@ -631,9 +791,9 @@ static int attach_to_pi_owner(u32 __user *uaddr, u32 uval, struct task_struct **
  * (the word changed: retry), -EBUSY (owner exiting), -ESRCH, -EFAULT.
  */
 static int futex_lock_pi_atomic(u32 __user *uaddr, struct futex_hash_bucket *hb,
-				struct task_struct **exiting)
+				const struct futex_key *key, struct task_struct **exiting)
 {
-	struct futex_q *top = futex_top_waiter(hb, current->mm, (unsigned long)uaddr);
+	struct futex_q *top = futex_top_waiter(hb, key);
 	u32 uval, newval;
 	int ret;
 
@@ -673,15 +833,20 @@ static void wait_for_owner_exiting(struct task_struct *exiting)
  * -ERESTARTNOINTR for a signal (restarted after the handler, as Linux's:
  * the timeout is absolute), and futex_lock_pi_atomic's errors.
  */
-static long futex_lock_pi(u32 __user *uaddr, u64 ns, bool trylock)
+static long futex_lock_pi(u32 __user *uaddr, bool shared, u64 ns, bool trylock)
 {
 	struct task_struct *p = current, *exiting;
 	struct futex_q q = { .task = p, .mm = p->mm, .uaddr = (unsigned long)uaddr,
 			     .bitset = FUTEX_BITSET_MATCH_ANY, .pi = true };
-	struct futex_hash_bucket *hb = hash_futex(p->mm, (unsigned long)uaddr);
-	spinlock_t *lock = &hb->lock;
+	struct futex_hash_bucket *hb;
+	spinlock_t *lock;
 	long ret;
 
+	ret = get_futex_key(p->mm, (unsigned long)uaddr, shared, &q.key);
+	if (ret)
+		return ret;
+	hb = hash_futex(&q.key);
+	lock = &hb->lock;
 	hrtimer_init(&q.timer, futex_timeout);
 	atomic_inc(&nr_pi_lockers);
 	smp_mb();	/* counted before we look at an owner's futex_state: futex_exit_release */
@@ -691,7 +856,7 @@ static long futex_lock_pi(u32 __user *uaddr, u64 ns, bool trylock)
 			goto out;
 		exiting = NULL;
 		spin_lock(lock);
-		ret = futex_lock_pi_atomic(uaddr, hb, &exiting);
+		ret = futex_lock_pi_atomic(uaddr, hb, &q.key, &exiting);
 		if (ret != -EAGAIN && ret != -EBUSY && ret != -EFAULT)
 			break;
 		spin_unlock(lock);
@@ -752,21 +917,26 @@ static int wake_futex_pi(u32 __user *uaddr, u32 uval, struct futex_q *q, bool ow
  * -EINVAL if it has non-PI waiters, -EAGAIN if user space changed the
  * word meanwhile (it is left alone then).
  */
-static long futex_unlock_pi(u32 __user *uaddr)
+static long futex_unlock_pi(u32 __user *uaddr, bool shared)
 {
-	struct futex_hash_bucket *hb = hash_futex(current->mm, (unsigned long)uaddr);
+	struct futex_hash_bucket *hb;
+	struct futex_key key;
 	struct futex_q *top;
 	bool changed = false;
 	u32 uval, curval;
 	int ret;
 
+	ret = get_futex_key(current->mm, (unsigned long)uaddr, shared, &key);
+	if (ret)
+		return ret;
+	hb = hash_futex(&key);
 	for (;;) {
 		if (get_user(uval, uaddr))
 			return -EFAULT;
 		if ((uval & FUTEX_TID_MASK) != (u32)current->pid)
 			return -EPERM;
 		spin_lock(&hb->lock);
-		top = futex_top_waiter(hb, current->mm, (unsigned long)uaddr);
+		top = futex_top_waiter(hb, &key);
 		if (top && !top->pi) {
 			ret = -EINVAL;
 		} else if (top) {
@@ -788,13 +958,13 @@ static long futex_unlock_pi(u32 __user *uaddr)
 }
 
 /*
- * The bucket's lock held, q a PI waiter of tsk's memory: if tsk owns q's
- * lock, hand it to q. 0 (handed over, or not tsk's), or -EFAULT if the
- * word could not be reached with the lock held (fault it in and retry).
+ * The bucket's lock held, q a PI waiter on the word tsk (current) sees at
+ * uaddr: if tsk owns q's lock, hand it to q. 0 (handed over, or not
+ * tsk's), or -EFAULT if the word could not be reached with the lock held
+ * (fault it in and retry).
  */
-static int hand_over_pi(struct task_struct *tsk, struct futex_q *q)
+static int hand_over_pi(struct task_struct *tsk, struct futex_q *q, u32 __user *uaddr)
 {
-	u32 __user *uaddr = (u32 __user *)q->uaddr;
 	u32 uval;
 	int ret;
 
@@ -809,17 +979,84 @@ static int hand_over_pi(struct task_struct *tsk, struct futex_q *q)
 }
 
 /*
+ * Where mm maps the memory a shared-memory key names (a MAP_SHARED
+ * mapping of the same shmem object or ramfs file, covering the page, or a
+ * private one while the page is still the file's): the word's address
+ * there, or 0. mmap_lock taken: no bucket lock may be held.
+ */
+static unsigned long futex_key_uaddr(struct mm_struct *mm, const struct futex_key *key)
+{
+	unsigned int kind = key->offset & FUT_OFF_KIND;
+	struct vm_area_struct *vma;
+	unsigned long uaddr = 0;
+
+	mmap_read_lock(mm);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT, a;
+
+		if (kind == FUT_OFF_SHMEM ? !vma->vm_shmem || vma->vm_shmem->ino != key->ptr :
+		    !vma->vm_file || vma->vm_file->ino != key->ptr)
+			continue;
+		if (key->word < vma->vm_pgoff || key->word - vma->vm_pgoff >= pages)
+			continue;
+		a = vma->vm_start + ((key->word - vma->vm_pgoff) << PAGE_SHIFT) +
+		    (key->offset & ~FUT_OFF_KIND);
+		if (kind == FUT_OFF_INODE && !(vma->vm_flags & VM_SHARED) &&
+		    (user_pte(mm, a) & (PTE_VALID | PTE_SPECIAL)) != (PTE_VALID | PTE_SPECIAL))
+			continue;	/* a private copy: not the file's page */
+		uaddr = a;
+		break;
+	}
+	mmap_read_unlock(mm);
+	return uaddr;
+}
+
+/*
+ * A PI waiter q of another process waits on memory shared with tsk: if
+ * tsk owns the lock, hand it to the first waiter. tsk reaches the word at
+ * its own address for it (q's may not be mapped in tsk). The bucket's lock
+ * is not held on entry (futex_key_uaddr may sleep); key is a copy of q's.
+ */
+static void hand_over_shared_pi(struct task_struct *tsk, const struct futex_key *key)
+{
+	unsigned long uaddr = futex_key_uaddr(tsk->mm, key);
+	struct futex_hash_bucket *hb = hash_futex(key);
+
+	for (int tries = 0; uaddr && tries < 8; tries++) {
+		struct futex_q *top;
+		int ret = 0;
+
+		spin_lock(&hb->lock);
+		top = futex_top_waiter(hb, key);
+		if (top && top->pi)
+			ret = hand_over_pi(tsk, top, (u32 __user *)uaddr);
+		spin_unlock(&hb->lock);
+		if (!ret)
+			return;
+		fault_in_user_writeable((u32 __user *)uaddr);
+	}
+}
+
+/* Each exit_pi_state_list's own number: which waiters it has looked at already. */
+static atomic64_t pi_exit_seq;
+
+/*
  * tsk is leaving its address space: the PI locks it still owns that have
  * waiters go to their first waiter (Linux's exit_pi_state_list), with
  * FUTEX_OWNER_DIED. A fault with a bucket lock held (the mmap_lock only
  * tried) is taken without it, and the bucket looked at again; a word
- * that still cannot be reached is left as it is.
+ * that still cannot be reached is left as it is. A waiter in another
+ * process on shared memory is looked at once (marked), without the
+ * bucket's lock, and the bucket looked at again.
  */
 static void exit_pi_state_list(struct task_struct *tsk)
 {
+	u64 seq = atomic64_inc_return(&pi_exit_seq);
+
 	for (int i = 0; i < FUTEX_HASH_SIZE; i++) {
 		struct futex_hash_bucket *hb = &futex_queues[i];
 		struct list_head *pos, *next;
+		struct futex_key key;
 		int retries = 0;
 
 restart:
@@ -829,7 +1066,18 @@ restart:
 			u32 __user *uaddr = (u32 __user *)q->uaddr;
 
 			next = pos->next;	/* q may leave the list */
-			if (!q->pi || q->mm != tsk->mm || !hand_over_pi(tsk, q) || retries >= 8)
+			if (!q->pi)
+				continue;
+			if (q->mm != tsk->mm) {
+				if (!key_is_shared_memory(&q->key) || q->exit_seq == seq)
+					continue;
+				q->exit_seq = seq;
+				key = q->key;
+				spin_unlock(&hb->lock);	/* q may go away now: key is a copy */
+				hand_over_shared_pi(tsk, &key);
+				goto restart;
+			}
+			if (!hand_over_pi(tsk, q, uaddr) || retries >= 8)
 				continue;
 			spin_unlock(&hb->lock);	/* q may go away now: uaddr is a copy */
 			retries++;
@@ -874,13 +1122,22 @@ struct robust_list_head {
  */
 static int pi_owner_died(struct task_struct *curr, u32 __user *uaddr, u32 uval)
 {
-	struct futex_hash_bucket *hb = hash_futex(curr->mm, (unsigned long)uaddr);
+	struct futex_key private, shared;
+	struct futex_hash_bucket *hb1, *hb2;
 	struct futex_q *top;
 	u32 nval;
 	int err;
 
-	spin_lock(&hb->lock);
-	top = futex_top_waiter(hb, curr->mm, (unsigned long)uaddr);
+	/* A private or a shared PI mutex: its waiters are under one of the two keys. */
+	get_futex_key(curr->mm, (unsigned long)uaddr, false, &private);
+	if (get_futex_key(curr->mm, (unsigned long)uaddr, true, &shared))
+		shared = private;
+	hb1 = hash_futex(&private);
+	hb2 = hash_futex(&shared);
+	double_lock_hb(hb1, hb2);
+	top = futex_top_waiter(hb1, &private);
+	if (!top || !top->pi)
+		top = futex_top_waiter(hb2, &shared);
 	if (top && top->pi) {
 		err = wake_futex_pi(uaddr, uval, top, true);
 	} else {
@@ -889,7 +1146,7 @@ static int pi_owner_died(struct task_struct *curr, u32 __user *uaddr, u32 uval)
 		if (!err && nval != uval)
 			err = -EAGAIN;
 	}
-	spin_unlock(&hb->lock);
+	double_unlock_hb(hb1, hb2);
 	if (err == -EFAULT && !fault_in_user_writeable(uaddr))
 		err = -EAGAIN;
 	return err == -EINVAL ? -EAGAIN : err;
@@ -913,7 +1170,8 @@ static int handle_futex_death(u32 __user *uaddr, struct task_struct *curr, bool 
 		 * another, leave the word (Linux's special case).
 		 */
 		if (pending_op && !pi && !(uval & FUTEX_TID_MASK)) {
-			futex_wake_bits(curr->mm, (unsigned long)uaddr, 1, FUTEX_BITSET_MATCH_ANY);
+			futex_wake_bits(curr->mm, (unsigned long)uaddr, true, 1,
+					FUTEX_BITSET_MATCH_ANY);
 			return 0;
 		}
 		if ((uval & FUTEX_TID_MASK) != (u32)curr->pid)
@@ -936,7 +1194,7 @@ static int handle_futex_death(u32 __user *uaddr, struct task_struct *curr, bool 
 		break;
 	}
 	if (uval & FUTEX_WAITERS)
-		futex_wake_bits(curr->mm, (unsigned long)uaddr, 1, FUTEX_BITSET_MATCH_ANY);
+		futex_wake_bits(curr->mm, (unsigned long)uaddr, true, 1, FUTEX_BITSET_MATCH_ANY);
 	return 0;
 }
 
@@ -1049,6 +1307,7 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	unsigned long addr = (unsigned long)uaddr;
+	bool shared = !(op & FUTEX_PRIVATE_FLAG);
 	u64 ns;
 	int err;
 
@@ -1064,24 +1323,25 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 				       op & FUTEX_CLOCK_REALTIME, &ns);
 		if (err)
 			return err;
-		return futex_wait(addr, val, ns,
+		return futex_wait(addr, shared, val, ns,
 				  cmd == FUTEX_WAIT ? FUTEX_BITSET_MATCH_ANY : val3);
 	case FUTEX_WAKE:
-		return futex_wake_bits(current->mm, addr, (int)val, FUTEX_BITSET_MATCH_ANY);
+		return futex_wake_bits(current->mm, addr, shared, (int)val,
+				       FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAKE_BITSET:
-		return futex_wake_bits(current->mm, addr, (int)val, val3);
+		return futex_wake_bits(current->mm, addr, shared, (int)val, val3);
 	case FUTEX_WAKE_OP:
 		if ((unsigned long)uaddr2 & 3)
 			return -EINVAL;
 		/* utime carries nr_wake2, as Linux. */
-		return futex_wake_op(current->mm, addr, (unsigned long)uaddr2, (int)val,
+		return futex_wake_op(addr, (unsigned long)uaddr2, shared, (int)val,
 				     (int)(long)utime, val3);
 	case FUTEX_REQUEUE:
 	case FUTEX_CMP_REQUEUE:
 		if ((unsigned long)uaddr2 & 3)
 			return -EINVAL;
 		/* utime carries nr_requeue for these two, as Linux. */
-		return futex_requeue(current->mm, addr, (unsigned long)uaddr2, (int)val,
+		return futex_requeue(addr, (unsigned long)uaddr2, shared, (int)val,
 				     (int)(long)utime, cmd == FUTEX_CMP_REQUEUE ? &val3 : NULL);
 	case FUTEX_LOCK_PI:
 	case FUTEX_LOCK_PI2:
@@ -1090,11 +1350,11 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 				       cmd == FUTEX_LOCK_PI || (op & FUTEX_CLOCK_REALTIME), &ns);
 		if (err)
 			return err;
-		return futex_lock_pi(uaddr, ns, false);
+		return futex_lock_pi(uaddr, shared, ns, false);
 	case FUTEX_TRYLOCK_PI:
-		return futex_lock_pi(uaddr, ~0ULL, true);
+		return futex_lock_pi(uaddr, shared, ~0ULL, true);
 	case FUTEX_UNLOCK_PI:
-		return futex_unlock_pi(uaddr);
+		return futex_unlock_pi(uaddr, shared);
 	default:
 		return -ENOSYS;
 	}

@@ -625,8 +625,10 @@ void mmput(struct mm_struct *mm)
 	 */
 	free_vmas(mm);		/* first: off file_vmas before the tables go */
 	free_table(mm, mm->pgd, PGTABLE_START_LEVEL);
-	if (mm->exe_file)
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);	/* no longer run by this mm */
 		iput(mm->exe_file);
+	}
 	kfree(mm);
 }
 
@@ -692,8 +694,10 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
 	mm->exe_file = old->exe_file;
-	if (mm->exe_file)
+	if (mm->exe_file) {
 		ihold(mm->exe_file);
+		deny_write_access(mm->exe_file);	/* old's holds one: cannot fail */
+	}
 	/*
 	 * ramfs_lock over the copy: a shared file page copied must not be taken
 	 * down (unmap_mapping_range, on another CPU) between reading the

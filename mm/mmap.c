@@ -15,7 +15,9 @@
  * until then the mapping shows writes to the file, as on Linux). A page
  * wholly past the end of the file gives SIGBUS. MAP_SHARED |
  * MAP_ANONYMOUS gets a shmem_object (mm/shmem.c) whose pages fork shares
- * with the child. Other files (pipes, /proc, devices) give -ENODEV.
+ * with the child. A device with an mmap operation (/dev/zero) makes the
+ * mapping what it maps; other files (pipes, /proc, other devices) give
+ * -ENODEV.
  *
  * Differences from Linux, on purpose:
  *   - PROT_WRITE | PROT_EXEC together are refused with -EACCES: no user page
@@ -277,14 +279,16 @@ static unsigned long prot_to_vm(unsigned long prot)
 }
 
 /*
- * The ramfs regular file a mapping of file may use, checked as Linux's
- * do_mmap checks the file's mode: 0 or -ENODEV, -EACCES.
+ * A ramfs regular file, or a device with its own mmap, that a mapping of
+ * file may use, checked as Linux's do_mmap checks the file's mode: 0 or
+ * -ENODEV, -EACCES.
  */
 static int mmap_file_ok(struct file *file, unsigned long prot, unsigned long flags)
 {
 	struct ramfs_inode *inode = file->f_inode;
 
-	if (!S_ISREG(inode->mode) || inode->i_op || file->f_op != &ramfs_file_operations)
+	if (!file->f_op->mmap &&
+	    (!S_ISREG(inode->mode) || inode->i_op || file->f_op != &ramfs_file_operations))
 		return -ENODEV;
 	if (!(file->f_mode & FMODE_READ))
 		return -EACCES;
@@ -324,7 +328,7 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	vm_flags = prot_to_vm(prot);
 	if ((flags & MAP_TYPE) == MAP_SHARED)
 		vm_flags |= VM_SHARED | (!file || (file->f_mode & FMODE_WRITE) ? VM_MAYWRITE : 0);
-	if (file) {		/* both kinds map the file's pages */
+	if (file && !file->f_op->mmap) {	/* both kinds map the file's pages */
 		err = ramfs_make_mappable(file->f_inode);
 		/* (private: without, each page is copied at its first touch) */
 		if (err && (vm_flags & VM_SHARED))
@@ -351,6 +355,16 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		err = -ENOMEM;
 		if (!addr)
 			goto out;
+	}
+	if (file && file->f_op->mmap) {
+		/* The device's: anonymous to start with, as Linux's vma_set_anonymous */
+		err = insert_vma_file(mm, addr, addr + len, vm_flags, NULL, 0);
+		if (!err) {
+			err = file->f_op->mmap(file, find_vma(mm, addr));
+			if (err)
+				do_munmap(mm, addr, len);
+		}
+		goto out;
 	}
 	err = insert_vma_file(mm, addr, addr + len, vm_flags, file ? file->f_inode : NULL,
 			      off >> PAGE_SHIFT);

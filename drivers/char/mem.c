@@ -4,7 +4,9 @@
  * and their nodes in /dev (made by the kernel, as devtmpfs would):
  *
  *   /dev/null     1,3  reads end of file, writes vanish
- *   /dev/zero     1,5  reads zeros, writes vanish
+ *   /dev/zero     1,5  reads zeros, writes vanish; mmap gives zeroed memory:
+ *                      MAP_PRIVATE anonymous memory, MAP_SHARED a shmem
+ *                      object of its own (shared across fork), as Linux's
  *   /dev/full     1,7  reads zeros, writes fail with -ENOSPC
  *   /dev/random   1,8  reads bytes from the random source below
  *   /dev/urandom  1,9  the same
@@ -17,7 +19,9 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mm_types.h>
 #include <linux/printk.h>
+#include <linux/shmem_fs.h>
 #include <linux/string.h>
 
 #define MEM_MAJOR	1
@@ -40,6 +44,14 @@ static ssize_t read_zero(struct file *file, char *buf, size_t count, loff_t *pos
 	return count;
 }
 
+/* Linux's mmap_zero: a private mapping stays the anonymous memory it was made as. */
+static int mmap_zero(struct file *file, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	return 0;
+}
+
 static ssize_t write_full(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
 	return -ENOSPC;
@@ -55,7 +67,7 @@ static const struct file_operations null_fops = {
 	.read = read_null, .write = write_null, .llseek = noop_llseek,
 };
 static const struct file_operations zero_fops = {
-	.read = read_zero, .write = write_null, .llseek = noop_llseek,
+	.read = read_zero, .write = write_null, .llseek = noop_llseek, .mmap = mmap_zero,
 };
 static const struct file_operations full_fops = {
 	.read = read_zero, .write = write_full, .llseek = noop_llseek,

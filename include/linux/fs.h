@@ -18,6 +18,7 @@
 #define __LINUX_FS_H
 
 #include <linux/atomic.h>
+#include <linux/errno.h>
 #include <linux/ramfs.h>
 #include <linux/spinlock_types.h>
 #include <linux/types.h>
@@ -104,6 +105,8 @@ struct dir_context {
 	loff_t pos;
 };
 
+struct vm_area_struct;
+
 struct file_operations {
 	int (*open)(struct ramfs_inode *inode, struct file *file);
 	ssize_t (*read)(struct file *file, char *buf, size_t count, loff_t *pos);
@@ -114,6 +117,13 @@ struct file_operations {
 	/* POLL* now ready; poll_wait() the queues a change would be woken on. */
 	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
 	int (*release)(struct ramfs_inode *inode, struct file *file);
+	/*
+	 * A device's own mmap (Linux's f_op->mmap): vma, just made for the
+	 * mapping (anonymous, not yet backed), made what the device maps. 0 or
+	 * -errno (the mapping is undone). ramfs files have none: mm/mmap.c
+	 * maps their bytes itself.
+	 */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 struct inode_operations {
@@ -130,6 +140,49 @@ struct inode_operations {
 	 */
 	int (*get_link)(struct ramfs_inode *link, struct ramfs_inode **res);
 };
+
+/*
+ * A file being run is not written, and a file open for writing is not run
+ * (Linux's ETXTBSY), counted in the inode's i_writecount as Linux does:
+ * each struct file open for writing on a regular file holds one
+ * get_write_access (fs/open.c, put by fput), each execve in progress and
+ * each mm whose exe_file the inode is holds one deny_write_access
+ * (fs/exec.c, dup_mm, mmput). The one that cannot have its way gets
+ * -ETXTBSY.
+ */
+static inline int get_write_access(struct ramfs_inode *inode)
+{
+	int v = atomic_read(&inode->i_writecount), old;
+
+	for (; v >= 0; v = old) {
+		old = atomic_cmpxchg(&inode->i_writecount, v, v + 1);
+		if (old == v)
+			return 0;
+	}
+	return -ETXTBSY;
+}
+
+static inline void put_write_access(struct ramfs_inode *inode)
+{
+	atomic_dec(&inode->i_writecount);
+}
+
+static inline int deny_write_access(struct ramfs_inode *inode)
+{
+	int v = atomic_read(&inode->i_writecount), old;
+
+	for (; v <= 0; v = old) {
+		old = atomic_cmpxchg(&inode->i_writecount, v, v - 1);
+		if (old == v)
+			return 0;
+	}
+	return -ETXTBSY;
+}
+
+static inline void allow_write_access(struct ramfs_inode *inode)
+{
+	atomic_inc(&inode->i_writecount);
+}
 
 struct file {
 	const struct file_operations *f_op;

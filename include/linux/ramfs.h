@@ -18,6 +18,7 @@
 #ifndef __LINUX_RAMFS_H
 #define __LINUX_RAMFS_H
 
+#include <linux/atomic.h>
 #include <linux/dcache.h>
 #include <linux/list.h>
 #include <linux/stat.h>
@@ -43,6 +44,7 @@ struct ramfs_inode {
 	void *data;		/* file contents or link target (size bytes) */
 	size_t capacity;	/* bytes allocated at data (>= size) */
 	int i_count;		/* holders (see above); ramfs inodes only */
+	atomic_t i_writecount;	/* > 0: open for writing; < 0: being run (linux/fs.h) */
 	unsigned int i_nlink;	/* names (see above); 0: unlinked, freed at i_count 0 */
 	struct list_head i_dentry;	/* its dentries (d_alias), oldest first */
 	/*

@@ -31,6 +31,7 @@ struct restart_block {
 		struct {	/* futex_wait with a timeout (kernel/futex.c) */
 			u32 __user *uaddr;
 			u32 val, bitset;
+			bool shared;			/* not FUTEX_PRIVATE_FLAG */
 			u64 expires;			/* CLOCK_MONOTONIC, ns */
 		} futex;
 	};

@@ -31,6 +31,7 @@
 #define ENFILE		23	/* File table overflow */
 #define EMFILE		24	/* Too many open files */
 #define ENOTTY		25	/* Not a typewriter */
+#define ETXTBSY		26	/* Text file busy */
 #define EFBIG		27	/* File too large */
 #define ENOSPC		28	/* No space left on device */
 #define ESPIPE		29	/* Illegal seek */

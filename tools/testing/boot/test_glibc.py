@@ -41,7 +41,8 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     mappers, read() and fork), offsets, EACCES/EINVAL/ENODEV/EBADF, SIGBUS
     past the end of a file, partial munmap, mremap, madvise, msync, mprotect;
   * mmshare: what is shared and when a page is copied: anonymous MAP_SHARED
-    across fork (munmap, exit, mremap, MADV_DONTNEED), a file's MAP_SHARED
+    across fork (munmap, exit, mremap, MADV_DONTNEED), mmap of /dev/zero
+    (private: anonymous; shared: across fork), a file's MAP_SHARED
     between two mmaps, MAP_PRIVATE of a file copied at the first write
     (file writes show until then), with fork, a moving buffer, truncation,
     mprotect and the kernel's writes; exec's data and .bss;
@@ -58,9 +59,19 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     mutex, robust mutexes whose owner dies (EOWNERDEAD);
   * execthread: execve from a second thread (the pid stays, the other
     threads go, the parent's waitpid gets the new program's status), after
-    the first thread exited, from the first thread, from two at once.
+    the first thread exited, from the first thread, from two at once;
+  * pshared: futexes shared between processes (kernel/futex.c's keys):
+    raw wait/wake, requeue and wake_op across fork in anonymous MAP_SHARED
+    memory and /dev/zero's, glibc's PTHREAD_PROCESS_SHARED mutex and
+    condition variable, sem_t, robust and PI mutexes between processes, a
+    /tmp file mapped by two processes (shared, and private read-only or
+    writable), a private futex staying private, EFAULT; each wait has a
+    deadline, so a wake-up that does not cross fails the case, not hangs;
+  * txtbsy: ETXTBSY for a program being run (open for writing, truncate,
+    also while a forked child of it runs) and for execve of a file, a
+    script or a script's interpreter open for writing.
 
-futex and execthread run once more on 4 CPUs of multi-threaded TCG.
+futex, execthread and pshared run once more on 4 CPUs of multi-threaded TCG.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -111,7 +122,8 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
 
 @pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
                                   'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'mmshare',
-                                  'fileio', 'links', 'futex', 'execthread'])
+                                  'fileio', 'links', 'futex', 'execthread', 'pshared',
+                                  'txtbsy'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
@@ -139,8 +151,9 @@ def check_ktap(texts, name):
 
 
 # Threads really at once: 4 CPUs of QEMU's multi-threaded TCG (a host thread
-# each, no -icount), for the futex operations and execve from threads.
-@pytest.mark.parametrize('name', ['futex', 'execthread'])
+# each, no -icount), for the futex operations (within and between
+# processes) and execve from threads.
+@pytest.mark.parametrize('name', ['futex', 'execthread', 'pshared'])
 def test_glibc_program_smp4(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
                             name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,

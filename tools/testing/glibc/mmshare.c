@@ -16,6 +16,9 @@
  *     not yet written wholly past a truncated file's end gives SIGBUS;
  *     mprotect and a write by the kernel (read(2) into the mapping) copy
  *     the page, never writing the file;
+ *   - mmap of /dev/zero: MAP_PRIVATE is anonymous memory, MAP_SHARED a
+ *     shmem object shared across fork; the file's mode checked (EACCES),
+ *     /dev/null not mappable (ENODEV);
  *   - exec: a program's initialised data and .bss start as the file says
  *     in every run, whatever an earlier run of it wrote there.
  * KTAP out. --exec-child is for the run it execs itself.
@@ -36,7 +39,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 19
+#define NR_CASES 22
 #define PG 4096
 
 static sigjmp_buf bus_jmp;
@@ -268,6 +271,78 @@ static void test_anon_private_and_maps(void)
 	munmap(s, 2 * PG);
 }
 
+/* ---- mmap of /dev/zero: private or shared zeroed memory ----------------- */
+
+static int child_writes_first(void *arg)
+{
+	((char *)arg)[0] = 'c';
+	return 0;
+}
+
+/* Is there a /proc/self/maps line starting with want and ending in name? */
+static int maps_has(const char *want, const char *name)
+{
+	char line[256];
+	FILE *maps = fopen("/proc/self/maps", "r");
+	int found = 0;
+
+	while (maps && fgets(line, sizeof(line), maps))
+		if (!strncmp(line, want, strlen(want)) && strstr(line, name))
+			found = 1;
+	if (maps)
+		fclose(maps);
+	return found;
+}
+
+/*
+ * Linux's mmap_zero: MAP_PRIVATE of /dev/zero is anonymous memory, each
+ * process's own; MAP_SHARED a shmem object of its own ("/dev/zero
+ * (deleted)" in maps), shared with children. The file's mode is checked as
+ * for any file; /dev/null has no mmap (ENODEV).
+ */
+static void test_dev_zero(void)
+{
+	int fd = open("/dev/zero", O_RDWR), rd = open("/dev/zero", O_RDONLY);
+	int wr = open("/dev/zero", O_WRONLY), nul = open("/dev/null", O_RDWR);
+	char *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	char *s = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	char want[64], *q;
+	int zero = 1, e1, e2, e3;
+
+	for (int i = 0; p != MAP_FAILED && s != MAP_FAILED && i < 2 * PG; i++)
+		zero &= p[i] == 0 && s[i] == 0;
+	if (p != MAP_FAILED && s != MAP_FAILED) {
+		p[0] = 'p';
+		s[0] = 'p';
+	}
+	ktap_check(p != MAP_FAILED && zero && in_child(child_writes_first, p) == 0 &&
+		   p[0] == 'p', "dev_zero_private_anonymous",
+		   "mmap %p errno %d, zeroed %d, p[0] %c after the child wrote", p, errno, zero,
+		   p != MAP_FAILED ? p[0] : '-');
+	snprintf(want, sizeof(want), "%lx-%lx rw-s 00000000 ", (unsigned long)s,
+		 (unsigned long)s + 2 * PG);
+	ktap_check(s != MAP_FAILED && in_child(child_writes_first, s) == 0 && s[0] == 'c' &&
+		   maps_has(want, " /dev/zero (deleted)\n"), "dev_zero_shared_across_fork",
+		   "mmap %p errno %d, s[0] %c after the child wrote, maps line %s...", s, errno,
+		   s != MAP_FAILED ? s[0] : '-', want);
+
+	q = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, rd, 0);
+	e1 = q == MAP_FAILED ? errno : 0;
+	q = mmap(NULL, PG, PROT_READ, MAP_PRIVATE, wr, 0);
+	e2 = q == MAP_FAILED ? errno : 0;
+	q = mmap(NULL, PG, PROT_READ, MAP_PRIVATE, nul, 0);
+	e3 = q == MAP_FAILED ? errno : 0;
+	ktap_check(e1 == EACCES && e2 == EACCES && e3 == ENODEV, "dev_zero_mode_checked",
+		   "shared writable of O_RDONLY: %d, of O_WRONLY: %d (EACCES %d), /dev/null: %d "
+		   "(ENODEV %d)", e1, e2, EACCES, e3, ENODEV);
+	munmap(p, 2 * PG);
+	munmap(s, 2 * PG);
+	close(fd);
+	close(rd);
+	close(wr);
+	close(nul);
+}
+
 /* ---- MAP_SHARED of a file between processes ----------------------------- */
 
 static int child_maps_file(void *arg)
@@ -459,6 +534,7 @@ int main(int argc, char **argv)
 	test_anon_shared_munmap();
 	test_anon_shared_split_move();
 	test_anon_private_and_maps();
+	test_dev_zero();
 	test_file_shared_two_mmaps();
 	test_private_cow();
 	test_private_fork();

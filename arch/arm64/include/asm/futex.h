@@ -100,17 +100,16 @@ static inline int arch_futex_atomic_op_inuser(int op, int oparg, int *oval, u32 
 
 /*
  * If *uaddr == oldval, make it newval, atomically; *uval: what it was
- * (whether or not it matched). 0, -EFAULT or -EAGAIN.
+ * (whether or not it matched). 0, -EFAULT or -EAGAIN. Unchecked: a user
+ * address access_ok() passed, or the kernel's (linear-map) address of a
+ * user page (kernel/futex.c's hand-over of another process's shared lock).
  */
-static inline int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u32 oldval,
-						u32 newval)
+static inline int __futex_atomic_cmpxchg(u32 *uval, u32 *uaddr, u32 oldval, u32 newval)
 {
 	unsigned int loops = FUTEX_MAX_LOOPS, tmp;
 	int ret = 0;
 	u32 val;
 
-	if (!access_ok(uaddr, sizeof(u32)))
-		return -EFAULT;
 	asm volatile(
 	"1:	ldxr	%w[val], %[mem]\n"
 	"	sub	%w[tmp], %w[val], %w[oldval]\n"
@@ -138,6 +137,15 @@ static inline int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u3
 	if (!ret)
 		*uval = val;
 	return ret;
+}
+
+/* The same on a user address, checked. */
+static inline int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u32 oldval,
+						u32 newval)
+{
+	if (!access_ok(uaddr, sizeof(u32)))
+		return -EFAULT;
+	return __futex_atomic_cmpxchg(uval, (u32 *)uaddr, oldval, newval);
 }
 
 #endif
