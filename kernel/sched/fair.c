@@ -25,6 +25,12 @@
 
 #define BALANCE_INTERVAL 8	/* ticks: 32 ms at HZ=250 */
 
+/*
+ * Test only: set by the sched_smp KUnit suite so that a case sees what
+ * the newidle balance does by itself, with no periodic balance behind it.
+ */
+bool sched_test_no_periodic_balance;
+
 unsigned int select_task_rq_fork(struct task_struct *p)
 {
 	unsigned int cpu, best = task_cpu(p), best_load = -1U;
@@ -142,7 +148,7 @@ void trigger_load_balance(struct rq *this_rq)
 	struct rq *busiest;
 	bool moved = false;
 
-	if (time_before(jiffies, this_rq->next_balance))
+	if (time_before(jiffies, this_rq->next_balance) || READ_ONCE(sched_test_no_periodic_balance))
 		return;
 	this_rq->next_balance = jiffies + BALANCE_INTERVAL;
 	busiest = find_busiest_queue(this_rq, READ_ONCE(this_rq->nr_running) + 2);

@@ -81,6 +81,8 @@ unsigned int select_task_rq_fork(struct task_struct *p);
 void newidle_balance(struct rq *rq);
 /* The tick, now and then: pull from the busiest CPU if it has 2 more. */
 void trigger_load_balance(struct rq *rq);
+/* Test only (sched_smp_kunit.c): trigger_load_balance does nothing. */
+extern bool sched_test_no_periodic_balance;
 /* An allowed online CPU for p, the least loaded (p's mask has none: any). */
 unsigned int select_fallback_rq(struct task_struct *p);
 /* After a switch: move rq->push_task to a CPU its mask allows. */

@@ -9,7 +9,10 @@
  *   - a running thread whose mask loses its CPU moves to the new one;
  *   - new threads go to idle CPUs, one each (fork placement);
  *   - two threads queued on one CPU while others idle: the periodic
- *     balance spreads them.
+ *     balance spreads them;
+ *   - the same with the periodic balance off: they stay until a task
+ *     ends on an idle CPU, whose schedule() then pulls one at once
+ *     (newidle balance).
  *
  * The cases run in CPU0's idle task (the boot task); they need 3 CPUs and
  * are skipped with fewer.
@@ -215,11 +218,71 @@ static void sched_smp_balance_spreads_queued_tasks(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, stop_spinners());
 }
 
+static volatile int poke_cpu;
+
+static int poke(void *arg)
+{
+	poke_cpu = smp_processor_id();
+	return 0;		/* exits: its CPU schedules with nothing queued */
+}
+
+/*
+ * The periodic balance off (fair.c's test-only sched_test_no_periodic_balance):
+ * one spinner running on CPU1, one waiting behind it, both allowed on CPU2
+ * too. CPU2 idles in wfi and never looks at CPU1's queue by itself, so the
+ * two stay on CPU1 for a fifth of a second, many periodic balances' worth.
+ * Then a thread pinned to CPU2 runs there and exits: CPU2's schedule()
+ * finds its own queue empty and its newidle balance pulls the waiting
+ * spinner. Nothing else could have moved it: without newidle_balance()
+ * the spinners stay on CPU1 and the case fails.
+ */
+static void newidle_pull(struct kunit *test)
+{
+	struct cpumask cpu1 = one_cpu(1), cpu2 = one_cpu(2), both = { 0x6 };
+	unsigned long stay_until = jiffies + HZ / 5;
+	struct task_struct *p;
+	bool pulled;
+
+	KUNIT_ASSERT_TRUE(test, start_spinners(&cpu1));
+	KUNIT_ASSERT_TRUE(test, wait_until(spread_cpu[0] == 1 && spread_cpu[1] == 1));
+	for (int i = 0; i < SPREAD; i++)
+		KUNIT_EXPECT_EQ(test, sched_setaffinity(spread_task[i]->pid, &both), 0);
+	(void)wait_until(time_after(jiffies, stay_until));
+	KUNIT_ASSERT_EQ(test, READ_ONCE(cpu_rq(1)->nr_running), 2);
+	KUNIT_ASSERT_TRUE(test, spread_cpu[0] == 1 && spread_cpu[1] == 1);
+	KUNIT_ASSERT_EQ(test, READ_ONCE(cpu_rq(2)->nr_running), 0);
+
+	poke_cpu = -1;
+	p = kthread_create(poke, NULL, "kunit-poke");
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	p->cpus_mask = cpu2;		/* not running yet: nobody else looks */
+	wake_up_process(p);
+	pulled = wait_until(spread_cpu[0] != spread_cpu[1]);
+	KUNIT_EXPECT_TRUE(test, pulled);
+	KUNIT_EXPECT_EQ(test, poke_cpu, 2);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(cpu_rq(1)->nr_running), 1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(cpu_rq(2)->nr_running), 1);
+	if (pulled)
+		kunit_info(test, "CPU%d pulled a spinner when its task exited, the periodic balance off",
+			   poke_cpu);
+}
+
+static void sched_smp_idle_cpu_pulls_without_periodic_balance(struct kunit *test)
+{
+	if (!enough_cpus(test))
+		return;
+	WRITE_ONCE(sched_test_no_periodic_balance, true);
+	newidle_pull(test);
+	WRITE_ONCE(sched_test_no_periodic_balance, false);
+	KUNIT_EXPECT_TRUE(test, stop_spinners());
+}
+
 static struct kunit_case sched_smp_cases[] = {
 	KUNIT_CASE(sched_smp_wakeup_on_other_cpu),
 	KUNIT_CASE(sched_smp_running_task_migrates),
 	KUNIT_CASE(sched_smp_new_tasks_go_to_idle_cpus),
 	KUNIT_CASE(sched_smp_balance_spreads_queued_tasks),
+	KUNIT_CASE(sched_smp_idle_cpu_pulls_without_periodic_balance),
 	{}
 };
 

@@ -14,7 +14,8 @@ multi-threaded TCG (they really run at once):
     on, and status's Cpus_allowed its mask;
   * the sched_smp KUnit suite, both ways:
     wake-up of a task on another CPU by the reschedule IPI, migration of
-    a running task, placement of new tasks, and balancing.
+    a running task, placement of new tasks, the periodic balance, and
+    the newidle balance alone (the periodic one switched off).
 """
 
 import os
