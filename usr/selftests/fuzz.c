@@ -20,13 +20,18 @@
  * MAP_POPULATE and MAP_LOCKED cleared, so it cannot map over the program or
  * pin the host's memory; pipe2 and fcntl(F_SETFL) always with O_NONBLOCK,
  * so a read or write on a pipe never sleeps; ppoll and pselect6 with a zero
- * timeout; chdir and fchdir are followed by a chdir back to /proc. On
- * headstart the calls that change files can reach only "/" itself (the one
- * absolute path the arguments hold): its mode, owner and times may change
- * during a fuzz run, nothing else. On Linux (qemu-aarch64) run the fuzzer
- * only in usr/tests' sandbox, never as root on a real system.
+ * timeout; chdir and fchdir are followed by a chdir back to /proc. The
+ * calls that create, remove, rename or change a name, and openat for
+ * writing, get "/" for each path that could be readable memory (a path
+ * under a directory fd, or in the scratch area once a call has written
+ * "/test/fuzz" there, would reach real files: seed 3 made a file in "/"
+ * named by the bytes of this program's code); their bad pointers stay.
+ * So on headstart only "/" itself changes: its mode, owner and times, and
+ * nothing else. On Linux (qemu-aarch64) run the fuzzer only in usr/tests'
+ * sandbox, never as root on a real system.
  *
  * fuzz -f calls seed chunk: find the call that killed a chunk's child.
+ * fuzz -l calls seed chunk: find the call after which memory is lost.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -56,26 +61,26 @@ static const struct range denied[] = {
 	/* End or replace the process: exit, exit_group, execve, execveat,
 	 * clone, clone3, rt_sigreturn (loads registers from the stack). */
 	{ 93, 94 }, { 221, 221 }, { 281, 281 }, { 220, 220 }, { 435, 435 }, { 139, 139 },
-	/* Signal other processes (the parent, init): rt_sigqueueinfo,
-	 * rt_tgsigqueueinfo, pidfd_send_signal. (kill, tkill, tgkill are made,
+	/* Signal other processes (the parent, init): pidfd_send_signal.
+	 * (kill, tkill, tgkill, rt_sigqueueinfo and rt_tgsigqueueinfo are made,
 	 * aimed at the child itself: next_call.) */
-	{ 138, 138 }, { 240, 240 }, { 424, 424 },
-	/* Change our own mappings or state under us: munmap, mprotect,
-	 * remap_file_pages, pkey_mprotect, process_madvise, mseal,
-	 * rseq, prctl, seccomp, personality. (rt_sigaction is made, but only
-	 * to read an action: a random handler would be jumped to; mremap and
-	 * madvise are made on the scratch area only: next_call.) */
-	{ 215, 215 }, { 226, 226 }, { 234, 234 }, { 288, 288 }, { 440, 440 },
+	{ 424, 424 },
+	/* Change our own mappings or state under us: remap_file_pages,
+	 * pkey_mprotect, process_madvise, mseal, rseq, prctl, seccomp,
+	 * personality. (rt_sigaction is made, but only to read an action: a
+	 * random handler would be jumped to; mremap, madvise, munmap and
+	 * mprotect are made on the scratch area only: next_call.) */
+	{ 234, 234 }, { 288, 288 }, { 440, 440 },
 	{ 462, 462 }, { 293, 293 }, { 167, 167 }, { 277, 277 }, { 92, 92 },
 	/* Deliver SIGALRM later, which kills: timer_create. (setitimer is
 	 * made: the child ignores every signal it can.) */
 	{ 107, 107 },
-	/* Block for a long time or for ever: nanosleep, clock_nanosleep,
-	 * futex_waitv, epoll_pwait(2), rt_sigsuspend, io_getevents,
-	 * io_pgetevents, socket waits (accept, accept4, connect, recvfrom,
-	 * recvmsg, recvmmsg). (rt_sigtimedwait and futex are made, with a zero
-	 * timeout; ppoll and pselect6 too, see above.) */
-	{ 101, 101 }, { 115, 115 }, { 449, 449 }, { 454, 456 },
+	/* Block for a long time or for ever: futex_waitv, epoll_pwait(2),
+	 * rt_sigsuspend, io_getevents, io_pgetevents, socket waits (accept,
+	 * accept4, connect, recvfrom, recvmsg, recvmmsg). (rt_sigtimedwait,
+	 * futex, nanosleep and clock_nanosleep are made, with a zero timeout;
+	 * ppoll and pselect6 too, see above.) */
+	{ 449, 449 }, { 454, 456 },
 	{ 22, 22 }, { 441, 441 }, { 133, 133 }, { 4, 4 }, { 292, 292 },
 	{ 202, 203 }, { 207, 207 }, { 212, 212 }, { 242, 243 },
 	/* Make fds whose read blocks: eventfd2, signalfd4, timerfd_create,
@@ -87,8 +92,8 @@ static const struct range denied[] = {
 	/* Leave the file system's root for good: chroot. */
 	{ 51, 51 },
 	/* Change files outside the sandbox (Linux): fallocate, *setxattr,
-	 * *removexattr, fchmodat2; ioctl (it can freeze a file system). */
-	{ 47, 47 }, { 5, 7 }, { 14, 16 }, { 452, 452 }, { 29, 29 },
+	 * *removexattr, fchmodat2. (ioctl: see qemu_denied.) */
+	{ 47, 47 }, { 5, 7 }, { 14, 16 }, { 452, 452 },
 	/* Slow on a host: sync, fsync, fdatasync, sync_file_range, syncfs. */
 	{ 81, 84 }, { 267, 267 },
 	/* The machine, not the process: reboot, kexec_load, kexec_file_load,
@@ -116,13 +121,22 @@ static const struct range denied[] = {
  * a buffer of the guest's length on its own stack with alloca); close_range
  * (QEMU loops over the fds from a 64-bit signed first fd: 2^63 times);
  * pselect6 (an nfds of millions kills QEMU: it converts the guest's fd_sets
- * into its own fixed-size ones, seen with QEMU 7.2). Also setrlimit and
+ * into its own fixed-size ones, seen with QEMU 7.2); name_to_handle_at and
+ * open_by_handle_at (QEMU allocates the guest's handle_bytes and aborts
+ * when that fails: SIGABRT, seen with QEMU 7.2); mprotect, even confined
+ * to the scratch area (with it, seeds 1 to 3 each had a child killed by
+ * SIGABRT or hung in QEMU 7.2 later on; which later call trips QEMU was
+ * not pinned down). Also setrlimit and
  * prlimit64: there they would limit QEMU itself (a random RLIMIT_AS or
  * RLIMIT_NOFILE kills the emulator); on headstart the limits are per process
- * and only recorded, so the fuzzer makes them.
+ * and only recorded, so the fuzzer makes them. And ioctl, which on the
+ * host's real file systems could do harm (FIFREEZE freezes one); on
+ * headstart the child has closed the console (fds 0..2) and opens nothing
+ * but "/", pipes and what random paths find, so the ioctls reach those.
  */
 static const struct range qemu_denied[] = {
 	{ 122, 123 }, { 200, 212 }, { 269, 269 }, { 436, 436 }, { 72, 72 }, { 164, 164 }, { 261, 261 },
+	{ 29, 29 }, { 264, 265 }, { 226, 226 },
 };
 
 static unsigned char is_denied[NR_MAX];
@@ -163,6 +177,40 @@ static long random_arg(void)
 	}
 }
 
+/*
+ * For the calls that change the file system: which arguments are the
+ * names they change, as a bit per argument (openat: when it may write).
+ */
+static unsigned changed_paths(int nr, const long a[6])
+{
+	switch (nr) {
+	case __NR_mknodat: case __NR_mkdirat: case __NR_unlinkat: case __NR_fchmodat:
+	case __NR_fchownat: case __NR_utimensat:
+		return 1 << 1;
+	case __NR_symlinkat:
+		return 1 << 2;
+	case __NR_linkat:
+		return 1 << 3;
+	case __NR_renameat: case __NR_renameat2:
+		return 1 << 1 | 1 << 3;
+	case __NR_truncate:
+		return 1 << 0;
+	case __NR_openat:
+		return a[2] & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND) ? 1 << 1 : 0;
+	}
+	return 0;
+}
+
+/* A user address that may be mapped becomes "/"; NULL, low, kernel and
+ * non-canonical ones (which fault) stay. */
+static void only_root(long a[6], unsigned which)
+{
+	for (int j = 0; j < 6; j++)
+		if ((which & (1u << j)) && (unsigned long)a[j] >= PAGE &&
+		    (unsigned long)a[j] < (1UL << 48))
+			a[j] = (long)"/";
+}
+
 static void seed_chunk(unsigned seed, int chunk)
 {
 	rng = 0x9e3779b97f4a7c15ULL ^ ((unsigned long long)seed << 32) ^ (unsigned)chunk;
@@ -180,23 +228,31 @@ static int next_call(long a[6])
 		a[j] = random_arg();
 	if (nr == __NR_mmap)
 		a[3] &= ~(long)(MAP_FIXED | MAP_POPULATE | MAP_LOCKED);
-	/* mremap and madvise aimed into the scratch area: moving or dropping
-	 * its pages only makes later pointers into it fault. Never
+	only_root(a, changed_paths(nr, a));
+	/* mremap, madvise, munmap and mprotect aimed into the scratch area:
+	 * moving, dropping or protecting its pages only makes later pointers
+	 * into it fault (the fuzzer's own code never touches it). Never
 	 * MREMAP_FIXED, which could replace any mapping of ours. */
-	if (nr == __NR_mremap || nr == __NR_madvise) {
+	if (nr == __NR_mremap || nr == __NR_madvise || nr == __NR_munmap ||
+	    nr == __NR_mprotect) {
 		a[0] = (long)(scratch + ((unsigned long)a[0] % SCRATCH));
 		a[1] = (long)((unsigned long)a[1] % (2 * SCRATCH));
 		if (nr == __NR_mremap) {
 			a[2] = (long)((unsigned long)a[2] % (4 * SCRATCH));
 			a[3] &= ~2L;		/* MREMAP_FIXED */
 		}
+		/* Not past its end: the next mapping may be our stack. */
+		if (nr == __NR_munmap || nr == __NR_mprotect)
+			a[1] = (long)((unsigned long)a[1] % (scratch + SCRATCH - (char *)a[0] + 1));
 	}
 	/* Signals only to ourselves, never the two that cannot be ignored. */
-	if (nr == __NR_kill || nr == __NR_tkill || nr == __NR_tgkill) {
-		long *sig = &a[nr == __NR_tgkill ? 2 : 1];
+	if (nr == __NR_kill || nr == __NR_tkill || nr == __NR_tgkill ||
+	    nr == __NR_rt_sigqueueinfo || nr == __NR_rt_tgsigqueueinfo) {
+		int two_ids = nr == __NR_tgkill || nr == __NR_rt_tgsigqueueinfo;
+		long *sig = &a[two_ids ? 2 : 1];
 
 		a[0] = self;
-		if (nr == __NR_tgkill)
+		if (two_ids)
 			a[1] = self;
 		if (*sig == SIGKILL || *sig == SIGSTOP)
 			*sig = 0;
@@ -213,6 +269,10 @@ static int next_call(long a[6])
 		a[4] = (long)&zero_timeout;
 	if (nr == __NR_futex)
 		a[3] = (long)&zero_timeout;	/* a wait returns at once */
+	if (nr == __NR_nanosleep)
+		a[0] = (long)&zero_timeout;
+	if (nr == __NR_clock_nanosleep)
+		a[2] = (long)&zero_timeout;	/* absolute 0 is past: no wait */
 	return nr;
 }
 
@@ -298,6 +358,21 @@ static int setup(void)
 	return 0;
 }
 
+/* The last few of the first `calls` calls of a chunk, as made. */
+static void show_calls(unsigned seed, int chunk, long calls)
+{
+	long i, a[6];
+	int nr;
+
+	seed_chunk(seed, chunk);
+	for (i = 0; i < calls; i++) {
+		nr = next_call(a);
+		if (i >= calls - 8)
+			printf("%6ld: %3d(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", i, nr,
+			       a[0], a[1], a[2], a[3], a[4], a[5]);
+	}
+}
+
 /*
  * fuzz -f calls seed chunk: which call of a chunk is fatal? Bisect on how
  * many of its calls a fresh child makes, then show the last few calls made.
@@ -305,8 +380,7 @@ static int setup(void)
  */
 static int find_fatal(long calls, unsigned seed, int chunk)
 {
-	long lo = 0, hi = calls, mid, i, a[6];
-	int nr;
+	long lo = 0, hi = calls, mid;
 
 	chunk_timeout = 10;
 	if (setup() < 0 || run_chunk(seed, chunk, calls) == 0) {
@@ -322,13 +396,40 @@ static int find_fatal(long calls, unsigned seed, int chunk)
 	}
 	printf("fuzz: chunk %d of seed %u dies in call %ld; the calls before it:\n",
 	       chunk, seed, hi - 1);
-	seed_chunk(seed, chunk);
-	for (i = 0; i < hi; i++) {
-		nr = next_call(a);
-		if (i >= hi - 8)
-			printf("%6ld: %3d(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n", i, nr,
-			       a[0], a[1], a[2], a[3], a[4], a[5]);
+	show_calls(seed, chunk, hi);
+	return 0;
+}
+
+/* Does a child making the first `calls` calls of the chunk lose memory? */
+static int loses_memory(unsigned seed, int chunk, long calls)
+{
+	long long before = free_bytes();
+
+	if (run_chunk(seed, chunk, calls) != 0)
+		return -1;
+	return free_bytes() != before;
+}
+
+/* fuzz -l calls seed chunk: the same bisection for lost memory. */
+static int find_leak(long calls, unsigned seed, int chunk)
+{
+	long lo = 0, hi = calls, mid;
+
+	chunk_timeout = 10;
+	if (setup() < 0 || loses_memory(seed, chunk, calls) != 1) {
+		printf("fuzz: chunk %d of seed %u loses no memory in %ld calls\n", chunk, seed,
+		       calls);
+		return 1;
 	}
+	while (hi - lo > 1) {		/* lo calls lose nothing, hi calls do */
+		mid = lo + (hi - lo) / 2;
+		if (loses_memory(seed, chunk, mid) == 1)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	printf("fuzz: chunk %d of seed %u loses memory in call %ld\n", chunk, seed, hi - 1);
+	show_calls(seed, chunk, hi);
 	return 0;
 }
 
@@ -337,11 +438,14 @@ int main(int argc, char **argv)
 	long calls = 100000, done;
 	unsigned seed = 1;
 	int chunk, st, survived = 1;
-	long long before, after;
+	long long before, after, chunk_before;
 
 	if (argc == 5 && !strcmp(argv[1], "-f"))
 		return find_fatal(strtol(argv[2], NULL, 0), (unsigned)atoi(argv[3]),
 				  atoi(argv[4]));
+	if (argc == 5 && !strcmp(argv[1], "-l"))
+		return find_leak(strtol(argv[2], NULL, 0), (unsigned)atoi(argv[3]),
+				 atoi(argv[4]));
 	if (argc > 1)
 		calls = strtol(argv[1], NULL, 0);
 	if (argc > 2)
@@ -356,7 +460,11 @@ int main(int argc, char **argv)
 	for (chunk = 0, done = 0; done < calls; chunk++, done += CHUNK) {
 		long n = calls - done < CHUNK ? calls - done : CHUNK;
 
+		chunk_before = free_bytes();
 		st = run_chunk(seed, chunk, n);
+		if (st == 0 && !ktap_on_linux() && free_bytes() != chunk_before)
+			ktap_diag("chunk %d lost memory; to find the call: fuzz -l %ld %u %d", chunk,
+				  n, seed, chunk);
 		if (st == 0)
 			continue;
 		survived = 0;
