@@ -22,7 +22,7 @@ check() {	# check NAME GOT WANT
 }
 
 echo "KTAP version 1"
-echo "1..23"
+echo "1..24"
 
 check pipeline "$(echo hello world | tr a-z A-Z | cut -d' ' -f2)" "WORLD"
 check long_pipeline "$(printf '3\n1\n2\n1\n' | sort | uniq -c | awk '{print $2 ":" $1}' | tr '\n' ' ')" \
@@ -101,6 +101,26 @@ echo kept >&5
 rm /tmp/bb/gone
 check proc_fd_unlinked "$(cat /dev/fd/5) $(ls -l /proc/self/fd/5 | grep -c '(deleted)')" "kept 1"
 exec 5>&-
+
+# ETXTBSY, as Linux: a program some process runs does not open for
+# writing, and a file open for writing (here fd 3, which the subshell
+# inherits) does not run; both work again afterwards.
+cp /bin/busybox /tmp/bb/busybox
+/tmp/bb/busybox sleep 60 &
+runner=$!
+i=0
+while [ "$(readlink /proc/$runner/exe)" != /tmp/bb/busybox ] && [ $i -lt 200 ]; do
+	usleep 10000
+	i=$((i + 1))
+done
+busy=$( (: >> /tmp/bb/busybox) 2>&1 | grep -c 'Text file busy')
+kill $runner
+wait $runner
+exec 3>> /tmp/bb/busybox
+ran=$(/tmp/bb/busybox true 2>&1; echo "status $?")
+exec 3>&-
+check etxtbsy "$busy $(echo "$ran" | grep -c 'Text file busy') $(echo "$ran" | tail -n 1) \
+$(/tmp/bb/busybox echo runs) $(: >> /tmp/bb/busybox && echo writable)" "1 1 status 126 runs writable"
 
 rm -rf /tmp/bb
 echo "# busybox.sh: pass:$((n - failed)) fail:$failed skip:0 total:$n"
