@@ -979,10 +979,10 @@ static int hand_over_pi(struct task_struct *tsk, struct futex_q *q, u32 __user *
 }
 
 /*
- * Where mm maps the memory a shared-memory key names (a MAP_SHARED
- * mapping of the same shmem object or ramfs file, covering the page, or a
- * private one while the page is still the file's): the word's address
- * there, or 0. mmap_lock taken: no bucket lock may be held.
+ * Where mm maps the memory a shared-memory key names, writably shared (a
+ * MAP_SHARED mapping of the same shmem object or ramfs file, covering the
+ * page): the word's address there, or 0. mmap_lock taken: no bucket lock
+ * may be held.
  */
 static unsigned long futex_key_uaddr(struct mm_struct *mm, const struct futex_key *key)
 {
@@ -992,19 +992,18 @@ static unsigned long futex_key_uaddr(struct mm_struct *mm, const struct futex_ke
 
 	mmap_read_lock(mm);
 	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT, a;
+		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 
+		/* (a write through a private mapping would go to a copy) */
+		if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+			continue;
 		if (kind == FUT_OFF_SHMEM ? !vma->vm_shmem || vma->vm_shmem->ino != key->ptr :
 		    !vma->vm_file || vma->vm_file->ino != key->ptr)
 			continue;
 		if (key->word < vma->vm_pgoff || key->word - vma->vm_pgoff >= pages)
 			continue;
-		a = vma->vm_start + ((key->word - vma->vm_pgoff) << PAGE_SHIFT) +
-		    (key->offset & ~FUT_OFF_KIND);
-		if (kind == FUT_OFF_INODE && !(vma->vm_flags & VM_SHARED) &&
-		    (user_pte(mm, a) & (PTE_VALID | PTE_SPECIAL)) != (PTE_VALID | PTE_SPECIAL))
-			continue;	/* a private copy: not the file's page */
-		uaddr = a;
+		uaddr = vma->vm_start + ((key->word - vma->vm_pgoff) << PAGE_SHIFT) +
+			(key->offset & ~FUT_OFF_KIND);
 		break;
 	}
 	mmap_read_unlock(mm);

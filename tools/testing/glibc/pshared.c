@@ -13,7 +13,8 @@
  *     ping-pong, a robust shared mutex whose owner process dies
  *     (EOWNERDEAD to the waiter in the other process), a shared PI mutex
  *     handed across processes, and a raw PI lock whose owner process
- *     exits holding it (handed to the waiter, FUTEX_OWNER_DIED);
+ *     exits holding it (handed to the waiter, FUTEX_OWNER_DIED), also in
+ *     a file the two processes map at different places;
  *   - a private futex (FUTEX_PRIVATE_FLAG) on the same memory is the
  *     process's own: the other process's private wake does not reach it;
  *   - a /tmp file mapped MAP_SHARED by two processes on their own, at
@@ -49,10 +50,11 @@
 
 #include "ktap.h"
 
-#define NR_CASES 14
+#define NR_CASES 15
 #define PG 4096
 #define WAIT_MS 5000
 #define ROUNDS 100
+#define FILE_NAME "/tmp/pshared-futex"
 
 static long futex(uint32_t *uaddr, int op, uint32_t val, const void *ts, uint32_t *uaddr2,
 		  uint32_t val3)
@@ -400,22 +402,45 @@ static void pi_mutex_across(void)
 	munmap(r, PG);
 }
 
-/* The child owns a raw PI lock and exits holding it: the parent, waiting, gets it. */
-static void pi_owner_exits(void)
+/*
+ * The child owns a raw PI lock and exits holding it: the parent, waiting,
+ * gets it. In anonymous shared memory across fork (the same address in
+ * both), or in a /tmp file each maps on its own (the child all of it, the
+ * word at PG + 16; the parent only its second page, the word at 16): the
+ * exiting owner reaches the word through its own mapping.
+ */
+static void pi_owner_exits(int file)
 {
-	uint32_t *word = shared_anon(PG);
+	const char *name = file ? "pi_lock_owner_exits_across_file" : "pi_lock_owner_exits_across";
+	int fd = file ? open(FILE_NAME, O_RDWR | O_CREAT | O_TRUNC, 0644) : -1;
+	uint32_t *word, *base;
 	struct timespec t;
 	pid_t pid;
 	long r;
 	int st;
 
+	if (file && (fd < 0 || ftruncate(fd, 2 * PG))) {
+		ktap_check(0, name, "open/ftruncate errno %d", errno);
+		return;
+	}
+	base = file ? mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, PG) : shared_anon(PG);
+	word = (uint32_t *)((char *)base + 16);
 	pid = fork();
 	if (pid == 0) {
 		struct timespec t0;
+		uint32_t *mine = word;
 
-		*word = gettid();
+		if (file) {
+			char *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+			munmap(base, PG);	/* only its own mapping of the file left */
+			if (p == MAP_FAILED)
+				_exit(4);
+			mine = (uint32_t *)(p + PG + 16);
+		}
+		*mine = gettid();
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		while (!(__atomic_load_n(word, __ATOMIC_ACQUIRE) & FUTEX_WAITERS))
+		while (!(__atomic_load_n(mine, __ATOMIC_ACQUIRE) & FUTEX_WAITERS))
 			if (ms_since(&t0) > WAIT_MS)
 				_exit(3);
 			else
@@ -428,15 +453,18 @@ static void pi_owner_exits(void)
 	r = futex(word, FUTEX_LOCK_PI, 0, &t, NULL, 0);
 	st = reap(pid);
 	ktap_check(r == 0 && (*word & FUTEX_TID_MASK) == (uint32_t)gettid() &&
-		   (*word & FUTEX_OWNER_DIED) && st == 0, "pi_lock_owner_exits_across",
-		   "LOCK_PI %ld errno %d, word %#x (tid %d), child %d", r, r ? errno : 0, *word,
-		   gettid(), st);
-	munmap(word, PG);
+		   (*word & FUTEX_OWNER_DIED) && st == 0, name,
+		   "LOCK_PI %ld errno %d, word %#x (tid %d), child %d (3: never saw the parent "
+		   "wait)", r, r ? errno : 0, *word, gettid(), st);
+	munmap(base, PG);
+	if (file) {
+		close(fd);
+		unlink(FILE_NAME);
+	}
 }
 
 /* ---- a /tmp file mapped by two processes ---------------------------------------------- */
 
-#define FILE_NAME "/tmp/pshared-futex"
 
 enum child_map { CHILD_SHARED, CHILD_PRIVATE_RO, CHILD_PRIVATE_RW };
 
@@ -575,7 +603,8 @@ int main(void)
 	sem_pingpong();
 	robust_owner_dies();
 	pi_mutex_across();
-	pi_owner_exits();
+	pi_owner_exits(0);
+	pi_owner_exits(1);
 	file_wait_wake(CHILD_SHARED);
 	file_wait_wake(CHILD_PRIVATE_RO);
 	file_wait_wake(CHILD_PRIVATE_RW);
