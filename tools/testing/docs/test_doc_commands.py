@@ -16,7 +16,7 @@ command is the build directory; `$EDITOR` makes the edit the text
 describes. A command that boots to a prompt or idles is run in a
 terminal (pexpect) until it shows what the text says it shows, then ended
 with Ctrl-A X; a `make qemu-uboot` is followed by the `=>` lines the text
-types at U-Boot's prompt.
+types at U-Boot's prompt, and a command in TYPED by what it lists.
 """
 
 import os
@@ -87,6 +87,7 @@ EXPECT = [
     (r'make qemu QEMU_APPEND="console=ttyAMA0 -- /bin/usertests"', r'Run /init as init process'),
     (r'make qemu QEMU_DTB=\$PWD/board\.dtb', r'Machine model: my board'),
     (r'make qemu MACHINE=raspi3b .*kunit\.filter_glob=smp', r'# smp_ipi_round_trip: 4 CPUs answered'),
+    (r'make qemu QEMU_EXTRA="-smp 4"', PROMPT),
     (r'make qemu\b', PROMPT),
     (r'make help', r'qemu-gdb-console'),
     (r'make dtbs|make Image\.gz|make V=1|make #', 'exit0'),
@@ -98,6 +99,16 @@ EXPECT = [
     (r'qemu-system-aarch64 .*QEMU_EFI\.fd .*-initrd usr/initramfs\.cpio', PROMPT),
 ]
 
+# command regex -> (typed at the prompt, what the answer must show) pairs.
+# The answers are computed, so the echo of what was typed cannot match.
+TYPED = [
+    # issue 10's "a shell that sees 4 CPUs": the scheduler's and /proc's count
+    (r'make qemu QEMU_EXTRA="-smp 4"',
+     [('echo CPUS=$(nproc):$(grep -c ^processor /proc/cpuinfo):$(grep -c ^cpu[0-9] /proc/stat)',
+       r'CPUS=4:4:4'),
+      ('taskset -c 3 cat /proc/self/stat | cut -d" " -f39 | sed s/^/ON_CPU/', r'ON_CPU3')]),
+]
+
 
 def skip_reason(cmd):
     for key, reason in SKIP.items():
@@ -107,6 +118,13 @@ def skip_reason(cmd):
         elif key == cmd.key:
             return reason
     return None
+
+
+def typed_lines(cmd):
+    for rx, lines in TYPED:
+        if re.search(rx, cmd.key):
+            return lines
+    return []
 
 
 def expectation(cmd):
@@ -190,6 +208,10 @@ def _run(env, scratch, cmd, log):
                 child.expect('=> ')
                 child.sendline(typed)
         child.expect(want)
+        for line, answer in typed_lines(cmd):
+            child.sendline(line)
+            child.expect(answer)
+            child.expect(want)
     finally:
         if child.isalive():
             try:
