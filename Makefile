@@ -319,9 +319,9 @@ BENCH_BOOT_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m $$m -nographic -nic n
 	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
 	-initrd $(initramfs) -append "console=ttyAMA0 quiet rdinit=/bin/bench -- --boot"
 
-# SMP: the IPI round trip, from the smp_bench KUnit suite (kernel/smp_kunit.c)
-# on 2 CPUs; -icount shift=0 advances the counter by one ns per instruction
-# of either CPU (QEMU runs them in turn).
+# SMP: the IPI round trip and an uncontended spinlock, from the smp_bench
+# KUnit suite (kernel/smp_kunit.c) on 2 CPUs; -icount shift=0 advances the
+# counter by one ns per instruction of either CPU (QEMU runs them in turn).
 BENCH_SMP_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 2 -m 512M -nographic -nic none \
 	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
 	-append "console=ttyAMA0 poweroff kunit.filter_glob=smp_bench"
@@ -337,8 +337,11 @@ bench: deps-test all
 	@echo '  QEMU    $(BENCH_CMD)'
 	$(Q)$(BENCH_CMD)
 	@echo '  QEMU    $(BENCH_SMP_CMD)'
-	$(Q)n=$$($(BENCH_SMP_CMD) </dev/null | sed -n 's/.*IPI round trip to CPU1: \([0-9]*\) instructions.*/\1/p'); \
-		printf 'smp: IPI round trip (call function, wait) %14s instructions\n' "$${n:-failed}"
+	$(Q)out=$$($(BENCH_SMP_CMD) </dev/null); \
+		n=$$(printf '%s\n' "$$out" | sed -n 's/.*IPI round trip to CPU1: \([0-9]*\) instructions.*/\1/p'); \
+		printf 'smp: IPI round trip (call function, wait) %14s instructions\n' "$${n:-failed}"; \
+		n=$$(printf '%s\n' "$$out" | sed -n 's/.*spin_lock + spin_unlock, uncontended: \([0-9]*\) instructions.*/\1/p'); \
+		printf 'smp: spin_lock + spin_unlock, uncontended %13s instructions\n' "$${n:-failed}"
 	@echo '  QEMU    $(BENCH_SMP_USER_CMD)'
 	$(Q)out=$$($(BENCH_SMP_USER_CMD) </dev/null | sed -n 's/^bench: smp: /smp: /p'); \
 		printf '%s\n' "$${out:-smp: bench --smp failed}"
@@ -429,7 +432,7 @@ help:
 	@echo '  qemu            - boot on QEMU virt into the shell (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=,'
 	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'
 	@echo '  qemu-efi        - the same through EDK2 (UEFI) and the EFI stub (QEMU_EFI_FW=)'
-	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench), IPI,'
+	@echo '  bench           - instructions per syscall, context switch, fork (usr/bin/bench), IPI, spinlock,'
 	@echo '                    wake-up across CPUs, CPU-bound scaling on 1..4 CPUs (bench --smp),'
 	@echo '                    and for the boot at 128M..8G (BENCH_BOOT_MEM=)'
 	@echo '  check           - install what is missing and run every test'

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
-"""The SMP figures `make bench` prints: an IPI round trip in instructions
-(the smp_bench KUnit suite), and from /bin/bench --smp a wake-up round
-trip across CPUs in instructions and CPU-bound scaling on 1, 2 and 4 CPUs.
+"""The SMP figures `make bench` prints: an IPI round trip and an
+uncontended spin_lock + spin_unlock in instructions (the smp_bench KUnit
+suite), and from /bin/bench --smp a wake-up round trip across CPUs in
+instructions and CPU-bound scaling on 1, 2 and 4 CPUs.
 
 The smp_bench KUnit suite (kernel/smp_kunit.c) times 200 waiting
 smp_call_function_single() calls from CPU0 to CPU1 by the virtual counter;
@@ -19,6 +20,7 @@ import re
 import pytest
 
 IPI_BOUND = 1500        # instructions; 556 when written
+SPINLOCK_BOUND = 250    # instructions per lock + unlock; 107 when written
 
 
 def test_ipi_round_trip_cost(console, qemu_cmd, kernel_image):
@@ -32,6 +34,14 @@ def test_ipi_round_trip_cost(console, qemu_cmd, kernel_image):
     assert len(lines) == 1, texts[-20:]
     cost = int(lines[0].group(1))
     assert 100 < cost < IPI_BOUND, f'{cost} instructions per IPI round trip'
+    # spin_lock + spin_unlock of a lock no one else wants: 107 with
+    # CONFIG_DEBUG_SPINLOCK (the insncount plugin counted 107.0 for the
+    # same loop), 26 without.
+    lines = [m for t in texts
+             if (m := re.search(r'spin_lock \+ spin_unlock, uncontended: (\d+) instructions', t))]
+    assert len(lines) == 1, texts[-20:]
+    cost = int(lines[0].group(1))
+    assert 10 < cost < SPINLOCK_BOUND, f'{cost} instructions per uncontended lock + unlock'
     assert 'ok 1 smp_bench' in texts
 
 
