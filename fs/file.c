@@ -34,11 +34,6 @@ struct files_struct *alloc_files(void)
 	return files;
 }
 
-static void get_file(struct file *file)
-{
-	atomic_inc(&file->f_count);
-}
-
 void fput(struct file *file)
 {
 	if (!atomic_dec_and_test(&file->f_count))

@@ -3,7 +3,7 @@
  * fs/open.c: opening files (openat, with O_CREAT, O_EXCL, O_TRUNC,
  * O_NOFOLLOW, O_DIRECTORY), and the calls about a file's attributes that
  * Linux keeps here too: truncate/ftruncate, faccessat, fchmod(at),
- * fchown(at), chdir/fchdir.
+ * fchown(at), chdir/fchdir; and vhangup.
  *
  * Every process is root (uid 0): permission bits are not checked, except
  * that something must have an execute bit to be executed (X_OK), as
@@ -19,6 +19,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 
 #define F_OK 0
 #define X_OK 1
@@ -383,4 +384,17 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 	err = set_cwd(file->f_inode);
 	fput(file);
 	return err;
+}
+
+/*
+ * vhangup: root hangs up its controlling tty (drivers/tty/tty_io.c's
+ * tty_vhangup_self), as a login program does before handing a terminal
+ * over; 0 also without one. Linux asks for CAP_SYS_TTY_CONFIG: here root.
+ */
+SYSCALL_DEFINE0(vhangup)
+{
+	if (current->cred.euid != 0)
+		return -EPERM;
+	tty_vhangup_self();
+	return 0;
 }

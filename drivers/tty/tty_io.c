@@ -33,6 +33,12 @@
  * foreground group when the leader is exiting). A later open() gets a
  * working file again.
  *
+ * TIOCCONS (root) redirects /dev/console: its files' writes go through
+ * the file it was called on (Linux's redirect, redirected_tty_write),
+ * until TIOCCONS on a /dev/console file, or a hangup of that file's tty.
+ * TIOCEXCL makes open() of the tty fail with -EBUSY but for root (through
+ * /dev/tty and /dev/console too), until TIOCNXCL or the last close.
+ *
  * Who gets ^C, ^\ and ^Z: the foreground process group of the session the
  * tty is the controlling tty of (drivers/tty/tty_jobctrl.c); nobody while
  * no session has it. /dev/tty (5,0) is the caller's controlling tty
@@ -117,14 +123,15 @@ static void tty_ldisc_put(void *ctx, const char *buf, size_t n)
 
 /* ---- the driver side ---------------------------------------------------------- */
 
-void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
+/* Bytes into the line discipline as typed: from the UART (uart), or by TIOCSTI. */
+static void __tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n, bool uart)
 {
 	unsigned long flags;
-
 	bool was_stopped;
 
 	spin_lock_irqsave(&tty->ldisc_lock, flags);
-	tty->rx_chars += n;
+	if (uart)
+		tty->rx_chars += n;
 	was_stopped = tty->ldisc.stopped;
 	n_tty_receive_buf(&tty->ldisc, buf, n);
 	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
@@ -132,6 +139,11 @@ void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
 		wake_up(&tty->read_wait);
 	if (was_stopped && !READ_ONCE(tty->ldisc.stopped))
 		wake_up(&tty->write_wait);	/* ^Q: writers waiting for room go on */
+}
+
+void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)
+{
+	__tty_receive(tty, buf, n, true);
 }
 
 /* /dev/<name>: made at registration, unless the initramfs brought it. */
@@ -426,6 +438,82 @@ static bool is_console_file(struct file *file)
 	return READ_ONCE(file->f_op) == &console_fops;
 }
 
+/* Linux's capable(CAP_SYS_ADMIN): root (euid 0) has every capability, others none. */
+static bool tty_capable(void)
+{
+	return current->cred.euid == 0;
+}
+
+/* TIOCCONS's file: /dev/console's writes go through it (Linux's redirect). */
+static struct file *redirect;
+static DEFINE_SPINLOCK(redirect_lock);
+
+/* The redirect with a reference, or NULL. */
+static struct file *get_redirect(void)
+{
+	struct file *f;
+
+	spin_lock(&redirect_lock);
+	f = redirect;
+	if (f)
+		get_file(f);
+	spin_unlock(&redirect_lock);
+	return f;
+}
+
+/* Take the redirect away if it is a file of tty (NULL: any): the caller fputs it. */
+static struct file *tty_release_redirect(struct tty_struct *tty)
+{
+	struct file *f = NULL;
+
+	spin_lock(&redirect_lock);
+	if (redirect && (!tty || file_tty(redirect) == tty)) {
+		f = redirect;
+		redirect = NULL;
+	}
+	spin_unlock(&redirect_lock);
+	return f;
+}
+
+/* Linux's tioccons: root only; on a /dev/console file it undoes the redirect. */
+static long tioccons(struct file *file)
+{
+	struct file *f;
+
+	if (!tty_capable())
+		return -EPERM;
+	if (is_console_file(file)) {
+		f = tty_release_redirect(NULL);
+		if (f)
+			fput(f);
+		return 0;
+	}
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	spin_lock(&redirect_lock);
+	if (redirect) {
+		spin_unlock(&redirect_lock);
+		return -EBUSY;
+	}
+	get_file(file);
+	redirect = file;
+	spin_unlock(&redirect_lock);
+	return 0;
+}
+
+/* Linux's tiocsti: one byte in as if typed; by root, or on the caller's controlling tty. */
+static long tiocsti(struct tty_struct *tty, const char __user *p)
+{
+	unsigned char c;
+
+	if (get_current_tty() != tty && !tty_capable())
+		return -EPERM;
+	if (get_user(c, p))
+		return -EFAULT;
+	__tty_receive(tty, &c, 1, false);
+	return 0;
+}
+
 static int tty_open(struct ramfs_inode *inode, struct file *file)
 {
 	struct tty_struct *tty = tty_of_rdev(inode->rdev);
@@ -437,6 +525,8 @@ static int tty_open(struct ramfs_inode *inode, struct file *file)
 		return -ENXIO;
 	if (IS_ERR(tty))
 		return PTR_ERR(tty);
+	if (READ_ONCE(tty->exclusive) && !tty_capable())
+		return -EBUSY;		/* Linux's tty_reopen */
 	priv = kmalloc(sizeof(*priv), GFP_KERNEL);
 	if (!priv)
 		return -ENOMEM;
@@ -463,6 +553,8 @@ static int tty_release(struct ramfs_inode *inode, struct file *file)
 		return 0;
 	spin_lock_irqsave(&priv->tty->files_lock, flags);
 	list_del(&priv->list);
+	if (list_empty(&priv->tty->tty_files))
+		priv->tty->exclusive = false;	/* Linux frees the tty at its last close */
 	spin_unlock_irqrestore(&priv->tty->files_lock, flags);
 	kfree(priv);
 	file->private_data = NULL;
@@ -485,7 +577,14 @@ static ssize_t tty_read(struct file *file, char *buf, size_t count, loff_t *pos)
 static ssize_t tty_write(struct file *file, const char *buf, size_t count, loff_t *pos)
 {
 	struct tty_struct *tty = file_tty(file);
+	struct file *to;
 	long ret;
+
+	if (is_console_file(file) && (to = get_redirect())) {	/* redirected_tty_write */
+		ret = to->f_op->write(to, buf, count, pos);
+		fput(to);
+		return ret;
+	}
 
 	if ((tty->termios.c_lflag & TOSTOP) && !is_console_file(file)) {
 		ret = tty_check_change(tty);	/* TOSTOP: a background writer stops */
@@ -525,7 +624,8 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
  * break (as Linux's for a driver without break_ctl). TIOCVHANGUP: root
  * hangs the tty up (vhangup()'s ioctl). -ENOIOCTLCMD for the others.
  */
-static long tty_ioctl_self(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
+static long tty_ioctl_self(struct tty_struct *tty, struct file *file, unsigned int cmd,
+			   unsigned long arg)
 {
 	int disc;
 	long ret;
@@ -554,10 +654,25 @@ static long tty_ioctl_self(struct tty_struct *tty, unsigned int cmd, unsigned lo
 	case TCSBRKP:
 		return 0;
 	case TIOCVHANGUP:
-		if (current->cred.euid != 0)
+		if (!tty_capable())
 			return -EPERM;
 		tty_vhangup(tty);
 		return 0;
+	case TIOCSTI:
+		return tiocsti(tty, (const char __user *)arg);
+	case TIOCCONS:
+		return tioccons(file);
+	case TIOCEXCL:
+		WRITE_ONCE(tty->exclusive, true);
+		return 0;
+	case TIOCNXCL:
+		WRITE_ONCE(tty->exclusive, false);
+		return 0;
+	case TIOCGEXCL:
+		return put_user((int)READ_ONCE(tty->exclusive), (int __user *)arg);
+	case TIOCGDEV:
+		return put_user((unsigned int)new_encode_dev(tty_devnum(tty)),
+				(unsigned int __user *)arg);
 	}
 	return -ENOIOCTLCMD;
 }
@@ -567,7 +682,7 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	struct tty_struct *tty = file_tty(file);
 	long ret;
 
-	ret = tty_ioctl_self(tty, cmd, arg);
+	ret = tty_ioctl_self(tty, file, cmd, arg);
 	if (ret == -ENOIOCTLCMD)
 		ret = tty_jobctrl_ioctl(tty, file, cmd, arg);
 	if (ret == -ENOIOCTLCMD)
@@ -629,6 +744,7 @@ static const struct file_operations hung_up_tty_fops = {
 
 static void __tty_hangup(struct tty_struct *tty, int exit_session)
 {
+	struct file *redirect_file;
 	struct tty_file_private *priv;
 	unsigned long flags;
 
@@ -644,6 +760,9 @@ static void __tty_hangup(struct tty_struct *tty, int exit_session)
 	spin_unlock_irqrestore(&tty->files_lock, flags);
 
 	tty_signal_session_leader(tty, exit_session);
+	redirect_file = tty_release_redirect(tty);
+	if (redirect_file)
+		fput(redirect_file);
 
 	spin_lock_irqsave(&tty->ldisc_lock, flags);	/* Linux's tty_ldisc_hangup */
 	n_tty_flush(&tty->ldisc);
@@ -670,6 +789,14 @@ void tty_vhangup(struct tty_struct *tty)
 void tty_vhangup_session(struct tty_struct *tty)
 {
 	__tty_hangup(tty, 1);
+}
+
+void tty_vhangup_self(void)
+{
+	struct tty_struct *tty = get_current_tty();
+
+	if (tty)
+		tty_vhangup(tty);
 }
 
 /* Before any UART registers (start_kernel, tty_init). */

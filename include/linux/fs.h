@@ -190,7 +190,7 @@ struct file {
 	loff_t f_pos;
 	unsigned int f_flags;	/* O_* given to open */
 	fmode_t f_mode;		/* FMODE_READ | FMODE_WRITE */
-	atomic_t f_count;	/* fd slots (of any process) pointing here */
+	atomic_t f_count;	/* fd slots (of any process), or others, pointing here */
 	void *private_data;	/* the driver's or filesystem's */
 };
 
@@ -209,6 +209,11 @@ extern spinlock_t ramfs_lock;
 /* current's open file fd with its count raised, or NULL (-EBADF). */
 struct file *fget(unsigned int fd);
 void fput(struct file *file);
+/* One more holder of file (an fd slot, or TIOCCONS's redirect); fput lets go. */
+static inline void get_file(struct file *file)
+{
+	atomic_inc(&file->f_count);
+}
 /* The lowest free fd of current at or above start, or -EMFILE. */
 int get_unused_fd_flags(unsigned int flags);
 void put_unused_fd(unsigned int fd);

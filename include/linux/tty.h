@@ -58,6 +58,8 @@ struct tty_struct {
 	spinlock_t files_lock;		/* tty_files, hupped, hupping */
 	bool hupped;			/* hung up, not opened since (TTY_HUPPED) */
 	bool hupping;			/* a hangup under way (TTY_HUPPING) */
+	bool exclusive;			/* TIOCEXCL: only root opens it again
+					   (TTY_EXCLUSIVE), until the last close */
 };
 
 /* file->private_data of an open tty file (Linux's struct of the same name). */
@@ -88,6 +90,8 @@ u32 tty_devnum(const struct tty_struct *tty);
  */
 void tty_vhangup(struct tty_struct *tty);
 void tty_vhangup_session(struct tty_struct *tty);
+/* vhangup(): hang up current's controlling tty, if it has one. */
+void tty_vhangup_self(void);
 
 /* ---- drivers/tty/tty_jobctrl.c ------------------------------------------- */
 struct file;

@@ -60,6 +60,8 @@ __SYSCALL(__NR_fchown, sys_fchown)
 __SYSCALL(__NR_openat, sys_openat)
 #define __NR_close 57
 __SYSCALL(__NR_close, sys_close)
+#define __NR_vhangup 58
+__SYSCALL(__NR_vhangup, sys_vhangup)
 #define __NR_pipe2 59
 __SYSCALL(__NR_pipe2, sys_pipe2)
 #define __NR_getdents64 61

@@ -57,6 +57,10 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
   * futex: FUTEX_WAKE_OP's operations and comparisons, requeue, bitsets,
     FUTEX_CLOCK_REALTIME, the PI ops and glibc's PTHREAD_PRIO_INHERIT
     mutex, robust mutexes whose owner dies (EOWNERDEAD);
+  * ttyioctl: TIOCSTI (own tty, root, -EPERM), TIOCEXCL/TIOCNXCL/TIOCGEXCL
+    (-EBUSY for others' opens), TIOCGDEV, TIOCCONS (moving /dev/console's
+    output, undoing it, -EBUSY/-EBADF/-EPERM), vhangup (the session's tty
+    hung up, -EPERM for others), bad pointers;
   * execthread: execve from a second thread (the pid stays, the other
     threads go, the parent's waitpid gets the new program's status), after
     the first thread exited, from the first thread, from two at once;
@@ -123,7 +127,7 @@ def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
 @pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
                                   'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'mmshare',
                                   'fileio', 'links', 'futex', 'execthread', 'pshared',
-                                  'txtbsy'])
+                                  'txtbsy', 'ttyioctl'])
 def test_glibc_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name)
     assert not [t for t in texts if t.startswith('not ok')], texts
