@@ -137,8 +137,8 @@ static void __tty_receive(struct tty_struct *tty, const unsigned char *buf, size
 	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	if (n_tty_input_available(&tty->ldisc))
 		wake_up(&tty->read_wait);
-	if (was_stopped && !READ_ONCE(tty->ldisc.stopped))
-		wake_up(&tty->write_wait);	/* ^Q: writers waiting for room go on */
+	if (was_stopped)
+		wake_up(&tty->write_wait);	/* ^Q, ^C: writers waiting for room go on */
 }
 
 void tty_receive(struct tty_struct *tty, const unsigned char *buf, size_t n)

@@ -7,8 +7,10 @@
  *
  *   ^V^C      a 0x03 in the line, no SIGINT (VLNEXT)
  *   ^R        the line reprinted (VREPRINT)
- *   ^S ... ^Q output stopped, a write() still returns, the output comes
- *             out on ^Q (IXON); with IXANY any key starts it and is input
+ *   ^S ... ^Q output stopped, a write() still returns (and poll says
+ *             writable) while less than 256 bytes are held, one that
+ *             does not fit in the 4096 held waits; the output comes out
+ *             on ^Q (IXON); with IXANY any key starts it and is input
  *   ^C        while stopped: SIGINT, the held output dropped, output
  *             started, then "^C" echoed; with NOFLSH nothing is dropped
  *
@@ -16,6 +18,7 @@
  * KTAP out (ktap.h).
  */
 #define _GNU_SOURCE
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +28,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 9
+#define NR_CASES 11
 
 static volatile sig_atomic_t sigints;
 
@@ -114,6 +117,41 @@ static void ctrl_c_while_stopped(const char *text, const char *write_name, const
 	sigprocmask(SIG_UNBLOCK, &intr, NULL);
 }
 
+/* n lines of 79 '=' in one write(). */
+static ssize_t write_lines(int n)
+{
+	static char buf[80 * 64];
+
+	for (int i = 0; i < n; i++) {
+		memset(buf + 80 * i, '=', 79);
+		buf[80 * i + 79] = '\n';
+	}
+	return write(1, buf, 80 * n);
+}
+
+static short pollout_now(void)
+{
+	struct pollfd p = { .fd = 1, .events = POLLOUT };
+
+	return poll(&p, 1, 0) == 1 ? p.revents : 0;
+}
+
+/*
+ * Still stopped: writable (poll) while less than 256 bytes are held;
+ * a write that does not fit in the 4096 held waits for ^Q, then is whole.
+ */
+static void fill_while_stopped(void)
+{
+	short before = pollout_now(), after;
+	ssize_t some = write_lines(4), more;
+
+	after = pollout_now();
+	more = write_lines(50);
+	ktap_check(before == POLLOUT && some == 320 && after == 0, "ixon_pollout_below_256_held",
+		   "poll %#x, write %zd, poll %#x", before, some, after);
+	ktap_check(more == 4000, "ixon_full_write_waits_for_start", "write %zd", more);
+}
+
 /*
  * IXANY: every key but ^S starts output, so no line can follow the ^S;
  * the write comes half a second after asking, well inside the silence
@@ -143,6 +181,7 @@ int main(void)
 	literal_next();
 	reprint();
 	stopped_write("^Sgo<CR> after-silence ^Q", "held by ixon\n", &w);
+	fill_while_stopped();
 	check_stopped_write(&w, "ixon_write_returns");
 	ask_line("<CR>", w.buf, sizeof(w.buf));	/* held until ^Q: the test saw ^Q work */
 	set_flags(IXANY, 0, 0, 0);
