@@ -619,10 +619,12 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 
 /*
  * The requests Linux's tty_ioctl handles itself. Breaks: a background
- * caller gets SIGTTOU first, as for TCSETS; output is written as it comes,
- * so nothing is left to drain (tcdrain is TCSBRK 1) and the UART sends no
- * break (as Linux's for a driver without break_ctl). TIOCVHANGUP: root
- * hangs the tty up (vhangup()'s ioctl). -ENOIOCTLCMD for the others.
+ * caller gets SIGTTOU first, as for TCSETS; all but TIOCCBRK wait for
+ * output held by ^S to go (tcdrain is TCSBRK 1; -EINTR on a signal), and
+ * the UART sends no break (as Linux's for a driver without break_ctl).
+ * TIOCVHANGUP: root hangs the tty up (vhangup()'s ioctl). TIOCSTI,
+ * TIOCCONS, TIOCEXCL/TIOCNXCL/TIOCGEXCL, TIOCGDEV: see their functions and
+ * the top of this file. -ENOIOCTLCMD for the others.
  */
 static long tty_ioctl_self(struct tty_struct *tty, struct file *file, unsigned int cmd,
 			   unsigned long arg)
@@ -639,6 +641,8 @@ static long tty_ioctl_self(struct tty_struct *tty, struct file *file, unsigned i
 		ret = tty_check_change(tty);
 		if (ret)
 			return ret;
+		if (cmd != TIOCCBRK && tty_wait_until_sent(tty))
+			return -EINTR;
 		break;
 	}
 	switch (cmd) {

@@ -5,9 +5,9 @@
  *
  *   TCGETS            struct termios out (arm64's: 4 flag words, c_line,
  *                     c_cc[19]; 36 bytes)
- *   TCSETS/W/F        struct termios in; W would wait for output to drain
- *                     (output here is written synchronously: nothing
- *                     waits); F also discards unread input
+ *   TCSETS/W/F        struct termios in; W first waits for output held by
+ *                     ^S to go (tty_wait_until_sent; the rest is written
+ *                     synchronously); F also, and discards unread input
  *   TIOCGWINSZ/SWINSZ the window size (24x80 at registration); a change
  *                     sends SIGWINCH to the foreground group
  *   TCFLSH            TCIFLUSH discards unread input, TCOFLUSH output held
@@ -52,6 +52,11 @@ static void tty_set_termios(struct tty_struct *tty, const struct termios *t, boo
 	wake_up(&tty->write_wait);		/* IXON off: output started */
 }
 
+int tty_wait_until_sent(struct tty_struct *tty)
+{
+	return wait_event_interruptible(tty->write_wait, !READ_ONCE(tty->ldisc.held));
+}
+
 static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *p)
 {
 	struct termios t;
@@ -61,6 +66,8 @@ static long set_termios(struct tty_struct *tty, unsigned int cmd, void __user *p
 		return ret;
 	if (copy_from_user(&t, p, sizeof(t)))
 		return -EFAULT;
+	if (cmd != TCSETS && tty_wait_until_sent(tty))
+		return -ERESTARTSYS;		/* TCSETSW, TCSETSF: drained first */
 	tty_set_termios(tty, &t, cmd == TCSETSF);
 	return 0;
 }

@@ -113,6 +113,8 @@ long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int c
 /* ---- drivers/tty/tty_ioctl.c --------------------------------------------- */
 /* termios, window size, flushing (TCGETS, TCSETS*, TIOCGWINSZ...); else -ENOIOCTLCMD. */
 long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
+/* Sleep until output held by ^S has gone out: 0, or -ERESTARTSYS on a signal. */
+int tty_wait_until_sent(struct tty_struct *tty);
 
 /* The test.tty_echo=<n> boot argument: echo n console lines (drivers/tty/tty_test.c). */
 void tty_echo_test_run(void);

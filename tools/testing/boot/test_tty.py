@@ -229,12 +229,13 @@ def test_tty_special_keys(console, qemu_cmd, kernel_image, tmp_path, init_prog, 
     check_typed_ktap(texts, 'ttykeys')
     assert lines_in_order(raw, ['a^\b^Cb']), 'echo of a^V^Cb: ^, back, ^C'
     assert lines_in_order(raw, ['xy^R', 'xyz']), 'echo of xy^Rz: the line reprinted'
-    assert lines_in_order(raw, ['go', 'held by ixon'] + ['=' * 79] * 54 +
-                          ['ok 3 ixon_pollout_below_256_held',
-                           'ok 4 ixon_full_write_waits_for_start',
-                           'ok 5 ixon_write_returns']), 'the echo and the writes held until ^Q'
-    assert lines_in_order(raw, ['held until any key', 'ok 6 ixany_write_returns',
+    assert lines_in_order(raw, ['go', 'held by ixon', 'ok 3 ixon_tcdrain_waits'] +
+                          ['=' * 79] * 54 +
+                          ['ok 4 ixon_pollout_below_256_held',
+                           'ok 5 ixon_full_write_waits_for_start',
+                           'ok 6 ixon_write_returns']), 'the echo and the writes held until ^Q'
+    assert lines_in_order(raw, ['held until any key', 'ok 7 ixany_write_returns',
                                 '# press <CR>', 'k']), 'k started output, then was echoed'
     assert 'dropped by ctrl-c' not in raw, 'held output survived ^C'
-    assert lines_in_order(raw, ['^C', 'ok 8 ctrl_c_write_returns'])
-    assert lines_in_order(raw, ['go', 'kept with noflsh', '^C', 'ok 10 noflsh_write_returns'])
+    assert lines_in_order(raw, ['^C', 'ok 9 ctrl_c_write_returns'])
+    assert lines_in_order(raw, ['go', 'kept with noflsh', '^C', 'ok 11 noflsh_write_returns'])

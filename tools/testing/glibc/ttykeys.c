@@ -9,7 +9,8 @@
  *   ^R        the line reprinted (VREPRINT)
  *   ^S ... ^Q output stopped, a write() still returns (and poll says
  *             writable) while less than 256 bytes are held, one that
- *             does not fit in the 4096 held waits; the output comes out
+ *             does not fit in the 4096 held waits, and so does tcdrain;
+ *             the output comes out
  *             on ^Q (IXON); with IXANY any key starts it and is input
  *   ^C        while stopped: SIGINT, the held output dropped, output
  *             started, then "^C" echoed; with NOFLSH nothing is dropped
@@ -18,6 +19,7 @@
  * KTAP out (ktap.h).
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,7 +30,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 11
+#define NR_CASES 12
 
 static volatile sig_atomic_t sigints;
 
@@ -117,6 +119,27 @@ static void ctrl_c_while_stopped(const char *text, const char *write_name, const
 	sigprocmask(SIG_UNBLOCK, &intr, NULL);
 }
 
+static volatile sig_atomic_t sigalrms;
+
+static void on_sigalrm(int sig)
+{
+	sigalrms++;
+}
+
+/* tcdrain waits for the held output: SIGALRM (a second, before ^Q) ends it with EINTR. */
+static void drain_while_stopped(void)
+{
+	struct sigaction sa = { .sa_handler = on_sigalrm };	/* no SA_RESTART */
+	int ret, e;
+
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(1);
+	ret = tcdrain(1);
+	e = errno;
+	ktap_check(ret == -1 && e == EINTR && sigalrms == 1, "ixon_tcdrain_waits",
+		   "tcdrain %d (%s), %d SIGALRM", ret, strerror(e), (int)sigalrms);
+}
+
 /* n lines of 79 '=' in one write(). */
 static ssize_t write_lines(int n)
 {
@@ -181,6 +204,7 @@ int main(void)
 	literal_next();
 	reprint();
 	stopped_write("^Sgo<CR> after-silence ^Q", "held by ixon\n", &w);
+	drain_while_stopped();
 	fill_while_stopped();
 	check_stopped_write(&w, "ixon_write_returns");
 	ask_line("<CR>", w.buf, sizeof(w.buf));	/* held until ^Q: the test saw ^Q work */
