@@ -500,24 +500,38 @@ static bool may_set_affinity(struct task_struct *p)
 /*
  * p may now run on new_mask only. If it is somewhere else: a waiting task
  * moves at once, a running one when it is next switched out (it is asked
- * to reschedule now), a sleeping one is woken there. Interrupts masked.
+ * to reschedule now), a sleeping one is woken there. While p is on the way
+ * to another CPU (pushed away after a switch, or picked or pulled while
+ * no lock was held here) look again where it ended: a task left running
+ * on a CPU its mask does not have, with nothing else queued there, would
+ * never be switched out (smp_sched's running_child_pinned_from_outside
+ * caught that under multi-threaded TCG). Interrupts masked.
  */
 static void set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
 {
-	struct rq *rq = task_rq_lock(p), *dst;
+	struct rq *rq, *dst;
 
-	cpumask_copy(&p->cpus_mask, new_mask);
-	if (!list_empty(&p->run_list))	/* waiting: balancers may see it now */
-		WRITE_ONCE(rq->queued_allowed.bits, rq->queued_allowed.bits | new_mask->bits);
-	if (cpumask_test_cpu(rq->cpu, new_mask)) {
-		rq_unlock(rq);
-		return;
-	}
-	if (p == rq->curr) {
-		resched_curr(rq);	/* __schedule() pushes it away */
-	} else if (!p->on_rq) {
-		WRITE_ONCE(p->cpu, select_fallback_rq(p));
-	} else if (p != rq->push_task) {
+	for (;;) {
+		rq = task_rq_lock(p);
+		cpumask_copy(&p->cpus_mask, new_mask);
+		if (!list_empty(&p->run_list))	/* waiting: balancers may see it now */
+			WRITE_ONCE(rq->queued_allowed.bits,
+				   rq->queued_allowed.bits | new_mask->bits);
+		if (cpumask_test_cpu(rq->cpu, new_mask))
+			break;
+		if (p == rq->curr) {
+			resched_curr(rq);	/* __schedule() pushes it away */
+			break;
+		}
+		if (!p->on_rq) {
+			WRITE_ONCE(p->cpu, select_fallback_rq(p));
+			break;
+		}
+		if (p == rq->push_task) {	/* push_task_away() moves it next */
+			rq_unlock(rq);
+			cpu_relax();
+			continue;
+		}
 		dst = cpu_rq(select_fallback_rq(p));
 		rq_unlock(rq);
 		double_rq_lock(rq, dst);
@@ -526,9 +540,10 @@ static void set_cpus_allowed(struct task_struct *p, const struct cpumask *new_ma
 		    p != rq->push_task && !list_empty(&p->run_list)) {
 			move_queued_task(rq, dst, p);
 			check_preempt_wakeup(dst);
+			double_rq_unlock(rq, dst);
+			return;
 		}
 		double_rq_unlock(rq, dst);
-		return;
 	}
 	rq_unlock(rq);
 }
