@@ -29,10 +29,14 @@ from qemu_console import ConsoleTimeout
 PROMPT = re.compile(r'headstart:(\S*)# ')
 
 
-def test_busybox_script_suite(console, qemu_cmd, kernel_image, busybox_initramfs):
-    console.start(qemu_cmd(kernel=kernel_image, memory='256M',
+# On one CPU, and on 4 of multi-threaded TCG (pipelines, jobs and traps
+# with their processes on several CPUs at once).
+@pytest.mark.parametrize('smp, accel', [(None, []), (4, ['-accel', 'tcg,thread=multi'])],
+                         ids=['smp1', 'smp4-mttcg'])
+def test_busybox_script_suite(console, qemu_cmd, kernel_image, busybox_initramfs, smp, accel):
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M', smp=smp,
                            append='console=ttyAMA0 poweroff -- /test/busybox.sh',
-                           extra=['-initrd', busybox_initramfs]))
+                           extra=['-initrd', busybox_initramfs] + accel))
     lines = console.read_until_exit(timeout=180)
     texts = [ln.text for ln in lines]
     assert 'KTAP version 1' in texts, texts[-20:]

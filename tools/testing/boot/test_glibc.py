@@ -75,7 +75,7 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     also while a forked child of it runs) and for execve of a file, a
     script or a script's interpreter open for writing.
 
-futex, execthread and pshared run once more on 4 CPUs of multi-threaded TCG.
+Every program runs once more on 4 CPUs of multi-threaded TCG.
 
 Every planned case must print `ok`, and the program must exit 0.
 """
@@ -154,10 +154,13 @@ def check_ktap(texts, name):
     return int(re.match(rf'# {name}: pass:(\d+)', summary[-1]).group(1))
 
 
-# Threads really at once: 4 CPUs of QEMU's multi-threaded TCG (a host thread
-# each, no -icount), for the futex operations (within and between
-# processes) and execve from threads.
-@pytest.mark.parametrize('name', ['futex', 'execthread', 'pshared'])
+# Every program again with its threads and processes really at once: 4 CPUs
+# of QEMU's multi-threaded TCG (a host thread each, no -icount): signals,
+# job control, restarts, mappings and futexes across CPUs.
+@pytest.mark.parametrize('name', ['signals', 'threads', 'clocks', 'restart', 'waitid',
+                                  'sigqueue', 'clone3', 'jobctl', 'vfork', 'mmap', 'mmshare',
+                                  'fileio', 'links', 'futex', 'execthread', 'pshared',
+                                  'txtbsy'])
 def test_glibc_program_smp4(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
                             name):
     texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
