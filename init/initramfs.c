@@ -7,7 +7,10 @@
  *
  * Each member: a 110-byte ASCII header ("070701", then 13 fields of 8 hex
  * digits), the NUL-terminated name, padding to 4 bytes, the data, padding
- * to 4 bytes. "TRAILER!!!" ends the archive.
+ * to 4 bytes. "TRAILER!!!" ends the archive. Another archive may follow,
+ * after zero bytes (cpio pads to 512), at a multiple of 4 bytes: each is
+ * unpacked in turn, as Linux does (a user may concatenate initrds). Unlike Linux, a
+ * later archive cannot replace a file an earlier one made.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -104,8 +107,13 @@ int unpack_to_rootfs(const char *buf, size_t len, const char **error)
 		}
 		pos = pad4(data_at + f[F_FILESIZE]);
 
-		if (!strcmp(name, CPIO_TRAILER))
-			return 0;
+		if (!strcmp(name, CPIO_TRAILER)) {
+			while (pos < len && !buf[pos])
+				pos += 4;	/* archives start 4-byte aligned */
+			if (pos >= len)
+				return 0;
+			continue;	/* the next archive */
+		}
 		if (pos > len) {	/* the next header cannot follow */
 			*error = "truncated archive (no TRAILER!!!)";
 			return -EINVAL;

@@ -68,3 +68,19 @@ def test_initramfs_damaged(console, qemu_cmd, kernel_image, tmp_path, damage, re
     texts = boot_with(console, qemu_cmd, kernel_image, tmp_path, blob)
     assert f'Initramfs unpacking failed: {reason}' in texts
     assert texts[-2:] == ['headstart: boot complete, CPU0 idle', 'reboot: Power down']
+
+
+def test_initramfs_concatenated(console, qemu_cmd, busybox_initramfs, kernel_image, tmp_path):
+    """Two archives one after the other, as `cat a.cpio b.cpio` makes them
+    (Linux unpacks each): busybox's, then one adding a script that runs."""
+    with open(busybox_initramfs, 'rb') as f:
+        first = f.read()
+    script = b'#!/bin/sh\necho second archive: $((6 * 7))\n'
+    second = newc_archive([('extra.sh', 0o100755, script)])
+    initrd = tmp_path / 'initrd.cpio'
+    initrd.write_bytes(first + b'\0' * (-len(first) % 512) + second)
+    console.start(qemu_cmd(kernel=kernel_image, append=APPEND + ' -- /extra.sh',
+                           extra=['-initrd', str(initrd)]))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert not [t for t in texts if t.startswith('Initramfs unpacking failed')], texts
+    assert 'second archive: 42' in texts

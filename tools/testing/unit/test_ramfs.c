@@ -333,11 +333,44 @@ static void unpack_errors(void **state)
 	assert_string_equal(error, "truncated archive (no TRAILER!!!)");
 }
 
+/* Archives one after the other, as cpio pads them (zeros to 512 bytes). */
+static void unpack_concatenated(void **state)
+{
+	static struct archive a;
+	const char *error;
+
+	a.len = 0;
+	member(&a, "c1", S_IFDIR | 0755, 0, 0, "", 0);
+	trailer(&a);
+	while (a.len % 512)
+		a.buf[a.len++] = '\0';
+	member(&a, "c1/second", S_IFREG | 0644, 0, 0, "22", 2);
+	trailer(&a);
+	put(&a, "\0\0\0\0", 4);			/* padding that is not 512 */
+	member(&a, "c1/third", S_IFREG | 0644, 0, 0, "333", 3);
+	trailer(&a);
+	assert_int_equal(unpack(&a, &error), 0);
+	assert_null(error);
+	assert_int_equal(must_find("/c1/second")->size, 2);
+	assert_memory_equal(must_find("/c1/third")->data, "333", 3);
+
+	/* Something that is not an archive after the first one. */
+	a.len = 0;
+	member(&a, "c2", S_IFDIR | 0755, 0, 0, "", 0);
+	trailer(&a);
+	memset(a.buf + a.len, 'j', 120);
+	a.len += 120;
+	assert_int_equal(unpack(&a, &error), -EINVAL);
+	assert_string_equal(error, "no cpio magic");
+	assert_non_null(must_find("/c2"));		/* the first one was unpacked */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(create_and_lookup),
 		cmocka_unit_test(lookup_errors),
+		cmocka_unit_test(unpack_concatenated),
 		cmocka_unit_test(create_errors),
 		cmocka_unit_test(data_is_copied),
 		cmocka_unit_test(directory_entries_in_order),
