@@ -30,8 +30,8 @@
  * ioctl() -EIO (TIOCSPGRP -ENOTTY), poll() everything. Readers asleep wake
  * and return 0, unread input is dropped, the session loses the tty
  * (tty_jobctrl.c: SIGHUP and SIGCONT to its leader, SIGHUP to the
- * foreground group when the leader is exiting). A later open() gets a
- * working file again.
+ * foreground group when the leader is exiting), and so is output held by
+ * ^S (output stays stopped). A later open() gets a working file again.
  *
  * TIOCCONS (root) redirects /dev/console: its files' writes go through
  * the file it was called on (Linux's redirect, redirected_tty_write),
@@ -770,6 +770,7 @@ static void __tty_hangup(struct tty_struct *tty, int exit_session)
 
 	spin_lock_irqsave(&tty->ldisc_lock, flags);	/* Linux's tty_ldisc_hangup */
 	n_tty_flush(&tty->ldisc);
+	n_tty_flush_output(&tty->ldisc);		/* and tty_driver_flush_buffer */
 	spin_unlock_irqrestore(&tty->ldisc_lock, flags);
 	wake_up(&tty->read_wait);
 	wake_up(&tty->write_wait);

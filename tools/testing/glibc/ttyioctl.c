@@ -16,7 +16,8 @@
  *                     undoes it; -EBADF read-only; -EPERM for others);
  *                     a hangup of that tty undoes it too
  *   vhangup (58)      root hangs up its controlling tty: its files read
- *                     EOF and fail writes with -EIO, the session loses it;
+ *                     EOF and fail writes with -EIO, the session loses it,
+ *                     output held by TCOOFF is dropped (poll: writable);
  *                     0 without one; -EPERM for others
  *
  * and a bad pointer gives -EFAULT. KTAP goes to /dev/console (fd 1 is
@@ -26,6 +27,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +40,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 18
+#define NR_CASES 19
 #define NOBODY 65534
 #define BAD_PTR ((void *)8)
 
@@ -208,16 +210,35 @@ static int vhangup_nobody(void)
 	return err(vhangup()) == -EPERM ? 0 : 1;
 }
 
+static short pollout(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLOUT };
+
+	return poll(&p, 1, 0) == 1 ? p.revents : 0;
+}
+
 static void do_vhangup(int console)
 {
 	int st = in_child(vhangup_nobody, 1), ret, fd, cons;
-	char c;
+	char c, dashes[300];
+	short before, after;
+	ssize_t held;
 
 	ktap_check(st == 0, "vhangup_nobody_eperm", "child %d", st);
 	signal(SIGHUP, SIG_IGN);	/* the leader gets SIGHUP */
+	memset(dashes, '-', sizeof(dashes) - 1);
+	dashes[sizeof(dashes) - 1] = '\n';
+	tcflow(0, TCOOFF);		/* output held from now on, KTAP too */
+	held = write(2, dashes, sizeof(dashes));
+	before = pollout(console);
 	ret = err(vhangup());
+	after = pollout(console);
+	ioctl(console, TCXONC, TCOON);
 	ktap_check(ret == 0 && read(0, &c, 1) == 0 && err(write(2, "x", 1)) == -EIO,
 		   "vhangup_hangs_up_files", "vhangup %d", ret);
+	ktap_check(held == sizeof(dashes) && before == 0 && after == POLLOUT,
+		   "vhangup_drops_held_output", "write %zd, poll %#x before, %#x after", held,
+		   before, after);
 	ktap_check(err(open("/dev/tty", O_RDWR)) == -ENXIO, "vhangup_session_loses_tty",
 		   "-ENXIO");
 	ktap_check(err(vhangup()) == 0, "vhangup_without_tty", "0");
