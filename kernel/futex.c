@@ -423,6 +423,16 @@ static long futex_wait_restart(struct restart_block *rb)
 			  expires > now ? expires - now : 0, rb->futex.bitset);
 }
 
+
+/* The keys of the two futexes requeue and wake_op work on. */
+static int get_futex_key_pair(unsigned long uaddr1, unsigned long uaddr2, bool shared,
+			      struct futex_key *key1, struct futex_key *key2)
+{
+	int ret = get_futex_key(current->mm, uaddr1, shared, key1);
+
+	return ret ?: get_futex_key(current->mm, uaddr2, shared, key2);
+}
+
 /*
  * Sleep on uaddr while *uaddr == val; ns: how long (~0: no limit). A
  * signal ends an untimed wait with -ERESTARTSYS, a timed one with
@@ -498,9 +508,7 @@ static long futex_requeue(unsigned long uaddr1, unsigned long uaddr2, bool share
 
 	if (nr_wake < 0 || nr_requeue < 0)
 		return -EINVAL;
-	ret = get_futex_key(current->mm, uaddr1, shared, &key1);
-	if (!ret)
-		ret = get_futex_key(current->mm, uaddr2, shared, &key2);
+	ret = get_futex_key_pair(uaddr1, uaddr2, shared, &key1, &key2);
 	if (ret)
 		return ret;
 	hb1 = hash_futex(&key1);
@@ -637,9 +645,7 @@ static long futex_wake_op(unsigned long uaddr1, unsigned long uaddr2, bool share
 	struct futex_key key1, key2;
 	int woken = 0, op_ret, ret;
 
-	ret = get_futex_key(current->mm, uaddr1, shared, &key1);
-	if (!ret)
-		ret = get_futex_key(current->mm, uaddr2, shared, &key2);
+	ret = get_futex_key_pair(uaddr1, uaddr2, shared, &key1, &key2);
 	if (ret)
 		return ret;
 	hb1 = hash_futex(&key1);
