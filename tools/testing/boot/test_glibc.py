@@ -108,14 +108,21 @@ def init_prog(boot_env):
         return f.read()
 
 
-def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
-                args='', smp=None, accel=ICOUNT, timeout=120):
+def glibc_initrd(tmp_path, init_prog, glibc_dir, name):
+    """An initramfs with the project's init and tools/testing/glibc/<name>
+    as /bin/<name>; returns its path."""
     with open(os.path.join(glibc_dir, name), 'rb') as f:
         prog = f.read()
     initrd = tmp_path / 'initrd'
     initrd.write_bytes(newc_archive([
         ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
         ('init', 0o100755, init_prog), (f'bin/{name}', 0o100755, prog)]))
+    return initrd
+
+
+def run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
+                args='', smp=None, accel=ICOUNT, timeout=120):
+    initrd = glibc_initrd(tmp_path, init_prog, glibc_dir, name)
     console.start(qemu_cmd(kernel=kernel_image, memory='256M', smp=smp,
                            append=f'console=ttyAMA0 poweroff -- /bin/{name} {args}'.rstrip(),
                            extra=['-initrd', str(initrd)] + accel))

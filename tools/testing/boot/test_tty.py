@@ -16,7 +16,6 @@ ttypoll.c waits for the tty with ppoll and pselect6 (timeouts, a line in
 canonical mode, a key in raw mode, EINTR).
 """
 
-import os
 import re
 import time
 
@@ -67,8 +66,8 @@ def test_tty_typed_lines(console, qemu_cmd, kernel_image, gic):
 
 # ---- several CPUs writing the tty, and echo meanwhile ---------------------------
 
-from test_glibc import glibc_dir, init_prog  # noqa: F401,E402  (the fixtures)
-from test_user import ktap_results, newc_archive  # noqa: E402
+from test_glibc import glibc_dir, glibc_initrd, init_prog  # noqa: F401,E402 (fixtures)
+from test_user import ktap_results  # noqa: E402
 
 WRITERS, BLOCKS, BLOCK_LINES = 4, 30, 3
 BLOCK_LINE_RE = re.compile(r'(\d) (\d{4})/(\d) ([a-z]+)')
@@ -81,12 +80,7 @@ def test_tty_writes_whole_on_4_cpus(console, qemu_cmd, kernel_image, tmp_path, i
     3 lines, one write() each, to the console tty while we type a line.
     A write() comes out whole (drivers/tty/tty_io.c's write lock), and an
     echo only between two lines (ldisc_lock held a line at a time)."""
-    with open(os.path.join(glibc_dir, 'ttywrite'), 'rb') as f:
-        prog = f.read()
-    initrd = tmp_path / 'initrd'
-    initrd.write_bytes(newc_archive([
-        ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
-        ('init', 0o100755, init_prog), ('bin/ttywrite', 0o100755, prog)]))
+    initrd = glibc_initrd(tmp_path, init_prog, glibc_dir, 'ttywrite')
     console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, memory='256M',
                            append=f'console=ttyAMA0 poweroff -- /bin/ttywrite -w {WRITERS} '
                                   f'-n {BLOCKS} -l {BLOCK_LINES}',
@@ -162,12 +156,7 @@ def assert_silent(console, seconds):
 def run_typing(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name):
     """Boot tools/testing/glibc/<name> as init's program and type what it
     asks for; returns the console's raw output (echo included) and its lines."""
-    with open(os.path.join(glibc_dir, name), 'rb') as f:
-        prog = f.read()
-    initrd = tmp_path / 'initrd'
-    initrd.write_bytes(newc_archive([
-        ('bin', 0o040755), ('dev', 0o040755), ('dev/console', 0o020600, b'', (5, 1)),
-        ('init', 0o100755, init_prog), (f'bin/{name}', 0o100755, prog)]))
+    initrd = glibc_initrd(tmp_path, init_prog, glibc_dir, name)
     console.start(qemu_cmd(kernel=kernel_image, memory='256M',
                            append=f'console=ttyAMA0 poweroff -- /bin/{name}',
                            extra=['-initrd', str(initrd)]))
