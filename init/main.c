@@ -8,6 +8,7 @@
 #include <linux/binfmts.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/hrtimer.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/mm.h>
@@ -194,6 +195,7 @@ __noreturn void __init start_kernel(void)
 	futex_init();			/* the futex hash buckets and their locks */
 	asid_init();			/* TTBR0 for user space: ASIDs, T0SZ */
 	populate_rootfs();		/* the initramfs, into the root filesystem */
+	hrtimers_init();		/* every CPU's hrtimer queue */
 	init_IRQ();			/* the interrupt controller the DTB names */
 	time_init();			/* generic timer: the HZ tick, jiffies */
 	local_irq_enable();		/* from here on interrupts are taken */

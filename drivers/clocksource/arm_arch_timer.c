@@ -7,12 +7,14 @@
  * EL1 virtual timer (CNTV_*_EL0) and its PPI, the third of the DT node's
  * interrupts. The counter's frequency is CNTFRQ_EL0, which firmware sets;
  * the DT's clock-frequency overrides it only when CNTFRQ_EL0 is 0, as
- * Linux does. The tick layer (kernel/time/tick.c) programs the compare
+ * Linux does. The tick layer (kernel/time/hrtimer.c) programs the compare
  * value; the interrupt masks the timer and hands over to it.
  *
- * Every CPU has its own timer behind the same PPI: the boot CPU's is the
- * clock event device; each other CPU, as it starts, enables the PPI on
- * itself and runs its own tick (arch_timer_starting_cpu).
+ * Every CPU has its own timer behind the same PPI: each registers it as
+ * its clock event device, the boot CPU at time_init, each other CPU as it
+ * starts, after enabling the PPI on itself (arch_timer_starting_cpu); its
+ * hrtimers and its tick then run on it. One struct serves them all: the
+ * registers it writes are the running CPU's.
  */
 #define pr_fmt(fmt) "arch_timer: " fmt
 
@@ -103,7 +105,7 @@ static int arch_timer_starting_cpu(unsigned int cpu)
 	virt_set_state_shutdown(&arch_timer_evt);
 	arch_counter_set_user_access();
 	enable_percpu_irq(arch_timer_ppi, 0);
-	tick_starting_cpu(&arch_timer_evt);
+	clockevents_register_device(&arch_timer_evt);	/* this CPU's hrtimers and tick */
 	return 0;
 }
 

@@ -2,8 +2,9 @@
 /*
  * include/linux/clockchips.h: clock event devices, timers that interrupt
  * at a given counter value. A driver (drivers/clocksource/) registers
- * one; the tick layer (kernel/time/tick.c) programs it for the periodic
- * tick and for one-shot events (include/linux/hrtimer.h).
+ * one on each CPU; the tick layer (kernel/time/tick-common.c) makes it
+ * that CPU's: kernel/time/hrtimer.c programs it for the CPU's first
+ * hrtimer, the periodic tick being one (kernel/time/tick-sched.c).
  */
 #ifndef __LINUX_CLOCKCHIPS_H
 #define __LINUX_CLOCKCHIPS_H
@@ -22,16 +23,14 @@ struct clock_event_device {
 	unsigned int irq;
 };
 
-/* Hand a device to the tick layer, which starts the HZ tick on it. */
-void clockevents_register_device(struct clock_event_device *dev);
 /*
- * A secondary CPU's own periodic tick on its own timer (the same device
- * struct: its registers are per CPU). It only charges the tick to the task
- * it interrupted; jiffies and hrtimers are the boot CPU's.
+ * On each CPU, interrupts masked: hand this CPU's device to the tick
+ * layer, which runs this CPU's hrtimers and its HZ tick on it. A driver
+ * whose registers are banked per CPU may pass the same struct on each.
  */
-void tick_starting_cpu(struct clock_event_device *dev);
+void clockevents_register_device(struct clock_event_device *dev);
 
-/* The device the tick runs on, or NULL before time_init(). */
+/* This CPU's tick device (the boot CPU's before this CPU has one), or NULL before time_init(). */
 struct clock_event_device *tick_get_device(void);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * include/linux/jiffies.h: jiffies, the count of timer ticks since the
- * tick started (kernel/time/tick.c), HZ of them a second (CONFIG_HZ), and
+ * tick started (kernel/time/tick-sched.c), HZ of them a second (CONFIG_HZ), and
  * comparisons that survive wrap-around, as in Linux.
  */
 #ifndef __LINUX_JIFFIES_H

@@ -21,7 +21,9 @@ void do_settimeofday_ns(u64 ns);
 
 /* time_init: the counter runs at counter_hz; the clocks start reading it. */
 void timekeeping_init(u32 counter_hz);
-/* The boot CPU's tick: fold the counter's progress into the clocks' base. */
+/* tick_do_timer_cpu's tick: fold the counter's progress into the clocks' base. */
 void update_wall_time(void);
+/* tick_do_timer_cpu's tick: ticks more jiffies (Linux's, in timekeeping.c too). */
+void do_timer(unsigned long ticks);
 
 #endif

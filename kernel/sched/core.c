@@ -5,7 +5,7 @@
  *   - each CPU has its run queue (struct rq, kernel/sched/sched.h): its
  *     runnable tasks wait there in FIFO order; the running task is not on
  *     it (task->on_rq is true for both);
- *   - the tick (scheduler_tick, from kernel/time/tick.c, on every CPU)
+ *   - the tick (scheduler_tick, from kernel/time/tick-sched.c, on every CPU)
  *     charges the tick to the running task (utime at EL0, stime in the
  *     kernel) and counts down its time slice; at zero it sets
  *     TIF_NEED_RESCHED; now and then it balances the queues (fair.c);
@@ -657,7 +657,7 @@ long schedule_hrtimeout_ns(u64 ns, int state, u64 *left)
 	hrtimer_start_ns(&p->sleep_timer, ns);
 	expires = p->sleep_timer.expires;
 	for (;;) {
-		if (!p->sleep_timer.queued)
+		if (!hrtimer_is_queued(&p->sleep_timer))
 			break;
 		if (state == TASK_INTERRUPTIBLE && signal_pending(p)) {
 			ret = -EINTR;

@@ -87,7 +87,7 @@ static u64 it_real_remaining(struct signal_struct *sig)
 	struct clock_event_device *dev = tick_get_device();
 	u64 now, left;
 
-	if (!sig->real_timer.queued || !dev || !dev->freq)
+	if (!hrtimer_is_queued(&sig->real_timer) || !dev || !dev->freq)
 		return 0;
 	now = dev->read_counter();
 	if (sig->real_timer.expires <= now)

@@ -15,7 +15,9 @@
  * (mult 0): the clocks stand at their base.
  */
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/sched/loadavg.h>
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
 #include <linux/timekeeper_internal.h>
@@ -103,6 +105,19 @@ void __init timekeeping_init(u32 counter_hz)
 	update_vsyscall(&tk_core);
 	write_seqcount_end(&tk_seq);
 	raw_spin_unlock_irqrestore(&timekeeper_lock, flags);
+}
+
+/*
+ * jiffies lives in Linux's kernel/time/timer.c (the timer wheel, which
+ * this kernel does not have); tick-sched.c's tick_do_timer_cpu advances it.
+ */
+volatile unsigned long jiffies;
+
+/* tick_do_timer_cpu's tick, interrupts masked: ticks jiffies fell due. */
+void do_timer(unsigned long ticks)
+{
+	jiffies += ticks;
+	calc_global_load();	/* kernel/sched/loadavg.c */
 }
 
 void update_wall_time(void)

@@ -2,7 +2,7 @@
 /*
  * arch/arm64/kernel/time.c: time_init(), called by start_kernel once the
  * interrupt controller is up: start the generic timer, which starts the
- * tick (drivers/clocksource/arm_arch_timer.c, kernel/time/tick.c), and
+ * tick (drivers/clocksource/arm_arch_timer.c, kernel/time/tick-sched.c), and
  * the clocks on its counter (kernel/time/timekeeping.c).
  */
 #include <linux/init.h>

@@ -161,6 +161,19 @@ def check_ktap(texts, name):
     return int(re.match(rf'# {name}: pass:(\d+)', summary[-1]).group(1))
 
 
+# Timers on 4 CPUs: alarm, setitimer, nanosleep, sigtimedwait and their
+# restarts, armed on whichever CPU the program runs on (each CPU has its
+# own hrtimer queue, kernel/time/hrtimer.c). Under -icount, as at -smp 1
+# above, so that their timing checks see guest time only.
+@pytest.mark.parametrize('name', ['signals', 'restart'])
+def test_glibc_timers_smp4(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir,
+                           name):
+    texts = run_program(console, qemu_cmd, kernel_image, tmp_path, init_prog, glibc_dir, name,
+                        smp=4)
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts
+    check_ktap(texts, name)
+
+
 # Every program again with its threads and processes really at once: 4 CPUs
 # of QEMU's multi-threaded TCG (a host thread each, no -icount): signals,
 # job control, restarts, mappings and futexes across CPUs.

@@ -132,8 +132,10 @@ def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initra
     """Inter-processor interrupts on the Pi's four cores: function calls
     that wait for every CPU (the smp suite: a round trip to each, calls
     without wait, on_each_cpu, a task woken from another CPU), reschedule
-    IPIs (sched_smp: wake-ups and migration across CPUs), then the shell's
-    view of them, then the IPI that stops the other CPUs."""
+    IPIs (sched_smp: wake-ups and migration across CPUs), each core's own
+    timer running the hrtimers armed there (hrtimer_smp, which the glob
+    also selects), then the shell's view of them, then the IPI that stops
+    the other CPUs."""
     append = f'{MINI_UART_EARLYCON} console=ttyS1,115200 kunit.filter_glob=*smp'
     # -icount: the CPUs take turns, the same run every time (test_smp.py's),
     # and QEMU's instructions-retired event counts (bench, below).
@@ -143,9 +145,10 @@ def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initra
     log = '\n'.join(texts)
     assert 'smp: Brought up 1 node, 4 CPUs' in texts, log
     suites, tops = parse_ktap(texts)
-    assert tops == {'smp': 'ok', 'sched_smp': 'ok'}, tops
+    assert tops == {'smp': 'ok', 'sched_smp': 'ok', 'hrtimer_smp': 'ok'}, tops
     assert set(suites['smp'].values()) == {'ok'}, suites
     assert set(suites['sched_smp'].values()) == {'ok'}, suites
+    assert set(suites['hrtimer_smp'].values()) == {'ok'}, suites
     assert '    # smp_ipi_round_trip: 4 CPUs answered' in texts, log
     assert '    # smp_call_without_wait: 50 calls to each of 3 CPUs' in texts, log
     assert '    # smp_spinlock_hammer: 4 CPUs, 8000 increments' in texts, log

@@ -276,6 +276,55 @@ def test_kunit_smp_barrier_litmus(console, qemu_cmd, kernel_image):
     assert len(sb) == 1 and sb[0].endswith('neither 0'), sb
 
 
+@pytest.mark.parametrize('accel', ['icount', 'mttcg'])
+def test_kunit_hrtimer_smp_suite(console, qemu_cmd, kernel_image, accel):
+    """hrtimers per CPU (kernel/time/hrtimer_kunit.c), on 4 CPUs: a timer
+    runs on the CPU that armed it, from that CPU's own timer interrupt;
+    hrtimer_cancel waits for a function running on another CPU; a queued
+    timer cancelled and moved across CPUs; a task's sleep timer stays on
+    the CPU it slept on while the task is moved."""
+    extra = (['-icount', 'shift=4,sleep=off'] if accel == 'icount'
+             else ['-accel', 'tcg,thread=multi'])
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, extra=extra,
+                           append=f'{APPEND} kunit.filter_glob=hrtimer_smp'))
+    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
+    assert console.exitstatus == 0
+    suites, tops = parse_ktap(texts)
+    assert tops == {'hrtimer_smp': 'ok'}, tops
+    assert set(suites['hrtimer_smp'].values()) == {'ok'}, suites
+    assert not any('# SKIP' in t for t in texts), texts
+    assert '    # hrtimer_smp_runs_on_the_cpu_that_armed_it: 4 CPUs each ran the timer they armed' in texts
+    assert ('    # hrtimer_smp_cancel_waits_for_running_function: hrtimer_cancel on CPU0 '
+            'waited for the function on CPU1') in texts
+    assert ('    # hrtimer_smp_cancel_and_move_a_queued_timer: started on CPU1, '
+            'moved to CPU2, ran 1 time(s)') in texts
+    assert ('    # hrtimer_smp_sleeper_moved_while_asleep: asleep on CPU1, its timer on '
+            "CPU1's queue, woke on CPU2") in texts
+    # 62.5 MHz at HZ=250: 250000 cycles a tick; skewed by an eighth per CPU.
+    assert ("    # hrtimer_smp_tick_offsets: tick period 250000 cycles, each CPU's ticks "
+            "after CPU0's: 0 31250 62500 93750") in texts
+
+
+@pytest.mark.parametrize('skew, warned, offsets', [('0', False, '0 0 0 0'),
+                                                   ('zz', True, '0 31250 62500 93750')])
+def test_skew_tick_option(console, qemu_cmd, kernel_image, skew, warned, offsets):
+    """skew_tick=0 puts every CPU's tick on the jiffy boundaries (Linux's
+    default; here the ticks are skewed unless told, tick-sched.c says why):
+    the hrtimer_smp suite passes that way too. A malformed value is
+    reported and the default (skewed) kept."""
+    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3,
+                           extra=['-icount', 'shift=4,sleep=off'],
+                           append=f'{APPEND} skew_tick={skew} kunit.filter_glob=hrtimer_smp'))
+    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
+    assert console.exitstatus == 0
+    assert ("Malformed early option 'skew_tick'" in texts) == warned, texts
+    suites, tops = parse_ktap(texts)
+    assert tops == {'hrtimer_smp': 'ok'}, tops
+    assert set(suites['hrtimer_smp'].values()) == {'ok'}, suites
+    assert ("    # hrtimer_smp_tick_offsets: tick period 250000 cycles, each CPU's ticks "
+            f"after CPU0's: {offsets}") in texts
+
+
 def test_cpus_started_in_inconsistent_modes(spin_table_boot):
     """The boot CPU enters at EL2, the firmware drops the others to EL1
     first: they come up, and the mismatch is reported in Linux's words

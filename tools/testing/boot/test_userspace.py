@@ -59,6 +59,19 @@ def test_usertests(console, qemu_cmd, kernel_image, initramfs, boot_env, gic, el
     assert 'init: /bin/usertests exited with status 0' in texts
 
 
+def test_usertests_nanosleep_smp4(console, qemu_cmd, kernel_image, initramfs):
+    """nanosleep's timing on 4 CPUs, where each sleep is timed by the
+    hrtimer queue of the CPU the program runs on."""
+    console.start(qemu_cmd(kernel=kernel_image, smp=4,
+                           append='console=ttyAMA0 poweroff -- /bin/usertests nanosleep',
+                           extra=['-initrd', initramfs] + ICOUNT))
+    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
+    assert console.exitstatus == 0
+    assert 'smp: Brought up 1 node, 4 CPUs' in texts
+    assert '# usertests: pass:1 fail:0 skip:0 total:1' in texts, texts
+    assert not [t for t in texts if 'not ok' in t], texts
+
+
 def shell(console, command, timeout=30):
     """Type a command line; return what it printed before the next prompt."""
     console.send(command + '\r')

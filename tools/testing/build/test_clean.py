@@ -63,17 +63,17 @@ def test_clean_keeps_sources(clone, libfdt_dir):
 
 
 def built(output):
-    """The objects a quiet build compiled: `  CC      kernel/time/tick.o`."""
+    """The objects a quiet build compiled: `  CC      kernel/time/tick-sched.o`."""
     return {line.split()[1] for line in output.splitlines() if line.startswith('  CC ')}
 
 
 def check_header_dependencies(tree, make):
     assert built(run(make, tree)) == set(), 'a second build with no change compiled again'
 
-    # kernel/time/tick.c includes <linux/jiffies.h>; lib/string.c does not.
+    # kernel/time/tick-sched.c includes <linux/jiffies.h>; lib/string.c does not.
     os.utime(os.path.join(tree, 'include/linux/jiffies.h'))
     again = built(run(make, tree))
-    assert 'kernel/time/tick.o' in again
+    assert 'kernel/time/tick-sched.o' in again
     assert 'lib/string.o' not in again
 
     # usr/lib/printf.c includes usr/include/stdio.h; the kernel does not.
