@@ -46,6 +46,7 @@
 #define HWCAP2_FRINT	(1UL << 8)
 #define HWCAP2_I8MM	(1UL << 13)
 #define HWCAP2_BF16	(1UL << 14)
+#define HWCAP2_DGH	(1UL << 15)
 #define HWCAP2_RNG	(1UL << 16)
 
 unsigned long cpu_get_elf_hwcap(void);
@@ -138,6 +139,8 @@ unsigned long cpu_get_elf_hwcap2(void)
 		hwcap2 |= HWCAP2_I8MM;
 	if (field(isar1, 44) >= 1)
 		hwcap2 |= HWCAP2_BF16;
+	if (field(isar1, 48) >= 1)
+		hwcap2 |= HWCAP2_DGH;
 	if (field(isar0, 60) >= 1)
 		hwcap2 |= HWCAP2_RNG;
 	return hwcap2;

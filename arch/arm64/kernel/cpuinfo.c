@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * arch/arm64/kernel/cpuinfo.c: what each CPU reports about itself as it
- * comes up, and /proc/cpuinfo. Each CPU records its MIDR_EL1 and the
- * features its ID registers announce; at boot it prints its level 1
- * instruction cache policy (CTR_EL0.L1Ip) in Linux's words: "Detected
- * PIPT I-cache on CPU1".
+ * comes up, and /proc/cpuinfo. Each CPU records its MIDR_EL1; at boot it
+ * prints its level 1 instruction cache policy (CTR_EL0.L1Ip) in Linux's
+ * words: "Detected PIPT I-cache on CPU1".
  *
- * /proc/cpuinfo lists every online CPU in Linux's arm64 format. The
- * Features line names, in Linux's order, the hwcaps read here from
- * ID_AA64PFR0_EL1 and ID_AA64ISAR0/1_EL1 (fp, asimd, aes, pmull, sha1,
- * sha2, crc32, atomics, fphp, asimdhp, cpuid, asimdrdm, jscvt, fcma,
- * lrcpc, dcpop, sha3, sm3, sm4, asimddp, sha512, asimdfhm, ilrcpc, flagm,
- * dcpodp); those of features this kernel does not detect (sve, paca, ...)
- * are never shown. Nor are "evtstrm" (the timer's event stream is not
- * enabled) and "cpuid" (EL0 reads of ID registers are not emulated).
+ * /proc/cpuinfo lists every online CPU in Linux's arm64 format. As in
+ * Linux, the Features line is the same for every CPU: the names, in
+ * Linux's order, of the bits of AT_HWCAP and AT_HWCAP2 (cpufeature.c reads
+ * them from the ID registers), so what a program is told and what
+ * /proc/cpuinfo says cannot differ. Features this kernel does not detect
+ * (sve, paca, ...) are never shown, nor are "evtstrm" (the timer's event
+ * stream is not enabled) and "cpuid" (EL0 reads of ID registers are not
+ * emulated).
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -36,54 +35,23 @@ static const char *const icache_policy_str[] = {
 
 struct cpuinfo_arm64 {
 	u64 reg_midr;
-	u64 pfr0, isar0, isar1;
 };
 static DEFINE_PER_CPU(struct cpuinfo_arm64, cpu_data);
 
-/* A 4-bit ID register field. */
-#define ID_FIELD(reg, shift) (((reg) >> (shift)) & 0xf)
+unsigned long cpu_get_elf_hwcap(void);		/* arch/arm64/kernel/cpufeature.c */
+unsigned long cpu_get_elf_hwcap2(void);
 
-/* Linux's hwcap names in Linux's order, with the test for each. */
-static bool has_hwcap(const struct cpuinfo_arm64 *c, int n)
-{
-	u64 fp = ID_FIELD(c->pfr0, 16), simd = ID_FIELD(c->pfr0, 20);
-
-	switch (n) {
-	case 0: return fp != 0xf;			/* fp */
-	case 1: return simd != 0xf;			/* asimd */
-	case 2: return false;				/* evtstrm: not enabled */
-	case 3: return ID_FIELD(c->isar0, 4) >= 1;	/* aes */
-	case 4: return ID_FIELD(c->isar0, 4) >= 2;	/* pmull */
-	case 5: return ID_FIELD(c->isar0, 8) >= 1;	/* sha1 */
-	case 6: return ID_FIELD(c->isar0, 12) >= 1;	/* sha2 */
-	case 7: return ID_FIELD(c->isar0, 16) >= 1;	/* crc32 */
-	case 8: return ID_FIELD(c->isar0, 20) >= 2;	/* atomics */
-	case 9: return fp == 1;				/* fphp */
-	case 10: return simd == 1;			/* asimdhp */
-	case 11: return false;				/* cpuid: no MRS emulation */
-	case 12: return ID_FIELD(c->isar0, 28) >= 1;	/* asimdrdm */
-	case 13: return ID_FIELD(c->isar1, 12) >= 1;	/* jscvt */
-	case 14: return ID_FIELD(c->isar1, 16) >= 1;	/* fcma */
-	case 15: return ID_FIELD(c->isar1, 20) >= 1;	/* lrcpc */
-	case 16: return ID_FIELD(c->isar1, 0) >= 1;	/* dcpop */
-	case 17: return ID_FIELD(c->isar0, 32) >= 1;	/* sha3 */
-	case 18: return ID_FIELD(c->isar0, 36) >= 1;	/* sm3 */
-	case 19: return ID_FIELD(c->isar0, 40) >= 1;	/* sm4 */
-	case 20: return ID_FIELD(c->isar0, 44) >= 1;	/* asimddp */
-	case 21: return ID_FIELD(c->isar0, 12) >= 2;	/* sha512 */
-	case 23: return ID_FIELD(c->isar0, 48) >= 1;	/* asimdfhm */
-	case 26: return ID_FIELD(c->isar1, 20) >= 2;	/* ilrcpc */
-	case 27: return ID_FIELD(c->isar0, 52) >= 1;	/* flagm */
-	case 32: return ID_FIELD(c->isar1, 0) >= 2;	/* dcpodp */
-	}
-	return false;
-}
-
+/*
+ * Linux's hwcap names, indexed as its KERNEL_HWCAP_* numbers: AT_HWCAP's
+ * bit n is entry n, AT_HWCAP2's bit n is entry 32 + n.
+ */
 static const char *const hwcap_str[] = {
 	"fp", "asimd", "evtstrm", "aes", "pmull", "sha1", "sha2", "crc32", "atomics",
 	"fphp", "asimdhp", "cpuid", "asimdrdm", "jscvt", "fcma", "lrcpc", "dcpop",
 	"sha3", "sm3", "sm4", "asimddp", "sha512", "sve", "asimdfhm", "dit", "uscat",
-	"ilrcpc", "flagm", "ssbs", "sb", "paca", "pacg", "dcpodp",
+	"ilrcpc", "flagm", "ssbs", "sb", "paca", "pacg", "dcpodp", "sve2", "sveaes",
+	"svepmull", "svebitperm", "svesha3", "svesm4", "flagm2", "frint", "svei8mm",
+	"svef32mm", "svef64mm", "svebf16", "i8mm", "bf16", "dgh", "rng",
 };
 
 void cpuinfo_store_cpu(unsigned int cpu)
@@ -92,9 +60,6 @@ void cpuinfo_store_cpu(unsigned int cpu)
 	u64 ctr = read_sysreg(ctr_el0);
 
 	c->reg_midr = read_sysreg(midr_el1);
-	c->pfr0 = read_sysreg(id_aa64pfr0_el1);
-	c->isar0 = read_sysreg(id_aa64isar0_el1);
-	c->isar1 = read_sysreg(id_aa64isar1_el1);
 	pr_info("Detected %s I-cache on CPU%u\n", icache_policy_str[(ctr >> CTR_L1IP_SHIFT) & 3], cpu);
 }
 
@@ -102,6 +67,7 @@ int show_cpuinfo(char *buf, size_t size)
 {
 	/* The delay loop counts the timer: loops_per_jiffy as Linux's. */
 	unsigned long lpj = arch_timer_get_rate() / HZ;
+	u64 hwcaps = cpu_get_elf_hwcap() | (u64)cpu_get_elf_hwcap2() << 32;
 	unsigned int cpu;
 	int n = 0;
 
@@ -112,7 +78,7 @@ int show_cpuinfo(char *buf, size_t size)
 		n += snprintf(buf + n, size - n, "processor\t: %u\nBogoMIPS\t: %lu.%02lu\nFeatures\t:",
 			      cpu, lpj / (500000UL / HZ), lpj / (5000UL / HZ) % 100);
 		for (int i = 0; i < (int)ARRAY_SIZE(hwcap_str) && n < (int)size; i++)
-			if (has_hwcap(c, i))
+			if (hwcaps & (1ULL << i))
 				n += snprintf(buf + n, size - n, " %s", hwcap_str[i]);
 		if (n >= (int)size)
 			break;

@@ -27,8 +27,8 @@ test_harness.py checks this harness itself and needs no kernel.
 Fixtures for other suites: `console` (a QemuConsole, killed at teardown),
 `qemu_cmd(**kw)` (qemu_console.qemu_command() with the --qemu binary),
 `make_console(suffix)` for several per test, `kernel_image`, `vmlinux`,
-`bootstub` (BootStub, see bootstub.py), `boot_probe` and `cpu_ids` (boot
-harness_probe.S, a stand-in kernel), `virt_dtb(**machine)` (a fresh copy
+`bootstub` (BootStub, see bootstub.py), `boot_probe`, `cpu_ids` and
+`cpu_id_regs` (boot harness_probe.S, a stand-in kernel), `virt_dtb(**machine)` (a fresh copy
 of QEMU's own DTB for that machine, as a dtb_util.Dtb), `test_dir`.
 """
 
@@ -205,6 +205,23 @@ def cpu_ids(boot_probe, make_console):
         assert con.wait_exit() == 0
         return int(midr.match.group(1), 16), int(mpidr.match.group(1), 16)
     return ids
+
+
+@pytest.fixture
+def cpu_id_regs(boot_probe, make_console):
+    """cpu_id_regs(**machine) -> {'id_aa64pfr0': value, ...}: the ID
+    registers user-visible CPU features derive from (PFR0/1, ISAR0/1,
+    MMFR2), read by the probe on CPU 0 of QEMU's model of that CPU."""
+    def regs(**machine):
+        con = boot_probe(con=make_console('.idregs'), **machine)
+        found = {}
+        for name in ('id_aa64pfr0', 'id_aa64pfr1', 'id_aa64isar0', 'id_aa64isar1',
+                     'id_aa64mmfr2'):
+            line = con.expect(re.compile(rf'probe: {name}=([0-9a-f]{{16}})'))
+            found[name] = int(line.match.group(1), 16)
+        assert con.wait_exit() == 0
+        return found
+    return regs
 
 
 @pytest.fixture(scope='session')

@@ -11,6 +11,8 @@
  *	probe: EL<n>
  *	probe: midr=<16 hex>
  *	probe: mpidr=<16 hex>
+ *	probe: id_aa64pfr0=<16 hex>  and pfr1, isar0, isar1, mmfr2: the
+ *	       ID registers AT_HWCAP and /proc/cpuinfo's Features derive from
  * then the NUL-terminated text at PROBE_MESSAGE (patched in by the test,
  * may hold several lines), then powers off through PSCI SYSTEM_OFF, or
  * spins forever if bit 0 of PROBE_FLAGS is set (to test the hang detector).
@@ -46,6 +48,8 @@ probe_message:
  *   x19..x22  the x0..x3 we were entered with
  *   x23       CurrentEL
  *   x24, x25  MIDR_EL1, MPIDR_EL1
+ *   x26..x28  ID_AA64PFR0_EL1, ID_AA64PFR1_EL1, ID_AA64ISAR0_EL1
+ *   x19, x20  (reused once x0..x3 are printed) ID_AA64ISAR1_EL1, ID_AA64MMFR2_EL1
  */
 probe_main:
 	mov	x19, x0
@@ -55,6 +59,9 @@ probe_main:
 	mrs	x23, CurrentEL
 	mrs	x24, midr_el1
 	mrs	x25, mpidr_el1
+	mrs	x26, id_aa64pfr0_el1
+	mrs	x27, id_aa64pfr1_el1
+	mrs	x28, id_aa64isar0_el1
 
 	.macro	print_reg, label, reg
 	adr	x0, \label
@@ -80,6 +87,14 @@ probe_main:
 
 	print_reg str_midr, x24
 	print_reg str_mpidr, x25
+
+	mrs	x19, id_aa64isar1_el1
+	mrs	x20, s3_0_c0_c7_2		// ID_AA64MMFR2_EL1
+	print_reg str_pfr0, x26
+	print_reg str_pfr1, x27
+	print_reg str_isar0, x28
+	print_reg str_isar1, x19
+	print_reg str_mmfr2, x20
 
 	adr	x0, probe_message
 	bl	puts
@@ -140,5 +155,10 @@ str_x3:	.asciz	"probe: x3="
 str_el:	.asciz	"probe: EL"
 str_midr:	.asciz	"probe: midr="
 str_mpidr:	.asciz	"probe: mpidr="
+str_pfr0:	.asciz	"probe: id_aa64pfr0="
+str_pfr1:	.asciz	"probe: id_aa64pfr1="
+str_isar0:	.asciz	"probe: id_aa64isar0="
+str_isar1:	.asciz	"probe: id_aa64isar1="
+str_mmfr2:	.asciz	"probe: id_aa64mmfr2="
 	.balign	8
 	.ltorg
