@@ -14,13 +14,21 @@ r"""Debian's busybox as the user space: the initramfs `make qemu` boots
     SIGTTIN, ^\ quits one ($? 131), an INT trap runs,
     a background job is waited for; arrow keys edit the line and recall
     history (busybox's raw-mode line editing); `stty -a` and `stty size`
-    report the termios and window size the kernel keeps.
+    report the termios and window size the kernel keeps;
+  * the README's list of what to try at the prompt, read from README.md
+    and typed in its order (`ls -l /bin`, `spin &` then `kill %1`, `sleep
+    100` then ^Z, `fg` and ^C, `free`, `busybox --list`...), each answer
+    checked; a command added to that list fails test_readme_tries until
+    TRIES says how to check it.
 
 Typed text is echoed, so every expected answer is computed by the shell
-and cannot appear in what was typed.
+and cannot appear in what was typed, or is looked for only in the lines
+after the echo (typed()).
 """
 
+import os
 import re
+import time
 
 import pytest
 
@@ -185,3 +193,204 @@ def test_busybox_job_control_and_line_editing(console, qemu_cmd, kernel_image,
 
     console.send('poweroff -f\r')
     console.read_until_exit(timeout=60)
+
+
+# The README's "try ..." list: what it suggests typing at the prompt `make qemu`
+# ends at, replayed from README.md itself so the two cannot drift apart.
+README = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'README.md')
+ERRORS = re.compile(r'not found|can\'t|No such file|Permission denied|[Ii]nvalid|[Uu]sage:')
+
+
+def readme_tries():
+    """[(command, key or None)] in README order: each `command` of the
+    paragraph after "try", with the Ctrl key it says to press after it
+    ("`sleep 100` then Ctrl-Z")."""
+    with open(README) as f:
+        text = f.read()
+    start = text.index('`make qemu` ends at the prompt')
+    para = text[start:text.index('\n\n', start)]
+    tries = para[para.index(' try ') + len(' try '):para.index('(or Ctrl-A X')]
+    return [(cmd, key or None) for cmd, key in
+            re.findall(r'`([^`]+)`(?:\s+(?:then|and)\s+(Ctrl-[A-Z]))?', tries)]
+
+
+def typed(console, line):
+    """Type line as it is; return its output (the lines after the echo, up
+    to the prompt), which must show no error."""
+    console.send(line + '\r')
+    console.expect_raw(PROMPT, timeout=60)
+    out = console.child.before.replace('\r', '').split('\n', 1)
+    out = out[1] if len(out) > 1 else ''
+    assert not ERRORS.search(out), f'{line!r} printed an error:\n{out}'
+    return out
+
+
+def status(console):
+    return int(answer(console, 'echo "rc=$?"\r', r'\nrc=(\d+)').group(1))
+
+
+def press_until(console, key, pattern):
+    """Press key until pattern shows (a key pressed before the job has the
+    terminal goes to the shell, which ignores it, as on Linux)."""
+    for _ in range(10):
+        console.send(key)
+        try:
+            return console.expect_raw(re.compile(pattern), timeout=2)
+        except ConsoleTimeout:
+            continue
+    pytest.fail(f'{key!r} never gave {pattern!r}')
+
+
+def try_ls_bin(console, out):
+    assert status(console) == 0
+    assert re.search(r'^-r[-w]x\S* .* busybox$', out, re.M), out
+    links = re.findall(r'^l\S+ .* (\S+) -> (\S+)$', out, re.M)
+    assert {target for _, target in links} == {'/bin/busybox'}, links
+    assert 'sh' in {name for name, _ in links}, links
+
+
+def try_ps(console, out):
+    assert status(console) == 0
+    shell_pid = answer(console, 'echo "P$$"\r', r'\nP(\d+)').group(1)
+    pids = {ln.split()[0] for ln in out.splitlines()[1:] if ln.split()}
+    assert out.split()[0] == 'PID' and {'1', shell_pid} <= pids, out
+
+
+def try_mounts(console, out):
+    assert status(console) == 0
+    mounts = {tuple(ln.split()[:3]) for ln in out.splitlines()}
+    # What usr/init/init.sh mounted.
+    assert {('proc', '/proc', 'proc'), ('devtmpfs', '/dev', 'devtmpfs')} <= mounts, out
+
+
+def try_echo_file(console, out):
+    assert status(console) == 0
+    assert out.splitlines() == ['hi'], out
+
+
+def try_count_root(console, out):
+    assert status(console) == 0
+    # Counted again by the shell's glob instead of ls and wc.
+    names = answer(console, 'echo /*; echo "E$((9*9))"\r', r'\n(.*)\nE81').group(1).split()
+    assert out.split() == [str(len(names))], (out, names)
+
+
+def try_spin(console, out):
+    assert status(console) == 0
+    pid = answer(console, 'echo "B$!"\r', r'\nB(\d+)').group(1)
+    assert answer(console, f'cut -d" " -f3 /proc/{pid}/stat\r', r'\n([RS])\r').group(1)
+    assert re.fullmatch(r'\[1\]\+\s+Running\s+spin\n', typed(console, 'jobs'))
+    try_spin.pid = pid
+
+
+def try_kill_job(console, out):
+    assert status(console) == 0
+    pid = try_spin.pid
+    answer(console, f'while [ -e /proc/{pid} ]; do sleep 1; done; echo "G$((3*5))"\r', r'G15')
+
+
+def try_sleep_stop(console):
+    console.send('sleep 100\r')
+    press_until(console, '\x1a', r'\[1\]\+\s+Stopped\s+sleep 100')
+    console.expect_raw(PROMPT, timeout=30)
+    assert status(console) == 148      # 128 + SIGTSTP
+
+
+def try_jobs(console, out):
+    assert re.fullmatch(r'\[1\]\+\s+Stopped\s+sleep 100\n', out), out
+
+
+def try_fg_interrupt(console):
+    console.send('fg\r')
+    console.expect_raw(re.compile(r'\nsleep 100'), timeout=30)
+    # fg echoes the command before it hands the job the terminal: a moment
+    # for that, and interrupt() presses ^C again if one still reached the shell.
+    time.sleep(1)
+    interrupt(console)
+    assert status(console) == 130      # 128 + SIGINT
+    assert typed(console, 'jobs') == '', 'the job still exists after fg and Ctrl-C'
+
+
+def try_stty(console, out):
+    assert status(console) == 0
+    rows, cols = re.search(r'rows (\d+); columns (\d+)', out).groups()
+    assert typed(console, 'stty size').split() == [rows, cols]
+
+
+def try_uname(console, out):
+    assert status(console) == 0
+    sysname, release = answer(console, 'cat /proc/version\r',
+                              r'\n(\S+) version (\S+) ').groups()
+    host = answer(console, 'hostname\r', r'\n(\S+)\r').group(1)
+    assert re.match(rf'{re.escape(sysname)} {re.escape(host)} {re.escape(release)} #.* aarch64',
+                    out), out
+
+
+def try_free(console, out):
+    assert status(console) == 0
+    total, used, free = (int(v) for v in re.search(r'Mem:\s+(\d+)\s+(\d+)\s+(\d+)',
+                                                    out).groups())
+    meminfo = answer(console, 'cat /proc/meminfo\r', r'MemTotal:\s+(\d+) kB').group(1)
+    assert total == int(meminfo) and used + free <= total, out
+
+
+def try_busybox_list(console, out):
+    assert status(console) == 0
+    applets = out.split()
+    assert {'ls', 'ps', 'cat', 'wc', 'kill', 'sleep', 'stty', 'uname', 'free',
+            'poweroff'} <= set(applets), applets
+    # Every applet listed is installed as a command (init.sh's --install -s).
+    missing = answer(console, 'for a in $(busybox --list); do command -v $a >/dev/null || '
+                              'echo "missing:$a"; done; echo "M$((2*8))"\r', r'M16')
+    assert 'missing:' not in missing.string, missing.string
+
+
+def try_poweroff(console):
+    console.send('poweroff -f\r')
+    console.read_until_exit(timeout=60)
+    assert console.exitstatus == 0
+
+
+# Each README command and how its answer is checked; keyed by the command as
+# the README writes it, with the Ctrl key it says to press after it, if any.
+TRIES = {
+    ('ls -l /bin', None): try_ls_bin,
+    ('ps', None): try_ps,
+    ('cat /proc/mounts', None): try_mounts,
+    ('echo hi > /tmp/f; cat /tmp/f', None): try_echo_file,
+    ('ls / | wc -l', None): try_count_root,
+    ('spin &', None): try_spin,
+    ('kill %1', None): try_kill_job,
+    ('sleep 100', 'Ctrl-Z'): try_sleep_stop,
+    ('jobs', None): try_jobs,
+    ('fg', 'Ctrl-C'): try_fg_interrupt,
+    ('stty -a', None): try_stty,
+    ('uname -a', None): try_uname,
+    ('free', None): try_free,
+    ('busybox --list', None): try_busybox_list,
+    ('poweroff -f', None): try_poweroff,
+}
+
+
+def test_readme_tries():
+    """The README's list and TRIES name the same commands."""
+    tries = readme_tries()
+    assert tries[0] == ('ls -l /bin', None) and tries[-1] == ('poweroff -f', None), tries
+    assert sorted(tries, key=str) == sorted(TRIES, key=str), \
+        'README.md\'s "try ..." list changed: teach TRIES (test_busybox.py) the new commands'
+
+
+def test_readme_try_list(console, qemu_cmd, kernel_image, busybox_initramfs):
+    """Types what the README suggests after `make qemu`, in its order, at
+    busybox's prompt, and checks each answer: no error, exit status 0, and
+    what can be computed another way (the shell's own pid in ps, the glob's
+    count for `ls / | wc -l`, MemTotal for free, /proc/version for uname)."""
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M', append='console=ttyAMA0',
+                           extra=['-initrd', busybox_initramfs]))
+    console.expect_raw(PROMPT, timeout=60)
+    for cmd, key in readme_tries():
+        check = TRIES[(cmd, key)]
+        if key or cmd == 'poweroff -f':
+            check(console)
+        else:
+            check(console, typed(console, cmd))
