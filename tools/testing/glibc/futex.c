@@ -366,6 +366,31 @@ static void wait_pi_contended(uint32_t *word)
 	sleep_ms(5);	/* it queued under the bucket lock it set the bit with: belt and braces */
 }
 
+/*
+ * Wait until the thread w runs in is asleep (/proc/TID/stat says S): in
+ * FUTEX_LOCK_PI, queued. Needed where the word had FUTEX_WAITERS set
+ * already, so wait_pi_contended() cannot tell.
+ */
+static void wait_pi_waiter_asleep(struct pi_locker *w)
+{
+	char path[64], buf[512], *state;
+	pid_t tid;
+	FILE *f;
+
+	while (!(tid = __atomic_load_n(&w->tid, __ATOMIC_SEQ_CST)))
+		sched_yield();
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
+	for (int tries = 0; tries < 5000; tries++) {	/* 5 s at most: then the check fails */
+		f = fopen(path, "r");
+		state = f && fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+		if (f)
+			fclose(f);
+		if (state && state[1] == ' ' && state[2] == 'S')
+			return;
+		sleep_ms(1);
+	}
+}
+
 static void test_pi_raw(void)
 {
 	struct pi_locker l = { .word = &pi };
@@ -422,7 +447,7 @@ static void test_pi_raw(void)
 		pthread_t wt;
 
 		pthread_create(&wt, NULL, lock_pi_and_report, &w);
-		wait_pi_contended(&pi);
+		wait_pi_waiter_asleep(&w);	/* FUTEX_WAITERS is set already */
 		r = futex(&pi, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 		ok = fails(r) == EINVAL;
 		r = futex(&pi, FUTEX_REQUEUE_PRIVATE, 0, (void *)1L, &r2, 0);
