@@ -226,7 +226,8 @@ def typed(console, line):
 
 
 def status(console):
-    return int(answer(console, 'echo "rc=$?"\r', r'\nrc=(\d+)').group(1))
+    # Up to the \r: the whole number, not the first digits to arrive.
+    return int(answer(console, 'echo "rc=$?"\r', r'\nrc=(\d+)\r').group(1))
 
 
 def press_until(console, key, pattern):
@@ -251,7 +252,7 @@ def try_ls_bin(console, out):
 
 def try_ps(console, out):
     assert status(console) == 0
-    shell_pid = answer(console, 'echo "P$$"\r', r'\nP(\d+)').group(1)
+    shell_pid = answer(console, 'echo "P$$"\r', r'\nP(\d+)\r').group(1)
     pids = {ln.split()[0] for ln in out.splitlines()[1:] if ln.split()}
     assert out.split()[0] == 'PID' and {'1', shell_pid} <= pids, out
 
@@ -277,7 +278,7 @@ def try_count_root(console, out):
 
 def try_spin(console, out):
     assert status(console) == 0
-    pid = answer(console, 'echo "B$!"\r', r'\nB(\d+)').group(1)
+    pid = answer(console, 'echo "B$!"\r', r'\nB(\d+)\r').group(1)
     assert answer(console, f'cut -d" " -f3 /proc/{pid}/stat\r', r'\n([RS])\r').group(1)
     assert re.fullmatch(r'\[1\]\+\s+Running\s+spin\n', typed(console, 'jobs'))
     try_spin.pid = pid
