@@ -32,17 +32,4 @@
 #define smp_store_release(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #define smp_load_acquire(p)	__atomic_load_n((p), __ATOMIC_ACQUIRE)
 
-/* Spin until cond is true, sleeping in wfe between looks (a store to
- * the watched line by another CPU, or any event, wakes us). */
-#define smp_cond_load_relaxed_wfe(ptr, cond_expr) ({			\
-	__typeof__(*(ptr)) VAL;						\
-	for (;;) {							\
-		VAL = READ_ONCE(*(ptr));				\
-		if (cond_expr)						\
-			break;						\
-		wfe();							\
-	}								\
-	VAL;								\
-})
-
 #endif
