@@ -21,39 +21,10 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/wait.h>
+#include <kunit/smp.h>
 #include <kunit/test.h>
 #include <asm/smp.h>
 #include "sched.h"
-
-#define NEED_CPUS 3
-
-static bool enough_cpus(struct kunit *test)
-{
-	if (num_online_cpus() >= NEED_CPUS)
-		return true;
-	kunit_skip(test, "needs 3 CPUs");
-	return false;
-}
-
-/*
- * Let the others run until cond holds or a second has passed: this CPU's
- * tasks (schedule()), and the other CPUs. The test runs in CPU0's idle
- * task, so with nothing else queued here this is a busy wait, and like
- * every busy wait it says so with cpu_relax() (yield). That matters under
- * QEMU 7.2's -icount, where the CPUs take turns on one host thread and a
- * CPU that never halts or yields uses the whole turn up to the next timer
- * deadline, leaving the CPU after it in QEMU's list (CPU1) a budget of
- * zero, turn after turn: CPU1 took no interrupt at all for the whole
- * second. Documentation/arm64/smp.rst has the details.
- */
-#define wait_until(cond) ({						\
-	unsigned long __deadline = jiffies + HZ;			\
-	while (!(cond) && time_before(jiffies, __deadline)) {		\
-		schedule();						\
-		cpu_relax();						\
-	}								\
-	(cond);								\
-})
 
 static struct cpumask one_cpu(unsigned int cpu)
 {
@@ -78,7 +49,7 @@ static void sched_smp_wakeup_on_other_cpu(struct kunit *test)
 	struct task_struct *p;
 	unsigned int ipis;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	remote_cond = remote_asleep = 0;
 	remote_cpu_before = remote_cpu_after = -1;
@@ -86,13 +57,13 @@ static void sched_smp_wakeup_on_other_cpu(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, p != NULL);
 	p->cpus_mask = cpu1;		/* not running yet: nobody else looks */
 	wake_up_process(p);
-	KUNIT_ASSERT_TRUE(test, wait_until(remote_asleep && p->state == TASK_UNINTERRUPTIBLE &&
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(remote_asleep && p->state == TASK_UNINTERRUPTIBLE &&
 					   !p->on_rq));
 	KUNIT_EXPECT_EQ(test, remote_cpu_before, 1);
 	ipis = ipi_count(1, IPI_RESCHEDULE);
 	remote_cond = 1;
 	wake_up(&remote_wq);		/* from CPU0 to a task of CPU1 */
-	KUNIT_EXPECT_TRUE(test, wait_until(remote_cpu_after >= 0));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_until(remote_cpu_after >= 0));
 	KUNIT_EXPECT_EQ(test, remote_cpu_after, 1);
 	KUNIT_EXPECT_GT(test, ipi_count(1, IPI_RESCHEDULE), ipis);
 	kunit_info(test, "woken from CPU%u, ran on CPU%d", smp_processor_id(), remote_cpu_after);
@@ -115,7 +86,7 @@ static void sched_smp_running_task_migrates(struct kunit *test)
 	struct cpumask cpu1 = one_cpu(1), cpu2 = one_cpu(2);
 	struct task_struct *p;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	mover_cpu = -1;
 	mover_stop = mover_done = 0;
@@ -123,13 +94,13 @@ static void sched_smp_running_task_migrates(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, p != NULL);
 	p->cpus_mask = cpu1;		/* not running yet: nobody else looks */
 	wake_up_process(p);
-	KUNIT_ASSERT_TRUE(test, wait_until(mover_cpu == 1));
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(mover_cpu == 1));
 	KUNIT_EXPECT_EQ(test, sched_setaffinity(p->pid, &cpu2), 0);
-	KUNIT_EXPECT_TRUE(test, wait_until(mover_cpu == 2));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_until(mover_cpu == 2));
 	KUNIT_EXPECT_EQ(test, task_cpu(p), 2);
 	kunit_info(test, "moved from CPU1 to CPU%d while running", mover_cpu);
 	mover_stop = 1;			/* it exits: p is freed */
-	KUNIT_EXPECT_TRUE(test, wait_until(mover_done));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_until(mover_done));
 }
 
 #define SPREAD 2
@@ -172,7 +143,7 @@ static bool start_spinners(const struct cpumask *mask)
 static bool stop_spinners(void)
 {
 	spread_stop = 1;
-	return wait_until(spread_done == SPREAD);
+	return kunit_wait_until(spread_done == SPREAD);
 }
 
 static struct cpumask all_but_cpu0(void)
@@ -185,10 +156,10 @@ static void sched_smp_new_tasks_go_to_idle_cpus(struct kunit *test)
 {
 	struct cpumask mask = all_but_cpu0();
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	KUNIT_ASSERT_TRUE(test, start_spinners(&mask));
-	KUNIT_EXPECT_TRUE(test, wait_until(spread_cpu[0] >= 0 && spread_cpu[1] >= 0));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_until(spread_cpu[0] >= 0 && spread_cpu[1] >= 0));
 	KUNIT_EXPECT_NE(test, spread_cpu[0], spread_cpu[1]);
 	kunit_info(test, "on CPU%d and CPU%d", spread_cpu[0], spread_cpu[1]);
 	KUNIT_EXPECT_TRUE(test, stop_spinners());
@@ -204,14 +175,14 @@ static void sched_smp_balance_spreads_queued_tasks(struct kunit *test)
 	struct cpumask cpu1 = one_cpu(1), wide = all_but_cpu0();
 	bool spread;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	KUNIT_ASSERT_TRUE(test, start_spinners(&cpu1));
-	KUNIT_ASSERT_TRUE(test, wait_until(spread_cpu[0] == 1 && spread_cpu[1] == 1));
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(spread_cpu[0] == 1 && spread_cpu[1] == 1));
 	KUNIT_EXPECT_EQ(test, READ_ONCE(cpu_rq(1)->nr_running), 2);
 	for (int i = 0; i < SPREAD; i++)
 		KUNIT_EXPECT_EQ(test, sched_setaffinity(spread_task[i]->pid, &wide), 0);
-	spread = wait_until(spread_cpu[0] != spread_cpu[1]);
+	spread = kunit_wait_until(spread_cpu[0] != spread_cpu[1]);
 	KUNIT_EXPECT_TRUE(test, spread);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(cpu_rq(1)->nr_running), 1);
 	kunit_info(test, "spread to CPU%d and CPU%d", spread_cpu[0], spread_cpu[1]);
@@ -244,10 +215,10 @@ static void newidle_pull(struct kunit *test)
 	bool pulled;
 
 	KUNIT_ASSERT_TRUE(test, start_spinners(&cpu1));
-	KUNIT_ASSERT_TRUE(test, wait_until(spread_cpu[0] == 1 && spread_cpu[1] == 1));
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(spread_cpu[0] == 1 && spread_cpu[1] == 1));
 	for (int i = 0; i < SPREAD; i++)
 		KUNIT_EXPECT_EQ(test, sched_setaffinity(spread_task[i]->pid, &both), 0);
-	(void)wait_until(time_after(jiffies, stay_until));
+	(void)kunit_wait_until(time_after(jiffies, stay_until));
 	KUNIT_ASSERT_EQ(test, READ_ONCE(cpu_rq(1)->nr_running), 2);
 	KUNIT_ASSERT_TRUE(test, spread_cpu[0] == 1 && spread_cpu[1] == 1);
 	KUNIT_ASSERT_EQ(test, READ_ONCE(cpu_rq(2)->nr_running), 0);
@@ -257,7 +228,7 @@ static void newidle_pull(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, p != NULL);
 	p->cpus_mask = cpu2;		/* not running yet: nobody else looks */
 	wake_up_process(p);
-	pulled = wait_until(spread_cpu[0] != spread_cpu[1]);
+	pulled = kunit_wait_until(spread_cpu[0] != spread_cpu[1]);
 	KUNIT_EXPECT_TRUE(test, pulled);
 	KUNIT_EXPECT_EQ(test, poke_cpu, 2);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(cpu_rq(1)->nr_running), 1);
@@ -269,7 +240,7 @@ static void newidle_pull(struct kunit *test)
 
 static void sched_smp_idle_cpu_pulls_without_periodic_balance(struct kunit *test)
 {
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	WRITE_ONCE(sched_test_no_periodic_balance, true);
 	newidle_pull(test);

@@ -24,6 +24,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <kunit/smp.h>
 #include <kunit/test.h>
 #include <clocksource/arm_arch_timer.h>
 #include <asm/arch_timer.h>
@@ -31,26 +32,7 @@
 #include "tick-internal.h"
 #include "tick-sched.h"
 
-#define NEED_CPUS 3
 #define MS 1000000ULL		/* ns */
-
-static bool enough_cpus(struct kunit *test)
-{
-	if (num_online_cpus() >= NEED_CPUS)
-		return true;
-	kunit_skip(test, "needs 3 CPUs");
-	return false;
-}
-
-/* A busy wait of CPU0's idle task, yielding (see sched_smp_kunit.c). */
-#define wait_until(cond) ({						\
-	unsigned long __deadline = jiffies + HZ;			\
-	while (!(cond) && time_before(jiffies, __deadline)) {		\
-		schedule();						\
-		cpu_relax();						\
-	}								\
-	(cond);								\
-})
 
 static struct probe {
 	struct hrtimer timer;
@@ -109,13 +91,13 @@ static void hrtimer_smp_runs_on_the_cpu_that_armed_it(struct kunit *test)
 {
 	unsigned int cpu, n = 0;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	for_each_online_cpu(cpu) {
 		probe_reset();
 		start_on(cpu, 3 * MS);
 		KUNIT_EXPECT_TRUE(test, probe.timer.base == hrtimer_base_of_cpu(cpu));
-		KUNIT_EXPECT_TRUE(test, wait_until(probe.fired));
+		KUNIT_EXPECT_TRUE(test, kunit_wait_until(probe.fired));
 		KUNIT_EXPECT_EQ(test, probe.cpu, cpu);
 		KUNIT_EXPECT_TRUE(test, probe.from_interrupt);
 		KUNIT_EXPECT_EQ(test, probe.fired, 1);
@@ -128,18 +110,18 @@ static void hrtimer_smp_cancel_waits_for_running_function(struct kunit *test)
 {
 	bool queued, done_at_return;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	probe_reset();
 	probe.slow = probe.wait_release = 1;
 	start_on(1, 1 * MS);
-	KUNIT_ASSERT_TRUE(test, wait_until(probe.entered));
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(probe.entered));
 	/* Started again while it runs on CPU1: it stays on CPU1's queue. */
 	hrtimer_start_ns(&probe.timer, 2 * MS);
 	KUNIT_EXPECT_TRUE(test, probe.timer.base == hrtimer_base_of_cpu(1));
 	KUNIT_EXPECT_FALSE(test, probe.done);
 	probe.release = 1;
-	KUNIT_EXPECT_TRUE(test, wait_until(probe.fired == 2));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_until(probe.fired == 2));
 	KUNIT_EXPECT_EQ(test, probe.cpu, 1);
 
 	/*
@@ -149,7 +131,7 @@ static void hrtimer_smp_cancel_waits_for_running_function(struct kunit *test)
 	probe_reset();
 	probe.slow = 1;
 	start_on(1, 1 * MS);
-	KUNIT_ASSERT_TRUE(test, wait_until(probe.entered));
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(probe.entered));
 	queued = hrtimer_cancel(&probe.timer);
 	done_at_return = probe.done;
 	KUNIT_EXPECT_FALSE(test, queued);
@@ -164,7 +146,7 @@ static void hrtimer_smp_cancel_and_move_a_queued_timer(struct kunit *test)
 {
 	unsigned long until;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	probe_reset();
 	start_on(1, 100 * MS);
@@ -175,11 +157,11 @@ static void hrtimer_smp_cancel_and_move_a_queued_timer(struct kunit *test)
 	start_on(1, 100 * MS);
 	start_on(2, 2 * MS);	/* off CPU1's queue, onto CPU2's */
 	KUNIT_EXPECT_TRUE(test, probe.timer.base == hrtimer_base_of_cpu(2));
-	KUNIT_EXPECT_TRUE(test, wait_until(probe.fired));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_until(probe.fired));
 	KUNIT_EXPECT_EQ(test, probe.cpu, 2);
 	/* Past the first expiry: CPU1 never ran it. */
 	until = jiffies + msecs_to_jiffies(150);
-	(void)wait_until(time_after(jiffies, until));
+	(void)kunit_wait_until(time_after(jiffies, until));
 	KUNIT_EXPECT_EQ(test, probe.fired, 1);
 	kunit_info(test, "started on CPU1, moved to CPU%d, ran %d time(s)", probe.cpu, probe.fired);
 }
@@ -205,20 +187,20 @@ static void hrtimer_smp_sleeper_moved_while_asleep(struct kunit *test)
 	struct task_struct *p;
 	bool on_cpu1_queue;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	sleeper_cpu_before = sleeper_cpu_after = -1;
 	p = kthread_create(sleeper, NULL, "kunit-sleeper");
 	KUNIT_ASSERT_TRUE(test, p != NULL);
 	p->cpus_mask = cpu1;		/* not running yet: nobody else looks */
 	wake_up_process(p);
-	KUNIT_ASSERT_TRUE(test, wait_until(sleeper_cpu_before == 1 &&
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(sleeper_cpu_before == 1 &&
 					   p->state == TASK_UNINTERRUPTIBLE && !p->on_rq));
 	on_cpu1_queue = hrtimer_is_queued(&p->sleep_timer) &&
 			p->sleep_timer.base == hrtimer_base_of_cpu(1);
 	KUNIT_EXPECT_TRUE(test, on_cpu1_queue);
 	KUNIT_EXPECT_EQ(test, sched_setaffinity(p->pid, &cpu2), 0);
-	KUNIT_ASSERT_TRUE(test, wait_until(sleeper_cpu_after >= 0));	/* p may be gone now */
+	KUNIT_ASSERT_TRUE(test, kunit_wait_until(sleeper_cpu_after >= 0));	/* p may be gone now */
 	KUNIT_EXPECT_EQ(test, sleeper_cpu_after, 2);
 	KUNIT_EXPECT_GE(test, sleeper_slept, arch_timer_get_rate() * 40 / 1000);
 	if (on_cpu1_queue)
@@ -240,7 +222,7 @@ static void hrtimer_smp_tick_offsets(struct kunit *test)
 	char line[128];
 	int len = 0;
 
-	if (!enough_cpus(test))
+	if (!kunit_enough_cpus(test))
 		return;
 	for_each_online_cpu(cpu) {
 		u64 phase = READ_ONCE(tick_get_tick_sched(cpu)->sched_timer.expires) % tick_period;
