@@ -573,24 +573,42 @@ static char hung_up_foreground(int fd, int ready, int go)
 	return 'H';
 }
 
-/* A session leader with the tty as its controlling tty, a foreground job, and its exit. */
-static int hangup_leader(void)
+/*
+ * A new session whose leader (the caller) opens the tty, which becomes its
+ * controlling tty, and forks a child in a process group of its own that
+ * runs foreground(fd, ready, go) and sends its verdict by pipe_fd. The
+ * pipes ready (child to leader) and go (leader to child) pace the two.
+ * Returns 0, or the step that failed (1, 2); the child's pid in *pid.
+ */
+static int session_with_foreground(char (*foreground)(int fd, int ready, int go), int *fd,
+				   int ready[2], int go[2], pid_t *pid)
 {
-	int fd, ready[2], go[2];
-	pid_t pid;
 	char c;
 
 	if (setsid() != getpid() || pipe(ready) || pipe(go))
 		return 1;
-	fd = open("/dev/ttyAMA0", O_RDWR);
-	if (fd < 0 || tcgetpgrp(fd) != getpid())
+	*fd = open("/dev/ttyAMA0", O_RDWR);
+	if (*fd < 0 || tcgetpgrp(*fd) != getpid())
 		return 2;
-	pid = fork();
-	if (pid == 0) {
-		c = hung_up_foreground(fd, ready[1], go[0]);
+	*pid = fork();
+	if (*pid == 0) {
+		c = foreground(*fd, ready[1], go[0]);
 		_exit(write(pipe_fd[1], &c, 1) == 1 ? 0 : 1);
 	}
-	setpgid(pid, pid);
+	setpgid(*pid, *pid);
+	return 0;
+}
+
+/* A session leader with the tty as its controlling tty, a foreground job, and its exit. */
+static int hangup_leader(void)
+{
+	int fd, ready[2], go[2], step;
+	pid_t pid;
+	char c;
+
+	step = session_with_foreground(hung_up_foreground, &fd, ready, go, &pid);
+	if (step)
+		return step;
 	if (read(ready[0], &c, 1) != 1 || tcsetpgrp(fd, pid) || write(go[1], "g", 1) != 1)
 		return 3;
 	usleep(20000);		/* most likely asleep in read() by now */
@@ -611,11 +629,12 @@ static void count_cont(int sig)
 	conts++;
 }
 
-static char old_foreground(int ready, int go)
+static char old_foreground(int fd, int ready, int go)
 {
 	bool early;
 	char c = 'r';
 
+	(void)fd;
 	set_handler(SIGHUP, count_hup);
 	set_handler(SIGCONT, count_cont);
 	if (write(ready, &c, 1) != 1 || read(go, &c, 1) != 1)
@@ -632,21 +651,13 @@ static char old_foreground(int ready, int go)
 
 static int vhangup_leader(void)
 {
-	int fd, ready[2], go[2];
+	int fd, ready[2], go[2], step;
 	pid_t pid;
 	char c;
 
-	if (setsid() != getpid() || pipe(ready) || pipe(go))
-		return 1;
-	fd = open("/dev/ttyAMA0", O_RDWR);
-	if (fd < 0 || tcgetpgrp(fd) != getpid())
-		return 2;
-	pid = fork();
-	if (pid == 0) {
-		c = old_foreground(ready[1], go[0]);
-		_exit(write(pipe_fd[1], &c, 1) == 1 ? 0 : 1);
-	}
-	setpgid(pid, pid);
+	step = session_with_foreground(old_foreground, &fd, ready, go, &pid);
+	if (step)
+		return step;
 	set_handler(SIGHUP, count_hup);
 	if (read(ready[0], &c, 1) != 1 || tcsetpgrp(fd, pid))
 		return 3;
