@@ -136,6 +136,9 @@ static struct vm_area_struct *vma_copy(const struct vm_area_struct *vma, struct 
 	vma_link_file(copy, mm, vma->vm_file,
 		      vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT));
 	copy->vm_shmem = shmem_get(vma->vm_shmem);
+	copy->vm_dev_file = vma->vm_dev_file;
+	if (copy->vm_dev_file)
+		ihold(copy->vm_dev_file);
 	return copy;
 }
 
@@ -151,6 +154,8 @@ static void vma_free(struct vm_area_struct *vma)
 	}
 	if (vma->vm_file)
 		iput(vma->vm_file);
+	if (vma->vm_dev_file)
+		iput(vma->vm_dev_file);
 	shmem_put(vma->vm_shmem);	/* its pages are no longer mapped here */
 	kfree(vma);
 }
@@ -358,7 +363,7 @@ static long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	}
 	if (file && file->f_op->mmap) {
 		/* The device's: anonymous to start with, as Linux's vma_set_anonymous */
-		err = insert_vma_file(mm, addr, addr + len, vm_flags, NULL, 0);
+		err = insert_vma_file(mm, addr, addr + len, vm_flags, NULL, off >> PAGE_SHIFT);
 		if (!err) {
 			err = file->f_op->mmap(file, find_vma(mm, addr));
 			if (err)

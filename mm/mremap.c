@@ -9,6 +9,7 @@
  * MREMAP_FIXED moves to new_addr, replacing what is there. MREMAP_DONTUNMAP is not supported (-EINVAL).
  */
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_user.h>
 #include <linux/mmap_lock.h>
@@ -30,12 +31,15 @@ static int copy_vma_at(struct mm_struct *mm, const struct vm_area_struct *vma,
 	int err;
 
 	err = insert_vma_file(mm, new, new + len, vma->vm_flags, vma->vm_file,
-			      vma->vm_file || vma->vm_shmem ? pgoff : 0);
+			      vma->vm_file || vma->vm_shmem || vma->vm_dev_file ? pgoff : 0);
 	if (err)
 		return err;
 	copy = find_vma(mm, new);
 	memcpy(copy->vm_name, vma->vm_name, sizeof(copy->vm_name));
 	copy->vm_shmem = shmem_get(vma->vm_shmem);	/* the same shared pages */
+	copy->vm_dev_file = vma->vm_dev_file;		/* the same name in maps */
+	if (copy->vm_dev_file)
+		ihold(copy->vm_dev_file);
 	return 0;
 }
 

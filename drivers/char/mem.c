@@ -44,11 +44,19 @@ static ssize_t read_zero(struct file *file, char *buf, size_t count, loff_t *pos
 	return count;
 }
 
-/* Linux's mmap_zero: a private mapping stays the anonymous memory it was made as. */
+/*
+ * Linux's mmap_zero: a shared mapping gets a shmem object of its own
+ * (maps: "/dev/zero (deleted)", shmem_zero_setup's file); a private one
+ * stays the anonymous memory it was made as, but keeps the file it was
+ * made through (Linux's vma_set_anonymous leaves vm_file), so maps names
+ * it with the file's device, inode and the mmap offset: "/dev/zero".
+ */
 static int mmap_zero(struct file *file, struct vm_area_struct *vma)
 {
 	if (vma->vm_flags & VM_SHARED)
 		return shmem_zero_setup(vma);
+	vma->vm_dev_file = file->f_inode;
+	ihold(vma->vm_dev_file);
 	return 0;
 }
 

@@ -7,11 +7,14 @@
  *   00400000-0040b000 r-xp 00000000 00:01 1234          /bin/busybox
  *
  * perms are r, w, x and p (private) or s (shared); offset, device and
- * inode are the file's (00:01 is the ramfs), 0 for anonymous memory. The
+ * inode are the file's (00:01 is the ramfs, 00:03 /dev), 0 for anonymous memory. The
  * path column starts at column 74 as Linux pads it; anonymous areas are
  * named [heap] (brk), [stack] (the one exec made) or what their maker
  * called them ([vdso]); anonymous shared memory is "/dev/zero (deleted)"
- * with its shmem object's number, as Linux shows its shmem file.
+ * with its shmem object's number, as Linux shows its shmem file; a private
+ * mapping of /dev/zero, anonymous memory too, is named by the file it was
+ * made through ("/dev/zero", its device, inode and offset), as Linux's
+ * show_map_vma names the vm_file its mmap_zero leaves in place.
  */
 #include <linux/fs.h>
 #include <linux/kernel.h>
@@ -39,18 +42,21 @@ static const char *anon_name(const struct mm_struct *mm, const struct vm_area_st
 static int show_map_vma(const struct mm_struct *mm, const struct vm_area_struct *vma,
 			char *buf, size_t size)
 {
-	struct ramfs_inode *file = vma->vm_file;
+	struct ramfs_inode *file = vma->vm_file ? vma->vm_file : vma->vm_dev_file;
 	const char *name = file ? NULL : anon_name(mm, vma);
 	bool backed = file || vma->vm_shmem;
+	u32 dev;
 	int len;
 
 	if (vma->vm_shmem)	/* Linux's name for its shmem file */
 		name = "/dev/zero (deleted)";
-	len = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx 00:%02x %lu ",
+	/* the file's filesystem (Linux's i_sb->s_dev); shmem's is 00:01 as on Linux */
+	dev = file ? file->i_sdev : backed ? ROOTFS_DEV : 0;
+	len = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ",
 		       vma->vm_start, vma->vm_end, vma->vm_flags & VM_READ ? 'r' : '-',
 		       vma->vm_flags & VM_WRITE ? 'w' : '-', vma->vm_flags & VM_EXEC ? 'x' : '-',
 		       vma->vm_flags & VM_SHARED ? 's' : 'p',
-		       backed ? vma->vm_pgoff << PAGE_SHIFT : 0, backed ? 1 : 0,
+		       backed ? vma->vm_pgoff << PAGE_SHIFT : 0, MAJOR(dev), MINOR(dev),
 		       file ? file->ino : vma->vm_shmem ? vma->vm_shmem->ino : 0);
 	if (!file && !name)
 		goto newline;

@@ -39,6 +39,8 @@ struct vm_area_struct {
 	char vm_name[VMA_NAME_LEN];	/* "[vdso]"..., or the file's name; "" if anonymous */
 	struct ramfs_inode *vm_file;	/* the file mapped (held), NULL if anonymous */
 	struct shmem_object *vm_shmem;	/* anonymous MAP_SHARED: its pages (held) */
+	struct ramfs_inode *vm_dev_file; /* MAP_PRIVATE of /dev/zero: anonymous, but
+					  * named by its file in maps (held) */
 	unsigned long vm_pgoff;		/* vm_start's page in the file or vm_shmem */
 	struct mm_struct *vm_mm;	/* the address space it is in */
 	struct list_head vm_shared;	/* file VMAs: on file_vmas (mmap.c) */

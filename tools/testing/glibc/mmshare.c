@@ -16,8 +16,10 @@
  *     not yet written wholly past a truncated file's end gives SIGBUS;
  *     mprotect and a write by the kernel (read(2) into the mapping) copy
  *     the page, never writing the file;
- *   - mmap of /dev/zero: MAP_PRIVATE is anonymous memory, MAP_SHARED a
- *     shmem object shared across fork; the file's mode checked (EACCES),
+ *   - mmap of /dev/zero: MAP_PRIVATE is anonymous memory, named in
+ *     /proc/self/maps by the file (its device, inode, offset and
+ *     "/dev/zero"), MAP_SHARED a shmem object shared across fork ("/dev/zero
+ *     (deleted)"); the file's mode checked (EACCES),
  *     /dev/null not mappable (ENODEV);
  *   - exec: a program's initialised data and .bss start as the file says
  *     in every run, whatever an earlier run of it wrote there.
@@ -34,12 +36,13 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "ktap.h"
 
-#define NR_CASES 22
+#define NR_CASES 23
 #define PG 4096
 
 static sigjmp_buf bus_jmp;
@@ -306,7 +309,9 @@ static void test_dev_zero(void)
 	int wr = open("/dev/zero", O_WRONLY), nul = open("/dev/null", O_RDWR);
 	char *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 	char *s = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	char want[64], *q;
+	char *o = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 2 * PG);
+	char want[80], *q;
+	struct stat st = { 0 };
 	int zero = 1, e1, e2, e3;
 
 	for (int i = 0; p != MAP_FAILED && s != MAP_FAILED && i < 2 * PG; i++)
@@ -319,6 +324,13 @@ static void test_dev_zero(void)
 		   p[0] == 'p', "dev_zero_private_anonymous",
 		   "mmap %p errno %d, zeroed %d, p[0] %c after the child wrote", p, errno, zero,
 		   p != MAP_FAILED ? p[0] : '-');
+	/* Linux's show_map_vma prints the vm_file mmap_zero leaves on a private mapping */
+	fstat(fd, &st);
+	snprintf(want, sizeof(want), "%lx-%lx rw-p 00002000 %02x:%02x %lu ", (unsigned long)o,
+		 (unsigned long)o + PG, major(st.st_dev), minor(st.st_dev), (unsigned long)st.st_ino);
+	ktap_check(o != MAP_FAILED && maps_has(want, " /dev/zero\n"), "dev_zero_private_maps_line",
+		   "mmap at offset 0x2000: %p errno %d, no maps line %s... /dev/zero", o, errno,
+		   want);
 	snprintf(want, sizeof(want), "%lx-%lx rw-s 00000000 ", (unsigned long)s,
 		 (unsigned long)s + 2 * PG);
 	ktap_check(s != MAP_FAILED && in_child(child_writes_first, s) == 0 && s[0] == 'c' &&
@@ -337,6 +349,7 @@ static void test_dev_zero(void)
 		   "(ENODEV %d)", e1, e2, EACCES, e3, ENODEV);
 	munmap(p, 2 * PG);
 	munmap(s, 2 * PG);
+	munmap(o, PG);
 	close(fd);
 	close(rd);
 	close(wr);
