@@ -9,8 +9,18 @@
  * digits), the NUL-terminated name, padding to 4 bytes, the data, padding
  * to 4 bytes. "TRAILER!!!" ends the archive. Another archive may follow,
  * after zero bytes (cpio pads to 512), at a multiple of 4 bytes: each is
- * unpacked in turn, as Linux does (a user may concatenate initrds). Unlike Linux, a
- * later archive cannot replace a file an earlier one made.
+ * unpacked in turn, as Linux does (a user may concatenate initrds).
+ *
+ * A member whose name is already taken (by an earlier archive, or earlier
+ * in the same one) replaces what is there, as Linux's do_name does: what
+ * is of another type goes first (clean_path; a directory only if it is
+ * empty, else the member is skipped with a warning, the directory
+ * staying, as on Linux), a symbolic link always replaces; a regular file
+ * is rewritten in place (Linux opens it O_TRUNC: the same inode, so its
+ * other hard links see the new data); an existing directory or device
+ * node stays, taking the member's permission bits, owner and time
+ * (Linux's mkdir and mknod fail with EEXIST, its chmod and chown do not).
+ * Each member's uid and gid become the owner, as Linux's chown.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -64,7 +74,86 @@ static int absolute_name(const char *name, char *path, size_t size)
 		return -ENAMETOOLONG;
 	path[0] = '/';
 	strlcpy(path + 1, name, size - 1);
+	for (size_t n = strlen(path); n > 1 && path[n - 1] == '/'; n--)
+		path[n - 1] = '\0';	/* "dir/" is "dir" */
 	return 0;
+}
+
+/*
+ * Linux's clean_path: what is at path goes if it is not of type fmode (0:
+ * whatever it is). 0 (also when nothing is there), or -ENOTEMPTY: a
+ * directory with entries stays.
+ */
+static int clean_path(char *path, umode_t fmode)
+{
+	struct ramfs_inode *old, *dir;
+	struct dentry *dentry;
+	char *last;
+
+	if (ramfs_lookup(path, &old) || !((old->mode ^ fmode) & S_IFMT))
+		return 0;
+	if (S_ISDIR(old->mode) && !ramfs_dir_empty(old))
+		return -ENOTEMPTY;
+	last = strrchr(path, '/');	/* path is absolute, without a trailing '/' */
+	*last = '\0';
+	if (ramfs_lookup(last == path ? "/" : path, &dir))
+		dir = NULL;
+	*last = '/';
+	if (!dir)
+		return 0;
+	/* no ramfs_lock: nothing else runs yet, as for ramfs_create here */
+	dentry = ramfs_lookup_dentry(dir, last + 1, strlen(last + 1));
+	if (dentry)
+		ramfs_unlink(dentry);
+	return 0;
+}
+
+/*
+ * A member whose name is taken, after clean_path: a regular file gets
+ * the data (Linux: O_TRUNC and write), and every kind the permission
+ * bits, owner and time (Linux: chmod, chown, utime).
+ */
+static int update_existing(struct ramfs_inode *inode, const u32 *f, const char *data)
+{
+	if (S_ISREG(inode->mode)) {
+		int err = ramfs_resize(inode, 0);
+
+		if (!err)
+			err = ramfs_resize(inode, f[F_FILESIZE]);
+		if (err)
+			return err;
+		memcpy(inode->data, data, f[F_FILESIZE]);
+	}
+	if (!S_ISLNK(inode->mode))
+		inode->mode = (inode->mode & S_IFMT) | (f[F_MODE] & 07777);
+	inode->uid = f[F_UID];
+	inode->gid = f[F_GID];
+	inode->mtime = inode->atime = inode->ctime = f[F_MTIME];
+	return 0;
+}
+
+/* One member at path: made, or replacing what is there. 0 or -errno. */
+static int do_name(char *path, const u32 *f, const char *data)
+{
+	umode_t mode = f[F_MODE];
+	struct ramfs_inode *inode;
+	int err;
+
+	/* a symbolic link replaces whatever is there: Linux's clean_path(path, 0) */
+	err = clean_path(path, S_ISLNK(mode) ? 0 : mode);
+	if (err == -ENOTEMPTY) {
+		pr_warn("Initramfs: %s: a directory with entries is not replaced\n", path);
+		return 0;
+	}
+	if (!ramfs_lookup(path, &inode))
+		return update_existing(inode, f, data);
+	err = ramfs_create(path, mode, MKDEV(f[F_RMAJOR], f[F_RMINOR]), f[F_MTIME], data,
+			   S_ISDIR(mode) ? 0 : f[F_FILESIZE], &inode);
+	if (!err) {
+		inode->uid = f[F_UID];
+		inode->gid = f[F_GID];
+	}
+	return err;
 }
 
 int unpack_to_rootfs(const char *buf, size_t len, const char **error)
@@ -126,16 +215,13 @@ int unpack_to_rootfs(const char *buf, size_t len, const char **error)
 
 			if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISLNK(mode) && !S_ISCHR(mode))
 				continue;	/* fifos, sockets, block devices: not kept */
-			err = ramfs_create(path, mode, MKDEV(f[F_RMAJOR], f[F_RMINOR]), f[F_MTIME],
-					   data, S_ISDIR(mode) ? 0 : f[F_FILESIZE], NULL);
-			/* The same directory twice is harmless. */
-			if (err == -EEXIST && S_ISDIR(mode))
-				err = 0;
+			err = do_name(path, f, data);
 		}
 		if (err) {
 			*error = err == -ENOENT ? "parent directory missing"
 				 : err == -ENOMEM ? "out of memory"
-				 : err == -EEXIST ? "file listed twice"
+				 : err == -ENOTDIR ? "parent is not a directory"
+				 : err == -EFBIG ? "file too large"
 				 : "bad name";
 			return err;
 		}

@@ -84,3 +84,44 @@ def test_initramfs_concatenated(console, qemu_cmd, busybox_initramfs, kernel_ima
     texts = [ln.text for ln in console.read_until_exit()]
     assert not [t for t in texts if t.startswith('Initramfs unpacking failed')], texts
     assert 'second archive: 42' in texts
+
+
+def test_initramfs_later_archive_replaces(console, qemu_cmd, busybox_initramfs, kernel_image,
+                                          tmp_path):
+    """A later archive replaces what an earlier one made, as Linux's
+    init/initramfs.c does (clean_path, then the file opened with O_TRUNC):
+    a file gets the new data and mode, a symbolic link becomes a file, a
+    directory a symbolic link, the script that runs is the second one's; a
+    directory with entries stays (Linux's rmdir fails), with a warning."""
+    with open(busybox_initramfs, 'rb') as f:
+        first = f.read()
+    old_script = b'#!/bin/sh\necho the first archive ran\n'
+    new_script = (b'#!/bin/sh\n'
+                  b'echo "file: $(cat /rep/file) $(stat -c %a /rep/file)"\n'
+                  b'echo "link: $(cat /rep/link) $([ -L /rep/link ] || echo regular)"\n'
+                  b'echo "dir: $(readlink /rep/dir) $(cat /rep/dir)"\n'
+                  b'echo "full: $([ -d /rep/full ] && cat /rep/full/x)"\n')
+    second = newc_archive([('rep', 0o040755), ('rep/file', 0o100644, b'old data'),
+                           ('rep/link', 0o120777, b'file'), ('rep/dir', 0o040755),
+                           ('rep/full', 0o040755), ('rep/full/x', 0o100644, b'kept'),
+                           ('run.sh', 0o100755, old_script)])
+    third = newc_archive([('rep/file', 0o100600, b'new'),
+                          ('rep/link', 0o100644, b'now a file'),
+                          ('rep/dir', 0o120777, b'file'),
+                          ('rep/full', 0o100644, b'not unpacked'),
+                          ('run.sh', 0o100755, new_script)])
+    blob = b''
+    for archive in (first, second, third):
+        blob += archive + b'\0' * (-len(archive) % 512)
+    initrd = tmp_path / 'initrd.cpio'
+    initrd.write_bytes(blob)
+    console.start(qemu_cmd(kernel=kernel_image, append=APPEND + ' -- /run.sh',
+                           extra=['-initrd', str(initrd)]))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert not [t for t in texts if t.startswith('Initramfs unpacking failed')], texts
+    assert 'Initramfs: /rep/full: a directory with entries is not replaced' in texts
+    assert 'the first archive ran' not in texts
+    assert 'file: new 600' in texts
+    assert 'link: now a file regular' in texts
+    assert 'dir: file new' in texts
+    assert 'full: kept' in texts

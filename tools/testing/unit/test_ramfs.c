@@ -41,13 +41,14 @@ static void pad4(struct archive *a)
 		a->buf[a->len++] = '\0';
 }
 
-static void member(struct archive *a, const char *name, unsigned int mode, unsigned int rmajor,
-		   unsigned int rminor, const void *data, size_t size)
+static void member_owned(struct archive *a, const char *name, unsigned int mode,
+			 unsigned int rmajor, unsigned int rminor, const void *data, size_t size,
+			 unsigned int uid, unsigned int mtime)
 {
 	char hdr[160];
 
 	snprintf(hdr, sizeof(hdr), "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-		 1u, mode, 0u, 0u, 1u, 1700000000u, (unsigned int)size, 0u, 0u, rmajor, rminor,
+		 1u, mode, uid, uid, 1u, mtime, (unsigned int)size, 0u, 0u, rmajor, rminor,
 		 (unsigned int)strlen(name) + 1, 0u);
 	assert_int_equal(strlen(hdr), 110);
 	put(a, hdr, 110);
@@ -55,6 +56,12 @@ static void member(struct archive *a, const char *name, unsigned int mode, unsig
 	pad4(a);
 	put(a, data, size);
 	pad4(a);
+}
+
+static void member(struct archive *a, const char *name, unsigned int mode, unsigned int rmajor,
+		   unsigned int rminor, const void *data, size_t size)
+{
+	member_owned(a, name, mode, rmajor, rminor, data, size, 0, 1700000000u);
 }
 
 static void trailer(struct archive *a)
@@ -319,13 +326,13 @@ static void unpack_errors(void **state)
 	assert_int_equal(unpack(&a, &error), -ENOENT);
 	assert_string_equal(error, "parent directory missing");
 
-	/* The same file twice. */
+	/* A path through a regular file. */
 	a.len = 0;
 	member(&a, "e6", S_IFREG | 0644, 0, 0, "1", 1);
-	member(&a, "e6", S_IFREG | 0644, 0, 0, "2", 1);
+	member(&a, "e6/x", S_IFREG | 0644, 0, 0, "2", 1);
 	trailer(&a);
-	assert_int_equal(unpack(&a, &error), -EEXIST);
-	assert_string_equal(error, "file listed twice");
+	assert_int_equal(unpack(&a, &error), -ENOTDIR);
+	assert_string_equal(error, "parent is not a directory");
 
 	/* Empty input, and a header cut short. */
 	assert_int_equal(unpack_to_rootfs(a.buf, 0, &error), -EINVAL);
@@ -365,6 +372,76 @@ static void unpack_concatenated(void **state)
 	assert_non_null(must_find("/c2"));		/* the first one was unpacked */
 }
 
+/*
+ * A name already taken, by an earlier archive or earlier in the same one:
+ * Linux's do_name and clean_path replace what is there.
+ */
+static void unpack_replaces(void **state)
+{
+	static struct archive a;
+	const char *error = "unset";
+	struct ramfs_inode *f, *other, *node, *inode;
+	size_t first;
+
+	a.len = 0;
+	member(&a, "r1", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "r1/f", S_IFREG | 0644, 0, 0, "old contents", 12);
+	member(&a, "r1/link", S_IFLNK | 0777, 0, 0, "f", 1);
+	member(&a, "r1/empty", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "r1/full", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "r1/full/x", S_IFREG | 0644, 0, 0, "x", 1);
+	member(&a, "r1/node", S_IFCHR | 0600, 1, 3, "", 0);
+	member(&a, "r1/twice", S_IFREG | 0644, 0, 0, "1", 1);
+	member(&a, "r1/twice", S_IFREG | 0644, 0, 0, "22", 2);	/* same archive */
+	trailer(&a);
+	while (a.len % 512)
+		a.buf[a.len++] = '\0';
+	first = a.len;
+	member_owned(&a, "r1/f", S_IFREG | 0600, 0, 0, "new", 3, 1000, 1800000000u);
+	member(&a, "r1/link", S_IFREG | 0644, 0, 0, "now a file", 10);
+	member(&a, "r1/empty", S_IFLNK | 0777, 0, 0, "f", 1);
+	member(&a, "r1/full", S_IFREG | 0644, 0, 0, "no", 2);	/* skipped: not empty */
+	member_owned(&a, "r1/node", S_IFCHR | 0666, 1, 5, "", 0, 5, 1800000000u);
+	member_owned(&a, "r1", S_IFDIR | 0700, 0, 0, "", 0, 7, 1800000000u);
+	trailer(&a);
+
+	assert_int_equal(unpack_to_rootfs(a.buf, first, &error), 0);
+	f = must_find("/r1/f");		/* the first archive's file */
+	assert_int_equal(unpack(&a, &error), 0);	/* both: the second replaces */
+	assert_null(error);
+
+	other = must_find("/r1/f");
+	assert_ptr_equal(other, f);	/* rewritten in place, as O_TRUNC */
+	assert_true(S_ISREG(f->mode));
+	assert_int_equal(f->mode & 07777, 0600);
+	assert_int_equal(f->size, 3);
+	assert_memory_equal(f->data, "new", 3);
+	assert_int_equal(f->uid, 1000);
+	assert_int_equal(f->mtime, 1800000000u);
+
+	inode = must_find("/r1/link");
+	assert_true(S_ISREG(inode->mode));
+	assert_memory_equal(inode->data, "now a file", 10);
+	inode = must_find("/r1/empty");
+	assert_true(S_ISLNK(inode->mode));
+	assert_memory_equal(inode->data, "f", 1);
+	inode = must_find("/r1/full");
+	assert_true(S_ISDIR(inode->mode));
+	assert_non_null(must_find("/r1/full/x"));
+	node = must_find("/r1/node");		/* Linux: mknod EEXIST, chmod and chown */
+	assert_true(S_ISCHR(node->mode));
+	assert_int_equal(node->mode & 07777, 0666);
+	assert_int_equal(MINOR(node->rdev), 3);
+	assert_int_equal(node->uid, 5);
+	inode = must_find("/r1/twice");
+	assert_int_equal(inode->size, 2);
+	assert_memory_equal(inode->data, "22", 2);
+	inode = must_find("/r1");
+	assert_true(S_ISDIR(inode->mode));
+	assert_int_equal(inode->mode & 07777, 0700);
+	assert_int_equal(inode->uid, 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -378,6 +455,7 @@ int main(void)
 		cmocka_unit_test(hard_links),
 		cmocka_unit_test(unpack_a_tree),
 		cmocka_unit_test(unpack_errors),
+		cmocka_unit_test(unpack_replaces),
 	};
 
 	return cmocka_run_group_tests_name("ramfs", tests, NULL, NULL);
