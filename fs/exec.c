@@ -380,11 +380,12 @@ static int unshare_sighand(struct task_struct *tsk)
 	return 0;
 }
 
+/* A regular file current may execute (root: one with an x bit somewhere). */
 static int may_exec(struct ramfs_inode *inode)
 {
-	if (!S_ISREG(inode->mode) || !(inode->mode & 0111))
+	if (!S_ISREG(inode->mode))
 		return -EACCES;
-	return 0;
+	return inode_permission(inode, MAY_EXEC);
 }
 
 static int do_execve(const char *filename, const char *const *argv, const char *const *envp,

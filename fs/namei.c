@@ -329,6 +329,69 @@ void putname(char *name)
 	kfree(name);
 }
 
+/* ---- permission ------------------------------------------------------------------ */
+
+/*
+ * Linux's generic_permission (acl_permission_check, then the capability
+ * overrides), for the ids given: the owner's bits if uid owns the inode,
+ * else the group's if gid or a supplementary group of current is the
+ * inode's, else the others'. Root (uid 0, Linux's CAP_DAC_OVERRIDE) may
+ * read and write anything and execute what has an x bit somewhere (and
+ * search any directory). 0 or -EACCES.
+ */
+static int permission_as(struct ramfs_inode *inode, int mask, unsigned int uid, unsigned int gid)
+{
+	const struct cred *c = &current->cred;
+	unsigned int mode = inode->mode;
+	bool in_group = inode->gid == gid;
+
+	for (int i = 0; i < c->ngroups && !in_group; i++)
+		in_group = c->groups[i] == inode->gid;
+	if (uid == inode->uid)
+		mode >>= 6;
+	else if (in_group)
+		mode >>= 3;
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
+	if (!(mask & ~mode))
+		return 0;
+	if (uid == 0 && (!(mask & MAY_EXEC) || S_ISDIR(inode->mode) || (inode->mode & 0111)))
+		return 0;
+	return -EACCES;
+}
+
+int inode_permission(struct ramfs_inode *inode, int mask)
+{
+	const struct cred *c = &current->cred;
+
+	return permission_as(inode, mask, c->fsuid, c->fsgid);
+}
+
+/* faccessat: the real ids (Linux's access_override_creds), or with AT_EACCESS the fs ones. */
+int inode_access_permission(struct ramfs_inode *inode, int mask, bool effective)
+{
+	const struct cred *c = &current->cred;
+
+	return effective ? permission_as(inode, mask, c->fsuid, c->fsgid)
+			 : permission_as(inode, mask, c->uid, c->gid);
+}
+
+/*
+ * Linux's inode_init_owner: a new inode is current's fsuid's; its group
+ * is the directory's if that is set-group-ID (a new directory inherits
+ * the bit), else current's fsgid.
+ */
+static void inode_init_owner(struct ramfs_inode *inode, const struct ramfs_inode *dir)
+{
+	inode->uid = current->cred.fsuid;
+	if (dir->mode & S_ISGID) {
+		inode->gid = dir->gid;
+		if (S_ISDIR(inode->mode))
+			inode->mode |= S_ISGID;
+	} else {
+		inode->gid = current->cred.fsgid;
+	}
+}
+
 /* ---- changing directories ------------------------------------------------------ */
 
 /* Only the ramfs's own directories change; fs/proc's do not (-EACCES, -EPERM). */
@@ -356,6 +419,7 @@ static int create_from(struct ramfs_inode *start, const char *path, umode_t mode
 		spin_unlock(&ramfs_lock);
 	}
 	if (!err) {
+		inode_init_owner(inode, dir);
 		inode_init_times(inode);
 		inode_touch(dir, INODE_MTIME);
 		*res = inode;

@@ -5,12 +5,19 @@
  * Linux keeps here too: truncate/ftruncate, faccessat, fchmod(at),
  * fchown(at), chdir/fchdir; and vhangup.
  *
- * Every process is root (uid 0): permission bits are not checked, except
- * that something must have an execute bit to be executed (X_OK), as
- * Linux's rule for root. The ramfs's regular files and character devices
- * open for writing; fs/proc's files only for reading (-EACCES). A regular
- * file a process is running from does not open for writing, nor truncate
- * (-ETXTBSY, include/linux/fs.h).
+ * Opening a file asks for the permission its access mode needs, as
+ * Linux's may_open: reading, writing or both, and writing too for O_TRUNC
+ * whatever the access mode (build_open_flags); a file the open itself
+ * created is not checked. inode_permission (fs/namei.c) checks the mode
+ * bits against the caller's fsuid, fsgid and groups; root passes, as with
+ * Linux's CAP_DAC_OVERRIDE. truncate(2) asks for writing, faccessat
+ * checks with the real ids. Not checked: the directories of a path
+ * (search, and write for creating or removing names), and fs/proc's
+ * files, whose own rule is read-only (-EACCES for writing or O_TRUNC).
+ * O_TRUNC empties a regular file opened with any access mode, O_RDONLY
+ * too, as Linux's handle_truncate. A regular file a process is running
+ * from does not open for writing, nor truncate (-ETXTBSY,
+ * include/linux/fs.h).
  */
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -41,6 +48,42 @@ static const struct file_operations *inode_fops(struct ramfs_inode *inode)
 		return chrdev_fops(inode->rdev);
 	}
 	return NULL;
+}
+
+/*
+ * Linux's handle_truncate: O_TRUNC empties a regular file, also one
+ * opened O_RDONLY (a writer already holds write access; this one takes it
+ * for the truncation: -ETXTBSY while the file is being run).
+ */
+static int handle_truncate(struct ramfs_inode *inode, unsigned int acc)
+{
+	int err = acc == O_RDONLY ? get_write_access(inode) : 0;
+
+	if (err)
+		return err;
+	err = vfs_truncate(inode, 0);
+	if (acc == O_RDONLY)
+		put_write_access(inode);
+	return err;
+}
+
+/*
+ * Linux's may_open: what the open asks of inode (build_open_flags's
+ * acc_mode: the access mode's MAY_READ and MAY_WRITE, and MAY_WRITE for
+ * O_TRUNC). fs/proc keeps its own rule (dentry_open).
+ */
+static int may_open(struct ramfs_inode *inode, unsigned int flags)
+{
+	unsigned int acc = flags & O_ACCMODE;
+	int mask = (acc == O_RDONLY || acc == O_RDWR ? MAY_READ : 0) |
+		   (acc == O_WRONLY || acc == O_RDWR ? MAY_WRITE : 0) |
+		   (flags & O_TRUNC ? MAY_WRITE : 0);
+
+	if (inode->i_sdev == PROC_DEV || acc == O_ACCMODE || S_ISLNK(inode->mode))
+		return 0;	/* left to dentry_open: -EACCES, -EINVAL, -ELOOP */
+	if (S_ISDIR(inode->mode) && (mask & MAY_WRITE))
+		return 0;	/* dentry_open's -EISDIR comes first, as Linux's */
+	return inode_permission(inode, mask);
 }
 
 struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err)
@@ -85,8 +128,8 @@ struct file *dentry_open(struct ramfs_inode *inode, unsigned int flags, int *err
 	else if (file->f_op->open)
 		*err = file->f_op->open(inode, file);
 	file->f_flags &= ~O_NOCTTY;
-	if (!*err && (flags & O_TRUNC) && S_ISREG(inode->mode) && acc != O_RDONLY)
-		*err = vfs_truncate(inode, 0);
+	if (!*err && (flags & O_TRUNC) && S_ISREG(inode->mode))
+		*err = handle_truncate(inode, acc);
 	if (*err) {
 		if (file->f_op && file->f_op->release && *err != -ENXIO)
 			file->f_op->release(inode, file);
@@ -106,8 +149,7 @@ static struct file *do_filp_open(int dfd, const char *path, unsigned int flags, 
 			      0 : LOOKUP_FOLLOW;
 	struct ramfs_inode *inode;
 	struct file *file;
-
-	bool created;
+	bool created = false;
 
 	if ((flags & O_CREAT) && lookup) {
 		/* follows links in the last component, creating a dangling link's target */
@@ -116,17 +158,20 @@ static struct file *do_filp_open(int dfd, const char *path, unsigned int flags, 
 			flags &= ~O_TRUNC;
 	} else {
 		*err = filename_lookup_flags(dfd, path, lookup, &inode);
-		if (*err == -ENOENT && (flags & O_CREAT))
+		if (*err == -ENOENT && (flags & O_CREAT)) {
 			*err = vfs_create_at(dfd, path,
 					     S_IFREG | (mode & 07777 & ~current_umask()), 0, &inode);
-		else if (!*err && (flags & O_CREAT) && (flags & O_EXCL)) {
+			created = !*err;
+		} else if (!*err && (flags & O_CREAT) && (flags & O_EXCL)) {
 			iput(inode);
 			*err = -EEXIST;
 		}
 	}
 	if (*err)
 		return NULL;
-	file = dentry_open(inode, flags, err);
+	if (!created)		/* Linux: what the open created is not checked */
+		*err = may_open(inode, flags);
+	file = *err ? NULL : dentry_open(inode, flags, err);
 	if (!file)
 		iput(inode);
 	return file;
@@ -218,7 +263,11 @@ SYSCALL_DEFINE2(truncate, const char __user *, filename, long, length)
 		return err;
 	if (inode->i_op && !S_ISDIR(inode->mode))
 		err = -EACCES;
-	else if (S_ISREG(inode->mode))
+	else if (S_ISDIR(inode->mode))
+		err = -EISDIR;
+	else if (!S_ISREG(inode->mode))
+		err = -EINVAL;
+	else if (!(err = inode_permission(inode, MAY_WRITE)))
 		err = get_write_access(inode);	/* -ETXTBSY: being run */
 	if (!err) {
 		err = vfs_truncate(inode, length);
@@ -256,9 +305,14 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 	err = user_path_at(dfd, filename, flags, &inode);
 	if (err)
 		return err;
-	/* root: reading and writing always allowed, executing if any x bit is set */
-	if ((mode & X_OK) && !S_ISDIR(inode->mode) && !(inode->mode & 0111))
-		err = -EACCES;
+	/* the real ids, as Linux's access_override_creds (AT_EACCESS: the effective ones) */
+	if (mode && inode->i_sdev == PROC_DEV)	/* fs/proc: read-only, directories searchable */
+		err = (mode & W_OK) || ((mode & X_OK) && !S_ISDIR(inode->mode) &&
+					!(inode->mode & 0111)) ? -EACCES : 0;
+	else if (mode)
+		err = inode_access_permission(inode, (mode & R_OK ? MAY_READ : 0) |
+					      (mode & W_OK ? MAY_WRITE : 0) |
+					      (mode & X_OK ? MAY_EXEC : 0), flags & AT_EACCESS);
 	iput(inode);
 	return err;
 }
@@ -273,10 +327,30 @@ SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, 
 	return do_faccessat(dfd, filename, mode, flags);
 }
 
+/* current's fsgid, or one of its supplementary groups (Linux's in_group_p). */
+static bool in_group_p(unsigned int gid)
+{
+	const struct cred *c = &current->cred;
+
+	for (int i = 0; i < c->ngroups; i++)
+		if (c->groups[i] == gid)
+			return true;
+	return c->fsgid == gid;
+}
+
+/*
+ * Linux's setattr_prepare: the owner (fsuid) or root (CAP_FOWNER) may
+ * chmod; only root (CAP_CHOWN) may give a file away, the owner may change
+ * its group to one of its own.
+ */
 static int chmod_inode(struct ramfs_inode *inode, umode_t mode)
 {
+	const struct cred *c = &current->cred;
+
 	if (inode->i_op)
 		return -EPERM;		/* fs/proc */
+	if (c->fsuid != 0 && c->fsuid != inode->uid)
+		return -EPERM;
 	inode->mode = (inode->mode & S_IFMT) | (mode & 07777);
 	inode_touch(inode, INODE_CTIME);
 	return 0;
@@ -308,7 +382,14 @@ SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode
 
 static int chown_inode(struct ramfs_inode *inode, u32 uid, u32 gid)
 {
+	const struct cred *c = &current->cred;
+
 	if (inode->i_op)
+		return -EPERM;
+	if (c->fsuid != 0 &&
+	    ((uid != (u32)-1 && (c->fsuid != inode->uid || uid != inode->uid)) ||
+	     (gid != (u32)-1 && (c->fsuid != inode->uid ||
+				 (gid != inode->gid && !in_group_p(gid))))))
 		return -EPERM;
 	if (uid != (u32)-1)
 		inode->uid = uid;

@@ -4,9 +4,9 @@
  * file-system user and group ids, and its supplementary groups (kernel/sys.c,
  * kernel/groups.c). Root (euid 0) may take any ids, as with CAP_SETUID and
  * CAP_SETGID on Linux; others only their own real, effective or saved ones.
- * kill() asks for matching ids unless root. Files are not checked against
- * them (fs/ has no permission checks), so they are bookkeeping for
- * programs like su and login, and for kill.
+ * kill() asks for matching ids unless root. A file's mode bits are checked
+ * against fsuid, fsgid and groups (inode_permission, fs/namei.c), and a new
+ * file is fsuid's; root (uid 0) passes as with Linux's CAP_DAC_OVERRIDE.
  */
 #ifndef __LINUX_CRED_H
 #define __LINUX_CRED_H

@@ -250,6 +250,21 @@ int vfs_create_at(int dfd, const char *path, umode_t mode, u32 rdev,
 int vfs_open_create(int dfd, const char *path, umode_t mode, struct ramfs_inode **res,
 		    bool *created);
 void ihold(struct ramfs_inode *inode);
+/* What open, truncate, exec and faccessat ask of an inode (Linux's MAY_*). */
+#define MAY_EXEC	0x00000001
+#define MAY_WRITE	0x00000002
+#define MAY_READ	0x00000004
+/*
+ * May current (its fsuid, fsgid and groups) do mask to inode? 0 or
+ * -EACCES, as Linux's generic_permission: the mode bits of the owner,
+ * the group or the others; root may read and write anything, and execute
+ * what has an x bit. Only the file itself is checked: not the
+ * directories of its path (search), nor a directory's write bit for
+ * creating or removing names in it.
+ */
+int inode_permission(struct ramfs_inode *inode, int mask);
+/* The same with the real ids (faccessat), or the fs ones if effective (AT_EACCESS). */
+int inode_access_permission(struct ramfs_inode *inode, int mask, bool effective);
 /* The inode of a user path from dfd (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH): held, or -errno. */
 int user_path_at(int dfd, const char __user *filename, unsigned int at_flags,
 		 struct ramfs_inode **res);

@@ -6,7 +6,13 @@
  * write, lseek (SEEK_SET/CUR/END, past the end: a hole reads as zeros),
  * pread/pwrite (the offset stays), O_APPEND, O_EXCL, O_TRUNC, ftruncate
  * (shrink, grow), fstat sizes, rename (over another file), unlink while
- * open, and readdir. Each result is compared with what Linux does. KTAP.
+ * open, and readdir; O_TRUNC with O_RDONLY (Linux truncates), and the
+ * permission bits as a user other than root sees them: O_TRUNC asks for
+ * write permission whatever the access mode (Linux's build_open_flags),
+ * as do O_WRONLY, truncate(2) and access(W_OK); a file its creator made
+ * is the creator's, opened even if its mode says no (only that open),
+ * chmod by the owner, chown and chmod by others refused, execve needs an
+ * x bit for the caller. Each result is compared with what Linux does. KTAP.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -15,12 +21,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ktap.h"
 
-#define NR_CASES 16
+#define NR_CASES 22
 
 static void test_stdio(void)
 {
@@ -122,6 +130,99 @@ static void test_names(void)
 		   rmdir("/tmp/fio") == 0, "cleanup_rmdir", "errno %d", errno);
 }
 
+#define PD "/tmp/perm"
+#define USER 1000
+
+static int err(long ret)
+{
+	return ret < 0 ? -errno : 0;
+}
+
+static void put(const char *path, const char *text, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+
+	write(fd, text, strlen(text));
+	close(fd);
+	chmod(path, mode);
+}
+
+static off_t size_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) ? -1 : st.st_size;
+}
+
+/* In a child that is user USER: the results, one bit per check that failed. */
+static int as_user(void)
+{
+	int fails = 0, fd;
+	struct stat st;
+
+	if (setgroups(0, NULL) || setresgid(USER, USER, USER) || setresuid(USER, USER, USER))
+		return 0xff;
+	/* root's 0644 file: readable, not writable; O_TRUNC asks for writing */
+	fd = open(PD "/root", O_RDONLY);
+	fails |= fd < 0;
+	close(fd);
+	fails |= (err(open(PD "/root", O_RDONLY | O_TRUNC)) != -EACCES ||
+		  err(open(PD "/root", O_WRONLY)) != -EACCES ||
+		  err(truncate(PD "/root", 0)) != -EACCES ||
+		  err(access(PD "/root", W_OK)) != -EACCES || access(PD "/root", R_OK) ||
+		  size_of(PD "/root") != 4) << 1;
+	/* a new file is ours, and the creating open is not checked (mode 0444) */
+	fd = open(PD "/mine", O_RDWR | O_CREAT | O_EXCL, 0444);
+	fails |= (fd < 0 || write(fd, "data", 4) != 4 || fstat(fd, &st) || st.st_uid != USER ||
+		  st.st_gid != USER) << 2;
+	close(fd);
+	fails |= (err(open(PD "/mine", O_RDONLY | O_TRUNC)) != -EACCES || size_of(PD "/mine") != 4 ||
+		  chmod(PD "/mine", 0644) || (fd = open(PD "/mine", O_RDONLY | O_TRUNC)) < 0 ||
+		  size_of(PD "/mine") != 0) << 3;
+	close(fd);
+	fails |= (err(chmod(PD "/root", 0666)) != -EPERM ||
+		  err(chown(PD "/root", USER, USER)) != -EPERM ||
+		  err(chown(PD "/mine", 0, -1)) != -EPERM) << 4;
+	fails |= (err(execl(PD "/script", "script", NULL)) != -EACCES) << 5;
+	return fails;
+}
+
+static void test_permissions(void)
+{
+	int fd, status = -1, fails;
+	pid_t pid;
+
+	mkdir(PD, 0777);
+	chmod(PD, 0777);	/* anyone may make files here, as in /tmp */
+	put(PD "/ro", "read only", 0444);
+	fd = open(PD "/ro", O_RDONLY | O_TRUNC);
+	ktap_check(fd >= 0 && size_of(PD "/ro") == 0 && read(fd, &status, 1) == 0,
+		   "o_rdonly_o_trunc_truncates", "fd %d errno %d size %lld", fd, errno,
+		   (long long)size_of(PD "/ro"));
+	close(fd);
+	put(PD "/root", "keep", 0644);
+	put(PD "/script", "#!/nonexistent/interpreter\n", 0700);
+	pid = fork();
+	if (pid == 0)
+		_exit(as_user());
+	waitpid(pid, &status, 0);
+	fails = WIFEXITED(status) ? WEXITSTATUS(status) : 0xff;
+	ktap_check(!(fails & 3), "o_trunc_needs_write_permission",
+		   "user %d: fails %#x (read open, then O_RDONLY|O_TRUNC, O_WRONLY, truncate, "
+		   "W_OK: EACCES, the data kept)", USER, fails);
+	ktap_check(!(fails & 4), "new_file_is_its_creators", "fails %#x", fails);
+	ktap_check(!(fails & 8), "owner_without_write_bit_eacces", "fails %#x", fails);
+	ktap_check(!(fails & 16), "chmod_chown_by_others_eperm", "fails %#x", fails);
+	ktap_check(!(fails & 32) && err(execl(PD "/script", "script", NULL)) == -ENOENT,
+		   "execve_needs_callers_x_bit", "fails %#x; root: errno %d (ENOENT: the "
+		   "interpreter)", fails, errno);
+	unlink(PD "/ro");
+	unlink(PD "/root");
+	unlink(PD "/mine");
+	unlink(PD "/script");
+	rmdir(PD);
+}
+
 int main(void)
 {
 	ktap_start("fileio", NR_CASES);
@@ -131,5 +232,6 @@ int main(void)
 	test_stdio();
 	test_posix();
 	test_names();
+	test_permissions();
 	return ktap_finish();
 }
