@@ -140,7 +140,7 @@ struct futex_q {
 	bool pi;		/* FUTEX_LOCK_PI: woken means handed the lock */
 	bool woken;		/* taken off the queue by a waker */
 	bool timed_out;
-	u64 exit_seq;		/* an exiting owner looked at it (exit_pi_state_list) */
+	int pi_dead_owner;	/* a PI waiter: this exiting task may own our lock (look) */
 	struct hrtimer timer;
 };
 
@@ -385,8 +385,11 @@ static enum hrtimer_restart futex_timeout(struct hrtimer *timer)
  * waker takes q off the queue (q->woken), the timeout (ns from now, ~0:
  * none) or a signal. Returns with the lock of q's bucket then held in
  * *lockp (a requeue may have moved it) and q off the queue: 0 (woken),
- * -ETIMEDOUT or -EINTR.
+ * -ETIMEDOUT or -EINTR; or, a PI waiter whose lock's owner may have
+ * exited (q->pi_dead_owner: exit_pi_state_list), FUTEX_LOOK_AT_WORD
+ * with q still queued.
  */
+#define FUTEX_LOOK_AT_WORD	1
 static int futex_sleep(struct futex_q *q, spinlock_t **lockp, u64 ns)
 {
 	struct task_struct *p = current;
@@ -397,14 +400,16 @@ static int futex_sleep(struct futex_q *q, spinlock_t **lockp, u64 ns)
 		hrtimer_start_ns(&q->timer, ns);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (q->woken || READ_ONCE(q->timed_out) || signal_pending(p))
+		if (q->woken || q->pi_dead_owner || READ_ONCE(q->timed_out) || signal_pending(p))
 			break;
 		spin_unlock(lock);
 		schedule();
 		lock = lock_futex_q(q);
 	}
 	__set_current_state(TASK_RUNNING);
-	if (!q->woken) {
+	if (!q->woken && q->pi_dead_owner) {
+		ret = FUTEX_LOOK_AT_WORD;	/* still queued: futex_lock_pi looks */
+	} else if (!q->woken) {
 		list_del(&q->list);
 		ret = READ_ONCE(q->timed_out) ? -ETIMEDOUT : -EINTR;
 	}
@@ -695,7 +700,12 @@ static long futex_wake_op(unsigned long uaddr1, unsigned long uaddr2, bool share
  * A thread that exits owning a PI lock with waiters hands it to the
  * first of them (futex_exit_release); a waiter that finds the owner on
  * its way out waits for that (futex_state), and one that finds no such
- * task gets -ESRCH, as on Linux.
+ * task gets -ESRCH, as on Linux. The first waiter in another process (a
+ * process-shared lock) is handed it as Linux does: the exiting owner
+ * does not write the word (it may no longer map it: munmap'd, or not
+ * writable), it wakes the waiter, which makes the word its own through
+ * its own mapping (Linux's exit_pi_state_list and the new owner's
+ * fixup_pi_state_owner): TID, FUTEX_WAITERS, FUTEX_OWNER_DIED.
  */
 #define FUTEX_WAITERS		0x80000000
 #define FUTEX_OWNER_DIED	0x40000000
@@ -821,7 +831,70 @@ static int futex_lock_pi_atomic(u32 __user *uaddr, struct futex_hash_bucket *hb,
 	ret = lock_pi_update_atomic(uaddr, uval, newval);
 	if (ret)
 		return ret;
+	/* its owner exited; the first waiter is taking it over: wait behind it */
+	if (top && top->pi_dead_owner && top->pi_dead_owner == (int)(uval & FUTEX_TID_MASK))
+		return 0;
 	return attach_to_pi_owner(uaddr, newval, exiting);
+}
+
+/*
+ * Has the owner tid of a PI lock let it go by exiting or exec'ing? It is
+ * exiting (whose last exit_pi_state_list named us: flagged), on its way
+ * out (it releases its PI locks: futex_state), or gone; or nobody owns it.
+ */
+static bool pi_owner_gone(u32 tid, int flagged)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	bool gone;
+
+	if (!tid || tid == (u32)flagged)
+		return true;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid(tid);
+	gone = !p || READ_ONCE(p->futex_state) != FUTEX_STATE_OK;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return gone;
+}
+
+/*
+ * q's bucket lock held (*lockp), q queued, q->pi_dead_owner an exiting
+ * task that may own q's lock: if the word's owner is gone
+ * (pi_owner_gone), the lock is ours, as Linux's fixup_pi_state_owner
+ * makes it after exit_pi_state_list: our TID, FUTEX_WAITERS and
+ * FUTEX_OWNER_DIED, written through our own mapping; 0 and q off the
+ * queue. -EAGAIN: it is someone else's, q waits on. -EFAULT (q off the
+ * queue).
+ */
+static int fixup_dead_owner(struct futex_q *q, spinlock_t **lockp)
+{
+	u32 __user *uaddr = (u32 __user *)q->uaddr;
+	u32 uval, curval, newval = FUTEX_WAITERS | FUTEX_OWNER_DIED | (u32)current->pid;
+	int err;
+
+	for (;;) {
+		err = get_user(uval, uaddr);
+		if (!err && !pi_owner_gone(uval & FUTEX_TID_MASK, q->pi_dead_owner)) {
+			q->pi_dead_owner = 0;
+			return -EAGAIN;
+		}
+		if (!err)
+			err = cmpxchg_futex_value_locked(&curval, uaddr, uval, newval);
+		if (!err && curval == uval) {
+			list_del(&q->list);
+			return 0;
+		}
+		if (!err)
+			continue;	/* the word changed: look again */
+		/* a fault with the lock held: take it without, and look again */
+		spin_unlock(*lockp);
+		err = fault_in_user_writeable(uaddr);
+		*lockp = lock_futex_q(q);
+		if (err) {
+			list_del(&q->list);
+			return err;
+		}
+	}
 }
 
 /* The owner was exiting (or exec'ing): wait until its futexes are cleaned up. */
@@ -883,6 +956,12 @@ static long futex_lock_pi(u32 __user *uaddr, bool shared, u64 ns, bool trylock)
 		list_add_tail(&q.list, &hb->chain);
 		/* Woken: futex_unlock_pi (or an exiting owner) made us the owner. */
 		ret = futex_sleep(&q, &lock, ns);
+		/* the owner, in another process, may have exited: look (the timer runs on) */
+		while (ret == FUTEX_LOOK_AT_WORD) {
+			ret = fixup_dead_owner(&q, &lock);
+			if (ret == -EAGAIN)
+				ret = futex_sleep(&q, &lock, ~0ULL);
+		}
 		if (ret == -EINTR)
 			ret = -ERESTARTNOINTR;
 	}
@@ -985,83 +1064,22 @@ static int hand_over_pi(struct task_struct *tsk, struct futex_q *q, u32 __user *
 }
 
 /*
- * Where mm maps the memory a shared-memory key names, writably shared (a
- * MAP_SHARED mapping of the same shmem object or ramfs file, covering the
- * page): the word's address there, or 0. mmap_lock taken: no bucket lock
- * may be held.
- */
-static unsigned long futex_key_uaddr(struct mm_struct *mm, const struct futex_key *key)
-{
-	unsigned int kind = key->offset & FUT_OFF_KIND;
-	struct vm_area_struct *vma;
-	unsigned long uaddr = 0;
-
-	mmap_read_lock(mm);
-	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-
-		/* (a write through a private mapping would go to a copy) */
-		if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
-			continue;
-		if (kind == FUT_OFF_SHMEM ? !vma->vm_shmem || vma->vm_shmem->ino != key->ptr :
-		    !vma->vm_file || vma->vm_file->ino != key->ptr)
-			continue;
-		if (key->word < vma->vm_pgoff || key->word - vma->vm_pgoff >= pages)
-			continue;
-		uaddr = vma->vm_start + ((key->word - vma->vm_pgoff) << PAGE_SHIFT) +
-			(key->offset & ~FUT_OFF_KIND);
-		break;
-	}
-	mmap_read_unlock(mm);
-	return uaddr;
-}
-
-/*
- * A PI waiter q of another process waits on memory shared with tsk: if
- * tsk owns the lock, hand it to the first waiter. tsk reaches the word at
- * its own address for it (q's may not be mapped in tsk). The bucket's lock
- * is not held on entry (futex_key_uaddr may sleep); key is a copy of q's.
- */
-static void hand_over_shared_pi(struct task_struct *tsk, const struct futex_key *key)
-{
-	unsigned long uaddr = futex_key_uaddr(tsk->mm, key);
-	struct futex_hash_bucket *hb = hash_futex(key);
-
-	for (int tries = 0; uaddr && tries < 8; tries++) {
-		struct futex_q *top;
-		int ret = 0;
-
-		spin_lock(&hb->lock);
-		top = futex_top_waiter(hb, key);
-		if (top && top->pi)
-			ret = hand_over_pi(tsk, top, (u32 __user *)uaddr);
-		spin_unlock(&hb->lock);
-		if (!ret)
-			return;
-		fault_in_user_writeable((u32 __user *)uaddr);
-	}
-}
-
-/* Each exit_pi_state_list's own number: which waiters it has looked at already. */
-static atomic64_t pi_exit_seq;
-
-/*
  * tsk is leaving its address space: the PI locks it still owns that have
  * waiters go to their first waiter (Linux's exit_pi_state_list), with
- * FUTEX_OWNER_DIED. A fault with a bucket lock held (the mmap_lock only
- * tried) is taken without it, and the bucket looked at again; a word
- * that still cannot be reached is left as it is. A waiter in another
- * process on shared memory is looked at once (marked), without the
- * bucket's lock, and the bucket looked at again.
+ * FUTEX_OWNER_DIED. A waiter of tsk's process is handed the lock here,
+ * through tsk's mapping; a fault with a bucket lock held (the mmap_lock
+ * only tried) is taken without it, and the bucket looked at again; a word
+ * that still cannot be reached is left as it is. The first waiter of a
+ * lock in shared memory in another process is woken to look at its word
+ * itself (q->pi_dead_owner, fixup_dead_owner), as Linux's waiter fixes
+ * the word up in its own address space: tsk may not map the memory any
+ * more, and cannot reach the waiter's.
  */
 static void exit_pi_state_list(struct task_struct *tsk)
 {
-	u64 seq = atomic64_inc_return(&pi_exit_seq);
-
 	for (int i = 0; i < FUTEX_HASH_SIZE; i++) {
 		struct futex_hash_bucket *hb = &futex_queues[i];
 		struct list_head *pos, *next;
-		struct futex_key key;
 		int retries = 0;
 
 restart:
@@ -1074,13 +1092,14 @@ restart:
 			if (!q->pi)
 				continue;
 			if (q->mm != tsk->mm) {
-				if (!key_is_shared_memory(&q->key) || q->exit_seq == seq)
-					continue;
-				q->exit_seq = seq;
-				key = q->key;
-				spin_unlock(&hb->lock);	/* q may go away now: key is a copy */
-				hand_over_shared_pi(tsk, &key);
-				goto restart;
+				/* (a waiter not yet looking again for an earlier exit: see
+				 * pi_owner_gone; only an exec'ing one could be missed) */
+				if (key_is_shared_memory(&q->key) &&
+				    futex_top_waiter(hb, &q->key) == q) {
+					q->pi_dead_owner = tsk->pid;
+					wake_up_process(q->task);
+				}
+				continue;
 			}
 			if (!hand_over_pi(tsk, q, uaddr) || retries >= 8)
 				continue;

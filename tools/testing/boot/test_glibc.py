@@ -68,6 +68,7 @@ each booted as the program /init runs (`-- /bin/<name>`), printing KTAP.
     raw wait/wake, requeue and wake_op across fork in anonymous MAP_SHARED
     memory and /dev/zero's, glibc's PTHREAD_PROCESS_SHARED mutex and
     condition variable, sem_t, robust and PI mutexes between processes, a
+    raw PI lock whose owner process exits (also after unmapping it), a
     /tmp file mapped by two processes (shared, and private read-only or
     writable), a private futex staying private, EFAULT; each wait has a
     deadline, so a wake-up that does not cross fails the case, not hangs;

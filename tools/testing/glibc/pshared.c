@@ -14,7 +14,10 @@
  *     (EOWNERDEAD to the waiter in the other process), a shared PI mutex
  *     handed across processes, and a raw PI lock whose owner process
  *     exits holding it (handed to the waiter, FUTEX_OWNER_DIED), also in
- *     a file the two processes map at different places;
+ *     a file the two processes map at different places, and when the
+ *     owner unmapped the memory before exiting (Linux's waiter makes the
+ *     word its own: fixup_pi_state_owner), while a process that does not
+ *     own it exiting meanwhile leaves the waiter waiting for the owner;
  *   - a private futex (FUTEX_PRIVATE_FLAG) on the same memory is the
  *     process's own: the other process's private wake does not reach it;
  *   - a /tmp file mapped MAP_SHARED by two processes on their own, at
@@ -50,7 +53,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 15
+#define NR_CASES 17
 #define PG 4096
 #define WAIT_MS 5000
 #define ROUNDS 100
@@ -402,16 +405,28 @@ static void pi_mutex_across(void)
 	munmap(r, PG);
 }
 
+enum pi_owner_case { PI_ANON, PI_FILE, PI_UNMAPPED };
+
+static const char *const pi_owner_case_name[] = {
+	[PI_ANON] = "pi_lock_owner_exits_across",
+	[PI_FILE] = "pi_lock_owner_exits_across_file",
+	[PI_UNMAPPED] = "pi_lock_owner_unmaps_then_exits",
+};
+
 /*
  * The child owns a raw PI lock and exits holding it: the parent, waiting,
  * gets it. In anonymous shared memory across fork (the same address in
  * both), or in a /tmp file each maps on its own (the child all of it, the
- * word at PG + 16; the parent only its second page, the word at 16): the
- * exiting owner reaches the word through its own mapping.
+ * word at PG + 16; the parent only its second page, the word at 16); or,
+ * anonymous again, with the child unmapping the memory before it exits:
+ * it can no longer reach the word, and on Linux the waiter is still
+ * handed the lock (exit_pi_state_list needs no mapping of the owner's;
+ * the new owner writes the word through its own).
  */
-static void pi_owner_exits(int file)
+static void pi_owner_exits(enum pi_owner_case how)
 {
-	const char *name = file ? "pi_lock_owner_exits_across_file" : "pi_lock_owner_exits_across";
+	const char *name = pi_owner_case_name[how];
+	int file = how == PI_FILE;
 	int fd = file ? open(FILE_NAME, O_RDWR | O_CREAT | O_TRUNC, 0644) : -1;
 	uint32_t *word, *base;
 	struct timespec t;
@@ -445,6 +460,8 @@ static void pi_owner_exits(int file)
 				_exit(3);
 			else
 				sched_yield();
+		if (how == PI_UNMAPPED && munmap(base, PG))
+			_exit(5);
 		_exit(0);	/* holding it */
 	}
 	while (!__atomic_load_n(word, __ATOMIC_ACQUIRE))
@@ -461,6 +478,52 @@ static void pi_owner_exits(int file)
 		close(fd);
 		unlink(FILE_NAME);
 	}
+}
+
+/*
+ * The child owns a raw PI lock the parent waits for; a grandchild, which
+ * owns nothing, exits meanwhile (the child reaps it), then the child
+ * unlocks: the parent gets the lock from its owner (FUTEX_UNLOCK_PI), with
+ * no FUTEX_OWNER_DIED, not from the exit of a process that did not own it.
+ */
+static void pi_other_process_exits(void)
+{
+	uint32_t *word = shared_anon(PG);
+	struct timespec t;
+	pid_t pid;
+	long r;
+	int st;
+
+	pid = fork();
+	if (pid == 0) {
+		struct timespec t0;
+		pid_t other;
+		int ost;
+
+		*word = gettid();
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		while (!(__atomic_load_n(word, __ATOMIC_ACQUIRE) & FUTEX_WAITERS))
+			if (ms_since(&t0) > WAIT_MS)
+				_exit(3);
+			else
+				sched_yield();
+		other = fork();
+		if (other == 0)
+			_exit(0);	/* owns no lock */
+		if (waitpid(other, &ost, 0) != other)
+			_exit(4);
+		_exit(futex(word, FUTEX_UNLOCK_PI, 0, NULL, NULL, 0) ? 5 : 0);
+	}
+	while (!__atomic_load_n(word, __ATOMIC_ACQUIRE))
+		sched_yield();
+	t = deadline();
+	r = futex(word, FUTEX_LOCK_PI, 0, &t, NULL, 0);
+	st = reap(pid);
+	ktap_check(r == 0 && (*word & FUTEX_TID_MASK) == (uint32_t)gettid() &&
+		   !(*word & FUTEX_OWNER_DIED) && st == 0, "pi_lock_other_process_exits_waiter_waits",
+		   "LOCK_PI %ld errno %d, word %#x (tid %d), child %d (3: never saw the parent "
+		   "wait, 5: its FUTEX_UNLOCK_PI failed)", r, r ? errno : 0, *word, gettid(), st);
+	munmap(word, PG);
 }
 
 /* ---- a /tmp file mapped by two processes ---------------------------------------------- */
@@ -603,8 +666,10 @@ int main(void)
 	sem_pingpong();
 	robust_owner_dies();
 	pi_mutex_across();
-	pi_owner_exits(0);
-	pi_owner_exits(1);
+	pi_owner_exits(PI_ANON);
+	pi_owner_exits(PI_FILE);
+	pi_owner_exits(PI_UNMAPPED);
+	pi_other_process_exits();
 	file_wait_wake(CHILD_SHARED);
 	file_wait_wake(CHILD_PRIVATE_RO);
 	file_wait_wake(CHILD_PRIVATE_RW);
