@@ -6,11 +6,13 @@
  *	p = kthread_create(fn, data, "name%d", n);	// made, not running
  *	wake_up_process(p);				// now it may run
  *	p = kthread_run(fn, data, "name");		// both at once
+ *	kthread_bind(p, cpu);				// before the wake-up: on cpu only
  *
  * The thread runs fn(data) with interrupts on; when fn returns, or calls
  * do_exit, the thread is gone and its memory freed (nobody waits for it).
  * Do not keep the task pointer past that point.
  */
+#include <linux/cpumask.h>
 #include <linux/err.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
@@ -54,4 +56,11 @@ struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *n
 	if (p)
 		wake_up_process(p);
 	return p;
+}
+
+/* A thread made but not yet woken runs on cpu only (its first wake-up places it there). */
+void kthread_bind(struct task_struct *p, unsigned int cpu)
+{
+	cpumask_clear(&p->cpus_mask);
+	cpumask_set_cpu(cpu, &p->cpus_mask);
 }

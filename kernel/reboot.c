@@ -35,6 +35,16 @@ __noreturn void machine_halt(void)
 		wfi();
 }
 
+/* reboot(LINUX_REBOOT_CMD_HALT): the others stopped, then this CPU too. */
+__noreturn void kernel_halt(void)
+{
+	system_state = SYSTEM_HALT;
+	pr_emerg("reboot: System halted\n");
+	local_irq_disable();
+	smp_send_stop();		/* as Linux's machine_halt */
+	machine_halt();
+}
+
 __noreturn void kernel_power_off(void)
 {
 	system_state = SYSTEM_POWER_OFF;

@@ -631,8 +631,7 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	case LINUX_REBOOT_CMD_RESTART:
 		kernel_restart();
 	case LINUX_REBOOT_CMD_HALT:
-		pr_emerg("reboot: System halted\n");
-		machine_halt();
+		kernel_halt();
 	case LINUX_REBOOT_CMD_CAD_ON:
 	case LINUX_REBOOT_CMD_CAD_OFF:
 		return 0;

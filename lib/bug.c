@@ -9,6 +9,7 @@
 #include <linux/kallsyms.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 
@@ -41,7 +42,8 @@ static void __warn(const char *file, unsigned int line, struct pt_regs *regs)
 	char sym[KSYM_SYMBOL_LEN];
 
 	sprint_symbol(sym, sizeof(sym), regs->pc);
-	pr_warn("WARNING: CPU: %d PID: %d at %s:%u %s\n", 0, current->pid, file, line, sym);
+	pr_warn("WARNING: CPU: %d PID: %d at %s:%u %s\n", raw_smp_processor_id(), current->pid,
+		file, line, sym);
 	pr_warn("Modules linked in:\n");
 	add_taint(TAINT_WARN);
 	show_regs(regs);

@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/stacktrace.h>
 
@@ -101,8 +102,8 @@ void dump_stack_print_info(const char *log_lvl)
 	char taint[40], version[64];
 
 	release_and_version(version, sizeof(version));
-	printk_lvl(log_lvl, "CPU: %d PID: %d Comm: %.20s %s %s\n", 0, current->pid,
-		   current->comm, print_tainted(taint, sizeof(taint)), version);
+	printk_lvl(log_lvl, "CPU: %d PID: %d Comm: %.20s %s %s\n", raw_smp_processor_id(),
+		   current->pid, current->comm, print_tainted(taint, sizeof(taint)), version);
 	if (arch_desc[0])
 		printk_lvl(log_lvl, "Hardware name: %s\n", arch_desc);
 }

@@ -6,7 +6,9 @@
  * Supported: %d %i %u %x %X %o %c %s %p %%, flags '-' '0' ' ' '+' '#',
  * a width and precision (also '*'), and the length modifiers h hh l ll z t.
  * %p prints a kernel pointer in full hex (no hashing: this is a kernel for
- * learning and debugging).
+ * learning and debugging). Of Linux's %p extensions, the bitmap ones:
+ * %*pb (hex) and %*pbl (a list of ranges, "0,2-3"), the width being the
+ * number of bits; printk("%*pbl", cpumask_pr_args(mask)) lists CPUs.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -103,6 +105,55 @@ static void format_number(struct out *o, unsigned long long num, int base,
 		pad(o, ' ', width);
 }
 
+static bool bitmap_test(const unsigned long *bitmap, int bit)
+{
+	const int long_bits = 8 * sizeof(long);
+
+	return (bitmap[bit / long_bits] >> (bit % long_bits)) & 1;
+}
+
+/* %*pb: 32 bits at a time, most significant first, comma-separated. */
+static void format_bitmap_hex(struct out *o, const unsigned long *bitmap, int nr_bits)
+{
+	/* The top chunk holds what is left over; it gets as many digits as it needs. */
+	int chunk_bits = nr_bits % 32 ? nr_bits % 32 : 32;
+
+	for (int first = ((nr_bits + 31) / 32 - 1) * 32; first >= 0; first -= 32) {
+		unsigned long long chunk = 0;
+
+		for (int bit = chunk_bits - 1; bit >= 0; bit--)
+			chunk = chunk << 1 | bitmap_test(bitmap, first + bit);
+		if (first + chunk_bits != nr_bits)
+			put(o, ',');
+		format_number(o, chunk, 16, (chunk_bits + 3) / 4, -1, F_ZERO);
+		chunk_bits = 32;
+	}
+}
+
+/* %*pbl: each run of set bits as "a" or "a-b", comma-separated. */
+static void format_bitmap_list(struct out *o, const unsigned long *bitmap, int nr_bits)
+{
+	bool first = true;
+
+	for (int bit = 0; bit < nr_bits; bit++) {
+		int last = bit;
+
+		if (!bitmap_test(bitmap, bit))
+			continue;
+		while (last + 1 < nr_bits && bitmap_test(bitmap, last + 1))
+			last++;
+		if (!first)
+			put(o, ',');
+		first = false;
+		format_number(o, bit, 10, -1, -1, 0);
+		if (last > bit) {
+			put(o, '-');
+			format_number(o, last, 10, -1, -1, 0);
+		}
+		bit = last;
+	}
+}
+
 static int skip_atoi(const char **s)
 {
 	int i = 0;
@@ -185,6 +236,18 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			format_string(&o, va_arg(args, const char *), width, prec, flags);
 			continue;
 		case 'p':
+			if (fmt[1] == 'b') {	/* the width is the bitmap's size in bits */
+				const unsigned long *bitmap = va_arg(args, const unsigned long *);
+
+				fmt++;
+				if (fmt[1] == 'l') {
+					fmt++;
+					format_bitmap_list(&o, bitmap, width);
+				} else {
+					format_bitmap_hex(&o, bitmap, width);
+				}
+				continue;
+			}
 			format_number(&o, (unsigned long)va_arg(args, void *), 16,
 				      width < 0 ? 16 : width, prec, flags | F_ZERO);
 			continue;

@@ -76,6 +76,10 @@ static inline unsigned int cpumask_next(int cpu, const struct cpumask *m)
 #define for_each_possible_cpu(cpu) for_each_cpu(cpu, cpu_possible_mask)
 #define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
 
+/* The words of the set, and printk("%*pbl", cpumask_pr_args(m)): "0,2-3". */
+#define cpumask_bits(maskp) (&(maskp)->bits)
+#define cpumask_pr_args(maskp) nr_cpu_ids, cpumask_bits(maskp)
+
 #define num_online_cpus() cpumask_weight(cpu_online_mask)
 #define num_possible_cpus() cpumask_weight(cpu_possible_mask)
 #define cpu_online(cpu) cpumask_test_cpu((cpu), cpu_online_mask)

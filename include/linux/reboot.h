@@ -17,7 +17,10 @@ extern void (*pm_restart)(void);
 extern bool poweroff_on_halt;
 
 __noreturn void kernel_power_off(void);
+/* This CPU stops for good (the others are not told: see kernel_halt). */
 __noreturn void machine_halt(void);
+/* "reboot: System halted": the other CPUs stopped, then this one. */
+__noreturn void kernel_halt(void);
 /* "reboot: Restarting system", then PSCI SYSTEM_RESET (or halt). */
 __noreturn void kernel_restart(void);
 

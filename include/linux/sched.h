@@ -323,6 +323,8 @@ extern struct task_struct *child_reaper;
 struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char *namefmt, ...)
 	__printf(3, 4);
 struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *name);
+/* Before its first wake-up: the thread made by kthread_create runs on cpu only. */
+void kthread_bind(struct task_struct *p, unsigned int cpu);
 /* The creator of every kernel thread (kernel_init/kthreadd-less design). */
 
 /* ---- kernel/signal.c ------------------------------------------------------- */

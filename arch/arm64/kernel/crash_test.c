@@ -13,13 +13,26 @@
  *	test.crash=warn		WARN_ON(1): a warning, then the boot goes on
  *	test.crash=exec	call a function at address 0: oops
  *
- * start_kernel runs it after the self-tests. Each fault sits in a function
- * of its own that also calls out, so that it has a frame record and the
- * "Call trace:" names it, then crash_test_run, then start_kernel.
+ * start_kernel runs it after the self-tests, the other CPUs up. Each fault
+ * sits in a function of its own that also calls out, so that it has a frame
+ * record and the "Call trace:" names it, then crash_test_run, then
+ * start_kernel. For the stop of the other CPUs that a panic makes
+ * (tools/testing/gdb/test_gdb_cpu_stop.py), two more:
+ *
+ *	test.crash_cpu=N	the crash happens on CPU N instead, in a kernel
+ *				thread bound to it ("crash_test/N"), while the
+ *				boot CPU waits for it with interrupts on
+ *	test.crash_stuck_cpu=M	just before the crash, CPU M is made to spin for
+ *				good with interrupts masked (in a function-call
+ *				IPI), as a CPU caught in a loop would: the stop
+ *				IPI cannot reach it
  */
 #include <linux/bug.h>
 #include <linux/init.h>
+#include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
@@ -33,6 +46,38 @@ static int __init crash_setup(char *arg)
 	return 0;
 }
 __setup("test.crash=", crash_setup);
+
+#define CPU_ARG_BAD	-2	/* said at parse time; the crash is not run */
+
+static int crash_cpu __ro_after_init = -1;
+static int crash_stuck_cpu __ro_after_init = -1;
+
+/* A CPU number, or CPU_ARG_BAD with an error: "test.crash_cpu=x: want a CPU number". */
+static int __init parse_cpu(const char *name, const char *arg)
+{
+	char *end;
+	unsigned long long cpu = arg ? simple_strtoull(arg, &end, 10) : 0;
+
+	if (!arg || !*arg || *end || cpu >= NR_CPUS) {
+		pr_err("crash_test: %s%s: want a CPU number\n", name, arg ? arg : "");
+		return CPU_ARG_BAD;
+	}
+	return cpu;
+}
+
+static int __init crash_cpu_setup(char *arg)
+{
+	crash_cpu = parse_cpu("test.crash_cpu=", arg);
+	return 0;
+}
+__setup("test.crash_cpu=", crash_cpu_setup);
+
+static int __init crash_stuck_cpu_setup(char *arg)
+{
+	crash_stuck_cpu = parse_cpu("test.crash_stuck_cpu=", arg);
+	return 0;
+}
+__setup("test.crash_stuck_cpu=", crash_stuck_cpu_setup);
 
 /* A pointer the compiler cannot see through, so it emits the access. */
 static void *opaque(unsigned long addr)
@@ -106,16 +151,89 @@ static const struct {
 	{ "exec", crash_test_exec },
 };
 
+static bool crash_stuck_spinning;
+
+/* test.crash_stuck_cpu=: an IPI handler, interrupts masked, that never returns. */
+static noinline void crash_test_stuck(void *unused)
+{
+	WRITE_ONCE(crash_stuck_spinning, true);
+	for (;;)
+		cpu_relax();
+}
+
+/* The crash, on the CPU that is to crash; the stuck CPU spinning first. Inlined:
+ * the "Call trace:" goes from the fault to crash_test_run as it always did. */
+static __always_inline void crash_test_here(void (*fn)(void))
+{
+	if (crash_stuck_cpu >= 0) {
+		smp_call_function_single(crash_stuck_cpu, crash_test_stuck, NULL, 0);
+		while (!READ_ONCE(crash_stuck_spinning))
+			cpu_relax();
+	}
+	fn();
+}
+
+static bool crash_thread_done;
+
+static int crash_test_thread(void *fn)
+{
+	crash_test_here(fn);
+	WRITE_ONCE(crash_thread_done, true);	/* test.crash=warn: boot goes on */
+	return 0;
+}
+
+/* test.crash_cpu=: the crash in a thread on that CPU, the boot CPU waiting. */
+static void crash_test_on(unsigned int cpu, void (*fn)(void))
+{
+	struct task_struct *p = kthread_create(crash_test_thread, fn, "crash_test/%u", cpu);
+
+	if (!p) {
+		pr_err("crash_test: no thread for CPU%u\n", cpu);
+		return;
+	}
+	kthread_bind(p, cpu);
+	wake_up_process(p);
+	while (!READ_ONCE(crash_thread_done))
+		cpu_relax();
+}
+
+/* The CPU the crash happens on, or -1 with the reason when a CPU given is not usable. */
+static int crash_test_cpu(void)
+{
+	int cpu = crash_cpu >= 0 ? crash_cpu : (int)smp_processor_id();
+
+	if (crash_cpu == CPU_ARG_BAD || crash_stuck_cpu == CPU_ARG_BAD)
+		return -1;
+	if (!cpu_online(cpu)) {
+		pr_err("crash_test: test.crash_cpu=%d: CPU%d is not online\n", cpu, cpu);
+		return -1;
+	}
+	if (crash_stuck_cpu >= 0 && (crash_stuck_cpu == cpu || !cpu_online(crash_stuck_cpu))) {
+		pr_err("crash_test: test.crash_stuck_cpu=%d: want an online CPU other than CPU%d\n",
+		       crash_stuck_cpu, cpu);
+		return -1;
+	}
+	return cpu;
+}
+
 noinline void crash_test_run(void)
 {
+	int cpu;
+
 	if (!crash_type)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(crash_tests); i++) {
-		if (!strcmp(crash_type, crash_tests[i].name)) {
-			pr_info("crash_test: %s\n", crash_type);
-			crash_tests[i].fn();
+		if (strcmp(crash_type, crash_tests[i].name))
+			continue;
+		cpu = crash_test_cpu();
+		if (cpu < 0)
 			return;
-		}
+		pr_info("crash_test: %s\n", crash_type);
+		if (cpu == (int)smp_processor_id())
+			crash_test_here(crash_tests[i].fn);
+		else
+			crash_test_on(cpu, crash_tests[i].fn);
+		return;
 	}
 	pr_err("crash_test: unknown test.crash=%s\n", crash_type);
 }

@@ -25,6 +25,7 @@
 #include <linux/string.h>
 #include <asm/barrier.h>
 #include <asm/cpu_ops.h>
+#include <asm/daifflags.h>
 #include <asm/mmu_context.h>
 #include <asm/percpu.h>
 #include <asm/setup.h>
@@ -264,15 +265,6 @@ int __init __cpu_up(unsigned int cpu, struct task_struct *idle)
 	return -EIO;
 }
 
-/* A secondary that must not go on: park it in the kernel for good. */
-static void __noreturn cpu_park_loop(void)
-{
-	for (;;) {
-		wfe();
-		wfi();
-	}
-}
-
 /*
  * The calling secondary cannot run the kernel: say so, leave it out of
  * the present CPUs, and tell __cpu_up why it will wait in vain (v5.15's
@@ -416,13 +408,23 @@ void smp_send_reschedule(int cpu)
 	smp_cross_call_one(cpu, IPI_RESCHEDULE);
 }
 
-/* IPI_CPU_STOP: this CPU leaves the online mask and stops for good. */
-static __noreturn void local_cpu_stop(void)
+/*
+ * IPI_CPU_STOP (and a CPU that panics after another one did): this CPU
+ * leaves the online mask, masks every exception and parks for good.
+ * smp_send_stop() waits for the first; a CPU stopped here never runs
+ * another instruction of a task. Not inlined, so that in gdb each stopped
+ * CPU's backtrace starts here (Documentation/arm64/smp.rst).
+ */
+static noinline __noreturn void local_cpu_stop(void)
 {
 	set_cpu_online(smp_processor_id(), false);
-	__asm__ volatile("msr daifset, #0xf" : : : "memory");
-	for (;;)
-		wfi();
+	local_daif_mask();
+	cpu_park_loop();
+}
+
+void panic_smp_self_stop(void)
+{
+	local_cpu_stop();
 }
 
 static void do_handle_IPI(int ipinr)
@@ -468,6 +470,13 @@ void __init set_smp_ipi_range(int ipi_base, int n)
 	ipi_irq_base = ipi_base;
 }
 
+/*
+ * Stop every other online CPU (panic, power off, restart), as v5.15: the
+ * stop IPI to each, then up to one second for them to leave the online
+ * mask. A CPU spinning with interrupts masked cannot take the IPI: it is
+ * reported after the second, by the online mask (which, as Linux prints
+ * it, still holds this CPU), and the caller goes on without it.
+ */
 void smp_send_stop(void)
 {
 	unsigned long timeout;
@@ -480,13 +489,13 @@ void smp_send_stop(void)
 	if (system_state <= SYSTEM_RUNNING)	/* not when powering off: as Linux */
 		pr_crit("SMP: stopping secondary CPUs\n");
 	smp_cross_call(&mask, IPI_CPU_STOP);
-	/* Wait up to one second for the others to go (counter time: IRQs may be off). */
+	/* Counter time: interrupts are masked, jiffies may not move. */
 	timeout = read_sysreg(cntvct_el0) + read_sysreg(cntfrq_el0);
 	while (num_online_cpus() > 1 && read_sysreg(cntvct_el0) < timeout)
 		cpu_relax();
 	if (num_online_cpus() > 1)
-		pr_warn("SMP: failed to stop secondary CPUs %lx\n",
-			cpu_online_mask->bits & ~(1UL << smp_processor_id()));
+		pr_warn("SMP: failed to stop secondary CPUs %*pbl\n",
+			cpumask_pr_args(cpu_online_mask));
 }
 
 void __init smp_cpus_done(unsigned int max_cpus)

@@ -87,6 +87,12 @@ def test_proc_interrupts(console, qemu_cmd, kernel_image, busybox_initramfs):
     assert [k for k in rows if k.startswith('IPI')] == ipis, rows
     assert rows['IPI0'][1] == 'Rescheduling interrupts'
     assert rows['IPI1'][1] == 'Function call interrupts'
+    # v5.15's ipi_types, in order; nothing stopped a CPU on a running system
+    # (test_gdb_cpu_stop.py reads the IPI2 counters after a stop)
+    assert [rows[f'IPI{i}'][1] for i in range(2, 7)] == [
+        'CPU stop interrupts', 'CPU stop (for crash dump) interrupts',
+        'Timer broadcast interrupts', 'IRQ work interrupts', 'CPU wake-up interrupts']
+    assert rows['IPI2'][0] == [0, 0], rows['IPI2']
     assert rows['Err'][0] == [0]
     # /proc/stat's intr total counts the same interrupts (read a moment later).
     intr = int(next(t for t in texts if t.startswith('intr ')).split()[1])

@@ -184,6 +184,25 @@ def test_panic_stops_the_other_cpus(console, qemu_cmd, kernel_image):
     log.none(r'failed to stop secondary CPUs')
 
 
+@pytest.mark.parametrize('args, error', [
+    ('test.crash_cpu=5', 'test.crash_cpu=5: CPU5 is not online'),
+    ('test.crash_cpu=x', 'test.crash_cpu=x: want a CPU number'),
+    ('test.crash_stuck_cpu=', 'test.crash_stuck_cpu=: want a CPU number'),
+    ('test.crash_cpu=1 test.crash_stuck_cpu=1',
+     'test.crash_stuck_cpu=1: want an online CPU other than CPU1'),
+])
+def test_crash_cpu_bad(console, qemu_cmd, kernel_image, args, error):
+    """test.crash_cpu= and test.crash_stuck_cpu= (the CPU a test crash
+    runs on, the CPU it leaves spinning with interrupts masked:
+    tools/testing/gdb/test_gdb_cpu_stop.py) naming no usable CPU: said,
+    and the crash is not run anywhere else; boot goes on."""
+    log = boot(console, qemu_cmd(kernel=kernel_image, smp=2,
+                                 append=f'{APPEND} test.crash=null {args}'))
+    log.one(f'crash_test: {error}')
+    log.none(r'Internal error|Kernel panic|^crash_test: null')
+    assert log.texts[-2:] == ['headstart: boot complete, CPU0 idle', 'reboot: Power down']
+
+
 def test_psci_cpu_on_refused(console, qemu_cmd, kernel_image, virt_dtb, bootstub, test_dir):
     """/cpus lists three CPUs but the machine has two: PSCI CPU_ON of the
     third fails with INVALID_PARAMETERS, reported as -EINVAL (-22) in

@@ -81,13 +81,16 @@ kill
 
 def _run(env, name, script, initrd=True, append=APPEND, smp=None):
     """QEMU stopped at reset (with `smp` CPUs), gdb -batch running `script`
-    against it; the Session."""
+    against it; the Session. initrd: True for usr/initramfs.cpio, or the
+    build directory's path of another one."""
     os.makedirs(env.tmp_dir, exist_ok=True)
     port = _free_port()
     path = os.path.join(env.tmp_dir, f'{name}.gdb')
     with open(path, 'w') as f:
         f.write(script.replace('{srctree}', env.srctree).replace('{port}', str(port)))
-    extra = ['-initrd', env.file('usr/initramfs.cpio')] if initrd else []
+    if initrd is True:
+        initrd = 'usr/initramfs.cpio'
+    extra = ['-initrd', env.file(initrd)] if initrd else []
     con = QemuConsole(os.path.join(env.tmp_dir, f'{name}-console.log'), timeout=60,
                       title=f'tools/testing/gdb {name}')
     con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),

@@ -234,6 +234,26 @@ static void test_pointers(void **state)
 	assert_int_equal(mismatches, 0);
 }
 
+static void test_bitmaps(void **state)
+{
+	/* Linux's %*pbl and %*pb: the width is the number of bits */
+	static const unsigned long cpus[] = { 0xdUL }, none[] = { 0 }, all[] = { ~0UL };
+	static const unsigned long wide[] = { 0x8000000000000001UL, 0x3UL };
+
+	mismatches = 0;
+	CASE("0,2-3", KERNEL, "%*pbl", 4, cpus);
+	CASE("0", KERNEL, "%*pbl", 2, cpus);		/* bits past the width are not read */
+	CASE("", KERNEL, "%*pbl", 64, none);
+	CASE("0-63", KERNEL, "%*pbl", 64, all);
+	CASE("0,63-65", KERNEL, "%*pbl", 66, wide);
+	CASE("[0,2-3] CPUs", KERNEL, "[%*pbl] CPUs", 4, cpus);
+	CASE("d", KERNEL, "%*pb", 4, cpus);
+	CASE("0d", KERNEL, "%*pb", 8, cpus);
+	CASE("ffffffff,ffffffff", KERNEL, "%*pb", 64, all);
+	CASE("3,80000000,00000001", KERNEL, "%*pb", 66, wide);
+	assert_int_equal(mismatches, 0);
+}
+
 static void test_unknown_conversions(void **state)
 {
 	/* printed as they were, so a typo shows in the log */
@@ -369,6 +389,7 @@ int main(void)
 		cmocka_unit_test(test_width_precision_flags),
 		cmocka_unit_test(test_strings_chars),
 		cmocka_unit_test(test_pointers),
+		cmocka_unit_test(test_bitmaps),
 		cmocka_unit_test(test_unknown_conversions),
 		cmocka_unit_test(test_memblock_style_line),
 		cmocka_unit_test(test_snprintf),

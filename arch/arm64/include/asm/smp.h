@@ -29,6 +29,7 @@
 #define CPU_STUCK_REASON_NO_GRAN	(UL(2) << CPU_STUCK_REASON_SHIFT)
 
 #ifndef __ASSEMBLY__
+#include <asm/barrier.h>
 #include <asm/sysreg.h>
 #include <linux/compiler.h>
 #include <linux/percpu.h>
@@ -91,6 +92,20 @@ void arch_send_call_function_single_ipi(int cpu);
 void smp_send_reschedule(int cpu);
 /* Stop every other online CPU (panic, power off): "SMP: stopping secondary CPUs". */
 void smp_send_stop(void);
+/* panic() on a CPU after another one began to panic: stop this one as the IPI would. */
+void __noreturn panic_smp_self_stop(void);
+
+/*
+ * Where a CPU that must never run the kernel again waits for good: one
+ * stopped by IPI_CPU_STOP (masked), or a secondary that cannot boot.
+ */
+static inline void __noreturn cpu_park_loop(void)
+{
+	for (;;) {
+		wfe();
+		wfi();
+	}
+}
 /* Times each CPU took an IPI of this kind (/proc/interrupts). */
 unsigned int ipi_count(unsigned int cpu, enum ipi_msg_type ipi);
 const char *ipi_name(enum ipi_msg_type ipi);
