@@ -151,6 +151,24 @@ savedefconfig: $(objtree)/.config
 	$(Q)$(KCONFIG_RUN) kconfig-conf --savedefconfig=$(objtree)/defconfig $(srctree)/Kconfig
 	@echo '  GEN     defconfig'
 
+# Linux's `make NAME.config`: the fragment arch/arm64/configs/NAME.config
+# merged into .config (made from DEFCONFIG first if there is none), its
+# lines winning, every other option kept and new ones at their defaults.
+# `make ticket_spinlocks.config` turns on CONFIG_TICKET_SPINLOCKS.
+CONFIG_FRAGMENTS := $(notdir $(wildcard $(srctree)/arch/$(SRCARCH)/configs/*.config))
+PHONY += $(CONFIG_FRAGMENTS)
+$(CONFIG_FRAGMENTS): %.config: $(objtree)/.config
+	@echo '  MERGE   .config + arch/$(SRCARCH)/configs/$@'
+	$(Q)# .config without the options the fragment sets, then the fragment.
+	$(Q)awk 'function name(l) { sub(/^# /, "", l); sub(/[= ].*/, "", l); return l } \
+		NR == FNR { if ($$0 ~ /^(# )?CONFIG_/) set[name($$0)]; next } \
+		!(name($$0) in set)' $(srctree)/arch/$(SRCARCH)/configs/$@ $(objtree)/.config \
+		> $(objtree)/.config.merge
+	$(Q)cat $(srctree)/arch/$(SRCARCH)/configs/$@ >> $(objtree)/.config.merge
+	$(Q)mv $(objtree)/.config.merge $(objtree)/.config
+	$(Q)$(KCONFIG_RUN) kconfig-conf -s --olddefconfig $(srctree)/Kconfig
+	$(Q)$(MAKE) syncconfig
+
 # auto.conf and autoconf.h follow .config; kconfig-conf writes both.
 syncconfig: $(objtree)/include/config/auto.conf
 
@@ -319,7 +337,8 @@ BENCH_BOOT_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m $$m -nographic -nic n
 	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
 	-initrd $(initramfs) -append "console=ttyAMA0 quiet rdinit=/bin/bench -- --boot"
 
-# SMP: the IPI round trip and an uncontended spinlock, from the smp_bench
+# SMP: the IPI round trip and an uncontended spinlock (of the kind built:
+# test-and-set, or ticket with CONFIG_TICKET_SPINLOCKS), from the smp_bench
 # KUnit suite (kernel/smp_kunit.c) on 2 CPUs; -icount shift=0 advances the
 # counter by one ns per instruction of either CPU (QEMU runs them in turn).
 BENCH_SMP_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 2 -m 512M -nographic -nic none \
@@ -341,7 +360,8 @@ bench: deps-test all
 		n=$$(printf '%s\n' "$$out" | sed -n 's/.*IPI round trip to CPU1: \([0-9]*\) instructions.*/\1/p'); \
 		printf 'smp: IPI round trip (call function, wait) %14s instructions\n' "$${n:-failed}"; \
 		n=$$(printf '%s\n' "$$out" | sed -n 's/.*spin_lock + spin_unlock, uncontended: \([0-9]*\) instructions.*/\1/p'); \
-		printf 'smp: spin_lock + spin_unlock, uncontended %13s instructions\n' "$${n:-failed}"
+		lock=$$(printf '%s\n' "$$out" | sed -n 's/.*uncontended: [0-9]* instructions (\([a-z-]*\) lock,.*/\1/p'); \
+		printf 'smp: spin_lock + spin_unlock, uncontended %13s instructions (%s lock)\n' "$${n:-failed}" "$${lock:-unknown}"
 	@echo '  QEMU    $(BENCH_SMP_USER_CMD)'
 	$(Q)out=$$($(BENCH_SMP_USER_CMD) </dev/null | sed -n 's/^bench: smp: /smp: /p'); \
 		printf '%s\n' "$${out:-smp: bench --smp failed}"
@@ -428,6 +448,7 @@ help:
 	@echo '  menuconfig      - edit .config in a text menu (kconfig-mconf)'
 	@echo '  nconfig         - edit .config in an ncurses menu (kconfig-nconf)'
 	@echo '  savedefconfig   - write a minimal defconfig from .config'
+	@echo '  NAME.config     - merge arch/arm64/configs/NAME.config into .config'
 	@echo 'Running and testing:'
 	@echo '  qemu            - boot on QEMU virt into the shell (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=,'
 	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'

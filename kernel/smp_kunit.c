@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/smp_kunit.c: KUnit checks across CPUs (kunit.filter_glob=smp):
- * IPI round trips to each CPU, calls that do not wait, a spinlock and an atomic hammered by every
- * CPU at once, per-CPU data as each CPU sees it, and a task on the boot
+ * IPI round trips to each CPU, calls that do not wait, a spinlock and an
+ * atomic hammered by every CPU at once, how fairly the spinlock serves
+ * them, per-CPU data as each CPU sees it, and a task on the boot
  * CPU woken from another CPU's interrupt handler. Each case says how many
  * CPUs it ran on (tools/testing/boot/test_smp.py runs the suite on 4,
  * also with QEMU's multi-threaded TCG, where the CPUs really run at once).
  */
 #include <linux/atomic.h>
 #include <linux/jiffies.h>
+#include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/wait.h>
 #include <kunit/test.h>
 #include <asm/smp.h>
@@ -97,6 +100,104 @@ static void smp_spinlock_hammer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&hammer_atomic), n * HAMMER_ROUNDS);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&hammer_lock));
 	kunit_info(test, "%u CPUs, %lu increments", n, hammer_count);
+}
+
+/*
+ * Fairness: every CPU takes fair_lock FAIR_ROUNDS times, again at once
+ * after each release. A CPU notes how many acquisitions the others made
+ * while it waited (fair_total read just before it asks for the lock, and
+ * again once it holds it): with a first-come-first-served lock at most
+ * N - 1, the holder and the N - 2 other waiters that can be ahead of it.
+ * More than that is "late": overtaken. The case prints the most a wait
+ * was overtaken, per CPU, and how many waits were late, and names the
+ * lock (asm/spinlock.h: test-and-set, or ticket with
+ * CONFIG_TICKET_SPINLOCKS).
+ *
+ * It calls arch_spin_lock itself (fairness is the arch lock's affair;
+ * spin_lock only adds the preemption count and the debug checks around
+ * it), so that only a few instructions separate reading fair_total from
+ * taking a ticket. A CPU that loses its turn in between takes its ticket
+ * after the others went on, and that wait can be late with a ticket lock
+ * too. Under -icount that is at most one more round of the others (a
+ * time slice ends there; each other CPU takes the lock once, then waits
+ * in wfe, which hands the turn on): never more than 2 (N - 1). Under
+ * multi-threaded TCG there is no bound: the vCPU's host thread can be
+ * descheduled there, and the ticket's stxr fails whenever another vCPU
+ * wrote the word since the ldaxr, again and again while the holder
+ * releases and takes the lock back in a few instructions. So the case
+ * asserts no bound itself: test_smp.py reads the figures and holds the
+ * ticket lock to 2 (N - 1) under -icount.
+ */
+#define FAIR_ROUNDS 1000
+#define FAIR_CAP 10		/* x n x FAIR_ROUNDS in all: a starved CPU ends */
+static arch_spinlock_t fair_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static unsigned int fair_total;		/* acquisitions so far; under fair_lock */
+static atomic_t fair_arrived, fair_done;
+static struct fair_figures {
+	unsigned int taken, most_overtaken, late;
+} fair_cpu[NR_CPUS];
+
+/*
+ * Each CPU goes on after its FAIR_ROUNDS until every CPU has made its
+ * own, so that a CPU that starts late (under multi-threaded TCG its host
+ * thread may not run yet) still has the others to wait for.
+ */
+static void take_turns(void *info)
+{
+	unsigned int n = *(unsigned int *)info;
+	struct fair_figures f = { 0 };
+	bool stop = false;
+
+	atomic_inc(&fair_arrived);
+	while ((unsigned int)atomic_read(&fair_arrived) < n)
+		cpu_relax();
+	while (!stop) {
+		unsigned int before = READ_ONCE(fair_total), overtaken;
+
+		arch_spin_lock(&fair_lock);
+		overtaken = fair_total - before;
+		WRITE_ONCE(fair_total, fair_total + 1);
+		cpu_relax();		/* a critical section of some length */
+		stop = fair_total >= FAIR_CAP * n * FAIR_ROUNDS;
+		arch_spin_unlock(&fair_lock);
+		f.most_overtaken = max(f.most_overtaken, overtaken);
+		if (overtaken > n - 1)
+			f.late++;
+		if (++f.taken == FAIR_ROUNDS)
+			atomic_inc(&fair_done);
+		if ((unsigned int)atomic_read(&fair_done) == n)
+			stop = true;
+	}
+	fair_cpu[smp_processor_id()] = f;
+}
+
+static void smp_spinlock_fairness(struct kunit *test)
+{
+	unsigned int n = num_online_cpus(), cpu, most = 0, late = 0, taken = 0;
+	char each[24 * NR_CPUS] = "", *p = each;
+
+	if (n < 2) {
+		kunit_skip(test, "one CPU");
+		return;
+	}
+	fair_total = 0;
+	atomic_set(&fair_arrived, 0);
+	atomic_set(&fair_done, 0);
+	memset(fair_cpu, 0, sizeof(fair_cpu));
+	on_each_cpu(take_turns, &n, 1);
+	KUNIT_EXPECT_FALSE(test, arch_spin_is_locked(&fair_lock));
+	for_each_online_cpu(cpu) {
+		struct fair_figures *f = &fair_cpu[cpu];
+
+		p += snprintf(p, each + sizeof(each) - p, " %u/%u", f->most_overtaken, f->taken);
+		most = max(most, f->most_overtaken);
+		late += f->late;
+		taken += f->taken;
+	}
+	KUNIT_EXPECT_EQ(test, taken, fair_total);
+	kunit_info(test, "%u CPUs, %u acquisitions: a wait overtaken at most %u times (per CPU, most/acquisitions:%s), more than %u times in %u waits (%s lock)",
+		   n, fair_total, most, each, n - 1, late,
+		   IS_ENABLED(CONFIG_TICKET_SPINLOCKS) ? "ticket" : "test-and-set");
 }
 
 static DEFINE_PER_CPU(unsigned long, percpu_seen);
@@ -233,6 +334,7 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(smp_ipi_round_trip),
 	KUNIT_CASE(smp_call_without_wait),
 	KUNIT_CASE(smp_spinlock_hammer),
+	KUNIT_CASE(smp_spinlock_fairness),
 	KUNIT_CASE(smp_percpu_each_cpu),
 	KUNIT_CASE(smp_cross_cpu_wakeup),
 	KUNIT_CASE(smp_printk_lines_whole),
@@ -289,7 +391,8 @@ static void smp_bench_ipi_round_trip(struct kunit *test)
  * spin_unlock() on a lock of our own, BENCH_LOCKS times, interrupts
  * masked so that no tick of ours lands in the window. That is the
  * preemption count, the lock's ldaxr/stxr and stlrh (asm/spinlock.h: 7
- * and 3 instructions) and, with CONFIG_DEBUG_SPINLOCK, the owner checks.
+ * and 3 instructions, for either kind of lock, which the line names) and,
+ * with CONFIG_DEBUG_SPINLOCK, the owner checks.
  * The other CPU idles in wfi; its tick, if one falls in the window, adds
  * its few hundred instructions to the whole, not to each pair.
  */
@@ -317,8 +420,9 @@ static void smp_bench_spinlock_uncontended(struct kunit *test)
 	ns = (t1 - t0) * 1000000000ULL / freq;
 	KUNIT_EXPECT_GT(test, t1, t0);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
-	kunit_info(test, "spin_lock + spin_unlock, uncontended: %llu instructions (%u pairs, -icount shift=0)",
-		   ns / BENCH_LOCKS, BENCH_LOCKS);
+	kunit_info(test, "spin_lock + spin_unlock, uncontended: %llu instructions (%s lock, %u pairs, -icount shift=0)",
+		   ns / BENCH_LOCKS,
+		   IS_ENABLED(CONFIG_TICKET_SPINLOCKS) ? "ticket" : "test-and-set", BENCH_LOCKS);
 }
 
 static struct kunit_case smp_bench_cases[] = {

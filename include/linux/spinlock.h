@@ -16,8 +16,9 @@
  * scheduler's run-queue lock, which is handed from task to task across a
  * context switch (kernel/sched/core.c).
  *
- * The lock itself is the architecture's (asm/spinlock.h, which says why it
- * is not a fair one); with
+ * The lock itself is the architecture's (asm/spinlock.h: test-and-set, or
+ * with CONFIG_TICKET_SPINLOCKS a fair ticket lock; it says why the default
+ * is not the fair one); with
  * CONFIG_DEBUG_SPINLOCK every lock records its owner and reports misuse in
  * Linux's words (kernel/locking/spinlock_debug.c).
  */

@@ -45,6 +45,9 @@ SKIP = {
         "board.dtb is the reader's own; the same with QEMU's tree runs from uboot.rst",
     'make qemu-gdb': 'interactive gdb: tools/testing/gdb/test_make_qemu_gdb.py',
     'make qemu-gdb-console': 'needs a running make qemu-gdb: test_make_qemu_gdb.py',
+    'make ticket_spinlocks.config && make':
+        "turns the build's own kernel into the ticket-lock one and rebuilds it: "
+        'check-llvm builds its kernel so and boots it (tools/testing/Makefile)',
     'make O=/tmp/va39 olddefconfig && make O=/tmp/va39':
         'a second full build (after a menuconfig edit); test_memory.py boots 39-bit VAs',
     'make -C /tmp/insncount # insncount.so': 'insncount is not part of the project',

@@ -1,17 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * arch/arm64/include/asm/spinlock.h: the lock under every spinlock_t
- * (include/linux/spinlock.h).
+ * (include/linux/spinlock.h), in one of two kinds chosen at build time.
  *
  * A lock is two 16-bit counters in one 32-bit word, `next` and `owner`:
- * free when they are equal. To lock, a CPU waits until the lock is free
- * and then takes it (next++, with ldaxr/stxr on the whole word, which
- * fails if another CPU got there first); to unlock, the holder increments
- * owner with a store-release (stlrh).
+ * free when they are equal. Both kinds take the lock by next++ (ldaxr/stxr
+ * on the whole word) and release it by owner++ (a store-release, stlrh),
+ * so trylock, unlock and is_locked are the same code; they differ in when
+ * a CPU may do its next++:
  *
- * Not a ticket lock (Linux's arm64 until v4.19: each CPU takes a ticket
- * and waits for its turn) nor a queued one (Linux's since): the CPUs are
- * not served in arrival order. A fair lock hands the lock to one
+ *  - test-and-set (the default): only when the lock is free, so the CPUs
+ *    are not served in arrival order: whichever CPU's stxr lands first
+ *    after a release takes it.
+ *  - ticket (CONFIG_TICKET_SPINLOCKS, Linux's arm64 lock until v4.19): at
+ *    once, the old next being the CPU's ticket; it then waits until owner
+ *    reaches its ticket. First come, first served: no waiter is overtaken
+ *    by more than the CPUs ahead of it.
+ *
+ * Why test-and-set is the default: a fair lock hands the lock to one
  * particular waiter, and under QEMU's multi-threaded TCG, with more vCPUs
  * than the host has cores, that waiter's host thread is often not
  * running: every hand-over then waits for the host to schedule it. wfe
@@ -19,23 +25,26 @@
  * wfe and yield as nothing, and a waiter keeps its host thread busy.
  * Measured on 4 vCPUs on a 2-core host (Documentation/arm64/smp.rst,
  * "Why the spinlock is not fair"): 200 fork cycles of
- * test_smp_stress.py's program took 46 to 69 s with a ticket lock with
- * wfe, 42 s with an MCS queued lock, 1.5 to 2.3 s with this one, and the
- * CI's 2000 did not end within 240 s with the ticket lock. Linux makes
- * the same choice for x86 guests whose hypervisor has no paravirt
- * spinlocks: virt_spin_lock() takes a test-and-set lock there, for this
- * reason. The interface (arch_spin_lock and friends) is Linux's.
+ * test_smp_stress.py's program took 46 to 69 s with the ticket lock, 42 s
+ * with an MCS queued lock, 1.5 to 2.3 s with test-and-set, and the CI's
+ * 2000 did not end within 240 s with the ticket lock. Linux makes the
+ * same choice for x86 guests whose hypervisor has no paravirt spinlocks:
+ * virt_spin_lock() takes a test-and-set lock there, for this reason. On
+ * hardware, under KVM, or under QEMU with at least as many host cores as
+ * vCPUs, nothing is descheduled and the ticket lock is the better one.
+ * The interface (arch_spin_lock and friends) is Linux's.
  *
- * Uncontended, arch_spin_lock is 7 instructions and arch_spin_unlock 3.
+ * Uncontended, arch_spin_lock is 7 instructions with either kind and
+ * arch_spin_unlock 3.
  *
  * A waiter sleeps in wfe between looks, as Linux's locks do: its ldaxr
- * armed the exclusive monitor, and the holder's store that frees the
- * lock clears it, which is an event that ends the wfe. Under QEMU, wfe
- * is a yield with -icount (nothing with multi-threaded TCG, above). With
- * -icount (one host thread, the CPUs in turns) a waiter that only
- * re-reads keeps the turn, QEMU 7.2 gives the CPU after it no
- * instructions at all, and if that CPU holds the lock nothing moves again
- * (the smp KUnit suite's spinlock hammer hung there).
+ * (ldaxrh for the ticket lock's owner) armed the exclusive monitor, and
+ * the store that frees the lock clears it, which is an event that ends
+ * the wfe. Under QEMU, wfe is a yield with -icount (nothing with
+ * multi-threaded TCG, above). With -icount (one host thread, the CPUs in
+ * turns) a waiter that only re-reads keeps the turn, QEMU 7.2 gives the
+ * CPU after it no instructions at all, and if that CPU holds the lock
+ * nothing moves again (the smp KUnit suite's spinlock hammer hung there).
  */
 #ifndef __ASM_SPINLOCK_H
 #define __ASM_SPINLOCK_H
@@ -55,6 +64,39 @@ typedef struct {
 
 #define __ARCH_SPIN_LOCK_UNLOCKED { { 0 } }
 
+#ifdef CONFIG_TICKET_SPINLOCKS
+/*
+ * Take a ticket (the old next) with next++ in one ldaxr/stxr, whatever the
+ * lock's state. Ours at once if owner was our ticket; else wait in wfe,
+ * re-reading owner with ldaxrh (which arms the monitor: the holder's
+ * stlrh to owner ends the wfe), until it is. sevl first sets this CPU's
+ * event register so that the first wfe falls through to the first look:
+ * an unlock between the stxr and the ldaxrh armed nothing.
+ */
+static inline void arch_spin_lock(arch_spinlock_t *lock)
+{
+	u32 val, tmp, owner;
+
+	/* val: the word as we found it (our ticket in its top half) */
+	__asm__ volatile(
+	"	prfm	pstl1strm, %3\n"
+	"1:	ldaxr	%w0, %3\n"
+	"	add	%w1, %w0, #0x10, lsl #12\n"	/* + (1 << 16): next++ */
+	"	stxr	%w2, %w1, %3\n"
+	"	cbnz	%w2, 1b\n"
+	"	eor	%w1, %w0, %w0, ror #16\n"	/* owner == our ticket */
+	"	cbz	%w1, 3f\n"
+	"	sevl\n"
+	"2:	wfe\n"
+	"	ldaxrh	%w2, %4\n"			/* owner, now */
+	"	eor	%w1, %w2, %w0, lsr #16\n"	/* ... == our ticket? */
+	"	cbnz	%w1, 2b\n"
+	"3:\n"
+	: "=&r"(val), "=&r"(tmp), "=&r"(owner), "+Q"(lock->val)
+	: "Q"(lock->tickets.owner)
+	: "memory");
+}
+#else
 /*
  * Take the lock when it is free (owner == next): next++ in one
  * ldaxr/stxr. While it is held, wait in wfe until its word is written
@@ -78,8 +120,12 @@ static inline void arch_spin_lock(arch_spinlock_t *lock)
 	:
 	: "memory");
 }
+#endif
 
-/* 1 if the lock was free and is now ours, 0 (at once) if it is held. */
+/*
+ * 1 if the lock was free and is now ours, 0 (at once) if it is held or,
+ * for the ticket lock, has waiters: both kinds take it only when free.
+ */
 static inline int arch_spin_trylock(arch_spinlock_t *lock)
 {
 	u32 val, busy;
