@@ -20,7 +20,9 @@
  * other hard links see the new data); an existing directory or device
  * node stays, taking the member's permission bits, owner and time
  * (Linux's mkdir and mknod fail with EEXIST, its chmod and chown do not).
- * Each member's uid and gid become the owner, as Linux's chown.
+ * Each member's uid and gid become the owner, as Linux's chown. Hard
+ * links (c_nlink 2 or more) are made as Linux's maybe_link makes them:
+ * see find_link below.
  */
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -28,6 +30,7 @@
 #include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/ramfs.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/memory.h>
 
@@ -84,28 +87,115 @@ static int absolute_name(const char *name, char *path, size_t size)
  * whatever it is). 0 (also when nothing is there), or -ENOTEMPTY: a
  * directory with entries stays.
  */
+/* The directory holding path (absolute, no trailing '/') and its last component. */
+static struct ramfs_inode *parent_of(char *path, const char **last)
+{
+	char *slash = strrchr(path, '/');
+	struct ramfs_inode *dir;
+
+	*slash = '\0';
+	if (ramfs_lookup(slash == path ? "/" : path, &dir))
+		dir = NULL;
+	*slash = '/';
+	*last = slash + 1;
+	return dir;
+}
+
 static int clean_path(char *path, umode_t fmode)
 {
 	struct ramfs_inode *old, *dir;
 	struct dentry *dentry;
-	char *last;
+	const char *last;
 
 	if (ramfs_lookup(path, &old) || !((old->mode ^ fmode) & S_IFMT))
 		return 0;
 	if (S_ISDIR(old->mode) && !ramfs_dir_empty(old))
 		return -ENOTEMPTY;
-	last = strrchr(path, '/');	/* path is absolute, without a trailing '/' */
-	*last = '\0';
-	if (ramfs_lookup(last == path ? "/" : path, &dir))
-		dir = NULL;
-	*last = '/';
+	dir = parent_of(path, &last);
 	if (!dir)
 		return 0;
 	/* no ramfs_lock: nothing else runs yet, as for ramfs_create here */
-	dentry = ramfs_lookup_dentry(dir, last + 1, strlen(last + 1));
+	dentry = ramfs_lookup_dentry(dir, last, strlen(last));
 	if (dentry)
 		ramfs_unlink(dentry);
 	return 0;
+}
+
+/*
+ * Hard links, as Linux's find_link and maybe_link: in one archive, the
+ * members with c_nlink 2 or more and the same c_ino, c_maj, c_min and
+ * type are names of one file. The first is made; each later one becomes
+ * another name of it (what was at that name going first), its data, if
+ * it has any, the file's (newc writers put it on the last name). The
+ * names are forgotten at each TRAILER!!!.
+ */
+struct link_name {
+	u32 ino, major, minor;
+	umode_t mode;
+	struct link_name *next;
+	char path[];
+};
+
+static struct link_name *link_names;
+
+static void free_link_names(void)
+{
+	while (link_names) {
+		struct link_name *l = link_names;
+
+		link_names = l->next;
+		kfree(l);
+	}
+}
+
+/* The first name of this member's file in this archive, or NULL (path noted: -ENOMEM). */
+static const char *find_link(const u32 *f, const char *path, int *err)
+{
+	struct link_name *l;
+	size_t len = strlen(path) + 1;
+
+	*err = 0;
+	for (l = link_names; l; l = l->next)
+		if (l->ino == f[F_INO] && l->major == f[F_MAJOR] && l->minor == f[F_MINOR] &&
+		    !((l->mode ^ f[F_MODE]) & S_IFMT))
+			return l->path;
+	l = kmalloc(sizeof(*l) + len, GFP_KERNEL);
+	if (!l) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	l->ino = f[F_INO];
+	l->major = f[F_MAJOR];
+	l->minor = f[F_MINOR];
+	l->mode = f[F_MODE];
+	memcpy(l->path, path, len);
+	l->next = link_names;
+	link_names = l;
+	return NULL;
+}
+
+/*
+ * Linux's maybe_link: 1 and *inode if path became another name of an
+ * earlier member's file, 0 if it is not one, -1 if it should have been
+ * but could not (the member is skipped, as Linux's failed link), -ENOMEM.
+ */
+static int maybe_link(char *path, const u32 *f, struct ramfs_inode **inode)
+{
+	struct ramfs_inode *dir;
+	const char *old, *last;
+	int err;
+
+	if (f[F_NLINK] < 2)
+		return 0;
+	old = find_link(f, path, &err);
+	if (!old)
+		return err;
+	if (clean_path(path, 0) || ramfs_lookup(old, inode) || S_ISDIR((*inode)->mode))
+		return -1;
+	dir = parent_of(path, &last);
+	if (!dir || ramfs_link(*inode, dir, last, strlen(last)))
+		return -1;
+	return 1;
 }
 
 /*
@@ -113,9 +203,10 @@ static int clean_path(char *path, umode_t fmode)
  * the data (Linux: O_TRUNC and write), and every kind the permission
  * bits, owner and time (Linux: chmod, chown, utime).
  */
-static int update_existing(struct ramfs_inode *inode, const u32 *f, const char *data)
+static int update_existing(struct ramfs_inode *inode, const u32 *f, const char *data, bool linked)
 {
-	if (S_ISREG(inode->mode)) {
+	/* a new name of a file keeps its data unless it brings some (no O_TRUNC) */
+	if (S_ISREG(inode->mode) && (!linked || f[F_FILESIZE])) {
 		int err = ramfs_resize(inode, 0);
 
 		if (!err)
@@ -145,8 +236,17 @@ static int do_name(char *path, const u32 *f, const char *data)
 		pr_warn("Initramfs: %s: a directory with entries is not replaced\n", path);
 		return 0;
 	}
+	if (S_ISREG(mode) || S_ISCHR(mode)) {
+		err = maybe_link(path, f, &inode);
+		if (err == -1)
+			pr_warn("Initramfs: %s: cannot be made a hard link\n", path);
+		if (err == 1 && S_ISREG(mode))
+			return update_existing(inode, f, data, true);
+		if (err)	/* a device node linked: kept as it is, as on Linux */
+			return err == -ENOMEM ? err : 0;
+	}
 	if (!ramfs_lookup(path, &inode))
-		return update_existing(inode, f, data);
+		return update_existing(inode, f, data, false);
 	err = ramfs_create(path, mode, MKDEV(f[F_RMAJOR], f[F_RMINOR]), f[F_MTIME], data,
 			   S_ISDIR(mode) ? 0 : f[F_FILESIZE], &inode);
 	if (!err) {
@@ -156,7 +256,7 @@ static int do_name(char *path, const u32 *f, const char *data)
 	return err;
 }
 
-int unpack_to_rootfs(const char *buf, size_t len, const char **error)
+static int unpack_archives(const char *buf, size_t len, const char **error)
 {
 	static char path[RAMFS_PATH_MAX];
 	size_t pos = 0;
@@ -197,6 +297,7 @@ int unpack_to_rootfs(const char *buf, size_t len, const char **error)
 		pos = pad4(data_at + f[F_FILESIZE]);
 
 		if (!strcmp(name, CPIO_TRAILER)) {
+			free_link_names();	/* links do not reach into the next archive */
 			while (pos < len && !buf[pos])
 				pos += 4;	/* archives start 4-byte aligned */
 			if (pos >= len)
@@ -226,6 +327,14 @@ int unpack_to_rootfs(const char *buf, size_t len, const char **error)
 			return err;
 		}
 	}
+}
+
+int unpack_to_rootfs(const char *buf, size_t len, const char **error)
+{
+	int err = unpack_archives(buf, len, error);
+
+	free_link_names();	/* an archive cut short, or in error */
+	return err;
 }
 
 /* start_kernel: the initrd the DTB named (reserved by setup_arch) into the tree. */

@@ -12,9 +12,9 @@ APPEND = 'console=ttyAMA0 poweroff'
 TRYING = 'Trying to unpack rootfs image as initramfs...'
 
 
-def newc_member(name, mode, data=b''):
+def newc_member(name, mode, data=b'', ino=1, nlink=1):
     name_b = name.encode() + b'\0'
-    fields = [1, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name_b), 0]
+    fields = [ino, mode, 0, 0, nlink, 0, len(data), 0, 0, 0, 0, len(name_b), 0]
     out = b'070701' + b''.join(b'%08X' % f for f in fields) + name_b
     out += b'\0' * (-len(out) % 4) + data
     return out + b'\0' * (-len(out) % 4)
@@ -125,3 +125,35 @@ def test_initramfs_later_archive_replaces(console, qemu_cmd, busybox_initramfs, 
     assert 'link: now a file regular' in texts
     assert 'dir: file new' in texts
     assert 'full: kept' in texts
+
+
+def test_initramfs_hard_links(console, qemu_cmd, busybox_initramfs, kernel_image, tmp_path):
+    """Members with the same c_ino and c_nlink 2 or more are names of one
+    file, as Linux's maybe_link makes them (cpio -H newc writes a hard-linked
+    file that way: the data on its last name): one inode, the link count,
+    the data seen through every name; a write through one name shows
+    through the others."""
+    with open(busybox_initramfs, 'rb') as f:
+        first = f.read()
+    script = (b'#!/bin/sh\n'
+              b'echo "links: $(stat -c %h /hl/a) $(stat -c %h /hl/b) $(stat -c %h /hl/c)"\n'
+              b'[ "$(stat -c %i /hl/a)" = "$(stat -c %i /hl/c)" ] && echo "same inode"\n'
+              b'echo "data: $(cat /hl/a) $(cat /hl/b) $(cat /hl/c)"\n'
+              b'echo changed > /hl/b\n'
+              b'echo "after: $(cat /hl/a)"\n')
+    second = b''.join([newc_member('hl', 0o040755),
+                       newc_member('hl/a', 0o100644, b'', ino=500, nlink=3),
+                       newc_member('hl/b', 0o100644, b'', ino=500, nlink=3),
+                       newc_member('hl/c', 0o100644, b'one file', ino=500, nlink=3),
+                       newc_member('run.sh', 0o100755, script, ino=501)])
+    second += newc_member('TRAILER!!!', 0)
+    initrd = tmp_path / 'initrd.cpio'
+    initrd.write_bytes(first + b'\0' * (-len(first) % 512) + second)
+    console.start(qemu_cmd(kernel=kernel_image, append=APPEND + ' -- /run.sh',
+                           extra=['-initrd', str(initrd)]))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert not [t for t in texts if t.startswith('Initramfs')], texts
+    assert 'links: 3 3 3' in texts
+    assert 'same inode' in texts
+    assert 'data: one file one file one file' in texts
+    assert 'after: changed' in texts

@@ -41,14 +41,14 @@ static void pad4(struct archive *a)
 		a->buf[a->len++] = '\0';
 }
 
-static void member_owned(struct archive *a, const char *name, unsigned int mode,
-			 unsigned int rmajor, unsigned int rminor, const void *data, size_t size,
-			 unsigned int uid, unsigned int mtime)
+static void member_full(struct archive *a, const char *name, unsigned int mode,
+			unsigned int rmajor, unsigned int rminor, const void *data, size_t size,
+			unsigned int uid, unsigned int mtime, unsigned int ino, unsigned int nlink)
 {
 	char hdr[160];
 
 	snprintf(hdr, sizeof(hdr), "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-		 1u, mode, uid, uid, 1u, mtime, (unsigned int)size, 0u, 0u, rmajor, rminor,
+		 ino, mode, uid, uid, nlink, mtime, (unsigned int)size, 0u, 0u, rmajor, rminor,
 		 (unsigned int)strlen(name) + 1, 0u);
 	assert_int_equal(strlen(hdr), 110);
 	put(a, hdr, 110);
@@ -56,6 +56,20 @@ static void member_owned(struct archive *a, const char *name, unsigned int mode,
 	pad4(a);
 	put(a, data, size);
 	pad4(a);
+}
+
+static void member_owned(struct archive *a, const char *name, unsigned int mode,
+			 unsigned int rmajor, unsigned int rminor, const void *data, size_t size,
+			 unsigned int uid, unsigned int mtime)
+{
+	member_full(a, name, mode, rmajor, rminor, data, size, uid, mtime, 1, 1);
+}
+
+/* One of nlink names of the file ino (a hard link): newc puts the data on the last. */
+static void member_link(struct archive *a, const char *name, unsigned int mode, const void *data,
+			size_t size, unsigned int ino, unsigned int nlink)
+{
+	member_full(a, name, mode, 0, 0, data, size, 0, 1700000000u, ino, nlink);
 }
 
 static void member(struct archive *a, const char *name, unsigned int mode, unsigned int rmajor,
@@ -442,6 +456,42 @@ static void unpack_replaces(void **state)
 	assert_int_equal(inode->uid, 7);
 }
 
+/* Hard links: Linux's maybe_link, within one archive only. */
+static void unpack_hard_links(void **state)
+{
+	static struct archive a;
+	const char *error = "unset";
+	struct ramfs_inode *x, *y, *z, *w;
+
+	a.len = 0;
+	member(&a, "l1", S_IFDIR | 0755, 0, 0, "", 0);
+	member(&a, "l1/old", S_IFREG | 0644, 0, 0, "was here", 8);
+	member_link(&a, "l1/x", S_IFREG | 0644, "", 0, 77, 3);
+	member_link(&a, "l1/old", S_IFREG | 0644, "", 0, 77, 3);	/* replaced by a link */
+	member_link(&a, "l1/y", S_IFREG | 0644, "shared", 6, 77, 3);	/* the data, last */
+	member_link(&a, "l1/c1", S_IFCHR | 0600, "", 0, 78, 2);
+	member_link(&a, "l1/c2", S_IFCHR | 0600, "", 0, 78, 2);
+	trailer(&a);
+	member_link(&a, "l1/z", S_IFREG | 0644, "other", 5, 77, 2);	/* another archive */
+	trailer(&a);
+	assert_int_equal(unpack(&a, &error), 0);
+	assert_null(error);
+
+	x = must_find("/l1/x");
+	y = must_find("/l1/y");
+	assert_ptr_equal(x, y);
+	assert_ptr_equal(must_find("/l1/old"), x);
+	assert_int_equal(x->i_nlink, 3);
+	assert_int_equal(x->size, 6);
+	assert_memory_equal(x->data, "shared", 6);
+	w = must_find("/l1/c1");
+	assert_ptr_equal(must_find("/l1/c2"), w);
+	assert_int_equal(w->i_nlink, 2);
+	z = must_find("/l1/z");		/* the same c_ino in the next archive: a file of its own */
+	assert_ptr_not_equal(z, x);
+	assert_memory_equal(z->data, "other", 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -456,6 +506,7 @@ int main(void)
 		cmocka_unit_test(unpack_a_tree),
 		cmocka_unit_test(unpack_errors),
 		cmocka_unit_test(unpack_replaces),
+		cmocka_unit_test(unpack_hard_links),
 	};
 
 	return cmocka_run_group_tests_name("ramfs", tests, NULL, NULL);
