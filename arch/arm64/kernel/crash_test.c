@@ -19,15 +19,20 @@
  * start_kernel. For the stop of the other CPUs that a panic makes
  * (tools/testing/gdb/test_gdb_cpu_stop.py), two more:
  *
- *	test.crash_cpu=N	the crash happens on CPU N instead, in a kernel
- *				thread bound to it ("crash_test/N"), while the
- *				boot CPU waits for it with interrupts on
- *	test.crash_stuck_cpu=M	just before the crash, CPU M is made to spin for
+ *	test.crash_cpu=N[,M...]	the crash happens on each CPU listed instead,
+ *				all at the same moment (they meet first; if
+ *				several, with interrupts masked), each in a
+ *				kernel thread bound to it ("crash_test/N");
+ *				the boot CPU, unless listed, waits for them
+ *				with interrupts on
+ *	test.crash_stuck_cpu=S	just before the crash, CPU S is made to spin for
  *				good with interrupts masked (in a function-call
  *				IPI), as a CPU caught in a loop would: the stop
  *				IPI cannot reach it
  */
+#include <linux/atomic.h>
 #include <linux/bug.h>
+#include <linux/cpumask.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -47,34 +52,55 @@ static int __init crash_setup(char *arg)
 }
 __setup("test.crash=", crash_setup);
 
-#define CPU_ARG_BAD	-2	/* said at parse time; the crash is not run */
-
-static int crash_cpu __ro_after_init = -1;
+/* Set when an argument below was wrong (said at parse time): no crash is run. */
+static bool crash_cpu_arg_bad __ro_after_init;
+static struct cpumask crash_cpus __ro_after_init;
+static const char *crash_cpu_arg __ro_after_init;
 static int crash_stuck_cpu __ro_after_init = -1;
 
-/* A CPU number, or CPU_ARG_BAD with an error: "test.crash_cpu=x: want a CPU number". */
-static int __init parse_cpu(const char *name, const char *arg)
+/*
+ * "N" or "N,M,...": CPU numbers into *cpus. Anything else is said
+ * ("test.crash_cpu=x: want CPU numbers") and no crash is run.
+ */
+static void __init parse_cpus(const char *name, const char *arg, struct cpumask *cpus)
 {
-	char *end;
-	unsigned long long cpu = arg ? simple_strtoull(arg, &end, 10) : 0;
+	const char *s = arg ? arg : "";
 
-	if (!arg || !*arg || *end || cpu >= NR_CPUS) {
-		pr_err("crash_test: %s%s: want a CPU number\n", name, arg ? arg : "");
-		return CPU_ARG_BAD;
+	cpumask_clear(cpus);
+	for (;;) {
+		char *end;
+		unsigned long long cpu = simple_strtoull(s, &end, 10);
+
+		if (end == s || cpu >= NR_CPUS || (*end && *end != ',')) {
+			pr_err("crash_test: %s%s: want CPU numbers\n", name, arg ? arg : "");
+			crash_cpu_arg_bad = true;
+			return;
+		}
+		cpumask_set_cpu(cpu, cpus);
+		if (!*end)
+			return;
+		s = end + 1;
 	}
-	return cpu;
 }
 
 static int __init crash_cpu_setup(char *arg)
 {
-	crash_cpu = parse_cpu("test.crash_cpu=", arg);
+	parse_cpus("test.crash_cpu=", arg, &crash_cpus);
+	crash_cpu_arg = arg;
 	return 0;
 }
 __setup("test.crash_cpu=", crash_cpu_setup);
 
 static int __init crash_stuck_cpu_setup(char *arg)
 {
-	crash_stuck_cpu = parse_cpu("test.crash_stuck_cpu=", arg);
+	struct cpumask cpu;
+
+	parse_cpus("test.crash_stuck_cpu=", arg, &cpu);
+	if (cpumask_weight(&cpu) > 1) {
+		pr_err("crash_test: test.crash_stuck_cpu=%s: want one CPU\n", arg);
+		crash_cpu_arg_bad = true;
+	}
+	crash_stuck_cpu = cpumask_weight(&cpu) == 1 ? (int)cpumask_next(-1, &cpu) : -1;
 	return 0;
 }
 __setup("test.crash_stuck_cpu=", crash_stuck_cpu_setup);
@@ -161,78 +187,107 @@ static noinline void crash_test_stuck(void *unused)
 		cpu_relax();
 }
 
-/* The crash, on the CPU that is to crash; the stuck CPU spinning first. Inlined:
- * the "Call trace:" goes from the fault to crash_test_run as it always did. */
+static atomic_t crash_cpus_ready = ATOMIC_INIT(0);
+
+/*
+ * The crash, on a CPU that is to crash: the first of them makes the stuck
+ * CPU spin, then they all meet and crash together. Inlined: the "Call
+ * trace:" goes from the fault to crash_test_run as it always did.
+ */
 static __always_inline void crash_test_here(void (*fn)(void))
 {
-	if (crash_stuck_cpu >= 0) {
+	if (crash_stuck_cpu >= 0 && smp_processor_id() == cpumask_next(-1, &crash_cpus)) {
 		smp_call_function_single(crash_stuck_cpu, crash_test_stuck, NULL, 0);
 		while (!READ_ONCE(crash_stuck_spinning))
 			cpu_relax();
 	}
+	atomic_inc(&crash_cpus_ready);
+	while (atomic_read(&crash_cpus_ready) < (int)cpumask_weight(&crash_cpus))
+		cpu_relax();
+	if (cpumask_weight(&crash_cpus) == 1) {
+		fn();
+		return;
+	}
+	/* Several: masked, so that no stop IPI cuts an oops short; each reaches panic(). */
+	local_irq_disable();
 	fn();
+	local_irq_enable();
 }
 
-static bool crash_thread_done;
+static atomic_t crash_threads_done = ATOMIC_INIT(0);
 
 static int crash_test_thread(void *fn)
 {
 	crash_test_here(fn);
-	WRITE_ONCE(crash_thread_done, true);	/* test.crash=warn: boot goes on */
+	atomic_inc(&crash_threads_done);	/* test.crash=warn: boot goes on */
 	return 0;
 }
 
-/* test.crash_cpu=: the crash in a thread on that CPU, the boot CPU waiting. */
-static void crash_test_on(unsigned int cpu, void (*fn)(void))
+/* test.crash_cpu=: a thread on each listed CPU but this one; this one's part, or a wait. */
+static void crash_test_on_cpus(void (*fn)(void))
 {
-	struct task_struct *p = kthread_create(crash_test_thread, fn, "crash_test/%u", cpu);
+	unsigned int cpu, me = smp_processor_id();
+	int threads = 0;
 
-	if (!p) {
-		pr_err("crash_test: no thread for CPU%u\n", cpu);
-		return;
+	for_each_cpu(cpu, &crash_cpus) {
+		struct task_struct *p;
+
+		if (cpu == me)
+			continue;
+		p = kthread_create(crash_test_thread, fn, "crash_test/%u", cpu);
+		if (!p) {
+			pr_err("crash_test: no thread for CPU%u\n", cpu);
+			continue;	/* the others wait for it for ever: said */
+		}
+		kthread_bind(p, cpu);
+		wake_up_process(p);
+		threads++;
 	}
-	kthread_bind(p, cpu);
-	wake_up_process(p);
-	while (!READ_ONCE(crash_thread_done))
+	if (cpumask_test_cpu(me, &crash_cpus))
+		crash_test_here(fn);
+	while (atomic_read(&crash_threads_done) < threads)
 		cpu_relax();
 }
 
-/* The CPU the crash happens on, or -1 with the reason when a CPU given is not usable. */
-static int crash_test_cpu(void)
+/* Are the CPUs named usable? If not, say why (the crash is not run). */
+static bool crash_test_cpus_ok(void)
 {
-	int cpu = crash_cpu >= 0 ? crash_cpu : (int)smp_processor_id();
+	unsigned int cpu;
 
-	if (crash_cpu == CPU_ARG_BAD || crash_stuck_cpu == CPU_ARG_BAD)
-		return -1;
-	if (!cpu_online(cpu)) {
-		pr_err("crash_test: test.crash_cpu=%d: CPU%d is not online\n", cpu, cpu);
-		return -1;
+	if (crash_cpu_arg_bad)
+		return false;
+	if (!crash_cpus.bits)
+		cpumask_set_cpu(smp_processor_id(), &crash_cpus);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {	/* for_each_cpu stops at nr_cpu_ids */
+		if (cpumask_test_cpu(cpu, &crash_cpus) && !cpu_online(cpu)) {
+			pr_err("crash_test: test.crash_cpu=%s: CPU%u is not online\n",
+			       crash_cpu_arg, cpu);
+			return false;
+		}
 	}
-	if (crash_stuck_cpu >= 0 && (crash_stuck_cpu == cpu || !cpu_online(crash_stuck_cpu))) {
-		pr_err("crash_test: test.crash_stuck_cpu=%d: want an online CPU other than CPU%d\n",
-		       crash_stuck_cpu, cpu);
-		return -1;
+	if (crash_stuck_cpu >= 0 && (cpumask_test_cpu(crash_stuck_cpu, &crash_cpus) ||
+				     !cpu_online(crash_stuck_cpu))) {
+		pr_err("crash_test: test.crash_stuck_cpu=%d: want an online CPU that does not crash\n",
+		       crash_stuck_cpu);
+		return false;
 	}
-	return cpu;
+	return true;
 }
 
 noinline void crash_test_run(void)
 {
-	int cpu;
-
 	if (!crash_type)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(crash_tests); i++) {
 		if (strcmp(crash_type, crash_tests[i].name))
 			continue;
-		cpu = crash_test_cpu();
-		if (cpu < 0)
+		if (!crash_test_cpus_ok())
 			return;
 		pr_info("crash_test: %s\n", crash_type);
-		if (cpu == (int)smp_processor_id())
+		if (crash_cpus.bits == 1UL << smp_processor_id())
 			crash_test_here(crash_tests[i].fn);
 		else
-			crash_test_on(cpu, crash_tests[i].fn);
+			crash_test_on_cpus(crash_tests[i].fn);
 		return;
 	}
 	pr_err("crash_test: unknown test.crash=%s\n", crash_type);

@@ -187,13 +187,16 @@ def test_panic_stops_the_other_cpus(console, qemu_cmd, kernel_image):
 
 @pytest.mark.parametrize('args, error', [
     ('test.crash_cpu=5', 'test.crash_cpu=5: CPU5 is not online'),
-    ('test.crash_cpu=x', 'test.crash_cpu=x: want a CPU number'),
-    ('test.crash_stuck_cpu=', 'test.crash_stuck_cpu=: want a CPU number'),
+    ('test.crash_cpu=0,5', 'test.crash_cpu=0,5: CPU5 is not online'),
+    ('test.crash_cpu=x', 'test.crash_cpu=x: want CPU numbers'),
+    ('test.crash_cpu=1,', 'test.crash_cpu=1,: want CPU numbers'),
+    ('test.crash_stuck_cpu=', 'test.crash_stuck_cpu=: want CPU numbers'),
+    ('test.crash_stuck_cpu=0,1', 'test.crash_stuck_cpu=0,1: want one CPU'),
     ('test.crash_cpu=1 test.crash_stuck_cpu=1',
-     'test.crash_stuck_cpu=1: want an online CPU other than CPU1'),
+     'test.crash_stuck_cpu=1: want an online CPU that does not crash'),
 ])
 def test_crash_cpu_bad(console, qemu_cmd, kernel_image, args, error):
-    """test.crash_cpu= and test.crash_stuck_cpu= (the CPU a test crash
+    """test.crash_cpu= and test.crash_stuck_cpu= (the CPUs a test crash
     runs on, the CPU it leaves spinning with interrupts masked:
     tools/testing/gdb/test_gdb_cpu_stop.py) naming no usable CPU: said,
     and the crash is not run anywhere else; boot goes on."""

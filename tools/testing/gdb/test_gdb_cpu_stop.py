@@ -22,7 +22,8 @@ it with interrupts on, so the stopped CPUs are a busy one (CPU 0) and idle
 ones (1, 3). test.crash_stuck_cpu=1 first makes CPU 1 spin with interrupts
 masked: it cannot take the IPI, and smp_send_stop says so after a second,
 in Linux's words, with the online mask ("1-2": Linux's list includes the
-CPU that is stopping the others).
+CPU that is stopping the others). test.crash_cpu=1,2 makes two CPUs oops
+at once: one panics, the other stops itself.
 """
 
 import re
@@ -141,6 +142,30 @@ def test_stuck_cpu_is_reported(env):
     stop = index(log, r'SMP: stopping secondary CPUs')
     failed = index(log, r'SMP: failed to stop secondary CPUs 1-2')
     assert stop < failed, log[-40:]
+
+
+def test_concurrent_panics(env):
+    """CPUs 1 and 2 oops at the same moment, interrupts masked
+    (test.crash_cpu=1,2), so that both reach panic(): one goes through
+    (v5.15's panic_cpu) and stops the others; the second stops itself
+    (panic_smp_self_stop) instead of printing a second panic and waiting
+    for a CPU that cannot take its IPI."""
+    cpus, online, log = stop_run(env, 'two-panics', 'machine_halt',
+                                 'test.crash=null test.crash_cpu=1,2')
+    first = [c for c in cpus.values() if c.frames[:2] == ['machine_halt', 'panic']]
+    assert len(first) == 1 and first[0].cpu in (1, 2), cpus
+    second = cpus[3 - first[0].cpu]
+    assert second.frames[:4] == ['cpu_park_loop', 'local_cpu_stop', 'panic_smp_self_stop',
+                                 'panic'], second
+    assert 'die' in second.frames and second.daif == DAIF_ALL and second.stops == 0, second
+    for n in (0, 3):
+        assert_stopped(cpus[n])
+    assert online == 1 << first[0].cpu
+    for n in (1, 2):
+        index(log, rf'CPU: {n} PID: \d+ Comm: crash_test/{n} .*')
+    index(log, r'Kernel panic - not syncing: Oops: Fatal exception')
+    index(log, r'SMP: stopping secondary CPUs')
+    assert not [ln for ln in log if 'failed to stop' in ln], log[-40:]
 
 
 @pytest.mark.parametrize('name, append, initrd, stop_at, caller, line', [
