@@ -122,11 +122,9 @@ static void smp_spinlock_hammer(struct kunit *test)
  * time slice ends there; each other CPU takes the lock once, then waits
  * in wfe, which hands the turn on): never more than 2 (N - 1). Under
  * multi-threaded TCG there is no bound: the vCPU's host thread can be
- * descheduled there, and the ticket's stxr fails whenever another vCPU
- * wrote the word since the ldaxr, again and again while the holder
- * releases and takes the lock back in a few instructions. So the case
- * asserts no bound itself: test_smp.py reads the figures and holds the
- * ticket lock to 2 (N - 1) under -icount.
+ * descheduled there while the others go on. So the case asserts no bound
+ * itself: test_smp.py reads the figures and holds the ticket lock to
+ * 2 (N - 1) under -icount.
  */
 #define FAIR_ROUNDS 1000
 #define FAIR_CAP 10		/* x n x FAIR_ROUNDS in all: a starved CPU ends */

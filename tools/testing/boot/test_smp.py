@@ -285,9 +285,8 @@ def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
 # (the case's comment says why), and every CPU waited behind another at
 # least once (the CPUs did contend). Under multi-threaded TCG, on 2
 # CPUs, the figures are printed (-s shows them) but held to no bound:
-# there a waiter can lose any number of turns before its ticket is
-# taken (its host thread descheduled, or its stxr failing while the
-# other vCPU keeps writing the word), with either lock. The test-and-set
+# there a waiter whose host thread is descheduled before its ticket is
+# taken loses any number of turns, with either lock. The test-and-set
 # lock promises nothing; under -icount it starves CPUs for thousands of
 # acquisitions. Documentation/arm64/smp.rst, "Why the spinlock is not
 # fair", has the figures of both.
