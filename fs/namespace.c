@@ -17,7 +17,8 @@
  * Other types (sysfs, ext4...) give -ENODEV, as Linux does for a type it
  * does not know; a target that is not a directory -ENOTDIR; a second mount
  * on the same directory -EBUSY. umount2 of a listed mount point removes it
- * from the list; of anything else -EINVAL.
+ * from the list; of anything else -EINVAL. Both are root's only: -EPERM
+ * once the target is found (Linux's may_mount(), CAP_SYS_ADMIN).
  *
  * Locking: mount_lock guards the table; ramfs_lock (include/linux/fs.h)
  * is taken inside it for the paths and counts of mount points.
@@ -26,6 +27,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/proc_fs.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -133,7 +135,7 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name, char __
 {
 	char source[32] = "", fstype[FSTYPE_MAX] = "";
 	struct ramfs_inode *dir;
-	long n;
+	long n = 0;
 	int err;
 
 	if (dev_name) {
@@ -146,17 +148,21 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name, char __
 		n = strncpy_from_user(fstype, type, sizeof(fstype));
 		if (n < 0)
 			return -EFAULT;
-		if (n == sizeof(fstype))
-			return -ENODEV;
-	} else if (!(flags & MS_REMOUNT)) {
-		return -EINVAL;
 	}
 	err = user_path_at(AT_FDCWD, dir_name, 0, &dir);
 	if (err)
 		return err;
-	spin_lock(&mount_lock);
-	err = do_mount(source, dir, fstype, flags);
-	spin_unlock(&mount_lock);
+	if (current->cred.euid != 0)
+		err = -EPERM;
+	else if (!type && !(flags & MS_REMOUNT))
+		err = -EINVAL;
+	else if (type && n == sizeof(fstype))
+		err = -ENODEV;
+	if (!err) {
+		spin_lock(&mount_lock);
+		err = do_mount(source, dir, fstype, flags);
+		spin_unlock(&mount_lock);
+	}
 	iput(dir);
 	return err;
 }
@@ -178,6 +184,10 @@ SYSCALL_DEFINE2(umount2, char __user *, name, int, flags)
 			   &dir);
 	if (err)
 		return err;
+	if (current->cred.euid != 0) {
+		iput(dir);
+		return -EPERM;
+	}
 	spin_lock(&mount_lock);
 	m = find_mount(dir);
 	if (m) {

@@ -621,6 +621,9 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
 {
+	/* Only root, whatever the arguments (Linux: CAP_SYS_BOOT, checked first). */
+	if (current->cred.euid != 0)
+		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))

@@ -89,7 +89,11 @@ SYSCALL_DEFINE2(clock_gettime, int, which_clock, struct __kernel_timespec __user
 	return err ? err : put_timespec_ns(ns, tp);
 }
 
-/* Only CLOCK_REALTIME can be set (-EINVAL for the others, as Linux). */
+/*
+ * Only CLOCK_REALTIME can be set (-EINVAL for the others, as Linux), and
+ * only by root: -EPERM once the arguments are valid (Linux's CAP_SYS_TIME,
+ * checked by security_settime64 after the timespec).
+ */
 SYSCALL_DEFINE2(clock_settime, int, which_clock, const struct __kernel_timespec __user *, tp)
 {
 	u64 ns;
@@ -102,6 +106,8 @@ SYSCALL_DEFINE2(clock_settime, int, which_clock, const struct __kernel_timespec 
 	err = get_timespec_ns(tp, &ns);
 	if (err)
 		return err;
+	if (current->cred.euid != 0)
+		return -EPERM;
 	do_settimeofday_ns(ns);
 	return 0;
 }
@@ -143,12 +149,15 @@ SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv,
 	struct __kernel_old_timeval v;
 	struct timezone z;
 
+	/* Linux's order: the time read and checked, the zone read, then root. */
 	if (tv && copy_from_user(&v, tv, sizeof(v)))
-		return -EFAULT;
-	if (tz && copy_from_user(&z, tz, sizeof(z)))
 		return -EFAULT;
 	if (tv && (v.tv_sec < 0 || v.tv_usec < 0 || v.tv_usec >= 1000000))
 		return -EINVAL;
+	if (tz && copy_from_user(&z, tz, sizeof(z)))
+		return -EFAULT;
+	if (current->cred.euid != 0)
+		return -EPERM;		/* as clock_settime: before the zone's range */
 	if (tz) {
 		if (z.tz_minuteswest < -15 * 60 || z.tz_minuteswest > 15 * 60)
 			return -EINVAL;

@@ -15,7 +15,12 @@
  * kills aimed at itself) and moves to /proc (so relative random paths create nothing; usr/tests' sandbox is
  * read-only too). Some calls are never made, because they would end or
  * block the child or harm things outside it rather than test the kernel;
- * `denied` below lists them with the reason. Others get one argument fixed
+ * `denied` below lists them with the reason, and none of them is a call
+ * headstart implements (usr/tests/test_fuzz_calls.py). The implemented
+ * calls that end or replace the process, block for ever or change the
+ * machine are made apart, after the chunks, with fuzzed arguments in
+ * disposable children (fuzz_apart.c; fuzz_machine.c, on headstart only).
+ * Others get one argument fixed
  * so that they cannot block or harm: mmap is made with MAP_FIXED,
  * MAP_POPULATE and MAP_LOCKED cleared, so it cannot map over the program or
  * pin the host's memory; pipe2 and fcntl(F_SETFL) always with O_NONBLOCK,
@@ -32,6 +37,7 @@
  *
  * fuzz -f calls seed chunk: find the call that killed a chunk's child.
  * fuzz -l calls seed chunk: find the call after which memory is lost.
+ * fuzz -n: the numbers of the calls never made, and of those made apart.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -45,22 +51,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "ktap.h"
 
 #define NR_MAX		1024
 #define CHUNK		10000
-#define SCRATCH		(64 * 1024UL)
-#define PAGE		4096UL
+#define APART_ROUNDS	32		/* of each call made apart */
 static int chunk_timeout = 60;		/* seconds before a child counts as hung */
 
 struct range {
 	unsigned short from, to;
 };
 
+/*
+ * Never made. Every call headstart implements must be made, here or apart
+ * (fuzz_apart.c, fuzz_machine.c): usr/tests/test_fuzz_calls.py fails when
+ * one of these is implemented. (Made apart, not in the chunks: exit,
+ * exit_group, execve, clone, clone3, rt_sigreturn, rt_sigsuspend, reboot,
+ * mount, umount2, clock_settime, settimeofday, vhangup.)
+ */
 static const struct range denied[] = {
-	/* End or replace the process: exit, exit_group, execve, execveat,
-	 * clone, clone3, rt_sigreturn (loads registers from the stack). */
-	{ 93, 94 }, { 221, 221 }, { 281, 281 }, { 220, 220 }, { 435, 435 }, { 139, 139 },
+	/* Replace the process: execveat. */
+	{ 281, 281 },
 	/* Signal other processes (the parent, init): pidfd_send_signal.
 	 * (kill, tkill, tgkill, rt_sigqueueinfo and rt_tgsigqueueinfo are made,
 	 * aimed at the child itself: next_call.) */
@@ -79,9 +91,9 @@ static const struct range denied[] = {
 	 * rt_sigsuspend, io_getevents, io_pgetevents, socket waits (accept,
 	 * accept4, connect, recvfrom, recvmsg, recvmmsg). (rt_sigtimedwait,
 	 * futex, nanosleep and clock_nanosleep are made, with a zero timeout;
-	 * ppoll and pselect6 too, see above.) */
+	 * ppoll and pselect6 too, see above; rt_sigsuspend apart.) */
 	{ 449, 449 }, { 454, 456 },
-	{ 22, 22 }, { 441, 441 }, { 133, 133 }, { 4, 4 }, { 292, 292 },
+	{ 22, 22 }, { 441, 441 }, { 4, 4 }, { 292, 292 },
 	{ 202, 203 }, { 207, 207 }, { 212, 212 }, { 242, 243 },
 	/* Make fds whose read blocks: eventfd2, signalfd4, timerfd_create,
 	 * inotify_init1, fanotify_init, userfaultfd, socket, socketpair,
@@ -96,18 +108,17 @@ static const struct range denied[] = {
 	{ 47, 47 }, { 5, 7 }, { 14, 16 }, { 452, 452 },
 	/* Slow on a host: sync, fsync, fdatasync, sync_file_range, syncfs. */
 	{ 81, 84 }, { 267, 267 },
-	/* The machine, not the process: reboot, kexec_load, kexec_file_load,
-	 * init/finit/delete_module, mount, umount2, pivot_root, the new mount
-	 * calls, mount_setattr, swapon/off, acct, quotactl(_fd), setting clocks
-	 * (settimeofday, clock_settime, adjtimex, clock_adjtime), host and
-	 * domain names, ptrace, process_vm_writev, bpf,
-	 * perf_event_open, unshare, setns, syslog, vhangup, scheduling policy
-	 * and priority, mlockall. */
-	{ 142, 142 }, { 104, 106 }, { 294, 294 }, { 273, 273 }, { 39, 41 },
+	/* The machine, not the process: kexec_load, kexec_file_load,
+	 * init/finit/delete_module, pivot_root, the new mount calls,
+	 * mount_setattr, swapon/off, acct, quotactl(_fd), setting clocks
+	 * (adjtimex, clock_adjtime), host and domain names,
+	 * ptrace, process_vm_writev, bpf, perf_event_open, unshare,
+	 * setns, syslog, scheduling policy and priority, mlockall. */
+	{ 104, 106 }, { 294, 294 }, { 273, 273 }, { 41, 41 },
 	{ 428, 433 }, { 442, 443 }, { 224, 225 }, { 89, 89 }, { 60, 60 },
-	{ 112, 112 }, { 170, 171 }, { 266, 266 }, { 161, 162 }, { 117, 117 },
+	{ 171, 171 }, { 266, 266 }, { 161, 162 }, { 117, 117 },
 	{ 271, 271 }, { 280, 280 }, { 241, 241 },
-	{ 97, 97 }, { 268, 268 }, { 116, 116 }, { 58, 58 }, { 118, 119 },
+	{ 97, 97 }, { 268, 268 }, { 116, 116 }, { 118, 119 },
 	{ 140, 140 }, { 274, 274 }, { 230, 230 },
 	/* Newer than this list (Linux 6.13 on): unknown effects. */
 	{ 463, 511 },
@@ -141,11 +152,11 @@ static const struct range qemu_denied[] = {
 
 static unsigned char is_denied[NR_MAX];
 static unsigned long long rng;
-static char *scratch;
+char *scratch;
 static long self;			/* the child's pid: what kill may aim at */
 static const struct timespec zero_timeout;
 
-static unsigned long long next(void)
+unsigned long long fuzz_next(void)
 {
 	rng ^= rng << 13;
 	rng ^= rng >> 7;
@@ -153,9 +164,9 @@ static unsigned long long next(void)
 	return rng;
 }
 
-static long random_arg(void)
+long random_arg(void)
 {
-	unsigned long long r = next();
+	unsigned long long r = fuzz_next();
 
 	switch (r & 15) {
 	case 0:  return 0;
@@ -163,7 +174,7 @@ static long random_arg(void)
 	case 2:  return (long)((r >> 8) & 15);
 	case 3:  return (long)((r >> 8) & 4095);
 	case 4:  return -1;
-	case 5:  return (long)next();
+	case 5:  return (long)fuzz_next();
 	case 6:  return (long)(unsigned)(r >> 16);
 	case 7:  return (long)(scratch + ((r >> 8) % SCRATCH));
 	case 8:  return (long)scratch;
@@ -211,7 +222,7 @@ static void only_root(long a[6], unsigned which)
 			a[j] = (long)"/";
 }
 
-static void seed_chunk(unsigned seed, int chunk)
+void fuzz_seed(unsigned seed, int chunk)
 {
 	rng = 0x9e3779b97f4a7c15ULL ^ ((unsigned long long)seed << 32) ^ (unsigned)chunk;
 }
@@ -222,7 +233,7 @@ static int next_call(long a[6])
 	int j, nr;
 
 	do
-		nr = (int)(next() % NR_MAX);
+		nr = (int)(fuzz_next() % NR_MAX);
 	while (is_denied[nr]);
 	for (j = 0; j < 6; j++)
 		a[j] = random_arg();
@@ -281,7 +292,7 @@ static void fuzz_chunk(unsigned seed, int chunk, long calls)
 	long i, a[6];
 	int nr;
 
-	seed_chunk(seed, chunk);
+	fuzz_seed(seed, chunk);
 	for (i = 0; i < calls; i++) {
 		nr = next_call(a);
 		__syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
@@ -325,7 +336,7 @@ static int run_chunk(unsigned seed, int chunk, long calls)
 	}
 }
 
-static long long free_bytes(void)
+long long free_bytes(void)
 {
 	struct sysinfo si;
 
@@ -347,6 +358,11 @@ static int setup(void)
 	     d < qemu_denied + sizeof(qemu_denied) / sizeof(qemu_denied[0]); d++)
 		for (n = d->from; n <= d->to; n++)
 			is_denied[n] = 1;
+	/* Made apart, not in the chunks. */
+	for (n = 0; n < nr_process_calls; n++)
+		is_denied[process_calls[n].nr] = 1;
+	for (n = 0; n < nr_machine_calls; n++)
+		is_denied[machine_calls[n].nr] = 1;
 	/* [unmapped page][scratch][unmapped page]: overruns fault, not corrupt. */
 	area = mmap(NULL, SCRATCH + 2 * PAGE, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -355,6 +371,7 @@ static int setup(void)
 	munmap(area, PAGE);
 	munmap(area + PAGE + SCRATCH, PAGE);
 	scratch = area + PAGE;
+	machine_prepare();
 	return 0;
 }
 
@@ -364,7 +381,7 @@ static void show_calls(unsigned seed, int chunk, long calls)
 	long i, a[6];
 	int nr;
 
-	seed_chunk(seed, chunk);
+	fuzz_seed(seed, chunk);
 	for (i = 0; i < calls; i++) {
 		nr = next_call(a);
 		if (i >= calls - 8)
@@ -450,6 +467,57 @@ static int find_leak(long calls, unsigned seed, int chunk)
 	return 0;
 }
 
+/* fuzz -n: the numbers of the calls never made, and of those made apart. */
+static int list_calls(void)
+{
+	static const struct { const char *what; const struct range *r; int n; } lists[] = {
+		{ "never", denied, sizeof(denied) / sizeof(denied[0]) },
+		{ "not under qemu-user", qemu_denied, sizeof(qemu_denied) / sizeof(qemu_denied[0]) },
+	};
+
+	for (unsigned i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		printf("%s:", lists[i].what);
+		for (const struct range *d = lists[i].r; d < lists[i].r + lists[i].n; d++)
+			for (int n = d->from; n <= d->to; n++)
+				printf(" %d", n);
+		printf("\n");
+	}
+	printf("apart:");
+	for (int i = 0; i < nr_process_calls; i++)
+		printf(" %d", process_calls[i].nr);
+	for (int i = 0; i < nr_machine_calls; i++)
+		printf(" %d", machine_calls[i].nr);
+	printf("\n");
+	return 0;
+}
+
+/* The calls made apart: the process's own, then (on headstart) the machine's. */
+static void fuzz_apart(unsigned seed)
+{
+	const char *skip = "on a Linux host, where they would act on the host";
+	int i;
+
+	for (i = 0; i < nr_process_calls; i++)
+		run_apart(&process_calls[i], seed, APART_ROUNDS);
+	if (!on_headstart()) {
+		ktap_diag("skipped on a Linux host: reboot, mount, umount2, clock_settime, "
+			  "settimeofday, vhangup (they would act on the host itself)");
+		for (i = 0; i < nr_machine_calls; i++)
+			ktap_skip(skip, "%s_fuzzed_%d_times", machine_calls[i].name, APART_ROUNDS);
+		return;
+	}
+	if (machine_setup() < 0) {
+		ktap_diag("cannot make %s or read /proc/mounts: %s", "/tmp/fuzz-mnt",
+			  strerror(errno));
+		for (i = 0; i < nr_machine_calls; i++)
+			ktap_result(0, "%s_fuzzed_%d_times", machine_calls[i].name, APART_ROUNDS);
+		return;
+	}
+	for (i = 0; i < nr_machine_calls; i++)
+		run_apart(&machine_calls[i], seed, APART_ROUNDS);
+	machine_cleanup();
+}
+
 int main(int argc, char **argv)
 {
 	long calls = 100000, done;
@@ -460,6 +528,8 @@ int main(int argc, char **argv)
 	if (argc == 5 && !strcmp(argv[1], "-f"))
 		return find_fatal(strtol(argv[2], NULL, 0), (unsigned)atoi(argv[3]),
 				  atoi(argv[4]));
+	if (argc == 2 && !strcmp(argv[1], "-n"))
+		return list_calls();
 	if (argc == 5 && !strcmp(argv[1], "-l"))
 		return find_leak(strtol(argv[2], NULL, 0), (unsigned)atoi(argv[3]),
 				 atoi(argv[4]));
@@ -468,7 +538,7 @@ int main(int argc, char **argv)
 	if (argc > 2)
 		seed = (unsigned)atoi(argv[2]);
 
-	ktap_start("fuzz", 3);
+	ktap_start("fuzz", 3 + nr_process_calls + nr_machine_calls);
 	if (setup() < 0) {
 		ktap_diag("mmap of the scratch area failed: %s", strerror(errno));
 		return KSFT_FAIL;
@@ -495,6 +565,7 @@ int main(int argc, char **argv)
 		ktap_diag("to find the call: fuzz -f %ld %u %d", n, seed, chunk);
 	}
 	ktap_result(survived, "%ld_random_calls_seed_%u_children_survive", calls, seed);
+	fuzz_apart(seed);
 	ktap_result(getpid() > 0 && write(1, "", 0) == 0, "kernel_still_answers");
 
 	after = free_bytes();
