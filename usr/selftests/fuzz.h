@@ -43,8 +43,9 @@ struct apart_call {
 	void (*draw)(struct round *r);
 	/* In the disposable child: make the call; its exit status. */
 	int (*body)(const struct round *r);
-	/* In the fuzzer again, the child reaped (status, -1 if it hung and
-	 * was killed): undo what it changed; NULL, or what was wrong. */
+	/* In the fuzzer again, the child reaped (its wait status; < 0 if it
+	 * hung, or could not be made, or left a task that would not end):
+	 * undo what it changed; NULL, or what was wrong. */
 	const char *(*after)(const struct round *r, int status);
 };
 

@@ -87,7 +87,12 @@ static int reap_strays(void)
 	}
 }
 
-/* One round in a disposable child; its wait status, -1 if it hung. */
+#define HUNG		-1
+#define NO_FORK		-2
+#define STRAY		-3
+
+/* One round in a disposable child: its wait status, or HUNG (killed),
+ * NO_FORK, or STRAY (a task it made would not end). */
 static int run_round(const struct apart_call *c, const struct round *r)
 {
 	long long deadline = monotonic_ns() + APART_TIMEOUT * 1000000000LL;
@@ -104,7 +109,7 @@ static int run_round(const struct apart_call *c, const struct round *r)
 		_exit(c->body(r));
 	}
 	if (pid < 0)
-		return -1;
+		return NO_FORK;
 	while (!ended(pid)) {
 		if (monotonic_ns() > deadline) {
 			hung = 1;
@@ -115,8 +120,8 @@ static int run_round(const struct apart_call *c, const struct round *r)
 	kill(-pid, SIGKILL);		/* its group: clones left behind (and it, if hung) */
 	wait4(pid, &st, __WALL, NULL);
 	if (!reap_strays())
-		ktap_diag("%s: a child of the fuzzer would not end", c->name);
-	return hung ? -1 : st;
+		return STRAY;
+	return hung ? HUNG : st;
 }
 
 /* Its rounds of call c; the KTAP result, with the tally of endings. */
@@ -138,7 +143,8 @@ int run_apart(const struct apart_call *c, unsigned seed, int rounds)
 		st = run_round(c, &r);
 		wrong = c->after(&r, st);
 		if (st < 0) {
-			wrong = "hung, killed";
+			wrong = st == HUNG ? "hung, killed" : st == NO_FORK ? "fork failed" :
+				"a task it made would not end";
 		} else if (WIFSIGNALED(st)) {
 			killed++;
 			signals |= 1ULL << (WTERMSIG(st) & 63);

@@ -2,8 +2,9 @@
 /*
  * fuzz_machine.c: the calls that act on the machine rather than on the
  * process, made apart with fuzzed arguments: reboot, mount, umount2,
- * clock_settime, settimeofday and vhangup. Each round is made once as root
- * and once as uid 1000, in a disposable child (fuzz_apart.c's run_apart).
+ * clock_settime, settimeofday and vhangup. Each round is made as root or,
+ * drawn with even odds, as uid 1000, in a disposable child (fuzz_apart.c's
+ * run_apart).
  *
  * ONLY ON HEADSTART. The same /test/fuzz also runs on Linux under
  * qemu-aarch64 (usr/tests' sandbox), where these calls would reach the
