@@ -129,7 +129,7 @@ int run_apart(const struct apart_call *c, unsigned seed, int rounds)
 {
 	unsigned long long signals = 0;
 	long long free_before = free_bytes();
-	int exited = 0, killed = 0, bad = 0, st;
+	int exited = 0, killed = 0, bad = 0, real = 0, st;
 	char sigs[128] = "";
 	const char *wrong;
 	struct round r;
@@ -140,6 +140,7 @@ int run_apart(const struct apart_call *c, unsigned seed, int rounds)
 		r.nr = c->nr;
 		r.expect = ANY;
 		c->draw(&r);
+		real += r.real;
 		st = run_round(c, &r);
 		wrong = c->after(&r, st);
 		if (st < 0) {
@@ -161,6 +162,9 @@ int run_apart(const struct apart_call *c, unsigned seed, int rounds)
 			snprintf(sigs + strlen(sigs), sizeof(sigs) - strlen(sigs), " %d", sig);
 	ktap_diag("%s: %d children: %d ended by an exit status, %d by a signal%s%s", c->name,
 		  rounds, exited, killed, killed ? ":" : "", sigs);
+	if (real)
+		ktap_diag("%s: %d of them %s", c->name, real,
+			  c->nr == __NR_execve ? "ran a program" : "set a good time, read back");
 	if (!ktap_on_linux() && free_bytes() != free_before)
 		ktap_diag("%s: free memory before its rounds %lld, after %lld bytes", c->name,
 			  free_before, free_bytes());
