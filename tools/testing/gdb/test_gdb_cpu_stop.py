@@ -17,6 +17,7 @@ took the stop IPI once; it has left cpu_online_mask, which holds the
 stopping CPU only. The stopping CPU is the one that hit the breakpoint
 and the one whose panic or oops the log shows ("CPU: 2 PID: ...").
 
+On QEMU virt (GICv2 SGIs) and once on the Raspberry Pi 3 (mailboxes).
 The crash runs on CPU 2 (test.crash_cpu=2) while the boot CPU waits for
 it with interrupts on, so the stopped CPUs are a busy one (CPU 0) and idle
 ones (1, 3). test.crash_stuck_cpu=1 first makes CPU 1 spin with interrupts
@@ -26,6 +27,7 @@ CPU that is stopping the others). test.crash_cpu=1,2 makes two CPUs oops
 at once: one panics, the other stops itself.
 """
 
+import os
 import re
 
 import pytest
@@ -38,8 +40,7 @@ SCRIPT = '''set pagination off
 set confirm off
 source {srctree}/scripts/gdb/vmlinux-gdb.py
 target remote :{port}
-hs phys-symbols 0x40200000
-hs mmu-on
+SYMBOLS
 break STOP_AT
 continue
 echo @@cpus\\n
@@ -78,10 +79,24 @@ class Cpu:
         return f'CPU{self.cpu}({self.qemu} daif={self.daif:#x} stops={self.stops} {self.frames})'
 
 
-def stop_run(env, name, stop_at, append, initrd=False):
-    """Boot on 4 CPUs to the breakpoint: (CPUs by number, online mask, log)."""
-    session = _run(env, f'cpu-stop-{name}', SCRIPT.replace('STOP_AT', stop_at),
-                   initrd=initrd, append='console=ttyAMA0 ' + append, smp=4)
+def stop_run(env, name, stop_at, append, initrd=False, raspi_dtb=None):
+    """Boot on 4 CPUs (QEMU virt, or the Raspberry Pi 3 with its DTB) to the
+    breakpoint: (CPUs by number, online mask, log)."""
+    script = SCRIPT.replace('STOP_AT', stop_at)
+    if raspi_dtb:
+        # The console is the mini UART, QEMU's second serial port. No
+        # KASLR there (no seed) and the Image at 0x200000, 2 MiB aligned:
+        # the kernel runs at its link addresses, vmlinux's own symbols.
+        machine = [env.qemu, '-M', 'raspi3b', '-m', '1G', '-display', 'none',
+                   '-monitor', 'none', '-serial', 'null', '-serial', 'stdio',
+                   '-kernel', env.file('arch/arm64/boot/Image'), '-dtb', raspi_dtb,
+                   '-append', 'console=ttyS1 ' + append]
+        session = _run(env, f'cpu-stop-{name}', script.replace('SYMBOLS\n', ''),
+                       machine=machine)
+    else:
+        session = _run(env, f'cpu-stop-{name}',
+                       script.replace('SYMBOLS', 'hs phys-symbols 0x40200000\nhs mmu-on'),
+                       initrd=initrd, append='console=ttyAMA0 ' + append, smp=4)
     cpus = {}
     for m in re.finditer(r'^CPU (?P<cpu>\d+) (?P<qemu>CPU#\d+) daif=(?P<daif>0x[0-9a-f]+) '
                          r'stops=(?P<stops>\d+) frames=(?P<frames>\S+)$',
@@ -123,6 +138,25 @@ def test_panic_stops_the_other_cpus(env):
     panic = index(log, r'Kernel panic - not syncing: Oops: Fatal exception')
     stop = index(log, r'SMP: stopping secondary CPUs')
     assert oops < panic < stop, log[-40:]
+    assert not [ln for ln in log if 'failed to stop' in ln], log[-40:]
+
+
+def test_panic_stops_the_other_cpus_raspi3b(env):
+    """The same on the Raspberry Pi 3 (-M raspi3b), where the stop IPI is
+    bit 2 of each core's mailbox 0 (irq-bcm2836.c), not a GIC SGI."""
+    dtb = os.environ.get('RASPI_DTB') or \
+        os.path.join(env.srctree, '.deps', 'raspi', 'bcm2837-rpi-3-b.dtb')
+    if not os.path.isfile(dtb):
+        pytest.fail(f'{dtb} missing: scripts/install-deps test fetches it', pytrace=False)
+    cpus, online, log = stop_run(env, 'panic-raspi3b', 'machine_halt',
+                                 'test.crash=null test.crash_cpu=2', raspi_dtb=dtb)
+    assert cpus[2].frames[:2] == ['machine_halt', 'panic'], cpus[2]
+    for n in (0, 1, 3):
+        assert_stopped(cpus[n])
+        assert 'bcm2836_arm_irqchip_handle_irq' in cpus[n].frames, cpus[n]
+    assert online == 1 << 2
+    index(log, r'CPU: 2 PID: \d+ Comm: crash_test/2 .*')
+    index(log, r'SMP: stopping secondary CPUs')
     assert not [ln for ln in log if 'failed to stop' in ln], log[-40:]
 
 

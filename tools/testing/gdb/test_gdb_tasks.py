@@ -79,10 +79,11 @@ kill
 '''
 
 
-def _run(env, name, script, initrd=True, append=APPEND, smp=None):
+def _run(env, name, script, initrd=True, append=APPEND, smp=None, machine=None):
     """QEMU stopped at reset (with `smp` CPUs), gdb -batch running `script`
     against it; the Session. initrd: True for usr/initramfs.cpio, or the
-    build directory's path of another one."""
+    build directory's path of another one. machine: the QEMU command
+    (without -S -gdb) of another machine than virt, built by the caller."""
     os.makedirs(env.tmp_dir, exist_ok=True)
     port = _free_port()
     path = os.path.join(env.tmp_dir, f'{name}.gdb')
@@ -93,9 +94,9 @@ def _run(env, name, script, initrd=True, append=APPEND, smp=None):
     extra = ['-initrd', env.file(initrd)] if initrd else []
     con = QemuConsole(os.path.join(env.tmp_dir, f'{name}-console.log'), timeout=60,
                       title=f'tools/testing/gdb {name}')
-    con.start(qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
-                           append=append, smp=smp,
-                           extra=extra + ['-S', '-gdb', f'tcp:127.0.0.1:{port}']))
+    argv = machine or qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
+                                   append=append, smp=smp, extra=extra)
+    con.start(argv + ['-S', '-gdb', f'tcp:127.0.0.1:{port}'])
     try:
         deadline = time.monotonic() + 10
         while not _listening(port):
