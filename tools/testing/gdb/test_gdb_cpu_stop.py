@@ -17,7 +17,8 @@ took the stop IPI once; it has left cpu_online_mask, which holds the
 stopping CPU only. The stopping CPU is the one that hit the breakpoint
 and the one whose panic or oops the log shows ("CPU: 2 PID: ...").
 
-On QEMU virt (GICv2 SGIs) and once on the Raspberry Pi 3 (mailboxes).
+On QEMU virt (GICv2 SGIs; the panic with GICv3 too) and once on the
+Raspberry Pi 3 (mailboxes).
 The crash runs on CPU 2 (test.crash_cpu=2) while the boot CPU waits for
 it with interrupts on, so the stopped CPUs are a busy one (CPU 0) and idle
 ones (1, 3). test.crash_stuck_cpu=1 first makes CPU 1 spin with interrupts
@@ -32,6 +33,7 @@ import re
 
 import pytest
 
+from qemu_console import qemu_command
 from test_gdb_tasks import _run
 
 BUSYBOX = 'usr/initramfs-busybox.cpio'
@@ -79,9 +81,10 @@ class Cpu:
         return f'CPU{self.cpu}({self.qemu} daif={self.daif:#x} stops={self.stops} {self.frames})'
 
 
-def stop_run(env, name, stop_at, append, initrd=False, raspi_dtb=None):
-    """Boot on 4 CPUs (QEMU virt, or the Raspberry Pi 3 with its DTB) to the
-    breakpoint: (CPUs by number, online mask, log)."""
+def stop_run(env, name, stop_at, append, initrd=False, raspi_dtb=None, gic=None):
+    """Boot on 4 CPUs (QEMU virt, its default GICv2 or `gic`, or the
+    Raspberry Pi 3 with its DTB) to the breakpoint: (CPUs by number,
+    online mask, log)."""
     script = SCRIPT.replace('STOP_AT', stop_at)
     if raspi_dtb:
         # The console is the mini UART, QEMU's second serial port. No
@@ -94,9 +97,12 @@ def stop_run(env, name, stop_at, append, initrd=False, raspi_dtb=None):
         session = _run(env, f'cpu-stop-{name}', script.replace('SYMBOLS\n', ''),
                        machine=machine)
     else:
+        machine = gic and qemu_command(qemu=env.qemu, kernel=env.file('arch/arm64/boot/Image'),
+                                       append='console=ttyAMA0 ' + append, smp=4, gic=gic)
         session = _run(env, f'cpu-stop-{name}',
                        script.replace('SYMBOLS', 'hs phys-symbols 0x40200000\nhs mmu-on'),
-                       initrd=initrd, append='console=ttyAMA0 ' + append, smp=4)
+                       initrd=initrd, append='console=ttyAMA0 ' + append, smp=4,
+                       machine=machine)
     cpus = {}
     for m in re.finditer(r'^CPU (?P<cpu>\d+) (?P<qemu>CPU#\d+) daif=(?P<daif>0x[0-9a-f]+) '
                          r'stops=(?P<stops>\d+) frames=(?P<frames>\S+)$',
@@ -122,11 +128,14 @@ def index(log, pattern):
     return hits[0]
 
 
-def test_panic_stops_the_other_cpus(env):
+@pytest.mark.parametrize('gic', [2, 3])
+def test_panic_stops_the_other_cpus(env, gic):
     """An oops on CPU 2: CPU 2 alone runs on, in panic's halt; 0, 1 and 3
-    are parked in local_cpu_stop, masked, each after one stop IPI."""
-    cpus, online, log = stop_run(env, 'panic', 'machine_halt',
-                                 'test.crash=null test.crash_cpu=2')
+    are parked in local_cpu_stop, masked, each after one stop IPI (an SGI
+    through GICD_SGIR with GICv2, ICC_SGI1R_EL1 with GICv3)."""
+    cpus, online, log = stop_run(env, f'panic-gicv{gic}', 'machine_halt',
+                                 'test.crash=null test.crash_cpu=2', gic=gic)
+    index(log, rf'GICv{gic}: \d+ SPIs implemented')
     panicking = cpus[2]
     assert panicking.frames[:2] == ['machine_halt', 'panic'], panicking
     assert 'die' in panicking.frames and 'crash_test_null' in panicking.frames, panicking
