@@ -47,6 +47,8 @@ struct apart_call {
 	 * hung, or could not be made, or left a task that would not end):
 	 * undo what it changed; NULL, or what was wrong. */
 	const char *(*after)(const struct round *r, int status);
+	/* What a round with `real` set did, for the tally (or NULL). */
+	const char *real;
 };
 
 extern const struct apart_call process_calls[], machine_calls[];

@@ -163,8 +163,7 @@ int run_apart(const struct apart_call *c, unsigned seed, int rounds)
 	ktap_diag("%s: %d children: %d ended by an exit status, %d by a signal%s%s", c->name,
 		  rounds, exited, killed, killed ? ":" : "", sigs);
 	if (real)
-		ktap_diag("%s: %d of them %s", c->name, real,
-			  c->nr == __NR_execve ? "ran a program" : "set a good time, read back");
+		ktap_diag("%s: %d of them %s", c->name, real, c->real);
 	if (!ktap_on_linux() && free_bytes() != free_before)
 		ktap_diag("%s: free memory before its rounds %lld, after %lld bytes", c->name,
 			  free_before, free_bytes());
@@ -193,8 +192,36 @@ static int body_exit(const struct round *r)
 	return RETURNED;
 }
 
+/* A thread of ours that spins for ever, touching no memory; 0 or -errno. */
+static long spinning_thread(void)
+{
+	register long x8 __asm__("x8") = __NR_clone;
+	register long x0 __asm__("x0") = 0x50f00;	/* VM FS FILES SIGHAND THREAD SYSVSEM */
+	register long x1 __asm__("x1") = (long)(scratch + SCRATCH);
+	register long x2 __asm__("x2") = 0;
+	register long x3 __asm__("x3") = 0;
+	register long x4 __asm__("x4") = 0;
+
+	__asm__ volatile("svc	#0\n\t"
+			 "cbnz	x0, 1f\n"
+			 "2:	b	2b\n"		/* the new thread */
+			 "1:"
+			 : "+r"(x0)
+			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4)
+			 : "memory", "cc");
+	return x0 < 0 ? x0 : 0;
+}
+
+static void draw_exit_group(struct round *r)
+{
+	draw_exit(r);
+	r->real = fuzz_next() & 1;	/* with a second thread to end */
+}
+
 static int body_exit_group(const struct round *r)
 {
+	if (r->real && spinning_thread() < 0)
+		return WRONG;
 	__syscall6(__NR_exit_group, r->a[0], r->a[1], r->a[2], r->a[3], r->a[4], r->a[5]);
 	return RETURNED;
 }
@@ -398,6 +425,77 @@ static int body_clone3(const struct round *r)
 
 /* ---- rt_sigreturn ---------------------------------------------------------------- */
 
+struct k_sigaction {
+	unsigned long handler;		/* (int) or, with SA_SIGINFO, (int, info, uc) */
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask;
+};
+
+/* The handler's return: rt_sigreturn from the frame the kernel built. */
+void fuzz_restorer(void);
+__asm__(".text\n"
+	".type	fuzz_restorer, %function\n"
+	"fuzz_restorer:\n\t"
+	"mov	x8, #139\n\t"		/* rt_sigreturn */
+	"svc	#0\n"
+	".size	fuzz_restorer, . - fuzz_restorer");
+
+/* Linux's arm64 ucontext, as the kernel puts it on the stack for a handler. */
+struct k_ucontext {
+	unsigned long flags, link;
+	struct { unsigned long sp; int flags; unsigned long size; } stack;
+	unsigned long sigmask;
+	unsigned char unused[120];
+	struct {
+		unsigned long fault_address, regs[31], sp, pc, pstate;
+		unsigned char reserved[4096] __attribute__((aligned(16)));
+	} mcontext;
+};
+
+static long mutations;		/* what spoil_frame changes */
+
+/*
+ * A real frame spoiled: the SIGUSR1 handler changes what its own frame
+ * holds, drawn as the round said (mutations: the bits of what to change),
+ * then returns through rt_sigreturn. Bits 0 and 1 leave the program able
+ * to go on (the mask, vector registers it never uses); the others need not.
+ */
+static void spoil_frame(int sig, void *info, void *ucv)
+{
+	static const unsigned long bad_pcs[] = { 0, 0xffff800008000000UL, 0x1000000000000UL };
+	struct k_ucontext *uc = ucv;
+	unsigned long what = (unsigned long)mutations, k;
+	unsigned char *rec = uc->mcontext.reserved;
+
+	if (what & 1)
+		uc->sigmask = fuzz_next();
+	if (what & 2)			/* in the fpsimd record: fpsr, fpcr, V0..V31 */
+		for (int i = 0; i < 8; i++)
+			rec[8 + fuzz_next() % 520] = (unsigned char)fuzz_next();
+	if (what & 4)
+		uc->mcontext.pstate = random_arg();
+	if (what & 8)
+		uc->mcontext.sp = random_arg();
+	if (what & 16) {		/* nothing, the kernel's, past user space, unaligned */
+		k = fuzz_next() % 4;
+		uc->mcontext.pc = k < 3 ? bad_pcs[k] : uc->mcontext.pc + 2;
+	}
+	if (what & 32)			/* a record's header: magic or size */
+		((unsigned int *)rec)[(fuzz_next() % 4) * 2 + (fuzz_next() & 1)] =
+			(unsigned int)random_arg();
+	if (what & 64)			/* anywhere in the records */
+		for (int i = 0; i < 4; i++)
+			rec[fuzz_next() % 1024] = (unsigned char)fuzz_next();
+	if (what & 128) {
+		uc->stack.sp = random_arg();
+		uc->stack.flags = (int)random_arg();
+		uc->stack.size = random_arg();
+	}
+	if (what & 256)			/* a register the code may use: a bad pointer */
+		uc->mcontext.regs[fuzz_next() % 31] = bad_pointer();
+}
+
 /* sp = frame, then rt_sigreturn; if that ever comes back, exit(RETURNED). */
 static void __attribute__((noreturn)) sigreturn_at(long frame)
 {
@@ -415,10 +513,16 @@ static void __attribute__((noreturn)) sigreturn_at(long frame)
 
 static void draw_rt_sigreturn(struct round *r)
 {
-	unsigned long k = fuzz_next() % 6;
+	unsigned long k = fuzz_next() % 12;
 
 	r->a[1] = k;
-	if (k == 0) {			/* random words: no sane frame */
+	if (k >= 6) {			/* a real frame, spoiled by the handler */
+		r->a[0] = 0;
+		r->a[2] = (long)(fuzz_next() & 511);
+		if (k == 6)
+			r->a[2] &= 3;	/* harmless: the program goes on */
+		r->real = !(r->a[2] & ~3L);
+	} else if (k == 0) {			/* random words: no sane frame */
 		r->a[0] = (long)(scratch + (fuzz_next() % (SCRATCH / 2) & ~15UL));
 	} else if (k == 1) {		/* zeros: a frame of pc 0 */
 		r->a[0] = (long)(scratch + SCRATCH / 2);
@@ -438,8 +542,17 @@ static void draw_rt_sigreturn(struct round *r)
 
 static int body_rt_sigreturn(const struct round *r)
 {
+	struct k_sigaction sa = { (unsigned long)spoil_frame, SA_SIGINFO | SA_RESTORER,
+				  fuzz_restorer, 0 };
 	long *w = (long *)(scratch + (r->a[1] == 0 ? 0 : SCRATCH / 2));
 
+	if (r->a[1] >= 6) {
+		mutations = r->a[2];
+		if (__syscall4(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8) < 0)
+			return WRONG;
+		kill(getpid(), SIGUSR1);
+		return 0;		/* back from the handler (no change was fatal) */
+	}
 	/* The child's own copy of the scratch area: fill it, then jump. */
 	for (unsigned long i = 0; i < SCRATCH / 2 / sizeof(long); i++)
 		w[i] = r->a[1] == 0 ? random_arg() : 0;
@@ -452,17 +565,12 @@ static const char *after_rt_sigreturn(const struct round *r, int st)
 		return "rt_sigreturn returned to its caller";
 	if (r->expect == SIGSEGV && (st < 0 || !WIFSIGNALED(st) || WTERMSIG(st) != SIGSEGV))
 		return "a frame at a bad address did not give SIGSEGV";
+	if (r->real && (st < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0))
+		return "a frame with a harmless change did not return to the program";
 	return NULL;
 }
 
 /* ---- rt_sigsuspend ---------------------------------------------------------------- */
-
-struct k_sigaction {
-	void (*handler)(int);
-	unsigned long flags;
-	void (*restorer)(void);
-	unsigned long mask;
-};
 
 struct k_timeval {
 	long sec, usec;
@@ -478,15 +586,6 @@ static void on_alarm(int sig)
 {
 	alarms++;
 }
-
-/* The handler's return: rt_sigreturn from the frame the kernel built. */
-void fuzz_restorer(void);
-__asm__(".text\n"
-	".type	fuzz_restorer, %function\n"
-	"fuzz_restorer:\n\t"
-	"mov	x8, #139\n\t"		/* rt_sigreturn */
-	"svc	#0\n"
-	".size	fuzz_restorer, . - fuzz_restorer");
 
 static unsigned long mask;
 
@@ -513,7 +612,7 @@ static void draw_rt_sigsuspend(struct round *r)
 
 static int body_rt_sigsuspend(const struct round *r)
 {
-	struct k_sigaction sa = { on_alarm, SA_RESTORER, fuzz_restorer, 0 };
+	struct k_sigaction sa = { (unsigned long)on_alarm, SA_RESTORER, fuzz_restorer, 0 };
 	struct k_itimerval every_ms = { { 0, 1000 }, { 0, 1000 } }, off = { { 0, 0 }, { 0, 0 } };
 	long ret;
 
@@ -527,15 +626,18 @@ static int body_rt_sigsuspend(const struct round *r)
 	return 0;
 }
 
+#define CALL(name, ...)	{ #name, __NR_##name, __VA_ARGS__ }
+
 const struct apart_call process_calls[] = {
-	{ "exit",		__NR_exit,		draw_exit,	body_exit,	after_exit },
-	{ "exit_group",		__NR_exit_group,	draw_exit,	body_exit_group, after_exit },
-	{ "execve",		__NR_execve,		draw_execve,	body_execve,	after_execve },
-	{ "clone",		__NR_clone,		draw_clone,	body_clone,	checked_by_body },
-	{ "clone3",		__NR_clone3,		draw_clone3,	body_clone3,	checked_by_body },
-	{ "rt_sigreturn",	__NR_rt_sigreturn,	draw_rt_sigreturn, body_rt_sigreturn,
-	  after_rt_sigreturn },
-	{ "rt_sigsuspend",	__NR_rt_sigsuspend,	draw_rt_sigsuspend, body_rt_sigsuspend,
-	  checked_by_body },
+	CALL(exit,		draw_exit,		body_exit,		after_exit),
+	CALL(exit_group,	draw_exit_group,	body_exit_group,	after_exit,
+	     "had a second thread spinning"),
+	CALL(execve,		draw_execve,		body_execve,		after_execve,
+	     "ran a program"),
+	CALL(clone,		draw_clone,		body_clone,		checked_by_body),
+	CALL(clone3,		draw_clone3,		body_clone3,		checked_by_body),
+	CALL(rt_sigreturn,	draw_rt_sigreturn,	body_rt_sigreturn,	after_rt_sigreturn,
+	     "returned to the program from a real frame changed harmlessly"),
+	CALL(rt_sigsuspend,	draw_rt_sigsuspend,	body_rt_sigsuspend,	checked_by_body),
 };
 const int nr_process_calls = sizeof(process_calls) / sizeof(process_calls[0]);

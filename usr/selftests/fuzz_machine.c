@@ -467,14 +467,16 @@ static const char *after_mount(const struct round *r, int st)
 	return restore_mounts(r, st);
 }
 
+#define CALL(name, ...)	{ #name, __NR_##name, __VA_ARGS__ }
+
 const struct apart_call machine_calls[] = {
-	{ "reboot",		__NR_reboot,		draw_reboot,	body_made,	checked_by_body },
-	{ "mount",		__NR_mount,		draw_mount,	body_made,	after_mount },
-	{ "umount2",		__NR_umount2,		draw_umount2,	body_made,	after_mount },
-	{ "clock_settime",	__NR_clock_settime,	draw_clock_settime, body_clock_settime,
-	  restore_time },
-	{ "settimeofday",	__NR_settimeofday,	draw_settimeofday, body_clock_settime,
-	  restore_time },
-	{ "vhangup",		__NR_vhangup,		draw_vhangup,	body_made,	checked_by_body },
+	CALL(reboot,		draw_reboot,		body_made,		checked_by_body),
+	CALL(mount,		draw_mount,		body_made,		after_mount),
+	CALL(umount2,		draw_umount2,		body_made,		after_mount),
+	CALL(clock_settime,	draw_clock_settime,	body_clock_settime,	restore_time,
+	     "set a good time, read back"),
+	CALL(settimeofday,	draw_settimeofday,	body_clock_settime,	restore_time,
+	     "set a good time, read back"),
+	CALL(vhangup,		draw_vhangup,		body_made,		checked_by_body),
 };
 const int nr_machine_calls = sizeof(machine_calls) / sizeof(machine_calls[0]);
