@@ -17,10 +17,11 @@
  *
  * What each round expects, where Linux's answer follows from the drawn
  * arguments: exit and exit_group end the child with the argument's low
- * byte; execve of a real program with good argv and envp does not return,
+ * byte (exit_group also when a second thread spins); execve of a real program with good argv and envp does not return,
  * of a bad or garbage path returns; a clone's child is waitable by its
  * parent (unless a thread); rt_sigreturn from a frame at an unaligned,
- * unmapped or kernel address ends the child by SIGSEGV; rt_sigsuspend gives
+ * unmapped or kernel address ends the child by SIGSEGV, from a real frame
+ * its handler changed harmlessly returns to the program; rt_sigsuspend gives
  * -EINVAL for a size other than 8, -EFAULT for a mask it cannot read, and
  * -EINTR once the SIGALRM of an interval timer (never blocked by the fuzzed
  * mask) has run its handler. Any other ending is recorded, not judged.
