@@ -21,6 +21,12 @@
  * execve; not lstat, readlink, unlink). More than MAXSYMLINKS links in
  * one lookup give -ELOOP.
  *
+ * Permission, as Linux's (inode_permission, below): each directory the
+ * walk goes through needs x (may_lookup); a directory that gets a name
+ * needs w and x (may_create), one that loses a name too, and in a sticky
+ * directory the caller must own the file or the directory (may_delete).
+ * Root passes; fs/proc's directories keep their own rules.
+ *
  * Every inode the walk gives back is held (ihold) and must be given back
  * with iput(): fs/proc's are freed then, a ramfs inode with no name left too.
  * The ramfs's lists, counts and data change under ramfs_lock
@@ -97,12 +103,23 @@ static struct ramfs_inode *parent_held(struct ramfs_inode *inode)
 	return parent;
 }
 
+/*
+ * Linux's may_lookup: a directory is walked through (searched) with its x
+ * permission; fs/proc's directories are not checked (their own rules).
+ */
+static int may_lookup(struct ramfs_inode *dir)
+{
+	return dir->i_sdev == PROC_DEV ? 0 : inode_permission(dir, MAY_EXEC);
+}
+
 /* One step from dir to its entry name[0..len): 0 and *next (held), or -errno. */
 static int walk_component(struct ramfs_inode *dir, const char *name, size_t len,
 			  struct ramfs_inode **next)
 {
 	if (!S_ISDIR(dir->mode))
 		return -ENOTDIR;
+	if (may_lookup(dir))
+		return -EACCES;
 	if (len > RAMFS_NAME_MAX)
 		return -ENAMETOOLONG;
 	if (len == 1 && name[0] == '.') {
@@ -400,6 +417,29 @@ static int may_change(struct ramfs_inode *dir)
 	return dir->i_op ? -EACCES : 0;
 }
 
+/* Linux's may_create: a new name in dir needs its w and x permission. */
+static int may_create(struct ramfs_inode *dir)
+{
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+/*
+ * Linux's may_delete (the permission part): taking inode's name out of
+ * dir needs dir's w and x permission, and in a sticky directory (/tmp)
+ * owning the file or the directory, or root (CAP_FOWNER): -EPERM.
+ */
+static int may_delete(struct ramfs_inode *dir, struct ramfs_inode *inode)
+{
+	unsigned int fsuid = current->cred.fsuid;
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+
+	if (err)
+		return err;
+	if ((dir->mode & S_ISVTX) && fsuid != 0 && fsuid != inode->uid && fsuid != dir->uid)
+		return -EPERM;
+	return 0;
+}
+
 static int create_from(struct ramfs_inode *start, const char *path, umode_t mode, u32 rdev,
 		       struct ramfs_inode **res)
 {
@@ -410,7 +450,15 @@ static int create_from(struct ramfs_inode *start, const char *path, umode_t mode
 
 	if (err)
 		return err == -EBUSY ? -EEXIST : err;	/* "/" exists */
-	err = may_change(dir);
+	err = may_change(dir) ?: may_lookup(dir);
+	if (!err) {	/* Linux: an existing name is -EEXIST before may_create asks */
+		spin_lock(&ramfs_lock);
+		if (ramfs_lookup_child(dir, last, len))
+			err = -EEXIST;
+		spin_unlock(&ramfs_lock);
+	}
+	if (!err)
+		err = may_create(dir);
 	if (!err) {
 		spin_lock(&ramfs_lock);
 		err = ramfs_new_child(dir, last, len, mode, rdev, &inode);
@@ -592,7 +640,8 @@ static long do_unlinkat(const char *path, void *arg)
 		iput(dir);
 		return err;
 	}
-	if (a->flags & AT_REMOVEDIR) {
+	err = may_delete(dir, inode);
+	if (!err && (a->flags & AT_REMOVEDIR)) {
 		if (!S_ISDIR(inode->mode))
 			err = -ENOTDIR;
 		else if (inode->i_op)
@@ -601,9 +650,9 @@ static long do_unlinkat(const char *path, void *arg)
 			err = -ENOTEMPTY;
 		else if (inode == current_cwd() || inode == ramfs_root())
 			err = -EBUSY;
-	} else if (S_ISDIR(inode->mode)) {
+	} else if (!err && S_ISDIR(inode->mode)) {
 		err = -EISDIR;
-	} else if (last[len] == '/') {
+	} else if (!err && last[len] == '/') {
 		err = -ENOTDIR;
 	}
 	if (!err) {
@@ -723,6 +772,8 @@ static int do_linkat(int olddfd, const char __user *oldname, int newdfd, const c
 		err = -EXDEV;
 	else if (!err && (dir->i_op || inode->i_op))
 		err = -EPERM;		/* fs/proc makes no links */
+	else if (!err)
+		err = may_create(dir);
 	if (!err) {
 		spin_lock(&ramfs_lock);
 		err = ramfs_link(inode, dir, last, len);
@@ -756,6 +807,24 @@ SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
 #define RENAME_NOREPLACE	(1 << 0)
 #define RENAME_EXCHANGE		(1 << 1)
 #define RENAME_WHITEOUT		(1 << 2)
+
+/*
+ * What Linux's vfs_rename asks first: taking inode out of olddir
+ * (may_delete), and putting it in newdir (may_delete of the target it
+ * replaces, else may_create); a directory moving to another one needs
+ * its own w permission too (its ".." changes).
+ */
+static int may_rename(struct ramfs_inode *olddir, struct ramfs_inode *inode,
+		      struct ramfs_inode *newdir, struct ramfs_inode *target)
+{
+	int err = may_delete(olddir, inode);
+
+	if (!err)
+		err = target ? may_delete(newdir, target) : may_create(newdir);
+	if (!err && S_ISDIR(inode->mode) && olddir != newdir)
+		err = inode_permission(inode, MAY_WRITE);
+	return err;
+}
 
 static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char *newpath,
 			unsigned int flags)
@@ -794,8 +863,12 @@ static int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char 
 	}
 	if (err)
 		goto out_inode;
-	if (target && (flags & RENAME_NOREPLACE)) {
+	if (target && (flags & RENAME_NOREPLACE))
 		err = -EEXIST;
+	else
+		err = may_rename(olddir, inode, newdir, target);
+	if (err) {
+		/* nothing more to ask */
 	} else if (inode->i_op || (target && target->i_op) || inode->i_sdev != olddir->i_sdev ||
 		   (target && target->i_sdev != newdir->i_sdev)) {
 		err = -EBUSY;			/* /proc, /dev: mount points */

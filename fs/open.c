@@ -11,9 +11,9 @@
  * created is not checked. inode_permission (fs/namei.c) checks the mode
  * bits against the caller's fsuid, fsgid and groups; root passes, as with
  * Linux's CAP_DAC_OVERRIDE. truncate(2) asks for writing, faccessat
- * checks with the real ids. Not checked: the directories of a path
- * (search, and write for creating or removing names), and fs/proc's
- * files, whose own rule is read-only (-EACCES for writing or O_TRUNC).
+ * checks with the real ids, chdir for x (the directories of a path and
+ * those whose names change: fs/namei.c). Not checked: fs/proc's files,
+ * whose own rule is read-only (-EACCES for writing or O_TRUNC).
  * O_TRUNC empties a regular file opened with any access mode, O_RDONLY
  * too, as Linux's handle_truncate. A regular file a process is running
  * from does not open for writing, nor truncate (-ETXTBSY,
@@ -439,6 +439,8 @@ static int set_cwd(struct ramfs_inode *inode)
 		return -ENOTDIR;
 	if (inode->i_op && inode->i_op->evict)
 		return -EACCES;		/* fs/proc's made-on-demand directories */
+	if (inode->i_sdev != PROC_DEV && inode_permission(inode, MAY_EXEC))
+		return -EACCES;		/* Linux: MAY_EXEC | MAY_CHDIR */
 	set_fs_pwd(current->fs, inode);
 	return 0;
 }

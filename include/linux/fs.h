@@ -258,9 +258,8 @@ void ihold(struct ramfs_inode *inode);
  * May current (its fsuid, fsgid and groups) do mask to inode? 0 or
  * -EACCES, as Linux's generic_permission: the mode bits of the owner,
  * the group or the others; root may read and write anything, and execute
- * what has an x bit. Only the file itself is checked: not the
- * directories of its path (search), nor a directory's write bit for
- * creating or removing names in it.
+ * what has an x bit. fs/namei.c asks it of each directory a path goes
+ * through (MAY_EXEC) and of a directory whose names change.
  */
 int inode_permission(struct ramfs_inode *inode, int mask);
 /* The same with the real ids (faccessat), or the fs ones if effective (AT_EACCESS). */

@@ -12,7 +12,10 @@
  * as do O_WRONLY, truncate(2) and access(W_OK); a file its creator made
  * is the creator's, opened even if its mode says no (only that open),
  * chmod by the owner, chown and chmod by others refused, execve needs an
- * x bit for the caller. Each result is compared with what Linux does. KTAP.
+ * x bit for the caller; directories: x to be searched, w and x for names
+ * made or taken away in them (an existing name is EEXIST first), and in a
+ * sticky one only the file's or directory's owner takes a name away.
+ * Each result is compared with what Linux does. KTAP.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -28,7 +31,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 22
+#define NR_CASES 26
 
 static void test_stdio(void)
 {
@@ -170,20 +173,36 @@ static int as_user(void)
 		  err(open(PD "/root", O_WRONLY)) != -EACCES ||
 		  err(truncate(PD "/root", 0)) != -EACCES ||
 		  err(access(PD "/root", W_OK)) != -EACCES || access(PD "/root", R_OK) ||
-		  size_of(PD "/root") != 4) << 1;
+		  size_of(PD "/root") != 4);
 	/* a new file is ours, and the creating open is not checked (mode 0444) */
 	fd = open(PD "/mine", O_RDWR | O_CREAT | O_EXCL, 0444);
 	fails |= (fd < 0 || write(fd, "data", 4) != 4 || fstat(fd, &st) || st.st_uid != USER ||
-		  st.st_gid != USER) << 2;
+		  st.st_gid != USER) << 1;
 	close(fd);
 	fails |= (err(open(PD "/mine", O_RDONLY | O_TRUNC)) != -EACCES || size_of(PD "/mine") != 4 ||
 		  chmod(PD "/mine", 0644) || (fd = open(PD "/mine", O_RDONLY | O_TRUNC)) < 0 ||
-		  size_of(PD "/mine") != 0) << 3;
+		  size_of(PD "/mine") != 0) << 2;
 	close(fd);
 	fails |= (err(chmod(PD "/root", 0666)) != -EPERM ||
 		  err(chown(PD "/root", USER, USER)) != -EPERM ||
-		  err(chown(PD "/mine", 0, -1)) != -EPERM) << 4;
-	fails |= (err(execl(PD "/script", "script", NULL)) != -EACCES) << 5;
+		  err(chown(PD "/mine", 0, -1)) != -EPERM) << 3;
+	fails |= (err(execl(PD "/script", "script", NULL)) != -EACCES) << 4;
+	/* root's 0755 directory: no new names, none taken away; an existing one is EEXIST */
+	fails |= (err(open(PD "/closed/new", O_WRONLY | O_CREAT, 0644)) != -EACCES ||
+		  err(mkdir(PD "/closed/d", 0755)) != -EACCES ||
+		  err(mkdir(PD "/closed/f", 0755)) != -EEXIST ||
+		  err(unlink(PD "/closed/f")) != -EACCES ||
+		  err(rename(PD "/closed/f", PD "/moved")) != -EACCES ||
+		  err(link(PD "/mine", PD "/closed/g")) != -EACCES ||	/* our own file */
+		  err(symlink("f", PD "/closed/s")) != -EACCES) << 5;
+	/* root's 0700 directory: not searched */
+	fails |= (err(access(PD "/nosearch/f", F_OK)) != -EACCES ||
+		  err(open(PD "/nosearch/f", O_RDONLY)) != -EACCES ||
+		  err(chdir(PD "/nosearch")) != -EACCES) << 6;
+	/* the sticky directory: root's file stays, ours goes */
+	fails |= (err(unlink(PD "/root")) != -EPERM ||
+		  err(rename(PD "/root", PD "/moved")) != -EPERM ||
+		  unlink(PD "/mine") || size_of(PD "/root") != 4) << 7;
 	return fails;
 }
 
@@ -193,7 +212,12 @@ static void test_permissions(void)
 	pid_t pid;
 
 	mkdir(PD, 0777);
-	chmod(PD, 0777);	/* anyone may make files here, as in /tmp */
+	chmod(PD, 01777);	/* anyone may make files here, as in /tmp (sticky) */
+	mkdir(PD "/closed", 0755);
+	put(PD "/closed/f", "f", 0644);
+	mkdir(PD "/nosearch", 0700);
+	chmod(PD "/nosearch", 0700);
+	put(PD "/nosearch/f", "f", 0644);
 	put(PD "/ro", "read only", 0444);
 	fd = open(PD "/ro", O_RDONLY | O_TRUNC);
 	ktap_check(fd >= 0 && size_of(PD "/ro") == 0 && read(fd, &status, 1) == 0,
@@ -207,20 +231,29 @@ static void test_permissions(void)
 		_exit(as_user());
 	waitpid(pid, &status, 0);
 	fails = WIFEXITED(status) ? WEXITSTATUS(status) : 0xff;
-	ktap_check(!(fails & 3), "o_trunc_needs_write_permission",
+	ktap_check(!(fails & 1), "o_trunc_needs_write_permission",
 		   "user %d: fails %#x (read open, then O_RDONLY|O_TRUNC, O_WRONLY, truncate, "
 		   "W_OK: EACCES, the data kept)", USER, fails);
-	ktap_check(!(fails & 4), "new_file_is_its_creators", "fails %#x", fails);
-	ktap_check(!(fails & 8), "owner_without_write_bit_eacces", "fails %#x", fails);
-	ktap_check(!(fails & 16), "chmod_chown_by_others_eperm", "fails %#x", fails);
-	ktap_check(!(fails & 32) && err(execl(PD "/script", "script", NULL)) == -ENOENT,
+	ktap_check(!(fails & 2), "new_file_is_its_creators", "fails %#x", fails);
+	ktap_check(!(fails & 4), "owner_without_write_bit_eacces", "fails %#x", fails);
+	ktap_check(!(fails & 8), "chmod_chown_by_others_eperm", "fails %#x", fails);
+	ktap_check(!(fails & 64), "directory_not_searched_eacces", "fails %#x", fails);
+	ktap_check(!(fails & 32), "directory_not_writable_eacces",
+		   "fails %#x (create, mkdir, unlink, rename, link, symlink: EACCES; "
+		   "mkdir of an existing name: EEXIST)", fails);
+	ktap_check(!(fails & 128), "sticky_directory_eperm", "fails %#x", fails);
+	ktap_check(!(fails & 16) && err(execl(PD "/script", "script", NULL)) == -ENOENT,
 		   "execve_needs_callers_x_bit", "fails %#x; root: errno %d (ENOENT: the "
 		   "interpreter)", fails, errno);
 	unlink(PD "/ro");
 	unlink(PD "/root");
 	unlink(PD "/mine");
 	unlink(PD "/script");
-	rmdir(PD);
+	unlink(PD "/closed/f");
+	rmdir(PD "/closed");
+	unlink(PD "/nosearch/f");
+	rmdir(PD "/nosearch");
+	ktap_check(!rmdir(PD), "cleanup_as_root", "rmdir: errno %d", errno);
 }
 
 int main(void)
