@@ -450,7 +450,17 @@ void machine_prepare(void)
 
 int machine_setup(void)
 {
-	long ret = __syscall3(__NR_mkdirat, AT_FDCWD, (long)MNT_DIR, 0755);
+	long ret;
+
+	/*
+	 * The fuzzed calls before may have changed "/"'s mode and owner; as
+	 * on Linux, uid 1000 finds a target only through directories it may
+	 * search (fs/namei.c's may_lookup). "/" as it was, so that a known
+	 * target's lookup passes and only root's right is missing.
+	 */
+	__syscall4(__NR_fchmodat, AT_FDCWD, (long)"/", 0755, 0);
+	__syscall5(__NR_fchownat, AT_FDCWD, (long)"/", 0, 0, 0);
+	ret = __syscall3(__NR_mkdirat, AT_FDCWD, (long)MNT_DIR, 0755);
 
 	if (ret < 0 && ret != -EEXIST)
 		return -1;
