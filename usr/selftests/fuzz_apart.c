@@ -17,7 +17,8 @@
  *
  * What each round expects, where Linux's answer follows from the drawn
  * arguments: exit and exit_group end the child with the argument's low
- * byte (exit_group also when a second thread spins); execve of a real program with good argv and envp does not return,
+ * byte, also with a second thread (which exit_group must end, and after
+ * exit exits by itself); execve of a real program with good argv and envp does not return,
  * of a bad or garbage path returns; a clone's child is waitable by its
  * parent (unless a thread); rt_sigreturn from a frame at an unaligned,
  * unmapped or kernel address ends the child by SIGSEGV, from a real frame
@@ -185,16 +186,17 @@ static void draw_exit(struct round *r)
 {
 	for (int j = 0; j < 6; j++)
 		r->a[j] = random_arg();
+	r->real = fuzz_next() & 1;	/* with a second thread */
 }
 
-static int body_exit(const struct round *r)
-{
-	__syscall6(__NR_exit, r->a[0], r->a[1], r->a[2], r->a[3], r->a[4], r->a[5]);
-	return RETURNED;
-}
+static const struct timespec five_ms = { 0, 5000000 };
 
-/* A thread of ours that spins for ever, touching no memory; 0 or -errno. */
-static long spinning_thread(void)
+/*
+ * A second thread of ours, on the scratch area's top as its stack but
+ * touching no memory: it spins for ever (code < 0), or sleeps 5 ms and
+ * exits with code. 0 or -errno.
+ */
+static long second_thread(long code)
 {
 	register long x8 __asm__("x8") = __NR_clone;
 	register long x0 __asm__("x0") = 0x50f00;	/* VM FS FILES SIGHAND THREAD SYSVSEM */
@@ -202,26 +204,45 @@ static long spinning_thread(void)
 	register long x2 __asm__("x2") = 0;
 	register long x3 __asm__("x3") = 0;
 	register long x4 __asm__("x4") = 0;
+	register long x5 __asm__("x5") = code >= 0;
+	register long x6 __asm__("x6") = (long)&five_ms;
+	register long x7 __asm__("x7") = code;
 
 	__asm__ volatile("svc	#0\n\t"
-			 "cbnz	x0, 1f\n"
-			 "2:	b	2b\n"		/* the new thread */
+			 "cbnz	x0, 1f\n\t"		/* the caller */
+			 "cbz	x5, 2f\n\t"		/* the new thread: spin? */
+			 "mov	x0, x6\n\t"
+			 "mov	x1, #0\n\t"
+			 "mov	x8, #101\n\t"		/* nanosleep(&five_ms, NULL) */
+			 "svc	#0\n\t"
+			 "mov	x0, x7\n\t"
+			 "mov	x8, #93\n\t"		/* exit(code) */
+			 "svc	#0\n"
+			 "2:	b	2b\n"
 			 "1:"
-			 : "+r"(x0)
-			 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4)
+			 : "+r"(x0), "+r"(x8)
+			 : "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5), "r"(x6), "r"(x7)
 			 : "memory", "cc");
 	return x0 < 0 ? x0 : 0;
 }
 
-static void draw_exit_group(struct round *r)
+/*
+ * exit ends the calling thread only: with a second thread the process ends
+ * when that one exits too (with the same code: Linux reports the first
+ * thread's, QEMU's user mode the last one's).
+ */
+static int body_exit(const struct round *r)
 {
-	draw_exit(r);
-	r->real = fuzz_next() & 1;	/* with a second thread to end */
+	if (r->real && second_thread(r->a[0] & 0xff) < 0)
+		return WRONG;
+	__syscall6(__NR_exit, r->a[0], r->a[1], r->a[2], r->a[3], r->a[4], r->a[5]);
+	return RETURNED;
 }
 
+/* exit_group ends every thread: a second one spins until it does. */
 static int body_exit_group(const struct round *r)
 {
-	if (r->real && spinning_thread() < 0)
+	if (r->real && second_thread(-1) < 0)
 		return WRONG;
 	__syscall6(__NR_exit_group, r->a[0], r->a[1], r->a[2], r->a[3], r->a[4], r->a[5]);
 	return RETURNED;
@@ -630,8 +651,9 @@ static int body_rt_sigsuspend(const struct round *r)
 #define CALL(name, ...)	{ #name, __NR_##name, __VA_ARGS__ }
 
 const struct apart_call process_calls[] = {
-	CALL(exit,		draw_exit,		body_exit,		after_exit),
-	CALL(exit_group,	draw_exit_group,	body_exit_group,	after_exit,
+	CALL(exit,		draw_exit,		body_exit,		after_exit,
+	     "had a second thread, which exited 5 ms later"),
+	CALL(exit_group,	draw_exit,		body_exit_group,	after_exit,
 	     "had a second thread spinning"),
 	CALL(execve,		draw_execve,		body_execve,		after_execve,
 	     "ran a program"),
