@@ -30,6 +30,7 @@ SZ_4K = 4 << 10
 QEMU_VIRT_RAM = 0x40000000
 MASK64 = 2**64 - 1
 BR_X8 = 0xd61f0100             # `br x8`, the end of __primary_switch
+BLR_X8 = 0xd63f0100            # `blr x8`, its first call (CONFIG_RANDOMIZE_BASE)
 
 
 class Kernel:
@@ -198,6 +199,20 @@ def primary_switch_jump(elf, pa):
     return pa + switch + size - 4 - elf.text_va
 
 
+def primary_switch_first_call(elf, pa):
+    """The physical address of __primary_switch's `blr x8`, or None in a
+    build without KASLR: the first run of __primary_switched, at the
+    address with no KASLR offset. It returns to __primary_switch only when
+    kaslr_early_init picks an offset; then `br x8` runs it again, moved.
+    Without one (nokaslr, no kaslr-seed) the `br x8` never runs."""
+    switch, size = elf.symbol('__primary_switch')
+    data = elf.contents(switch, size)
+    for i in range(0, len(data) - 3, 4):
+        if int.from_bytes(data[i:i + 4], 'little') == BLR_X8:
+            return pa + switch + i - elf.text_va
+    return None
+
+
 class _MmuOnBreakpoint(gdb.Breakpoint):
     """Internal hardware breakpoint on __primary_switch's final `br x8`,
     with the MMU on for good and x8 holding the virtual address of
@@ -205,27 +220,55 @@ class _MmuOnBreakpoint(gdb.Breakpoint):
     it switches to the virtual ones there and lets the kernel run on; gdb
     then re-sets every breakpoint by its location (`hbreak start_kernel`
     moves from start_kernel's physical address to its virtual one), so C
-    code can be reached from `make qemu-gdb` with no `hs mmu-on`."""
+    code can be reached from `make qemu-gdb` with no `hs mmu-on`.
 
-    instance = None
+    Without a KASLR offset that jump never runs (see
+    primary_switch_first_call): a second one, on __primary_switched's `bl
+    start_kernel` at the address with no KASLR offset, which only that case
+    reaches, does the same there. Either way the symbols move once."""
 
-    def __init__(self, addr):
+    instances = []
+
+    def __init__(self, addr, offset=None):
         super().__init__(f'*{addr:#x}', gdb.BP_HARDWARE_BREAKPOINT, internal=True)
         self.silent = True
+        self.offset = offset       # None: from x8, the final jump's target
 
     def stop(self):
         if Kernel.mode == 'phys':
-            elf = Kernel.load()
-            va, _ = elf.symbol('__primary_switched')
-            load_virt((target.reg('x8') - va) & MASK64)
+            offset = self.offset
+            if offset is None:
+                va, _ = Kernel.load().symbol('__primary_switched')
+                offset = (target.reg('x8') - va) & MASK64
+            load_virt(offset)
         return False
 
 
+def start_kernel_call(elf):
+    """The link address of __primary_switched's `bl start_kernel`, or None."""
+    start, size = elf.symbol('__primary_switched')
+    target_va, _ = elf.symbol('start_kernel')
+    data = elf.contents(start, size)
+    for i in range(0, len(data) - 3, 4):
+        word = int.from_bytes(data[i:i + 4], 'little')
+        if word & 0xfc000000 == 0x94000000:                 # bl imm26
+            imm = word & 0x03ffffff
+            imm -= (imm & 0x02000000) << 1                   # sign-extend
+            if (start + i + imm * 4) & MASK64 == target_va:
+                return start + i
+    return None
+
+
 def arm_mmu_on_switch(elf, pa):
-    old = _MmuOnBreakpoint.instance
-    if old is not None and old.is_valid():
-        old.delete()
-    _MmuOnBreakpoint.instance = _MmuOnBreakpoint(primary_switch_jump(elf, pa))
+    for old in _MmuOnBreakpoint.instances:
+        if old.is_valid():
+            old.delete()
+    _MmuOnBreakpoint.instances = [_MmuOnBreakpoint(primary_switch_jump(elf, pa))]
+    call = start_kernel_call(elf)
+    if primary_switch_first_call(elf, pa) is not None and call is not None:
+        unmoved = pa % SZ_2M            # x23 before KASLR: the misalignment
+        _MmuOnBreakpoint.instances.append(
+            _MmuOnBreakpoint((call + unmoved) & MASK64, unmoved))
 
 
 def load_phys(pa):
@@ -369,7 +412,12 @@ __primary_switch, `br x8`, at its physical address (identity mapped),
 continues, reads the jump's target from x8 (__primary_switched where the
 image runs for good: after KASLR's second pass, if it moved the image) and
 steps into it. The Image's physical address comes from `hs phys-symbols`
-or is looked for as it does."""
+or is looked for as it does.
+
+With no KASLR offset (nokaslr, no kaslr-seed: the Raspberry Pi) that jump
+never runs: __primary_switched's first run, at the address without KASLR,
+goes on to start_kernel. A second temporary breakpoint there ends the run
+in that case, with the virtual symbols of that address."""
 
     def __init__(self):
         super().__init__('hs mmu-on', gdb.COMMAND_RUNNING)
@@ -384,7 +432,24 @@ or is looked for as it does."""
             raise gdb.GdbError(f'__primary_switch does not end with `br x8` at '
                                f'{br:#x}: head.S and this command disagree')
         gdb.execute(f'thbreak *{br:#x}', to_string=True)
+        jump = gdb.breakpoints()[-1]
+        stay = None
+        unmoved = pa % SZ_2M            # the offset before KASLR: x23's misalignment
+        start = (elf.symbol('start_kernel')[0] + unmoved) & MASK64
+        if primary_switch_first_call(elf, pa) is not None:
+            stay = gdb.Breakpoint(f'*{start:#x}', gdb.BP_HARDWARE_BREAKPOINT,
+                                  internal=True, temporary=True)
         gdb.execute('continue')
+        for bp in (jump, stay):
+            if bp is not None and bp.is_valid():
+                bp.delete()
+        if stay is not None and target.reg('pc') == start:
+            if Kernel.mode != 'virt' or Kernel.offset != unmoved:
+                load_virt(unmoved)
+            gdb.write('no KASLR offset: the image stayed where __primary_switched '
+                      'first ran; stopped at start_kernel\n')
+            gdb.execute('frame', to_string=False)
+            return
         if target.reg('pc') != br:
             raise gdb.GdbError(f'stopped at {target.reg("pc"):#x}, not at '
                                f'the end of __primary_switch ({br:#x})')

@@ -10,8 +10,11 @@
   list_for_each_entry(head, type, member)  the same, for Python scripts
 
 `current` is kept in SP_EL0 while the CPU is in the kernel
-(include/linux/sched.h); at EL0 SP_EL0 is the user's stack pointer, and
-the task is the scheduler's __entry_task. Needs the virtual symbols (the
+(include/linux/sched.h); at EL0 (and in a vector from EL0, until
+kernel_entry loads it) SP_EL0 is the user's stack pointer, and
+the task is the scheduler's __entry_task, this CPU's copy of it (the
+per-CPU variable's address plus TPIDR_EL1, the CPU's per-CPU offset, as
+entry.S's ldr_this_cpu reads it). Needs the virtual symbols (the
 MMU on): task_struct and the lists live at kernel virtual addresses."""
 
 import gdb
@@ -67,10 +70,11 @@ def _kernel_pointer(value):
 def current_task():
     """The selected CPU's current task (a struct task_struct *), or None."""
     el = (target.reg('cpsr') >> 2) & 3
-    if el >= 1:
-        task = target.reg('SP_EL0')
-    else:
-        task = int(gdb.parse_and_eval('(unsigned long)__entry_task')) & MASK64
+    task = target.reg('SP_EL0') if el >= 1 else 0
+    if not _kernel_pointer(task):   # EL0, or a vector from EL0 before kernel_entry set it
+        this_cpu = (int(gdb.parse_and_eval('(unsigned long)&__entry_task')) +
+                    target.reg('TPIDR_EL1')) & MASK64
+        task = target.u64(target.read(this_cpu, 8))
     if not _kernel_pointer(task):
         return None
     return gdb.Value(task).cast(task_type().pointer())

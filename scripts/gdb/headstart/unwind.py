@@ -29,6 +29,7 @@ record, as Linux's unwinder follows it, so `bt` from an interrupt handler
 goes on from the IRQ stack to the interrupted task's stack."""
 
 import gdb
+from gdb.FrameDecorator import FrameDecorator
 from gdb.unwinder import Unwinder, register_unwinder
 
 from .symbols import Kernel
@@ -113,7 +114,50 @@ class HideZeroFrame:
         self.enabled = True
 
     def filter(self, frames):
-        return (f for f in frames if int(f.inferior_frame().pc()) != 0)
+        return (_ReadableArgs(f) for f in frames if int(f.inferior_frame().pc()) != 0)
+
+
+class _Arg:
+    """An argument for gdb's frame printer: its symbol and its value."""
+
+    def __init__(self, sym, val):
+        self.sym = sym
+        self.val = val
+
+    def symbol(self):
+        return self.sym
+
+    def value(self):
+        return self.val
+
+
+class _ReadableArgs(FrameDecorator):
+    """A frame whose arguments are read here first. Through a frame filter
+    gdb's printer stops the whole `bt` at an argument it cannot read (a
+    va_list passed by reference, vprintk's args, whose address is in a
+    register the caller's frame does not have: "Python Exception <class
+    'gdb.MemoryError'>: Cannot access memory at address 0x200") where a
+    plain bt prints <error: ...> and goes on; such an argument prints as
+    the string "<error: ...>" instead, and the backtrace goes on. The cost:
+    values read here have no entry value, so `buf=buf@entry=...` shows as
+    `buf=...` (gdb's `set print entry-values no`)."""
+
+    def frame_args(self):
+        args = super().frame_args()
+        if args is None:
+            return None
+        frame = self.inferior_frame()
+        out = []
+        for arg in args:
+            sym, val = arg.symbol(), arg.value()
+            if val is None and not isinstance(sym, str):
+                try:
+                    val = sym.value(frame)
+                    val.fetch_lazy()
+                except gdb.error as e:
+                    val = f'<error: {e}>'
+            out.append(_Arg(sym, val))
+        return out
 
 
 def _final_record(pending_frame, start):

@@ -145,6 +145,70 @@ def test_hbreak_start_kernel_from_the_start(env):
     assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
 
 
+def test_hbreak_start_kernel_without_kaslr(env):
+    """The same with nokaslr: __primary_switched runs once, from
+    __primary_switch's `blr x8` (the `br x8` after KASLR's move never runs),
+    and the symbols switch there, to the link addresses."""
+    out = _run(env, 'day-one-nokaslr', DAY_ONE, initrd=False,
+               append='console=ttyAMA0 nokaslr')['hbreak']
+    va = system_map(env.file('System.map'))['start_kernel']
+    assert re.search(r'Breakpoint \d+, start_kernel \(\) at \S*init/main\.c:\d+', out), out
+    assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
+
+
+MMU_ON_NOKASLR = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+hs phys-symbols 0x40200000
+echo @@mmu-on\\n
+hs mmu-on
+info registers pc
+echo @@end\\n
+kill
+'''
+
+
+def test_mmu_on_without_kaslr(env):
+    """`hs mmu-on` with no KASLR offset ends at start_kernel, where the
+    image stayed (it used to wait for ever on the `br x8` that never runs)."""
+    out = _run(env, 'mmu-on-nokaslr', MMU_ON_NOKASLR, initrd=False,
+               append='console=ttyAMA0 nokaslr')['mmu-on']
+    va = system_map(env.file('System.map'))['start_kernel']
+    assert 'no KASLR offset: the image stayed where __primary_switched first ran' in out, out
+    assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
+
+
+PRINTK = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+hs phys-symbols 0x40200000
+hs mmu-on
+break vsnprintf
+continue
+echo @@bt-printk\\n
+bt
+echo @@end\\n
+kill
+'''
+
+
+def test_bt_through_printk(env):
+    """bt from the first printk's vsnprintf goes through vprintk, whose
+    va_list argument gdb cannot read (a reference through a register the
+    frame does not have), down to __primary_switched: the frame filter
+    prints it as "<error: ...>" instead of ending bt with a Python
+    exception."""
+    session = _run(env, 'bt-printk', PRINTK, initrd=False)
+    out = session['bt-printk']
+    frames = [ln for ln in out.split('\n') if re.match(r'#\d+ ', ln)]
+    assert frames and re.search(r'\bvsnprintf \(', frames[0]), out
+    assert any(re.search(r'\bvprintk \(', ln) for ln in frames), out
+    assert re.search(r'\b__primary_switched \(', frames[-1]), out
+    assert 'Python Exception' not in session.output, out
+
+
 def test_phys_symbols_checks_header(tasks_session):
     out = tasks_session['phys-bad']
     assert 'ERROR: no Image of this vmlinux at 0x40400000' in out, out
@@ -169,6 +233,29 @@ def test_current(tasks_session):
     assert re.search(r'^0xffff[0-9a-f]{12} pid 1 init$', out, re.M), out
     assert re.search(r'^\$\d+ = 1$', out, re.M), out
     assert re.search(r'^\$\d+ = "init", ', out, re.M), out
+
+
+FROM_EL0 = '''set pagination off
+set confirm off
+source {srctree}/scripts/gdb/vmlinux-gdb.py
+target remote :{port}
+hs phys-symbols 0x40200000
+hs mmu-on
+break *((char *)vectors + 0x480)
+continue
+echo @@current\\n
+hs current
+echo @@end\\n
+kill
+'''
+
+
+def test_current_in_a_vector_from_el0(env):
+    """An interrupt of /bin/spin at EL0, stopped on the vector's first
+    instruction: SP_EL0 is still the user's stack pointer there, and
+    current comes from this CPU's __entry_task (it used to be none)."""
+    out = _run(env, 'current-el0', FROM_EL0, append='console=ttyAMA0 -- /bin/spin 30')['current']
+    assert re.search(r'^0xffff[0-9a-f]{12} pid \d+ spin$', out, re.M), out
 
 
 def test_ps(tasks_session):
