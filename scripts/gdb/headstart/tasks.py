@@ -12,9 +12,10 @@
 `current` is kept in SP_EL0 while the CPU is in the kernel
 (include/linux/sched.h); at EL0 (and in a vector from EL0, until
 kernel_entry loads it) SP_EL0 is the user's stack pointer, and
-the task is the scheduler's __entry_task, this CPU's copy of it (the
-per-CPU variable's address plus TPIDR_EL1, the CPU's per-CPU offset, as
-entry.S's ldr_this_cpu reads it). Needs the virtual symbols (the
+the task is the scheduler's __entry_task, this CPU's copy of it (at
+__per_cpu_offset[cpu] from the variable; gdb thread N is CPU N - 1, as
+QEMU numbers them), read through a CPU in the kernel, since QEMU lets gdb
+read only what the selected CPU may. Needs the virtual symbols (the
 MMU on): task_struct and the lists live at kernel virtual addresses."""
 
 import gdb
@@ -72,12 +73,29 @@ def current_task():
     el = (target.reg('cpsr') >> 2) & 3
     task = target.reg('SP_EL0') if el >= 1 else 0
     if not _kernel_pointer(task):   # EL0, or a vector from EL0 before kernel_entry set it
-        this_cpu = (int(gdb.parse_and_eval('(unsigned long)&__entry_task')) +
-                    target.reg('TPIDR_EL1')) & MASK64
-        task = target.u64(target.read(this_cpu, 8))
+        cpu = gdb.selected_thread().num - 1         # QEMU: thread N is CPU N - 1
+        task = _eval_in_kernel_mode(
+            f'*(unsigned long *)((unsigned long)&__entry_task + __per_cpu_offset[{cpu}])')
     if not _kernel_pointer(task):
         return None
     return gdb.Value(task).cast(task_type().pointer())
+
+
+def _eval_in_kernel_mode(expr):
+    """expr's value as an unsigned long, read through a CPU that is in the
+    kernel: QEMU reads memory for gdb as the selected CPU may, and a CPU at
+    EL0 may not read kernel addresses. This CPU if it is at EL1, else any
+    other; gdb.error if every CPU is at EL0."""
+    selected = gdb.selected_thread()
+    others = [t for t in gdb.selected_inferior().threads() if t != selected]
+    try:
+        for thread in [selected] + others:
+            thread.switch()
+            if (target.reg('cpsr') >> 2) & 3 >= 1:
+                return int(gdb.parse_and_eval(expr)) & MASK64
+    finally:
+        selected.switch()
+    raise gdb.error('every CPU is at EL0: no kernel memory to read through')
 
 
 def running_tasks():

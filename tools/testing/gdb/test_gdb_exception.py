@@ -23,15 +23,9 @@ import re
 
 import pytest
 
-from test_gdb_tasks import _run
+from test_gdb_tasks import TO_VIRTUAL, _run
 
-PROLOGUE = '''set pagination off
-set confirm off
-source {srctree}/scripts/gdb/vmlinux-gdb.py
-target remote :{port}
-hs phys-symbols 0x40200000
-hs mmu-on
-'''
+PROLOGUE = TO_VIRTUAL
 
 IRQ_SCRIPT = PROLOGUE + '''break el1h_64_irq_handler
 continue

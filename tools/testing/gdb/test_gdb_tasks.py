@@ -37,11 +37,19 @@ def _try(cmd):
             f'    print("ERROR:", e)\nend\n')
 
 
-SCRIPT = '''set pagination off
+# The start of every session: gdb on QEMU's gdbstub with scripts/gdb, then
+# (TO_VIRTUAL) the symbols where the kernel runs once the MMU is on.
+CONNECT = '''set pagination off
 set confirm off
 source {srctree}/scripts/gdb/vmlinux-gdb.py
 target remote :{port}
-echo @@phys-bad\\n
+'''
+TO_VIRTUAL = CONNECT + '''hs phys-symbols 0x40200000
+hs mmu-on
+'''
+
+
+SCRIPT = CONNECT + '''echo @@phys-bad\\n
 ''' + _try('hs phys-symbols 0x40400000') + '''echo @@phys\\n
 hs phys-symbols 0x40200000
 hs mmu-on
@@ -117,11 +125,7 @@ def tasks_session(env):
     return _run(env, 'tasks', SCRIPT)
 
 
-DAY_ONE = '''set pagination off
-set confirm off
-source {srctree}/scripts/gdb/vmlinux-gdb.py
-target remote :{port}
-hs phys-symbols
+DAY_ONE = CONNECT + '''hs phys-symbols
 echo @@hbreak\\n
 hbreak start_kernel
 continue
@@ -156,11 +160,7 @@ def test_hbreak_start_kernel_without_kaslr(env):
     assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
 
 
-MMU_ON_NOKASLR = '''set pagination off
-set confirm off
-source {srctree}/scripts/gdb/vmlinux-gdb.py
-target remote :{port}
-hs phys-symbols 0x40200000
+MMU_ON_NOKASLR = CONNECT + '''hs phys-symbols 0x40200000
 echo @@mmu-on\\n
 hs mmu-on
 info registers pc
@@ -179,13 +179,7 @@ def test_mmu_on_without_kaslr(env):
     assert re.search(rf'^pc +{va:#x} +{va:#x} <start_kernel>$', out, re.M), out
 
 
-PRINTK = '''set pagination off
-set confirm off
-source {srctree}/scripts/gdb/vmlinux-gdb.py
-target remote :{port}
-hs phys-symbols 0x40200000
-hs mmu-on
-break vsnprintf
+PRINTK = TO_VIRTUAL + '''break vsnprintf
 continue
 echo @@bt-printk\\n
 bt
@@ -235,13 +229,7 @@ def test_current(tasks_session):
     assert re.search(r'^\$\d+ = "init", ', out, re.M), out
 
 
-FROM_EL0 = '''set pagination off
-set confirm off
-source {srctree}/scripts/gdb/vmlinux-gdb.py
-target remote :{port}
-hs phys-symbols 0x40200000
-hs mmu-on
-break *((char *)vectors + 0x480)
+FROM_EL0 = TO_VIRTUAL + '''break *((char *)vectors + 0x480)
 continue
 echo @@current\\n
 hs current
@@ -258,6 +246,37 @@ def test_current_in_a_vector_from_el0(env):
     assert re.search(r'^0xffff[0-9a-f]{12} pid \d+ spin$', out, re.M), out
 
 
+USER_ON_OTHER_CPU = TO_VIRTUAL + '''break arch_timer_handler_virt
+python
+import headstart.target as t
+for _ in range(200):
+    gdb.execute('continue', to_string=True)
+    at_el0 = [th.num for th in gdb.selected_inferior().threads()
+              if (th.switch() or True) and (t.reg('cpsr') >> 2) & 3 == 0]
+    if at_el0:
+        print('at EL0: thread', at_el0[0])
+        break
+end
+echo @@ps\\n
+hs ps
+echo @@end\\n
+kill
+'''
+
+
+def test_ps_with_a_cpu_at_el0(env):
+    """-smp 2, /bin/spin at EL0 on one CPU while the other takes a timer
+    interrupt: hs ps shows spin on the CPU at EL0 (gdb cannot read kernel
+    memory through that CPU: its __entry_task is read through the other)."""
+    session = _run(env, 'ps-el0', USER_ON_OTHER_CPU, smp=2,
+                   append='console=ttyAMA0 -- /bin/spin 30')
+    m = re.search(r'^at EL0: thread (\d+)$', session.output, re.M)
+    assert m, session.output
+    rows = [ln.split() for ln in session['ps'].split('\n') if ln.startswith('0x')]
+    assert any(r[4] == 'spin' and r[3] == str(int(m.group(1)) - 1) for r in rows), \
+        session['ps']
+
+
 def test_ps(tasks_session):
     out = tasks_session['ps'].split('\n')
     assert out[0].split() == ['TASK', 'PID', 'ST', 'CPU', 'COMMAND'], out
@@ -268,13 +287,7 @@ def test_ps(tasks_session):
     assert all(r[2] in 'RSDZX' for r in rows)
 
 
-SMP_SCRIPT = '''set pagination off
-set confirm off
-source {srctree}/scripts/gdb/vmlinux-gdb.py
-target remote :{port}
-hs phys-symbols 0x40200000
-hs mmu-on
-break kernel_wait4
+SMP_SCRIPT = TO_VIRTUAL + '''break kernel_wait4
 continue
 echo @@threads\\n
 info threads
