@@ -37,6 +37,22 @@ def boot_with(console, qemu_cmd, kernel_image, tmp_path, blob):
     return texts
 
 
+def boot_after_busybox(console, qemu_cmd, kernel_image, busybox_initramfs, tmp_path,
+                       archives, run):
+    """busybox's initramfs, then archives, each padded to 512 bytes as
+    `cat a.cpio b.cpio` of cpio's files is; boots running run (a path in
+    them) and gives the console's lines."""
+    with open(busybox_initramfs, 'rb') as f:
+        blob = f.read()
+    for archive in archives:
+        blob += b'\0' * (-len(blob) % 512) + archive
+    initrd = tmp_path / 'initrd.cpio'
+    initrd.write_bytes(blob)
+    console.start(qemu_cmd(kernel=kernel_image, append=f'{APPEND} -- {run}',
+                           extra=['-initrd', str(initrd)]))
+    return [ln.text for ln in console.read_until_exit()]
+
+
 NO_INIT = ('Kernel panic - not syncing: No working init found.  Try passing init= option '
            'to kernel. See Linux Documentation/admin-guide/init.rst for guidance.')
 
@@ -73,15 +89,10 @@ def test_initramfs_damaged(console, qemu_cmd, kernel_image, tmp_path, damage, re
 def test_initramfs_concatenated(console, qemu_cmd, busybox_initramfs, kernel_image, tmp_path):
     """Two archives one after the other, as `cat a.cpio b.cpio` makes them
     (Linux unpacks each): busybox's, then one adding a script that runs."""
-    with open(busybox_initramfs, 'rb') as f:
-        first = f.read()
     script = b'#!/bin/sh\necho second archive: $((6 * 7))\n'
     second = newc_archive([('extra.sh', 0o100755, script)])
-    initrd = tmp_path / 'initrd.cpio'
-    initrd.write_bytes(first + b'\0' * (-len(first) % 512) + second)
-    console.start(qemu_cmd(kernel=kernel_image, append=APPEND + ' -- /extra.sh',
-                           extra=['-initrd', str(initrd)]))
-    texts = [ln.text for ln in console.read_until_exit()]
+    texts = boot_after_busybox(console, qemu_cmd, kernel_image, busybox_initramfs, tmp_path,
+                               [second], '/extra.sh')
     assert not [t for t in texts if t.startswith('Initramfs unpacking failed')], texts
     assert 'second archive: 42' in texts
 
@@ -93,8 +104,6 @@ def test_initramfs_later_archive_replaces(console, qemu_cmd, busybox_initramfs, 
     a file gets the new data and mode, a symbolic link becomes a file, a
     directory a symbolic link, the script that runs is the second one's; a
     directory with entries stays (Linux's rmdir fails), with a warning."""
-    with open(busybox_initramfs, 'rb') as f:
-        first = f.read()
     old_script = b'#!/bin/sh\necho the first archive ran\n'
     new_script = (b'#!/bin/sh\n'
                   b'echo "file: $(cat /rep/file) $(stat -c %a /rep/file)"\n'
@@ -110,14 +119,8 @@ def test_initramfs_later_archive_replaces(console, qemu_cmd, busybox_initramfs, 
                           ('rep/dir', 0o120777, b'file'),
                           ('rep/full', 0o100644, b'not unpacked'),
                           ('run.sh', 0o100755, new_script)])
-    blob = b''
-    for archive in (first, second, third):
-        blob += archive + b'\0' * (-len(archive) % 512)
-    initrd = tmp_path / 'initrd.cpio'
-    initrd.write_bytes(blob)
-    console.start(qemu_cmd(kernel=kernel_image, append=APPEND + ' -- /run.sh',
-                           extra=['-initrd', str(initrd)]))
-    texts = [ln.text for ln in console.read_until_exit()]
+    texts = boot_after_busybox(console, qemu_cmd, kernel_image, busybox_initramfs, tmp_path,
+                               [second, third], '/run.sh')
     assert not [t for t in texts if t.startswith('Initramfs unpacking failed')], texts
     assert 'Initramfs: /rep/full: a directory with entries is not replaced' in texts
     assert 'the first archive ran' not in texts
@@ -133,8 +136,6 @@ def test_initramfs_hard_links(console, qemu_cmd, busybox_initramfs, kernel_image
     file that way: the data on its last name): one inode, the link count,
     the data seen through every name; a write through one name shows
     through the others."""
-    with open(busybox_initramfs, 'rb') as f:
-        first = f.read()
     script = (b'#!/bin/sh\n'
               b'echo "links: $(stat -c %h /hl/a) $(stat -c %h /hl/b) $(stat -c %h /hl/c)"\n'
               b'[ "$(stat -c %i /hl/a)" = "$(stat -c %i /hl/c)" ] && echo "same inode"\n'
@@ -147,11 +148,8 @@ def test_initramfs_hard_links(console, qemu_cmd, busybox_initramfs, kernel_image
                        newc_member('hl/c', 0o100644, b'one file', ino=500, nlink=3),
                        newc_member('run.sh', 0o100755, script, ino=501)])
     second += newc_member('TRAILER!!!', 0)
-    initrd = tmp_path / 'initrd.cpio'
-    initrd.write_bytes(first + b'\0' * (-len(first) % 512) + second)
-    console.start(qemu_cmd(kernel=kernel_image, append=APPEND + ' -- /run.sh',
-                           extra=['-initrd', str(initrd)]))
-    texts = [ln.text for ln in console.read_until_exit()]
+    texts = boot_after_busybox(console, qemu_cmd, kernel_image, busybox_initramfs, tmp_path,
+                               [second], '/run.sh')
     assert not [t for t in texts if t.startswith('Initramfs')], texts
     assert 'links: 3 3 3' in texts
     assert 'same inode' in texts
