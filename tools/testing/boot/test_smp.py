@@ -246,6 +246,21 @@ def test_bad_enable_method(console, qemu_cmd, kernel_image, virt_dtb, bootstub, 
 
 # ---- KUnit across CPUs ---------------------------------------------------------
 
+# -icount: the CPUs take turns on one host thread (deterministic); mttcg:
+# each CPU a host thread, in parallel.
+ACCEL = {'icount': ['-icount', 'shift=4,sleep=off'], 'mttcg': ['-accel', 'tcg,thread=multi']}
+
+
+def run_kunit_smp(console, qemu_cmd, kernel_image, accel, glob, smp=4, gic=3, timeout=180):
+    """The KUnit suites matching glob on smp CPUs under accel ('icount' or
+    'mttcg'), to a clean exit: the console's lines and parse_ktap's
+    (suites, tops)."""
+    console.start(qemu_cmd(kernel=kernel_image, smp=smp, gic=gic, extra=ACCEL[accel],
+                           append=f'{APPEND} kunit.filter_glob={glob}'))
+    texts = [ln.text for ln in console.read_until_exit(timeout=timeout)]
+    assert console.exitstatus == 0
+    return texts, parse_ktap(texts)
+
 @pytest.mark.parametrize('accel', ['icount', 'mttcg'])
 @pytest.mark.parametrize('gic', [2, 3], ids=lambda gic: f'gic{gic}')
 def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
@@ -253,16 +268,11 @@ def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
     at once, per-CPU data, a cross-CPU wake-up. With -icount the CPUs take
     turns (deterministic); with multi-threaded TCG they run in parallel on
     host threads, which is what a lock must survive."""
-    extra = (['-icount', 'shift=4,sleep=off'] if accel == 'icount'
-             else ['-accel', 'tcg,thread=multi'])
-    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=gic, extra=extra,
-                           append=f'{APPEND} kunit.filter_glob=smp'))
     # With real threads on a busy 2-core host, a vCPU holding a lock can
     # be descheduled for a host time slice, and the others wait on it:
-    # slow, not hung. Allow for that.
-    texts = [ln.text for ln in console.read_until_exit(timeout=180)]
-    assert console.exitstatus == 0
-    suites, tops = parse_ktap(texts)
+    # slow, not hung. Allow for that (run_kunit_smp's 180 s).
+    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kernel_image, accel, 'smp',
+                                          gic=gic)
     assert tops == {'smp': 'ok'}, tops
     assert set(suites['smp'].values()) == {'ok'}, suites
     assert '    # smp_ipi_round_trip: 4 CPUs answered' in texts
@@ -304,13 +314,8 @@ def build_has_ticket_spinlocks(boot_env):
 @pytest.mark.parametrize('accel, smp', [('icount', 4), ('mttcg', 2)])
 def test_spinlock_fairness(console, qemu_cmd, kernel_image, boot_env, accel, smp):
     ticket = build_has_ticket_spinlocks(boot_env)
-    extra = (['-icount', 'shift=4,sleep=off'] if accel == 'icount'
-             else ['-accel', 'tcg,thread=multi'])
-    console.start(qemu_cmd(kernel=kernel_image, smp=smp, gic=3, extra=extra,
-                           append=f'{APPEND} kunit.filter_glob=*smp'))
-    texts = [ln.text for ln in console.read_until_exit(timeout=180)]
-    assert console.exitstatus == 0
-    suites, tops = parse_ktap(texts)
+    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kernel_image, accel, '*smp',
+                                          smp=smp)
     assert tops == {'smp': 'ok', 'sched_smp': 'ok', 'hrtimer_smp': 'ok'}, tops
     for suite in tops:
         assert set(suites[suite].values()) == {'ok'}, suites
@@ -347,7 +352,7 @@ def test_kunit_smp_barrier_litmus(console, qemu_cmd, kernel_image):
     checks the compiler's order. The suite itself fails a run in which the
     two CPUs never overlapped."""
     console.start(qemu_cmd(kernel=kernel_image, smp=2, gic=3,
-                           extra=['-accel', 'tcg,thread=multi'],
+                           extra=ACCEL['mttcg'],
                            append=f'{APPEND} kunit.filter_glob=smp_barrier'))
     texts = [ln.text for ln in console.read_until_exit(timeout=180)]
     assert console.exitstatus == 0
@@ -368,13 +373,8 @@ def test_kunit_hrtimer_smp_suite(console, qemu_cmd, kernel_image, accel):
     hrtimer_cancel waits for a function running on another CPU; a queued
     timer cancelled and moved across CPUs; a task's sleep timer stays on
     the CPU it slept on while the task is moved."""
-    extra = (['-icount', 'shift=4,sleep=off'] if accel == 'icount'
-             else ['-accel', 'tcg,thread=multi'])
-    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, extra=extra,
-                           append=f'{APPEND} kunit.filter_glob=hrtimer_smp'))
-    texts = [ln.text for ln in console.read_until_exit(timeout=120)]
-    assert console.exitstatus == 0
-    suites, tops = parse_ktap(texts)
+    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kernel_image, accel, 'hrtimer_smp',
+                                          timeout=120)
     assert tops == {'hrtimer_smp': 'ok'}, tops
     assert set(suites['hrtimer_smp'].values()) == {'ok'}, suites
     assert not any('# SKIP' in t for t in texts), texts
@@ -398,7 +398,7 @@ def test_skew_tick_option(console, qemu_cmd, kernel_image, skew, warned, offsets
     the hrtimer_smp suite passes that way too. A malformed value is
     reported and the default (skewed) kept."""
     console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3,
-                           extra=['-icount', 'shift=4,sleep=off'],
+                           extra=ACCEL['icount'],
                            append=f'{APPEND} skew_tick={skew} kunit.filter_glob=hrtimer_smp'))
     texts = [ln.text for ln in console.read_until_exit(timeout=120)]
     assert console.exitstatus == 0
