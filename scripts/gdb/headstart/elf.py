@@ -112,3 +112,8 @@ class Vmlinux:
                 off = s.offset + va - s.addr
                 return self._data[off:off + size]
         raise KeyError(f'{va:#x} is in no loaded section')
+
+    def words(self, va, size):
+        """The 32-bit little-endian words (instructions) at link address va."""
+        data = self.contents(va, size)
+        return [int.from_bytes(data[i:i + 4], 'little') for i in range(0, len(data) - 3, 4)]

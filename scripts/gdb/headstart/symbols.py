@@ -206,11 +206,16 @@ def primary_switch_first_call(elf, pa):
     kaslr_early_init picks an offset; then `br x8` runs it again, moved.
     Without one (nokaslr, no kaslr-seed) the `br x8` never runs."""
     switch, size = elf.symbol('__primary_switch')
-    data = elf.contents(switch, size)
-    for i in range(0, len(data) - 3, 4):
-        if int.from_bytes(data[i:i + 4], 'little') == BLR_X8:
-            return pa + switch + i - elf.text_va
+    for i, word in enumerate(elf.words(switch, size)):
+        if word == BLR_X8:
+            return pa + switch + 4 * i - elf.text_va
     return None
+
+
+def offset_before_kaslr(pa):
+    """The kernel's virtual offset before KASLR, for an Image at pa: its
+    physical misalignment (head.S's x23 until kaslr_early_init)."""
+    return pa % SZ_2M
 
 
 class _MmuOnBreakpoint(gdb.Breakpoint):
@@ -248,14 +253,12 @@ def start_kernel_call(elf):
     """The link address of __primary_switched's `bl start_kernel`, or None."""
     start, size = elf.symbol('__primary_switched')
     target_va, _ = elf.symbol('start_kernel')
-    data = elf.contents(start, size)
-    for i in range(0, len(data) - 3, 4):
-        word = int.from_bytes(data[i:i + 4], 'little')
+    for i, word in enumerate(elf.words(start, size)):
         if word & 0xfc000000 == 0x94000000:                 # bl imm26
             imm = word & 0x03ffffff
             imm -= (imm & 0x02000000) << 1                   # sign-extend
-            if (start + i + imm * 4) & MASK64 == target_va:
-                return start + i
+            if (start + 4 * i + imm * 4) & MASK64 == target_va:
+                return start + 4 * i
     return None
 
 
@@ -266,7 +269,7 @@ def arm_mmu_on_switch(elf, pa):
     _MmuOnBreakpoint.instances = [_MmuOnBreakpoint(primary_switch_jump(elf, pa))]
     call = start_kernel_call(elf)
     if primary_switch_first_call(elf, pa) is not None and call is not None:
-        unmoved = pa % SZ_2M            # x23 before KASLR: the misalignment
+        unmoved = offset_before_kaslr(pa)
         _MmuOnBreakpoint.instances.append(
             _MmuOnBreakpoint((call + unmoved) & MASK64, unmoved))
 
@@ -297,7 +300,7 @@ def virt_offset():
     if not target.mmu_on():
         try:
             base = Kernel.phys_base if Kernel.phys_base is not None else find_phys_base()
-            return base % SZ_2M
+            return offset_before_kaslr(base)
         except gdb.GdbError:
             pass
     return 0
@@ -434,7 +437,7 @@ in that case, with the virtual symbols of that address."""
         gdb.execute(f'thbreak *{br:#x}', to_string=True)
         jump = gdb.breakpoints()[-1]
         stay = None
-        unmoved = pa % SZ_2M            # the offset before KASLR: x23's misalignment
+        unmoved = offset_before_kaslr(pa)
         start = (elf.symbol('start_kernel')[0] + unmoved) & MASK64
         if primary_switch_first_call(elf, pa) is not None:
             stay = gdb.Breakpoint(f'*{start:#x}', gdb.BP_HARDWARE_BREAKPOINT,

@@ -172,11 +172,6 @@ def _final_record(pending_frame, start):
     return info
 
 
-def _words(elf, addr, size):
-    data = elf.contents(addr, size)
-    return [int.from_bytes(data[i:i + 4], 'little') for i in range(0, len(data) - 3, 4)]
-
-
 class ExceptionFrame(_KernelCodeUnwinder):
     """The frame of an el1 vector: its caller is the code the exception
     interrupted, read from the pt_regs at the frame's sp."""
@@ -193,7 +188,7 @@ class ExceptionFrame(_KernelCodeUnwinder):
                 continue
             addr, size = elf.symbol(name)
             try:
-                words = _words(elf, addr, size)
+                words = elf.words(addr, size)
             except KeyError:
                 continue
             if MOV_X0_SP not in words or ERET not in words:
@@ -248,7 +243,7 @@ class IrqStackFrame(_KernelCodeUnwinder):
             if name not in elf.symbols:
                 continue
             addr, size = elf.symbol(name)
-            words = _words(elf, addr, size)
+            words = elf.words(addr, size)
             if words[:2] != [STP_FP_LR_PRE16, MOV_FP_SP] or LDP_FP_LR_POST16 not in words:
                 continue    # not the shape this unwinder knows: leave it to gdb
             valid, end = 8, 4 * words.index(LDP_FP_LR_POST16) + 4
