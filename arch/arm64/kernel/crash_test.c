@@ -201,15 +201,19 @@ static __always_inline void crash_test_here(void (*fn)(void))
 		while (!READ_ONCE(crash_stuck_spinning))
 			cpu_relax();
 	}
-	atomic_inc(&crash_cpus_ready);
-	while (atomic_read(&crash_cpus_ready) < (int)cpumask_weight(&crash_cpus))
-		cpu_relax();
 	if (cpumask_weight(&crash_cpus) == 1) {
 		fn();
 		return;
 	}
-	/* Several: masked, so that no stop IPI cuts an oops short; each reaches panic(). */
+	/*
+	 * Several: masked before they meet, so that no stop IPI from the first
+	 * to crash can reach one still on its way from the meeting to its own
+	 * crash; each reaches panic().
+	 */
 	local_irq_disable();
+	atomic_inc(&crash_cpus_ready);
+	while (atomic_read(&crash_cpus_ready) < (int)cpumask_weight(&crash_cpus))
+		cpu_relax();
 	fn();
 	local_irq_enable();
 }
