@@ -248,6 +248,21 @@ System.map: $(objtree)/System.map
 Image: $(objtree)/arch/$(SRCARCH)/boot/Image
 
 # ---------------------------------------------------------------------------
+# The KUnit kernel. defconfig has no KUnit (CONFIG_KUNIT, lib/kunit/Kconfig),
+# as in Linux; `make kunit` builds the same sources with it in .kunit/ beside
+# this build (where Linux's tools/testing/kunit/kunit.py builds), for make
+# check's suites and make bench's SMP figures. A build whose .config has
+# CONFIG_KUNIT=y is its own KUnit kernel.
+KUNIT_OBJTREE := $(if $(shell grep -sx 'CONFIG_KUNIT=y' $(objtree)/.config),$(objtree),$(objtree)/.kunit)
+KUNIT_IMAGE   := $(KUNIT_OBJTREE)/arch/$(SRCARCH)/boot/Image
+
+PHONY += kunit
+kunit: deps-build
+	$(Q)grep -qsx 'CONFIG_KUNIT=y' $(KUNIT_OBJTREE)/.config || \
+		$(MAKE) -C $(srctree) O=$(KUNIT_OBJTREE) kunit.config
+	$(Q)$(MAKE) -C $(srctree) O=$(KUNIT_OBJTREE) vmlinux System.map Image
+
+# ---------------------------------------------------------------------------
 # Dependencies: Debian packages and the target's libfdt (scripts/install-deps).
 PHONY += deps deps-build deps-test
 deps-build:
@@ -339,10 +354,10 @@ BENCH_BOOT_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m $$m -nographic -nic n
 
 # SMP: the IPI round trip and an uncontended spinlock (of the kind built:
 # test-and-set, or ticket with CONFIG_TICKET_SPINLOCKS), from the smp_bench
-# KUnit suite (kernel/smp_kunit.c) on 2 CPUs; -icount shift=0 advances the
+# KUnit suite (kernel/smp_kunit.c, in the KUnit kernel) on 2 CPUs; -icount shift=0 advances the
 # counter by one ns per instruction of either CPU (QEMU runs them in turn).
 BENCH_SMP_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 2 -m 512M -nographic -nic none \
-	-icount shift=0,sleep=off -seed 1 -kernel $(objtree)/arch/$(SRCARCH)/boot/Image \
+	-icount shift=0,sleep=off -seed 1 -kernel $(KUNIT_IMAGE) \
 	-append "console=ttyAMA0 poweroff kunit.filter_glob=smp_bench"
 
 # SMP from user space: bench --smp on 4 CPUs, wake-ups across CPUs (pipe
@@ -352,7 +367,7 @@ BENCH_SMP_USER_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 4 -m 512M -nographic -
 	-initrd $(initramfs) -append "console=ttyAMA0 quiet poweroff -- /bin/bench --smp"
 
 PHONY += bench
-bench: deps-test all
+bench: deps-test all kunit
 	@echo '  QEMU    $(BENCH_CMD)'
 	$(Q)$(BENCH_CMD)
 	@echo '  QEMU    $(BENCH_SMP_CMD)'
@@ -378,9 +393,11 @@ include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
 PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-docs check-build check-efi
-check: deps all Image.gz image.fit disk.img dtbs
+check: deps all kunit Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
-check-unit check-boot check-usr: deps all
+check-unit check-usr: deps all
+	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
+check-boot: deps all kunit
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-build: deps
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
@@ -449,6 +466,7 @@ help:
 	@echo '  nconfig         - edit .config in an ncurses menu (kconfig-nconf)'
 	@echo '  savedefconfig   - write a minimal defconfig from .config'
 	@echo '  NAME.config     - merge arch/arm64/configs/NAME.config into .config'
+	@echo '  kunit           - the KUnit kernel (CONFIG_KUNIT, kunit.config) in .kunit/'
 	@echo 'Running and testing:'
 	@echo '  qemu            - boot on QEMU virt into the shell (QEMU_DTB=, QEMU_APPEND=, QEMU_EXTRA=,'
 	@echo '                    QEMU_MEM=, QEMU_CPU=, QEMU_INITRD= (empty: none))'

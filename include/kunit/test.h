@@ -69,10 +69,16 @@ struct kunit_suite {
 	static struct kunit_suite *__kunit_late_suite_ptr_##suite __used	\
 		__section(".kunit_late_test_suites") = &suite
 
+#ifdef CONFIG_KUNIT
 /* Run the suites kunit.filter_glob selects (start_kernel). */
 void kunit_run_all_tests(void);
 /* Then the late ones (mark_readonly). */
 void kunit_run_late_tests(void);
+#else
+/* A kernel built without KUnit (defconfig): no suites to run. */
+static inline void kunit_run_all_tests(void) { }
+static inline void kunit_run_late_tests(void) { }
+#endif
 
 /* The case running now, or NULL. */
 extern struct kunit *kunit_current;

@@ -36,6 +36,7 @@
 #define PSR_BTYPE_SHIFT	10
 #define PSR_BTYPE_MASK	(UL(3) << PSR_BTYPE_SHIFT)
 
+#ifdef CONFIG_KUNIT
 void kunit_catch(struct pt_regs *regs, u64 esr)
 {
 	if (!kunit_fault_caught(esr))
@@ -45,6 +46,7 @@ void kunit_catch(struct pt_regs *regs, u64 esr)
 	write_sysreg(regs->pstate & (PSR_D_BIT | PSR_A_BIT | PSR_I_BIT | PSR_F_BIT), daif);
 	longjmp(&kunit_current->abort, 1);
 }
+#endif
 
 /* "pstate: 60000005 (nZCv daif -PAN -UAO -TCO -DIT -SSBS BTYPE=--)" */
 static void print_pstate(struct pt_regs *regs)

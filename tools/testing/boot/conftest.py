@@ -27,6 +27,7 @@ test_harness.py checks this harness itself and needs no kernel.
 Fixtures for other suites: `console` (a QemuConsole, killed at teardown),
 `qemu_cmd(**kw)` (qemu_console.qemu_command() with the --qemu binary),
 `make_console(suffix)` for several per test, `kernel_image`, `vmlinux`,
+`kunit_image` (the KUnit kernel, `make kunit`),
 `bootstub` (BootStub, see bootstub.py), `boot_probe`, `cpu_ids` and
 `cpu_id_regs` (boot harness_probe.S, a stand-in kernel), `virt_dtb(**machine)` (a fresh copy
 of QEMU's own DTB for that machine, as a dtb_util.Dtb), `test_dir`.
@@ -101,6 +102,29 @@ def kernel_image(boot_env):
     if len(head) < 64 or head[56:60] != ARM64_IMAGE_MAGIC:
         pytest.fail(f'{path} has no arm64 Image header (magic "ARM\\x64" at '
                     f'offset 56)', pytrace=False)
+    return path
+
+
+def kunit_build_dir(build_dir):
+    """Where the KUnit kernel of a build is: the build itself if its
+    .config has CONFIG_KUNIT=y, else its .kunit/ (`make kunit`)."""
+    try:
+        with open(os.path.join(build_dir, '.config')) as f:
+            if 'CONFIG_KUNIT=y\n' in f.read():
+                return build_dir
+    except FileNotFoundError:
+        pass
+    return os.path.join(build_dir, '.kunit')
+
+
+@pytest.fixture(scope='session')
+def kunit_image(boot_env):
+    """The Image of the KUnit kernel (CONFIG_KUNIT=y): defconfig has no
+    suites, as in Linux. Fails, naming the command, if it is not built."""
+    path = os.path.join(kunit_build_dir(boot_env.build_dir), 'arch', 'arm64', 'boot', 'Image')
+    if not os.path.isfile(path):
+        pytest.fail(f'no KUnit kernel at {path}: build it with `make kunit` '
+                    f'(make check and make check-boot do)', pytrace=False)
     return path
 
 

@@ -43,11 +43,11 @@ def texts(lines):
 @pytest.mark.parametrize('suite', list(SUITES))
 @pytest.mark.parametrize('el', [1, 2], ids=lambda el: f'el{el}')
 @pytest.mark.parametrize('gic', [2, 3], ids=lambda gic: f'gic{gic}')
-def test_selftests(console, qemu_cmd, kernel_image, gic, el, suite):
+def test_selftests(console, qemu_cmd, kunit_image, gic, el, suite):
     """One KTAP suite: its plan, every case ok, the suite ok, power off."""
     # Instruction-driven guest time, as in test_kunit.py: load on the host
     # must not change what the timer suite sees.
-    con = boot(console, qemu_cmd, kernel_image,
+    con = boot(console, qemu_cmd, kunit_image,
                f'{APPEND} kunit.filter_glob={suite}',
                gic=gic, virtualization=(el == 2), extra=['-icount', 'shift=4,sleep=off'])
     out = texts(con.read_until_exit())

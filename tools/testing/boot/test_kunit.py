@@ -9,6 +9,8 @@ each suite an indented subtest with its own plan and `ok`/`not ok` lines.
 Any `not ok` fails (the console's bad patterns already stop at the first
 one); so does a plan that does not match the results, or no suite at all.
 
+The suites are in the KUnit kernel only (CONFIG_KUNIT, `make kunit` builds
+it in .kunit/; the `kunit_image` fixture): defconfig has none, as in Linux.
 The suites run on each interrupt controller and entry level, since what they
 check (the state head.S leaves, exception handling) depends on both.
 """
@@ -96,10 +98,10 @@ def check_spinlock_debug_reports(texts):
         assert 'Call trace:' in texts[i + 2:i + 6]
 
 
-def test_kunit_spinlock_debug(console, qemu_cmd, kernel_image):
+def test_kunit_spinlock_debug(console, qemu_cmd, kunit_image):
     """CONFIG_DEBUG_SPINLOCK reports recursion and a bad unlock as Linux
     does, and stays quiet on correct use (its own suite, alone)."""
-    console.start(qemu_cmd(kernel=kernel_image, smp=2,
+    console.start(qemu_cmd(kernel=kunit_image, smp=2,
                            append='console=ttyAMA0 poweroff kunit.filter_glob=spinlock_debug'))
     with console.disable_check('spinlock_bug'):
         texts = [ln.text for ln in console.read_until_exit()]
@@ -111,9 +113,9 @@ def test_kunit_spinlock_debug(console, qemu_cmd, kernel_image):
 
 @pytest.mark.parametrize('gic', [2, 3])
 @pytest.mark.parametrize('el', [1, 2])
-def test_kunit_all_suites(console, qemu_cmd, kernel_image, gic, el):
+def test_kunit_all_suites(console, qemu_cmd, kunit_image, gic, el):
     """Every suite, every case `ok`, on GICv2/v3 and at EL1/EL2 entry."""
-    console.start(qemu_cmd(kernel=kernel_image, gic=gic, virtualization=(el == 2),
+    console.start(qemu_cmd(kernel=kunit_image, gic=gic, virtualization=(el == 2),
                            append='console=ttyAMA0 poweroff kunit.filter_glob=*',
                            extra=ICOUNT))
     # The spinlock_debug suite provokes its reports on purpose: checked below.
@@ -132,19 +134,34 @@ def test_kunit_all_suites(console, qemu_cmd, kernel_image, gic, el):
     assert f'CPU: All CPU(s) started at EL{el}' in texts
 
 
-def test_kunit_filter_selects_one_suite(console, qemu_cmd, kernel_image):
+def test_kunit_filter_selects_one_suite(console, qemu_cmd, kunit_image):
     """kunit.filter_glob=head runs that suite alone; no filter runs none."""
-    console.start(qemu_cmd(kernel=kernel_image,
+    console.start(qemu_cmd(kernel=kunit_image,
                            append='console=ttyAMA0 poweroff kunit.filter_glob=head'))
     texts = [ln.text for ln in console.read_until_exit()]
     suites, _ = parse_ktap(texts)
     assert list(suites) == ['head']
 
 
-def test_kunit_off_by_default(console, qemu_cmd, kernel_image):
-    console.start(qemu_cmd(kernel=kernel_image, append='console=ttyAMA0 poweroff'))
+def test_kunit_off_by_default(console, qemu_cmd, kunit_image):
+    console.start(qemu_cmd(kernel=kunit_image, append='console=ttyAMA0 poweroff'))
     texts = [ln.text for ln in console.read_until_exit()]
     assert KTAP_VERSION not in texts
+
+
+def test_defconfig_has_no_kunit(console, qemu_cmd, kernel_image, vmlinux):
+    """The default build (CONFIG_KUNIT off, as in Linux's defconfig) has no
+    suites: asked for all of them it runs none, and the parameter is one
+    the kernel does not know. The KUnit kernel is `make kunit`'s."""
+    with open(vmlinux, 'rb') as f:
+        assert b'kunit_run_case' not in f.read(), 'KUnit code in the defconfig vmlinux'
+    console.start(qemu_cmd(kernel=kernel_image,
+                           append='console=ttyAMA0 poweroff kunit.filter_glob=*'))
+    texts = [ln.text for ln in console.read_until_exit()]
+    assert console.exitstatus == 0
+    assert KTAP_VERSION not in texts
+    assert any(t.startswith('Unknown kernel command line parameters') and
+               'kunit.filter_glob=*' in t for t in texts), texts
 
 
 def test_parse_ktap_rejects_a_failed_case():
@@ -166,12 +183,12 @@ def test_parse_ktap_rejects_a_failed_case():
 
 
 @pytest.mark.parametrize('el', [1, 2])
-def test_kunit_hyp_stub_runs_at_el2(console, qemu_cmd, kernel_image, el):
+def test_kunit_hyp_stub_runs_at_el2(console, qemu_cmd, kunit_image, el):
     """The hyp_stub suite (arch/arm64/kernel/hyp_stub_kunit.c) calls the hyp
     stub with hvc: entered at EL2 every case runs and passes, none skipped;
     entered at EL1 there is no stub and the cases that need it are skipped
     (`ok N name # SKIP ...`), not passed."""
-    console.start(qemu_cmd(kernel=kernel_image, virtualization=(el == 2),
+    console.start(qemu_cmd(kernel=kunit_image, virtualization=(el == 2),
                            append='console=ttyAMA0 poweroff kunit.filter_glob=hyp_stub'))
     texts = [ln.text for ln in console.read_until_exit()]
     suites, tops = parse_ktap(texts)

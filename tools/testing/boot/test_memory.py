@@ -122,23 +122,24 @@ def run(console):
 
 @pytest.fixture
 def boot_kernel(console, qemu_cmd, kernel_image):
-    def boot(append='console=ttyAMA0 earlycon poweroff', **machine):
+    def boot(append='console=ttyAMA0 earlycon poweroff', image=kernel_image, **machine):
         console.require_stamp = True
-        console.start(qemu_cmd(kernel=kernel_image, append=append, **machine))
+        console.start(qemu_cmd(kernel=image, append=append, **machine))
         return run(console)
     return boot
 
 
 @pytest.fixture
 def boot_dtb(make_console, qemu_cmd, kernel_image, bootstub, test_dir):
-    """boot_dtb(dtb, name, **machine): the Image at IMAGE_AT and `dtb` at
-    DTB_AT through the boot stub (QEMU leaves the DTB alone)."""
-    def boot(dtb, name='', **machine):
+    """boot_dtb(dtb, name, image=kernel_image, **machine): the Image at
+    IMAGE_AT and `dtb` at DTB_AT through the boot stub (QEMU leaves the DTB
+    alone)."""
+    def boot(dtb, name='', image=kernel_image, **machine):
         machine.setdefault('memory', '1G')     # RAM behind every bank we describe
         con = make_console('.' + name if name else '')
         con.require_stamp = True
         stub = bootstub.image(os.path.join(test_dir, f'stub{name}.bin'), IMAGE_AT, DTB_AT)
-        con.start(qemu_cmd(bios=stub, loaders=[(kernel_image, IMAGE_AT), (dtb.path, DTB_AT)],
+        con.start(qemu_cmd(bios=stub, loaders=[(image, IMAGE_AT), (dtb.path, DTB_AT)],
                            **machine))
         return run(con)
     return boot
@@ -397,14 +398,16 @@ def run_suite(log, suite):
 @pytest.mark.parametrize('machine', [
     dict(memory='256M'), dict(memory='1G', virtualization=True), dict(memory='3G', gic=3)],
     ids=['256M', '1G-el2', '3G-gic3'])
-def test_kunit(boot_kernel, suite, machine):
-    log = boot_kernel(append=f'console=ttyAMA0 poweroff kunit.filter_glob={suite}', **machine)
+def test_kunit(boot_kernel, kunit_image, suite, machine):
+    log = boot_kernel(append=f'console=ttyAMA0 poweroff kunit.filter_glob={suite}',
+                      image=kunit_image, **machine)
     run_suite(log, suite)
 
 
-def test_kunit_mmu_with_nomap_and_hole(boot_dtb, virt_dtb):
+def test_kunit_mmu_with_nomap_and_hole(boot_dtb, virt_dtb, kunit_image):
     """The linear-map checks on a board with a hole and a no-map range."""
     banks = [(RAM_BASE, 256 * M), (0x60000000, 256 * M)]
     args = 'console=ttyAMA0 poweroff kunit.filter_glob=mmu'
-    log = boot_dtb(board(virt_dtb, 'kunit', banks, args, nomap=[(0x48000000 + 64 * M, 2 * M)]))
+    log = boot_dtb(board(virt_dtb, 'kunit', banks, args, nomap=[(0x48000000 + 64 * M, 2 * M)]),
+                   image=kunit_image)
     run_suite(log, 'mmu')

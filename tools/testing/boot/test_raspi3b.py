@@ -128,7 +128,7 @@ def ipi_rows(text):
     return rows
 
 
-def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initramfs):
+def test_raspi3b_ipis(console, boot_env, kunit_image, raspi_dtb, busybox_initramfs):
     """Inter-processor interrupts on the Pi's four cores: function calls
     that wait for every CPU (the smp suite: a round trip to each, calls
     without wait, on_each_cpu, a task woken from another CPU), reschedule
@@ -139,7 +139,7 @@ def test_raspi3b_ipis(console, boot_env, kernel_image, raspi_dtb, busybox_initra
     append = f'{MINI_UART_EARLYCON} console=ttyS1,115200 kunit.filter_glob=*smp'
     # -icount: the CPUs take turns, the same run every time (test_smp.py's),
     # and QEMU's instructions-retired event counts (bench, below).
-    texts = boot_to_shell(console, raspi3b_cmd(boot_env, kernel_image, raspi_dtb,
+    texts = boot_to_shell(console, raspi3b_cmd(boot_env, kunit_image, raspi_dtb,
                                                 busybox_initramfs, append, 'mini',
                                                 ['-icount', 'shift=4,sleep=off']))
     log = '\n'.join(texts)

@@ -18,6 +18,7 @@ import re
 import pytest
 
 from bootstub import SpinTableStub
+from conftest import kunit_build_dir
 from test_boot import BootLog, DTB_AT, IMAGE_LOW
 from test_kunit import parse_ktap
 from test_userspace import PROMPT, shell
@@ -251,11 +252,11 @@ def test_bad_enable_method(console, qemu_cmd, kernel_image, virt_dtb, bootstub, 
 ACCEL = {'icount': ['-icount', 'shift=4,sleep=off'], 'mttcg': ['-accel', 'tcg,thread=multi']}
 
 
-def run_kunit_smp(console, qemu_cmd, kernel_image, accel, glob, smp=4, gic=3, timeout=180):
+def run_kunit_smp(console, qemu_cmd, kunit_image, accel, glob, smp=4, gic=3, timeout=180):
     """The KUnit suites matching glob on smp CPUs under accel ('icount' or
     'mttcg'), to a clean exit: the console's lines and parse_ktap's
     (suites, tops)."""
-    console.start(qemu_cmd(kernel=kernel_image, smp=smp, gic=gic, extra=ACCEL[accel],
+    console.start(qemu_cmd(kernel=kunit_image, smp=smp, gic=gic, extra=ACCEL[accel],
                            append=f'{APPEND} kunit.filter_glob={glob}'))
     texts = [ln.text for ln in console.read_until_exit(timeout=timeout)]
     assert console.exitstatus == 0
@@ -263,7 +264,7 @@ def run_kunit_smp(console, qemu_cmd, kernel_image, accel, glob, smp=4, gic=3, ti
 
 @pytest.mark.parametrize('accel', ['icount', 'mttcg'])
 @pytest.mark.parametrize('gic', [2, 3], ids=lambda gic: f'gic{gic}')
-def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
+def test_kunit_smp_suite(console, qemu_cmd, kunit_image, gic, accel):
     """The smp suite on 4 CPUs: IPI round trips, a spinlock hammered by all
     at once, per-CPU data, a cross-CPU wake-up. With -icount the CPUs take
     turns (deterministic); with multi-threaded TCG they run in parallel on
@@ -271,7 +272,7 @@ def test_kunit_smp_suite(console, qemu_cmd, kernel_image, gic, accel):
     # With real threads on a busy 2-core host, a vCPU holding a lock can
     # be descheduled for a host time slice, and the others wait on it:
     # slow, not hung. Allow for that (run_kunit_smp's 180 s).
-    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kernel_image, accel, 'smp',
+    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kunit_image, accel, 'smp',
                                           gic=gic)
     assert tops == {'smp': 'ok'}, tops
     assert set(suites['smp'].values()) == {'ok'}, suites
@@ -307,14 +308,15 @@ FAIRNESS_RE = re.compile(
 
 
 def build_has_ticket_spinlocks(boot_env):
-    with open(os.path.join(boot_env.build_dir, '.config')) as f:
+    """Of the KUnit kernel, the one the fairness case boots."""
+    with open(os.path.join(kunit_build_dir(boot_env.build_dir), '.config')) as f:
         return 'CONFIG_TICKET_SPINLOCKS=y\n' in f.readlines()
 
 
 @pytest.mark.parametrize('accel, smp', [('icount', 4), ('mttcg', 2)])
-def test_spinlock_fairness(console, qemu_cmd, kernel_image, boot_env, accel, smp):
+def test_spinlock_fairness(console, qemu_cmd, kunit_image, boot_env, accel, smp):
     ticket = build_has_ticket_spinlocks(boot_env)
-    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kernel_image, accel, '*smp',
+    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kunit_image, accel, '*smp',
                                           smp=smp)
     assert tops == {'smp': 'ok', 'sched_smp': 'ok', 'hrtimer_smp': 'ok'}, tops
     for suite in tops:
@@ -342,7 +344,7 @@ def test_spinlock_fairness(console, qemu_cmd, kernel_image, boot_env, accel, smp
         assert all(m >= 1 for m, _ in per_cpu), lines[0].group(0)
 
 
-def test_kunit_smp_barrier_litmus(console, qemu_cmd, kernel_image):
+def test_kunit_smp_barrier_litmus(console, qemu_cmd, kunit_image):
     """The smp_barrier suite (kernel/smp_barrier_kunit.c): store buffering
     and message passing between CPU0 and CPU1, many rounds, on QEMU's
     multi-threaded TCG, where the two vCPUs run at once on host threads
@@ -351,7 +353,7 @@ def test_kunit_smp_barrier_litmus(console, qemu_cmd, kernel_image):
     cannot fail there (x86 keeps stores and loads in order), so it only
     checks the compiler's order. The suite itself fails a run in which the
     two CPUs never overlapped."""
-    console.start(qemu_cmd(kernel=kernel_image, smp=2, gic=3,
+    console.start(qemu_cmd(kernel=kunit_image, smp=2, gic=3,
                            extra=ACCEL['mttcg'],
                            append=f'{APPEND} kunit.filter_glob=smp_barrier'))
     texts = [ln.text for ln in console.read_until_exit(timeout=180)]
@@ -367,13 +369,13 @@ def test_kunit_smp_barrier_litmus(console, qemu_cmd, kernel_image):
 
 
 @pytest.mark.parametrize('accel', ['icount', 'mttcg'])
-def test_kunit_hrtimer_smp_suite(console, qemu_cmd, kernel_image, accel):
+def test_kunit_hrtimer_smp_suite(console, qemu_cmd, kunit_image, accel):
     """hrtimers per CPU (kernel/time/hrtimer_kunit.c), on 4 CPUs: a timer
     runs on the CPU that armed it, from that CPU's own timer interrupt;
     hrtimer_cancel waits for a function running on another CPU; a queued
     timer cancelled and moved across CPUs; a task's sleep timer stays on
     the CPU it slept on while the task is moved."""
-    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kernel_image, accel, 'hrtimer_smp',
+    texts, (suites, tops) = run_kunit_smp(console, qemu_cmd, kunit_image, accel, 'hrtimer_smp',
                                           timeout=120)
     assert tops == {'hrtimer_smp': 'ok'}, tops
     assert set(suites['hrtimer_smp'].values()) == {'ok'}, suites
@@ -392,12 +394,12 @@ def test_kunit_hrtimer_smp_suite(console, qemu_cmd, kernel_image, accel):
 
 @pytest.mark.parametrize('skew, warned, offsets', [('0', False, '0 0 0 0'),
                                                    ('zz', True, '0 31250 62500 93750')])
-def test_skew_tick_option(console, qemu_cmd, kernel_image, skew, warned, offsets):
+def test_skew_tick_option(console, qemu_cmd, kunit_image, skew, warned, offsets):
     """skew_tick=0 puts every CPU's tick on the jiffy boundaries (Linux's
     default; here the ticks are skewed unless told, tick-sched.c says why):
     the hrtimer_smp suite passes that way too. A malformed value is
     reported and the default (skewed) kept."""
-    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3,
+    console.start(qemu_cmd(kernel=kunit_image, smp=4, gic=3,
                            extra=ACCEL['icount'],
                            append=f'{APPEND} skew_tick={skew} kunit.filter_glob=hrtimer_smp'))
     texts = [ln.text for ln in console.read_until_exit(timeout=120)]

@@ -19,12 +19,14 @@ import re
 
 import pytest
 
+from conftest import kunit_build_dir
+
 IPI_BOUND = 1500        # instructions; 556 when written
 SPINLOCK_BOUND = 250    # instructions per lock + unlock; 107 when written
 
 
-def test_ipi_round_trip_cost(console, qemu_cmd, kernel_image, boot_env):
-    console.start(qemu_cmd(kernel=kernel_image, smp=2, memory='512M',
+def test_ipi_round_trip_cost(console, qemu_cmd, kunit_image, boot_env):
+    console.start(qemu_cmd(kernel=kunit_image, smp=2, memory='512M',
                            append='console=ttyAMA0 poweroff kunit.filter_glob=smp_bench',
                            extra=['-icount', 'shift=0,sleep=off', '-seed', '1']))
     texts = [ln.text for ln in console.read_until_exit()]
@@ -37,13 +39,13 @@ def test_ipi_round_trip_cost(console, qemu_cmd, kernel_image, boot_env):
     # spin_lock + spin_unlock of a lock no one else wants: 107 with
     # CONFIG_DEBUG_SPINLOCK (the insncount plugin counted 107.0 for the
     # same loop), 26 without; the same with the ticket lock. The line
-    # names the lock the build has (.config's CONFIG_TICKET_SPINLOCKS).
+    # names the lock the build has (the KUnit kernel's .config, CONFIG_TICKET_SPINLOCKS).
     lines = [m for t in texts
              if (m := re.search(r'spin_lock \+ spin_unlock, uncontended: (\d+) instructions '
                                 r'\((ticket|test-and-set) lock,', t))]
     assert len(lines) == 1, texts[-20:]
     cost = int(lines[0].group(1))
-    with open(os.path.join(boot_env.build_dir, '.config')) as f:
+    with open(os.path.join(kunit_build_dir(boot_env.build_dir), '.config')) as f:
         ticket = 'CONFIG_TICKET_SPINLOCKS=y\n' in f.readlines()
     assert lines[0].group(2) == ('ticket' if ticket else 'test-and-set'), lines[0].group(0)
     assert 10 < cost < SPINLOCK_BOUND, f'{cost} instructions per uncontended lock + unlock'

@@ -83,8 +83,8 @@ def test_busybox_nproc_and_taskset(console, qemu_cmd, kernel_image, boot_env):
 # interrupt for the whole second while CPU0 polled (sched_smp_kunit.c's
 # wait_until, Documentation/arm64/smp.rst).
 @pytest.mark.parametrize('accel', ['icount', 'mttcg'])
-def test_kunit_sched_smp_suite(console, qemu_cmd, kernel_image, accel):
-    console.start(qemu_cmd(kernel=kernel_image, smp=4, gic=3, extra=ACCEL[accel],
+def test_kunit_sched_smp_suite(console, qemu_cmd, kunit_image, accel):
+    console.start(qemu_cmd(kernel=kunit_image, smp=4, gic=3, extra=ACCEL[accel],
                            append='console=ttyAMA0 poweroff kunit.filter_glob=sched_smp'))
     texts = [ln.text for ln in console.read_until_exit(timeout=120)]
     assert console.exitstatus == 0

@@ -85,15 +85,19 @@ SKIP = {
 
 # command regex -> what its output must show (a regex), or 'exit0'
 EXPECT = [
+    # The KUnit kernel (make kunit): the suite's own result line, not a case's.
+    (r'make O=\.kunit qemu MACHINE=raspi3b .*kunit\.filter_glob=smp',
+     r'# smp_ipi_round_trip: 4 CPUs answered'),
+    (r'make O=\.kunit qemu .*kunit\.filter_glob=hyp_stub"', r'ok 1 hyp_stub\r*\n'),
+    (r'make O=\.kunit qemu .*kunit\.filter_glob=head"', r'ok 1 head\r*\n'),
     (r'make qemu .*poweroff', r'reboot: Power down'),
     (r'make qemu QEMU_INITRD=', BOOT_COMPLETE),
     (r'make qemu QEMU_APPEND="console=ttyAMA0 -- /bin/usertests"', r'Run /init as init process'),
     (r'make qemu QEMU_DTB=\$PWD/board\.dtb', r'Machine model: my board'),
-    (r'make qemu MACHINE=raspi3b .*kunit\.filter_glob=smp', r'# smp_ipi_round_trip: 4 CPUs answered'),
     (r'make qemu QEMU_EXTRA="-smp 4"', PROMPT),
     (r'make qemu\b', PROMPT),
     (r'make help', r'qemu-gdb-console'),
-    (r'make dtbs|make Image\.gz|make V=1|make #', 'exit0'),
+    (r'make dtbs|make Image\.gz|make V=1|make #|^make kunit$', 'exit0'),
     (r'od -An -tx8 -j16 -N8', r'^\s*[0-9a-f]{16}\s*$'),
     (r'test\.crash=null', r'Unable to handle kernel NULL pointer dereference'),
     (r'qemu-system-aarch64 .*dumpdtb=', 'exit0'),
@@ -190,7 +194,7 @@ def _run(env, scratch, cmd, log):
     want = expectation(cmd)
     text = cmd.text.replace('<build>', env.build_dir)
     script = _preamble(env) + text + '\n'
-    if want == 'exit0' or not re.search(r'^(make qemu|qemu-system-aarch64)', cmd.key) \
+    if want == 'exit0' or not re.search(r'^(make (O=\S+ )?qemu|qemu-system-aarch64)', cmd.key) \
             and want != BOOT_COMPLETE:
         res = subprocess.run(['bash', '-c', script], cwd=scratch, capture_output=True,
                              text=True, timeout=300, stdin=subprocess.DEVNULL)
@@ -204,7 +208,7 @@ def _run(env, scratch, cmd, log):
                           timeout=120, env=dict(os.environ, TERM='dumb'))
     child.logfile_read = log
     try:
-        if cmd.key.startswith('make qemu-uboot'):
+        if re.match(r'make (O=\S+ )?qemu-uboot', cmd.key):
             child.expect('Hit any key to stop autoboot')
             child.send('\n')
             for typed in _uboot_lines(env, cmd):

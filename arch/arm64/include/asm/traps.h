@@ -17,7 +17,11 @@ struct pt_regs;
  * A KUnit case that provoked this exception on purpose (kunit_expect_fault)
  * resumes in its runner; otherwise returns. Every fatal path calls it first.
  */
+#ifdef CONFIG_KUNIT
 void kunit_catch(struct pt_regs *regs, u64 esr);
+#else
+static inline void kunit_catch(struct pt_regs *regs, u64 esr) { }
+#endif
 
 /* "CPU: ...", "pstate: ...", "pc : ...", "lr : ...", "sp : ...", x29..x0. */
 void __show_regs(struct pt_regs *regs);
