@@ -354,8 +354,9 @@ BENCH_BOOT_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 1 -m $$m -nographic -nic n
 
 # SMP: the IPI round trip and an uncontended spinlock (of the kind built:
 # test-and-set, or ticket with CONFIG_TICKET_SPINLOCKS), from the smp_bench
-# KUnit suite (kernel/smp_kunit.c, in the KUnit kernel) on 2 CPUs; -icount shift=0 advances the
-# counter by one ns per instruction of either CPU (QEMU runs them in turn).
+# KUnit suite (kernel/smp_kunit.c, so the KUnit kernel) on 2 CPUs; -icount
+# shift=0 advances the counter by one ns per instruction of either CPU
+# (QEMU runs them in turn).
 BENCH_SMP_CMD = $(QEMU) -M virt -cpu cortex-a57 -smp 2 -m 512M -nographic -nic none \
 	-icount shift=0,sleep=off -seed 1 -kernel $(KUNIT_IMAGE) \
 	-append "console=ttyAMA0 poweroff kunit.filter_glob=smp_bench"
