@@ -33,6 +33,15 @@
 
 #define NSEC_PER_SEC			1000000000LL
 
+/*
+ * The latest wall time clock_settime and settimeofday accept (Linux's
+ * TIME_SETTOD_SEC_MAX, in year 2232): 30 years of uptime short of where
+ * signed 64-bit nanoseconds end (KTIME_SEC_MAX, year 2262). Later: -EINVAL.
+ */
+#define KTIME_SEC_MAX			(0x7fffffffffffffffLL / NSEC_PER_SEC)
+#define TIME_UPTIME_SEC_MAX		(30LL * 365 * 24 * 3600)
+#define TIME_SETTOD_SEC_MAX		(KTIME_SEC_MAX - TIME_UPTIME_SEC_MAX)
+
 static int clock_get_ns(int which, u64 *ns)
 {
 	switch (which) {
@@ -106,6 +115,8 @@ SYSCALL_DEFINE2(clock_settime, int, which_clock, const struct __kernel_timespec 
 	err = get_timespec_ns(tp, &ns);
 	if (err)
 		return err;
+	if (ns / NSEC_PER_SEC >= TIME_SETTOD_SEC_MAX)
+		return -EINVAL;
 	if (current->cred.euid != 0)
 		return -EPERM;
 	do_settimeofday_ns(ns);
@@ -149,13 +160,18 @@ SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv,
 	struct __kernel_old_timeval v;
 	struct timezone z;
 
-	/* Linux's order: the time read and checked, the zone read, then root. */
+	/*
+	 * Linux's order: the time read and its microseconds checked, the zone
+	 * read, then the seconds checked (do_sys_settimeofday64), then root.
+	 */
 	if (tv && copy_from_user(&v, tv, sizeof(v)))
 		return -EFAULT;
-	if (tv && (v.tv_sec < 0 || v.tv_usec < 0 || v.tv_usec >= 1000000))
+	if (tv && (v.tv_usec < 0 || v.tv_usec >= 1000000))
 		return -EINVAL;
 	if (tz && copy_from_user(&z, tz, sizeof(z)))
 		return -EFAULT;
+	if (tv && (v.tv_sec < 0 || v.tv_sec >= TIME_SETTOD_SEC_MAX))
+		return -EINVAL;
 	if (current->cred.euid != 0)
 		return -EPERM;		/* as clock_settime: before the zone's range */
 	if (tz) {

@@ -123,6 +123,9 @@ static void draw_reboot(struct round *r)
 
 /* ---- clock_settime, settimeofday ----------------------------------------------------- */
 
+/* Linux's TIME_SETTOD_SEC_MAX (2232): this second and later cannot be set (-EINVAL). */
+#define SETTOD_SEC_MAX	8277292036L
+
 struct k_timeval {
 	long sec, usec;
 };
@@ -161,7 +164,8 @@ static const char *restore_time(const struct round *r, int st)
 
 static long draw_seconds(void)
 {
-	static const long secs[] = { 0, 1, 1L << 31, 1L << 33, -1, 1700000000 };
+	static const long secs[] = { 0, 1, 1L << 31, 1L << 33, -1, 1700000000,
+				     SETTOD_SEC_MAX - 1, SETTOD_SEC_MAX };
 
 	return fuzz_next() % 8 ? PICK(secs) : random_arg();
 }
@@ -205,9 +209,8 @@ static void draw_clock_settime(struct round *r)
 		r->expect = -EINVAL;		/* it cannot be set, or does not exist */
 	else if (!readable)
 		r->expect = -EFAULT;
-	else if (set_ts.tv_sec > 1L << 33)
-		r->expect = ANY;		/* Linux: -EINVAL past 2262; here "for ever" */
-	else if (set_ts.tv_sec < 0 || set_ts.tv_nsec < 0 || set_ts.tv_nsec >= 1000000000)
+	else if (set_ts.tv_sec < 0 || set_ts.tv_sec >= SETTOD_SEC_MAX || set_ts.tv_nsec < 0 ||
+		 set_ts.tv_nsec >= 1000000000)
 		r->expect = -EINVAL;
 	else
 		r->expect = r->user ? -EPERM : 0;
@@ -232,7 +235,7 @@ static void draw_settimeofday(struct round *r)
 {
 	static const long usecs[] = { 0, 999999, 1000000, -1, 500000 };
 	static const int zones[] = { 0, 60, -900, 900, 901, -901 };
-	int tv_ok, tz_ok, tv_good, tz_good;
+	int tv_ok, tz_ok, usec_good, sec_good, tz_good;
 
 	save_time();
 	set_tv.sec = draw_seconds();
@@ -244,19 +247,24 @@ static void draw_settimeofday(struct round *r)
 	r->a[2] = set_tv.sec;		/* shown with the round */
 	r->a[3] = set_tv.usec;
 	r->a[4] = set_tz.minuteswest;
-	tv_good = set_tv.sec >= 0 && set_tv.sec <= 1L << 33 && set_tv.usec >= 0 &&
-		  set_tv.usec < 1000000;
+	usec_good = set_tv.usec >= 0 && set_tv.usec < 1000000;
+	sec_good = set_tv.sec >= 0 && set_tv.sec < SETTOD_SEC_MAX;
 	tz_good = set_tz.minuteswest >= -900 && set_tz.minuteswest <= 900;
 	as_user(r);
-	/* Linux's order: tv read (-EFAULT) and checked (-EINVAL), tz read, root, zone range. */
+	/*
+	 * Linux's order: tv read (-EFAULT), its microseconds checked (-EINVAL),
+	 * tz read (-EFAULT), the seconds checked (-EINVAL), root, zone range.
+	 */
 	if (tv_ok < 0 || tz_ok < 0)
 		r->expect = ANY;
 	else if (r->a[0] && !tv_ok)
 		r->expect = -EFAULT;
-	else if (r->a[0] && !tv_good)
-		r->expect = set_tv.sec > 1L << 33 ? ANY : -EINVAL;
+	else if (r->a[0] && !usec_good)
+		r->expect = -EINVAL;
 	else if (r->a[1] && !tz_ok)
 		r->expect = -EFAULT;
+	else if (r->a[0] && !sec_good)
+		r->expect = -EINVAL;
 	else if (r->user)
 		r->expect = -EPERM;
 	else if (r->a[1] && !tz_good)

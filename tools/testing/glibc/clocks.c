@@ -26,7 +26,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 22
+#define NR_CASES 23
 
 static long long ns_of(const struct timespec *ts)
 {
@@ -72,6 +72,36 @@ static void test_clocks(void)
 	r = clock_getres(CLOCK_MONOTONIC, &res);
 	ktap_check(r == 0 && res.tv_sec == 0 && res.tv_nsec > 0 && res.tv_nsec <= 1000000,
 		   "clock_getres", "ret %d res %ld ns", r, res.tv_nsec);
+}
+
+/*
+ * The last second clock_settime and settimeofday take is Linux's
+ * TIME_SETTOD_SEC_MAX (in 2232): one past it is -EINVAL for both. The
+ * clock is put back afterwards.
+ */
+static void test_settime_limit(void)
+{
+	const long long settod_sec_max = 8277292036LL;	/* KTIME_SEC_MAX - 30 years */
+	struct timespec now, set = { settod_sec_max, 0 };
+	struct timeval tv = { settod_sec_max, 0 };
+	int r1, e1, r2, e2, r3, r4;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	errno = 0;
+	r1 = clock_settime(CLOCK_REALTIME, &set);
+	e1 = errno;
+	errno = 0;
+	r2 = settimeofday(&tv, NULL);
+	e2 = errno;
+	set.tv_sec--;
+	tv.tv_sec--;
+	r3 = clock_settime(CLOCK_REALTIME, &set);
+	r4 = settimeofday(&tv, NULL);
+	clock_settime(CLOCK_REALTIME, &now);
+	ktap_check(r1 == -1 && e1 == EINVAL && r2 == -1 && e2 == EINVAL && r3 == 0 && r4 == 0,
+		   "settime_year_2232_limit",
+		   "past it: clock_settime %d errno %d, settimeofday %d errno %d; at it: %d, %d",
+		   r1, e1, r2, e2, r3, r4);
 }
 
 static void test_getrandom(void)
@@ -194,6 +224,7 @@ int main(void)
 {
 	ktap_start("clocks", NR_CASES);
 	test_clocks();
+	test_settime_limit();
 	test_getrandom();
 	test_hwcap();
 	test_identity();
