@@ -393,14 +393,14 @@ include $(srctree)/arch/$(SRCARCH)/boot/Makefile.images
 
 # ---------------------------------------------------------------------------
 # Tests: see Documentation/dev-tools/testing.rst.
-PHONY += check check-unit check-boot check-uboot check-gdb check-usr check-docs check-build check-efi
+PHONY += check check-unit check-boot check-llvm check-uboot check-gdb check-usr check-docs check-build check-efi
 check: deps all kunit Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile check
 check-unit check-usr: deps all
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-boot: deps all kunit
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
-check-build: deps
+check-build check-llvm: deps
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
 check-uboot check-gdb check-docs: deps all Image.gz image.fit disk.img dtbs
 	$(Q)$(MAKE) -f $(srctree)/tools/testing/Makefile $@
@@ -478,6 +478,7 @@ help:
 	@echo '  check           - install what is missing and run every test'
 	@echo '  check-unit      - host unit tests only (cmocka)'
 	@echo '  check-boot      - QEMU boot tests only (pytest)'
+	@echo '  check-llvm      - a clang + ld.lld build (ticket spinlocks, KUnit) in .tmp/llvm, booted'
 	@echo '  check-usr       - user-space tests under qemu-aarch64 (usr/tests)'
 	@echo '  check-build     - make clean keeps sources: a scratch clone built, cleaned, rebuilt'
 	@echo '  qemu-uboot      - boot through Debian'"'"'s U-Boot (Image at UBOOT_ADDR)'

@@ -97,7 +97,7 @@ EXPECT = [
     (r'make qemu QEMU_EXTRA="-smp 4"', PROMPT),
     (r'make qemu\b', PROMPT),
     (r'make help', r'qemu-gdb-console'),
-    (r'make dtbs|make Image\.gz|make V=1|make #|^make kunit$', 'exit0'),
+    (r'make dtbs|make Image\.gz|make V=1|make #|^make kunit\b', 'exit0'),
     (r'od -An -tx8 -j16 -N8', r'^\s*[0-9a-f]{16}\s*$'),
     (r'test\.crash=null', r'Unable to handle kernel NULL pointer dereference'),
     (r'qemu-system-aarch64 .*dumpdtb=', 'exit0'),
