@@ -19,6 +19,7 @@
 #define KERN_INFO KERN_SOH "6"
 #define KERN_DEBUG KERN_SOH "7"
 #define KERN_CONT KERN_SOH "c"
+#define KERN_DEFAULT ""	/* no level: LOGLEVEL_DEFAULT */
 
 #define LOGLEVEL_DEFAULT 4	/* a message with no level: KERN_WARNING */
 #define CONSOLE_LOGLEVEL_QUIET 4

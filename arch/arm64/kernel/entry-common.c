@@ -132,17 +132,24 @@ void noinline el0t_64_sync_handler(struct pt_regs *regs)
 		local_irq_enable();
 		do_sysinstr(esr, regs);
 		break;
+	/* The reports' words are v5.15's (do_sp_pc_abort, send_user_sigtrap, ...). */
 	case ESR_ELx_EC_PC_ALIGN:
-		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "PC alignment exception", regs->pc, esr, regs);
+		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "SP/PC alignment exception", regs->pc, esr,
+				      regs);
 		break;
 	case ESR_ELx_EC_SP_ALIGN:
-		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "SP alignment exception", regs->sp, esr, regs);
+		arm64_force_sig_fault(SIGBUS, BUS_ADRALN, "SP/PC alignment exception", regs->sp, esr,
+				      regs);
 		break;
-	case ESR_ELx_EC_BRK64:
-		arm64_force_sig_fault(SIGTRAP, TRAP_BRKPT, "BRK instruction", regs->pc, esr, regs);
+	case ESR_ELx_EC_BRK64:		/* no ESR: v5.15 leaves the last fault's there */
+		arm64_force_sig_fault(SIGTRAP, TRAP_BRKPT, "User debug trap", regs->pc, 0, regs);
 		break;
-	default:		/* undefined instructions, and the rest */
-		arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "undefined instruction", regs->pc, esr, regs);
+	case ESR_ELx_EC_UNKNOWN:	/* do_undefinstr: no ESR (force_signal_inject's 0) */
+		arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "undefined instruction", regs->pc, 0, regs);
+		break;
+	default:			/* bad_el0_sync */
+		arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "Bad EL0 synchronous exception", regs->pc,
+				      esr, regs);
 		break;
 	}
 	exit_to_user_mode(regs);

@@ -22,25 +22,28 @@
  * __kernel_rt_sigreturn in the [vdso] page (vdso.c). That trampoline calls
  * rt_sigreturn, which loads everything back from the frame.
  *
- * arm64_force_sig_fault() reports an unhandled fault the way Linux does
- * (show_unhandled_signals):
+ * arm64_force_sig_fault() reports a fault that will kill the way v5.15
+ * does (show_unhandled_signals, at most ten every five seconds):
  *
- *   sh[12]: unhandled level 3 translation fault (11) at 0x0000000000000000,
- *   esr 0x0000000092000006, in sh[400000+2000]
+ *   sh[12]: unhandled exception: DABT (lower EL), ESR 0x0000000092000006,
+ *   level 3 translation fault in sh[400000+2000]
  *
- * (one line) when the signal will kill (no handler), and sends it.
+ * (one line), then the registers, and sends the signal.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm_user.h>
 #include <linux/mmap_lock.h>
 #include <linux/printk.h>
+#include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <uapi/asm-generic/unistd.h>
 #include <uapi/asm/sigcontext.h>
+#include <asm/esr.h>
 #include <asm/ptrace.h>
+#include <asm/traps.h>
 #include <asm/uaccess.h>
 
 #define SIG_DFL		0UL
@@ -106,17 +109,85 @@ static void __user *apply_user_offset(struct rt_sigframe_user_layout *user, unsi
 	return (char __user *)user->sigframe + off;
 }
 
+/* ---- faults ------------------------------------------------------------------------- */
+
+/* Linux's unhandled_signal(): the signal will kill (no handler), or it hits init. */
+static bool unhandled_signal(struct task_struct *tsk, int sig)
+{
+	unsigned long handler = tsk->sighand->action[sig - 1].sa_handler;
+
+	return tsk->tgid == 1 || handler == SIG_DFL || handler == SIG_IGN;
+}
+
+/*
+ * v5.15's arm64_show_signal: a fault that will kill is reported, at most
+ * ten every five seconds, as
+ *
+ *   utest[3]: unhandled exception: DABT (lower EL), ESR 0x0000000092000046,
+ *   level 2 translation fault in utest[400000+3000]
+ *
+ * (one line; the ESR part only when there is one) and the registers.
+ */
+static void arm64_show_signal(int sig, const char *desc, struct pt_regs *regs)
+{
+	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
+	struct task_struct *tsk = current;
+	u64 esr = tsk->thread.fault_code;
+	char class[64] = "", where[64] = "";
+
+	if (!unhandled_signal(tsk, sig) || !__ratelimit(&rs))
+		return;
+	if (esr)
+		snprintf(class, sizeof(class), "%s, ESR 0x%016llx, ", esr_get_class_string(esr),
+			 esr);
+	/* Only a trylock, as Linux's print_vma_addr: this may run with interrupts masked. */
+	if (tsk->mm && mmap_read_trylock(tsk->mm)) {
+		struct vm_area_struct *vma = find_vma(tsk->mm, regs->pc);
+
+		if (vma && vma->vm_start <= regs->pc && vma->vm_name[0])
+			snprintf(where, sizeof(where), " in %s[%lx+%lx]", vma->vm_name,
+				 vma->vm_start, vma->vm_end - vma->vm_start);
+		mmap_read_unlock(tsk->mm);
+	}
+	pr_info("%s[%d]: unhandled exception: %s%s%s\n", tsk->comm, tsk->pid, class, desc, where);
+	__show_regs(regs);
+}
+
+/* Report (arm64_show_signal) and send: the fault's record is in tsk->thread already. */
+static void show_and_force_sig_fault(int sig, int code, const char *desc, unsigned long far,
+				     struct pt_regs *regs)
+{
+	kernel_siginfo_t info;
+
+	arm64_show_signal(sig, desc, regs);
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = code;
+	info.fault.addr = far;
+	force_sig_info(&info);
+}
+
+/*
+ * A fault at far with syndrome esr: both go to the signal frame's
+ * sigcontext (fault_address, the esr record when esr is not 0).
+ */
+void arm64_force_sig_fault(int sig, int code, const char *desc, unsigned long far, u64 esr,
+			   struct pt_regs *regs)
+{
+	current->thread.fault_address = far;
+	current->thread.fault_code = esr;
+	show_and_force_sig_fault(sig, code, desc, far, regs);
+}
+
 /*
  * A SIGSEGV for addr that no fault raised (a bad rt_sigreturn frame), as
- * Linux's force_signal_inject: "sh[12]: illegal memory access" when it kills
- * (Linux follows that line with a register dump; this kernel does not).
+ * v5.15's force_signal_inject: reported as an "illegal memory access", with
+ * no fault record in the signal frame (fault_address and the ESR are 0).
  */
-static void arm64_notify_segfault(unsigned long addr)
+static void arm64_notify_segfault(struct pt_regs *regs, unsigned long addr)
 {
 	struct task_struct *tsk = current;
 	struct vm_area_struct *vma;
-	unsigned long handler = tsk->sighand->action[SIGSEGV - 1].sa_handler;
-	kernel_siginfo_t info;
 	bool mapped;
 
 	mmap_read_lock(tsk->mm);
@@ -124,13 +195,10 @@ static void arm64_notify_segfault(unsigned long addr)
 	mapped = vma && vma->vm_start <= addr;
 	mmap_read_unlock(tsk->mm);
 
-	if (handler == SIG_DFL || handler == SIG_IGN || (tsk->blocked & (1ULL << (SIGSEGV - 1))))
-		pr_info("%s[%d]: illegal memory access\n", tsk->comm, tsk->pid);
-	memset(&info, 0, sizeof(info));
-	info.si_signo = SIGSEGV;
-	info.si_code = mapped ? SEGV_ACCERR : SEGV_MAPERR;
-	info.fault.addr = addr;
-	force_sig_info(&info);
+	tsk->thread.fault_address = 0;
+	tsk->thread.fault_code = 0;
+	show_and_force_sig_fault(SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR,
+				 "illegal memory access", addr, regs);
 }
 
 /* ---- rt_sigreturn ------------------------------------------------------------------ */
@@ -224,7 +292,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		goto badframe;
 	return regs->regs[0];
 badframe:
-	arm64_notify_segfault(regs->sp);
+	arm64_notify_segfault(regs, regs->sp);
 	return 0;
 }
 
@@ -381,38 +449,4 @@ void do_signal(struct pt_regs *regs)
 	if (syscall && regs->pc == restart_addr && retval == -ERESTART_RESTARTBLOCK)
 		regs->regs[8] = __NR_restart_syscall;
 	restore_saved_sigmask();
-}
-
-/* ---- faults ------------------------------------------------------------------------- */
-
-void arm64_force_sig_fault(int sig, int code, const char *desc, unsigned long far, u64 esr,
-			   struct pt_regs *regs)
-{
-	struct task_struct *tsk = current;
-	unsigned long handler = tsk->sighand->action[sig - 1].sa_handler;
-	kernel_siginfo_t info;
-
-	/* Only when the signal kills: Linux's unhandled_signal(). */
-	if (handler == SIG_DFL || handler == SIG_IGN || (tsk->blocked & (1ULL << (sig - 1)))) {
-		struct vm_area_struct *vma;
-		char where[64] = "";
-
-		/* Only a trylock, as Linux's print_vma_addr: this may run with interrupts masked. */
-		if (tsk->mm && mmap_read_trylock(tsk->mm)) {
-			vma = find_vma(tsk->mm, regs->pc);
-			if (vma && vma->vm_start <= regs->pc && vma->vm_name[0])
-				snprintf(where, sizeof(where), ", in %s[%lx+%lx]", vma->vm_name,
-					 vma->vm_start, vma->vm_end - vma->vm_start);
-			mmap_read_unlock(tsk->mm);
-		}
-		pr_info("%s[%d]: unhandled %s (%d) at 0x%016lx, esr 0x%016llx%s\n", tsk->comm,
-			tsk->pid, desc, sig, far, esr, where);
-	}
-	tsk->thread.fault_address = far;
-	tsk->thread.fault_code = esr;
-	memset(&info, 0, sizeof(info));
-	info.si_signo = sig;
-	info.si_code = code;
-	info.fault.addr = far;
-	force_sig_info(&info);
 }

@@ -54,7 +54,7 @@ static void print_pstate(struct pt_regs *regs)
 	static const char *const btypes[] = { "--", "j-", "-c", "jc" };
 	u64 p = regs->pstate;
 
-	printk(KERN_EMERG "pstate: %08llx (%c%c%c%c %c%c%c%c %cPAN %cUAO %cTCO %cDIT %cSSBS BTYPE=%s)\n",
+	printk(KERN_DEFAULT "pstate: %08llx (%c%c%c%c %c%c%c%c %cPAN %cUAO %cTCO %cDIT %cSSBS BTYPE=%s)\n",
 	       p,
 	       p & PSR_N_BIT ? 'N' : 'n', p & PSR_Z_BIT ? 'Z' : 'z',
 	       p & PSR_C_BIT ? 'C' : 'c', p & PSR_V_BIT ? 'V' : 'v',
@@ -70,31 +70,31 @@ static void print_symbol_line(const char *label, unsigned long addr, bool user)
 	char sym[KSYM_SYMBOL_LEN];
 
 	if (user) {
-		printk(KERN_EMERG "%s: %016lx\n", label, addr);
+		printk(KERN_DEFAULT "%s: %016lx\n", label, addr);
 		return;
 	}
 	sprint_symbol(sym, sizeof(sym), addr);
-	printk(KERN_EMERG "%s: %s\n", label, sym);
+	printk(KERN_DEFAULT "%s: %s\n", label, sym);
 }
 
 void __show_regs(struct pt_regs *regs)
 {
-	dump_stack_print_info(KERN_EMERG);
+	dump_stack_print_info(KERN_DEFAULT);
 	print_pstate(regs);
 	print_symbol_line("pc ", regs->pc, user_mode(regs));
 	print_symbol_line("lr ", regs->regs[30], user_mode(regs));
-	printk(KERN_EMERG "sp : %016llx\n", regs->sp);
-	/* x29 down to x0, two to a line, as "x29: <hex> x28: <hex>". */
-	for (int i = 29; i >= 0; i -= 2)
-		printk(KERN_EMERG "x%-2d: %016llx x%-2d: %016llx\n", i, regs->regs[i], i - 1,
-		       regs->regs[i - 1]);
+	printk(KERN_DEFAULT "sp : %016llx\n", regs->sp);
+	/* x29 down to x0, three to a line as v5.15: "x29: <hex> x28: <hex> x27: <hex>". */
+	for (int i = 29; i >= 2; i -= 3)
+		printk(KERN_DEFAULT "x%-2d: %016llx x%-2d: %016llx x%-2d: %016llx\n", i,
+		       regs->regs[i], i - 1, regs->regs[i - 1], i - 2, regs->regs[i - 2]);
 }
 
 void show_regs(struct pt_regs *regs)
 {
 	__show_regs(regs);
 	if (!user_mode(regs))
-		dump_backtrace(regs, KERN_EMERG);
+		dump_backtrace(regs, KERN_DEFAULT);
 }
 
 /* "Code: <4 words before pc> (<the word at pc>)", if pc is kernel code. */
@@ -144,7 +144,8 @@ void do_sysinstr(u64 esr, struct pt_regs *regs)
 		regs->pc += 4;		/* v5.15 wfi_handler: skip the instruction */
 		return;
 	}
-	arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "undefined instruction", regs->pc, esr, regs);
+	/* v5.15's do_undefinstr: no ESR in the report or the signal frame. */
+	arm64_force_sig_fault(SIGILL, ILL_ILLOPC, "undefined instruction", regs->pc, 0, regs);
 }
 
 void do_el1_undef(struct pt_regs *regs, u64 esr)
@@ -181,6 +182,7 @@ void __panic_unhandled(struct pt_regs *regs, const char *vector, u64 esr)
 {
 	kunit_catch(regs, esr);
 
+	console_verbose();
 	printk(KERN_CRIT "Unhandled %s exception on CPU%d, ESR 0x%016llx -- %s\n", vector, 0,
 	       esr, esr_get_class_string(esr));
 	__show_regs(regs);
@@ -191,6 +193,7 @@ void arm64_serror_panic(struct pt_regs *regs, u64 esr)
 {
 	kunit_catch(regs, esr);
 
+	console_verbose();
 	printk(KERN_EMERG "SError Interrupt on CPU%d, code 0x%016llx -- %s\n", 0, esr,
 	       esr_get_class_string(esr));
 	__show_regs(regs);
