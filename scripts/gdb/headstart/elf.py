@@ -56,6 +56,7 @@ class Vmlinux:
                 symtab = (sh, raw[link])
         self.symbols = {}
         self.typed = set()      # functions and objects, not labels
+        self.function_starts = set()    # link addresses of the functions
         if symtab:
             sh, strs = symtab
             offset, size, entsize = sh[4], sh[5], sh[9]
@@ -67,6 +68,8 @@ class Vmlinux:
                     self.symbols.setdefault(name, (value, st_size))
                     if info & 0xf in (STT_OBJECT, STT_FUNC):
                         self.typed.add(name)
+                    if info & 0xf == STT_FUNC:
+                        self.function_starts.add(value)
 
     @property
     def text_va(self):

@@ -22,6 +22,18 @@ the caller of an el1 vector frame is the interrupted code, with x0..x30,
 sp and pc as they were. While kernel_entry is still saving them (or after
 kernel_exit moved sp past them) the frame ends the backtrace instead.
 
+The interrupted code's own frame is gdb's to unwind, with one exception.
+gdb takes a caller's pc for a return address and looks up the code
+before it (pc - 1); the pc an exception saved is the next instruction to
+run, not a return address. Inside a function the two look-ups mostly
+agree, but at a function's first instruction, where QEMU's TCG often
+takes interrupts (a translation block starts there), pc - 1 is the end of
+another function or padding, and gdb's caller was garbage (bt from the
+timer's handler ended in 'pl011_console ()', a variable, under a loaded
+host). There the caller is known without unwind tables, as at any call:
+every register is the caller's, and it resumes at x30. InterruptedAtEntry
+gives exactly that, for the (sp, pc) an ExceptionFrame handed over only.
+
 call_on_irq_stack (entry.S) is assembly without call-frame information:
 it pushes a frame record {x29, x30} on the task's stack, points x29 at it
 and moves sp to the IRQ stack. IrqStackFrame gives its caller from that
@@ -142,7 +154,38 @@ class _ReadableArgs(FrameDecorator):
     values read here have no entry value, so `buf=buf@entry=...` shows as
     `buf=...` (gdb's `set print entry-values no`)."""
 
+    def _entry_pc(self):
+        """The pc of a frame interrupted at a function's first instruction
+        (InterruptedAtEntry's), else None. gdb names such a frame, gives
+        its line and reads its arguments at pc - 1, in the code before."""
+        frame = self.inferior_frame()
+        pc = int(frame.pc()) & (2**64 - 1)
+        if frame.unwind_stop_reason() != gdb.FRAME_UNWIND_NO_REASON or \
+                pc not in _ENTRY_UNWINDER.ranges():
+            return None
+        sp = int(frame.read_register('sp')) & (2**64 - 1)
+        return pc if (sp, pc) in _interrupted else None
+
+    def function(self):
+        pc = self._entry_pc()
+        block = gdb.block_for_pc(pc) if pc is not None else None
+        while block is not None and block.function is None:
+            block = block.superblock
+        return block.function.print_name if block is not None else super().function()
+
+    def filename(self):
+        pc = self._entry_pc()
+        sal = gdb.find_pc_line(pc) if pc is not None else None
+        return sal.symtab.filename if sal and sal.symtab else super().filename()
+
+    def line(self):
+        pc = self._entry_pc()
+        sal = gdb.find_pc_line(pc) if pc is not None else None
+        return sal.line if sal and sal.symtab else super().line()
+
     def frame_args(self):
+        if self._entry_pc() is not None:
+            return None     # read at pc - 1 they would be another function's
         args = super().frame_args()
         if args is None:
             return None
@@ -170,6 +213,13 @@ def _final_record(pending_frame, start):
         info.add_saved_register(name, zero)
     info.add_saved_register('sp', sp)
     return info
+
+
+# (sp, pc) of the code each unwound exception frame interrupted: those
+# frames' pc is not a return address (InterruptedAtEntry). Bounded: an
+# entry left from an earlier stop can only match a frame at a function's
+# first instruction with the same sp, which then was interrupted too.
+_interrupted = set()
 
 
 class ExceptionFrame(_KernelCodeUnwinder):
@@ -219,8 +269,38 @@ class ExceptionFrame(_KernelCodeUnwinder):
                 info.add_saved_register(f'x{i}', regs['regs'][i].cast(u64))
             info.add_saved_register('sp', regs['sp'].cast(sp.type))
             info.add_saved_register('pc', regs['pc'].cast(pc_type))
+            if len(_interrupted) > 1024:
+                _interrupted.clear()
+            _interrupted.add((int(regs['sp']) & (2**64 - 1), int(regs['pc']) & (2**64 - 1)))
             return info
         return None
+
+
+class InterruptedAtEntry(_KernelCodeUnwinder):
+    """Code an exception interrupted at a function's first instruction:
+    its caller has every register as it is, and resumes at x30."""
+
+    def __init__(self):
+        super().__init__('headstart interrupted at entry')
+
+    def _find_ranges(self, elf):
+        """The running address of every function's first instruction."""
+        return {base for addr in elf.function_starts for base in _running_bases(elf, addr)}
+
+    def __call__(self, pending_frame):
+        pc = int(pending_frame.read_register('pc')) & (2**64 - 1)
+        if pc not in self.ranges():
+            return None
+        sp = pending_frame.read_register('sp')
+        if (int(sp) & (2**64 - 1), pc) not in _interrupted:
+            return None
+        pc_type = pending_frame.read_register('pc').type
+        info = pending_frame.create_unwind_info(_FrameId(sp, gdb.Value(pc).cast(pc_type)))
+        for i in range(30):
+            info.add_saved_register(f'x{i}', pending_frame.read_register(f'x{i}'))
+        info.add_saved_register('sp', sp)
+        info.add_saved_register('pc', pending_frame.read_register('x30').cast(pc_type))
+        return info
 
 
 STP_FP_LR_PRE16 = 0xa9bf7bfd   # `stp x29, x30, [sp, #-16]!`
@@ -276,7 +356,12 @@ class IrqStackFrame(_KernelCodeUnwinder):
         return None
 
 
+_ENTRY_UNWINDER = InterruptedAtEntry()
+
+
 def register():
+    # gdb asks the last registered first: FinalFrame before this one.
+    register_unwinder(None, _ENTRY_UNWINDER, replace=True)
     register_unwinder(None, FinalFrame(), replace=True)
     register_unwinder(None, ExceptionFrame(), replace=True)
     register_unwinder(None, IrqStackFrame(), replace=True)
