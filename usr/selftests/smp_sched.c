@@ -9,9 +9,10 @@
  *     a running child from outside, which moves there;
  *   - their errors as on Linux: EINVAL (empty mask, only offline CPUs,
  *     a length that is not whole longs or too short), EFAULT, ESRCH;
- *   - one CPU burner per CPU, forked together: each ends on a CPU of its
- *     own and gets about one CPU's worth of time (its CPU time against
- *     the others', and against the time it burned for), not a share.
+ *   - one CPU burner per CPU, forked together: each runs on a CPU of its
+ *     own (the one it was on for most of its span) and gets about one
+ *     CPU's worth of time (its CPU time against the others', and against
+ *     the time it burned for), not a share.
  *
  * Under Linux (qemu-aarch64 on the host) the host's scheduler and its load
  * decide where the burners go: only the calls' results are checked there.
@@ -137,6 +138,34 @@ static void check_pinning(unsigned long online, int target)
 		    "running_child_pinned_from_outside_moves_to_cpu_%d", target);
 }
 
+/*
+ * A burner: spin for BURN_NS, asking getcpu all along; the CPU it was on
+ * for most of the time. Not the CPU it ends on: burners end one after
+ * another, the parent woken by the first exit can take another burner's
+ * CPU for a moment, and a burner waiting on a queue may rightly be pulled
+ * to the CPU the first left. Checked at the end, as it was
+ * (each_burner_ends_on_its_own_cpu), it failed so in 1 of 9 check-boot
+ * runs (usertests on 4 CPUs of multi-threaded TCG, two yes on the host's
+ * 2 cores): burners 0 and 2 ended on CPU 0, CPU 3 had none, and each had
+ * its whole 0.40 s of CPU time.
+ */
+static int burn_on_mostly(void)
+{
+	long long end = monotonic_ns() + BURN_NS;
+	unsigned long samples[64] = { 0 };
+	int cpu, most = 0;
+
+	while (monotonic_ns() < end) {
+		cpu = getcpu();
+		if (cpu >= 0 && cpu < 64)
+			samples[cpu]++;
+	}
+	for (cpu = 1; cpu < 64; cpu++)
+		if (samples[cpu] > samples[most])
+			most = cpu;
+	return most;
+}
+
 /* One burner per CPU, started together: a CPU each, a CPU's worth each. */
 static void check_burners(int ncpus)
 {
@@ -147,13 +176,8 @@ static void check_burners(int ncpus)
 
 	for (i = 0; i < n; i++) {
 		pids[i] = fork();
-		if (pids[i] == 0) {
-			long long end = monotonic_ns() + BURN_NS;
-
-			while (monotonic_ns() < end)
-				;
-			_exit(getcpu());
-		}
+		if (pids[i] == 0)
+			_exit(burn_on_mostly());
 	}
 	for (i = 0; i < n; i++) {
 		struct rusage_k ru = { 0 };
@@ -169,15 +193,15 @@ static void check_burners(int ncpus)
 			least = ticks[i];
 		if (ticks[i] > most)
 			most = ticks[i];
-		ktap_diag("burner %d: CPU %d, %ld.%02ld s of CPU time", i, cpu[i],
+		ktap_diag("burner %d: mostly on CPU %d, %ld.%02ld s of CPU time", i, cpu[i],
 			  ticks[i] / TICKS_PER_S, ticks[i] % TICKS_PER_S);
 	}
 	if (ktap_on_linux()) {
-		ktap_skip("the host's scheduler places them", "each_burner_ends_on_its_own_cpu");
+		ktap_skip("the host's scheduler places them", "each_burner_runs_on_its_own_cpu");
 		ktap_skip("the host's scheduler places them", "each_burner_gets_a_whole_cpu");
 		return;
 	}
-	ktap_result(ok && nr_bits(seen) == n, "each_burner_ends_on_its_own_cpu");
+	ktap_result(ok && nr_bits(seen) == n, "each_burner_runs_on_its_own_cpu");
 	/* A share would be 1/n of the span; a whole CPU is all of it, within 20%. */
 	ktap_result(ok && least * 10 >= most * 8 && least * 10 >= want * 8,
 		    "each_burner_gets_a_whole_cpu");
