@@ -93,3 +93,19 @@ def check_header_dependencies(tree, make):
         f.write('\n'.join(lines))
     assert '  GEN     usr/initramfs.cpio' in run(make, tree).splitlines()
     run(['git', 'checkout', '-q', 'usr/Kbuild'], tree)
+
+    check_failed_compile_is_retried(tree, make)
+
+
+def check_failed_compile_is_retried(tree, make):
+    """make writes .<obj>.cmd before the compiler runs (scripts/Kbuild.include),
+    and gcc leaves the old object when it fails: the same command again must
+    compile again and fail again, not take that object for the new one."""
+    bad = make + ['CFLAGS_main.o=-include no-such-header.h']
+    for attempt in (1, 2):
+        r = subprocess.run(bad, cwd=tree, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        assert r.returncode != 0, f'attempt {attempt} built with a failing command:\n{r.stdout[-3000:]}'
+        assert '  CC      init/main.o' in r.stdout.splitlines(), r.stdout[-3000:]
+        assert 'no-such-header.h' in r.stdout
+    assert built(run(make, tree)) == {'init/main.o'}
