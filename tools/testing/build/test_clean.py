@@ -58,6 +58,13 @@ def test_clean_keeps_sources(clone, libfdt_dir):
                 'arch/arm64/kernel/head.o', 'usr/initramfs.cpio'):
         assert not os.path.exists(os.path.join(clone, out)), f'`make clean` left {out}'
 
+    # An output directory make has not seen: the .dtb directories must exist
+    # before make writes a .cmd file into them (scripts/Kbuild.include).
+    out = os.path.join(os.path.dirname(clone), 'out')
+    run(make + [f'O={out}', 'dtbs'], clone)
+    assert os.path.isfile(os.path.join(out, 'arch/arm64/boot/dts/qemu/virt-gicv3.dtb'))
+    assert git_status(clone) == [], '`make O=... dtbs` wrote into the source tree'
+
     run(make, clone)
     assert os.path.isfile(os.path.join(clone, 'arch/arm64/boot/Image'))
 
