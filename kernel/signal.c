@@ -99,23 +99,27 @@ static bool sig_unkillable(struct task_struct *p)
 	return (p->flags & PF_KTHREAD) || !p->sighand || (p->signal->flags & SIGNAL_UNKILLABLE);
 }
 
-/* Would p do nothing with sig? (Blocked signals are kept: the action may change.) */
+/*
+ * Would p do nothing with sig? Blocked signals are kept, whatever the action
+ * (it may change before they are unblocked, or rt_sigtimedwait takes them),
+ * init's included: so an init that blocks SIGTERM and waits for it with
+ * sigtimedwait gets it. real_blocked is the mask a task in rt_sigtimedwait
+ * had before the wait unblocked the awaited signals (Linux's rule).
+ */
 static bool sig_ignored(struct task_struct *p, int sig)
 {
 	unsigned long handler;
 
 	if (!p->sighand)
 		return true;
+	if ((p->blocked | p->real_blocked) & sigmask(sig) & ~SIG_KERNEL_ONLY_MASK)
+		return false;
 	handler = sig_action(p, sig)->sa_handler;
 	if (handler == SIG_IGN)
-		return !(p->blocked & sigmask(sig)) || sig == SIGKILL;
+		return true;
 	if (handler != SIG_DFL)
 		return false;
-	if (sig_unkillable(p))
-		return true;
-	if (p->blocked & sigmask(sig) & ~SIG_KERNEL_ONLY_MASK)
-		return false;
-	return sig_kernel_ignore(sig);
+	return sig_unkillable(p) || sig_kernel_ignore(sig);
 }
 
 /* ---- pending lists ------------------------------------------------------------ */
@@ -890,6 +894,7 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags)
 
 	init_sigpending(&p->pending);
 	p->blocked = parent->blocked;
+	p->real_blocked = 0;
 	p->restore_sigmask = false;
 	p->sas_ss_sp = parent->sas_ss_sp;
 	p->sas_ss_size = parent->sas_ss_size;
@@ -1084,7 +1089,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 	struct task_struct *p = current;
 	struct __kernel_timespec ts;
 	kernel_siginfo_t info;
-	sigset_t these, saved;
+	sigset_t these;
 	unsigned long flags;
 	u64 ns = ~0ULL;
 	int sig;
@@ -1106,8 +1111,12 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 	spin_lock_irqsave(&p->sighand->siglock, flags);
 	sig = dequeue_signal(p, these, &info);
 	if (!sig && ns) {
-		/* Let the awaited signals wake us, as if unblocked, for the wait. */
-		saved = p->blocked;
+		/*
+		 * Let the awaited signals wake us, as if unblocked, for the
+		 * wait; real_blocked keeps them from being dropped as ignored
+		 * (SIGCHLD's default, anything sent to init) meanwhile.
+		 */
+		p->real_blocked = p->blocked;
 		p->blocked &= ~these;
 		recalc_sigpending_tsk(p);
 		spin_unlock_irqrestore(&p->sighand->siglock, flags);
@@ -1123,7 +1132,8 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 			__set_current_state(TASK_RUNNING);
 		}
 		spin_lock_irqsave(&p->sighand->siglock, flags);
-		p->blocked = saved;
+		p->blocked = p->real_blocked;
+		p->real_blocked = 0;
 		sig = dequeue_signal(p, these, &info);
 	}
 	spin_unlock_irqrestore(&p->sighand->siglock, flags);

@@ -126,6 +126,7 @@ struct task_struct {
 	struct signal_struct *signal;	/* the process's: its pending, timer, stop */
 	struct sigpending pending;	/* sent to this task (tgkill, faults) */
 	sigset_t blocked;
+	sigset_t real_blocked;		/* blocked before rt_sigtimedwait, during it */
 	sigset_t saved_sigmask;		/* rt_sigsuspend's caller's, restored after */
 	bool restore_sigmask;		/* saved_sigmask is to be restored */
 	bool stop_dequeued;		/* a stop signal taken, no SIGCONT since

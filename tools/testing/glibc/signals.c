@@ -27,7 +27,7 @@
 
 #include "ktap.h"
 
-#define NR_CASES 38
+#define NR_CASES 39
 #define ALTSTACK_BYTES 16384UL
 
 static volatile sig_atomic_t hits;
@@ -359,6 +359,39 @@ static void test_alarm_pause(void)
 	install(SIGALRM, SIG_DFL, 0);
 }
 
+/*
+ * SIGCHLD blocked, at its default action (ignore), and awaited with
+ * sigtimedwait: a child that exits while the parent waits must wake it.
+ * The wait unblocks the signal while it sleeps; the signal is still not
+ * "ignored" then, because the mask before the wait blocked it (Linux's
+ * real_blocked). It was dropped so once, and the wait ran to its timeout.
+ */
+static void test_sigchld_sigtimedwait(void)
+{
+	struct timespec ts = { 10, 0 }, nap = { 0, 100 * 1000 * 1000 };
+	int status = 0, r;
+	siginfo_t info;
+	sigset_t set;
+	pid_t child;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	child = fork();
+	if (child == 0) {
+		nanosleep(&nap, NULL);	/* exit while the parent is in sigtimedwait */
+		_exit(5);
+	}
+	memset(&info, 0, sizeof(info));
+	r = sigtimedwait(&set, &info, &ts);
+	ktap_check(r == SIGCHLD && info.si_pid == child && info.si_code == CLD_EXITED &&
+		   info.si_status == 5, "sigtimedwait_wakes_for_blocked_sigchld",
+		   "ret %d errno %d pid %d code %d status %d", r, r < 0 ? errno : 0, info.si_pid,
+		   info.si_code, info.si_status);
+	waitpid(child, &status, 0);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static void test_sigchld(void)
 {
 	int status = 0;
@@ -384,6 +417,7 @@ static void test_sigchld(void)
 	ktap_check(r == -1 && errno == ECHILD, "sigchld_ignored_autoreaps", "ret %d errno %d",
 		   r, errno);
 	install(SIGCHLD, SIG_DFL, 0);
+	test_sigchld_sigtimedwait();
 }
 
 static void test_default_actions(void)
