@@ -5,7 +5,9 @@
  *
  * signal() takes only SIG_DFL and SIG_IGN: this libc has no sa_restorer or
  * sigaction() yet, though the kernel runs handlers as Linux does (glibc
- * programs use them: Documentation/userspace-api/syscalls.rst).
+ * programs use them: Documentation/userspace-api/syscalls.rst). A program
+ * that must act on a signal blocks it and takes it with sigtimedwait(), as
+ * init does.
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
@@ -22,6 +24,26 @@ typedef void (*sighandler_t)(int);
 
 int kill(pid_t pid, int sig);
 sighandler_t signal(int sig, sighandler_t handler);
+
+/* The kernel's signal set: bit sig - 1. */
+typedef unsigned long sigset_t;
+static inline int sigemptyset(sigset_t *set)
+{
+	*set = 0;
+	return 0;
+}
+
+static inline int sigaddset(sigset_t *set, int sig)
+{
+	*set |= 1UL << (sig - 1);
+	return 0;
+}
+
+struct timespec;
+int sigprocmask(int how, const sigset_t *set, sigset_t *old);
+/* A signal of *set taken off the pending ones, waiting at most *timeout
+ * (NULL: as long as it takes); -1 with EAGAIN when the time ran out. */
+int sigtimedwait(const sigset_t *set, void *info, const struct timespec *timeout);
 
 /* "SEGV" for SIGSEGV, or NULL; and back: 0 when unknown. (lib/signal.c) */
 const char *signame(int sig);

@@ -15,6 +15,14 @@
  * The kernel passes the arguments after `--` on its command line as argv[1..]
  * (Linux's rule) and opens /dev/console as fds 0, 1 and 2; if it did not,
  * init opens it itself.
+ *
+ * It shuts the system down when asked as busybox's init is: busybox's
+ * poweroff, halt and reboot (without -f) send SIGUSR2, SIGUSR1 and SIGTERM
+ * to process 1. Every other process is sent SIGTERM, then SIGKILL, and
+ * reboot(2) does the rest. init has no signal handler: it keeps SIGCHLD and
+ * those three blocked and takes them with sigtimedwait, so a child's exit
+ * and a request are both seen wherever they fall (the kernel keeps a signal
+ * blocked by init pending, as Linux does).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -104,8 +112,11 @@ static pid_t spawn(const char *path, char **argv, char **env)
 	pid_t pid = fork();
 
 	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);	/* init's own choices are not inherited */
-		signal(SIGTERM, SIG_DFL);
+		sigset_t none;
+
+		sigemptyset(&none);	/* init's own choices are not inherited */
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGINT, SIG_DFL);
 		controlling_tty();
 		execve(path, argv, env);
 		dprintf(2, "init: cannot run %s: %s\n", path, strerror(errno));
@@ -125,18 +136,85 @@ static void status_line(const char *path, int st)
 		dprintf(2, "init: %s exited with status %d\n", path, WEXITSTATUS(st));
 }
 
-/* Wait for `main`, reaping orphans on the way; returns its status. */
-static int wait_for(pid_t main)
+/* The signals init waits for: a child's exit and the three requests. */
+static sigset_t init_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGUSR1);	/* halt */
+	sigaddset(&set, SIGUSR2);	/* poweroff */
+	sigaddset(&set, SIGTERM);	/* reboot */
+	return set;
+}
+
+/*
+ * Reap every child that has ended; *main_st gets main's status if it was
+ * one. 1 when none is left at all.
+ */
+static int reap(pid_t main, int *main_st)
 {
 	pid_t pid;
 	int st;
 
-	for (;;) {
-		pid = wait4(-1, &st, 0, NULL);
+	while ((pid = wait4(-1, &st, WNOHANG, NULL)) > 0)
 		if (pid == main)
+			*main_st = st;
+	return pid < 0 && errno == ECHILD;
+}
+
+/* Reap until no process is left or `ms` milliseconds have passed. */
+static void reap_all(long ms)
+{
+	long long left, end = monotonic_ns() + ms * 1000000LL;
+	sigset_t chld;
+	struct timespec ts;
+	int st;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	while (!reap(0, &st) && (left = end - monotonic_ns()) > 0) {
+		ts.tv_sec = left / 1000000000LL;
+		ts.tv_nsec = left % 1000000000LL;
+		sigtimedwait(&chld, NULL, &ts);
+	}
+}
+
+/* SIGUSR1, SIGUSR2 or SIGTERM came: stop everything, then halt, power off or reboot. */
+static void shutdown_system(int sig)
+{
+	const char *what = sig == SIGUSR1 ? "halt" : sig == SIGUSR2 ? "poweroff" : "reboot";
+	unsigned int cmd = sig == SIGUSR1   ? LINUX_REBOOT_CMD_HALT :
+			   sig == SIGUSR2   ? LINUX_REBOOT_CMD_POWER_OFF :
+					      LINUX_REBOOT_CMD_RESTART;
+
+	dprintf(2, "\nThe system is going down NOW!\n");
+	kill(-1, SIGTERM);
+	dprintf(2, "Sent SIGTERM to all processes\n");
+	reap_all(1000);		/* an interactive shell ignores SIGTERM */
+	kill(-1, SIGKILL);
+	dprintf(2, "Sent SIGKILL to all processes\n");
+	reap_all(1000);
+	dprintf(2, "Requesting system %s\n", what);
+	reboot(cmd);
+	dprintf(2, "init: %s: %s\n", what, strerror(errno));
+}
+
+/* Wait for `main`, reaping orphans and taking requests on the way; returns its status. */
+static int wait_for(pid_t main)
+{
+	sigset_t set = init_signals();
+	int st = -1, sig;
+
+	for (;;) {
+		if (reap(main, &st))
+			return st == -1 ? 0 : st;	/* none left: cannot happen while main lives */
+		if (st != -1)
 			return st;
-		if (pid < 0 && errno == ECHILD)
-			return 0;	/* cannot happen while main lives */
+		sig = sigtimedwait(&set, NULL, NULL);
+		if (sig > 0 && sig != SIGCHLD)
+			shutdown_system(sig);
 	}
 }
 
@@ -146,6 +224,7 @@ int main(int argc, char **argv, char **envp)
 	char **prog_argv = argc > 1 ? argv + 1 : default_argv;
 	char **env = make_env(envp);
 	long long started;
+	sigset_t set;
 	pid_t pid;
 	int st;
 
@@ -153,7 +232,8 @@ int main(int argc, char **argv, char **envp)
 	if (ioctl(0, TIOCGPGRP, &pid) < 0)
 		setsid();	/* leads session 1, as Linux's inits make it (not under a pty) */
 	signal(SIGINT, SIG_IGN);	/* a ^C on the console must not end init */
-	signal(SIGTERM, SIG_IGN);
+	set = init_signals();
+	sigprocmask(SIG_BLOCK, &set, NULL);
 
 	if (argc > 1) {
 		pid = spawn(path, prog_argv, env);

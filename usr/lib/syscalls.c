@@ -298,6 +298,18 @@ sighandler_t signal(int sig, sighandler_t handler)
 	return old.handler;
 }
 
+int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	return (int)ret(__syscall4(__NR_rt_sigprocmask, how, (long)set, (long)old,
+				   sizeof(sigset_t)));
+}
+
+int sigtimedwait(const sigset_t *set, void *info, const struct timespec *timeout)
+{
+	return (int)ret(__syscall4(__NR_rt_sigtimedwait, (long)set, (long)info,
+				   (long)timeout, sizeof(sigset_t)));
+}
+
 pid_t setsid(void)
 {
 	return (pid_t)ret(__syscall0(__NR_setsid));

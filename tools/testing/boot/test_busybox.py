@@ -71,6 +71,36 @@ def test_busybox_prompt(console, qemu_cmd, kernel_image, busybox_initramfs):
     console.read_until_exit(timeout=60)
 
 
+# busybox's poweroff, reboot and halt without -f ask process 1 (SIGUSR2,
+# SIGTERM, SIGUSR1), as on a Linux system with busybox's init: the
+# project's init (usr/init/init.c) stops every process and calls reboot(2).
+SHUTDOWNS = {'poweroff': ('poweroff', 'reboot: Power down'),
+             'reboot': ('reboot', 'reboot: Restarting system'),
+             'halt': ('halt', 'reboot: System halted')}
+
+
+@pytest.mark.parametrize('cmd', SHUTDOWNS)
+def test_busybox_shutdown(console, qemu_cmd, kernel_image, busybox_initramfs, cmd):
+    what, last = SHUTDOWNS[cmd]
+    console.start(qemu_cmd(kernel=kernel_image, memory='256M', append='console=ttyAMA0',
+                           extra=['-initrd', busybox_initramfs]))
+    console.expect_raw(PROMPT, timeout=60)
+    # A job that ignores SIGTERM too, as the interactive shell does: the
+    # SIGKILL after it ends both.
+    console.send("sh -c 'trap \"\" TERM; while :; do sleep 1; done' &\r")
+    console.expect_raw(PROMPT, timeout=30)
+    console.send(f'{cmd}\r')
+    # (a prompt the shell prints meanwhile may start a line)
+    console.expect_lines_in_order([re.compile(r'(.*# \S*)?' + re.escape(t)) for t in (
+        'The system is going down NOW!', 'Sent SIGTERM to all processes',
+        'Sent SIGKILL to all processes', f'Requesting system {what}')] + [last], timeout=60)
+    if cmd == 'halt':
+        console.expect_running(2)       # halted, not reset or powered off
+    else:
+        console.read_until_exit(timeout=30)
+        assert console.exitstatus == 0
+
+
 LEFT, UP = '\x1b[D', '\x1b[A'
 # A foreground job that says it runs (after ash gave it the terminal) and then waits.
 JOB = "sh -c 'echo R$((2*3)); exec sleep 100'"
@@ -347,8 +377,9 @@ def try_busybox_list(console, out):
 
 
 def try_poweroff(console):
-    console.send('poweroff -f\r')
-    console.read_until_exit(timeout=60)
+    console.send('poweroff\r')    # init stops every process first (test_busybox_shutdown)
+    lines = console.read_until_exit(timeout=60)
+    assert 'reboot: Power down' in [ln.text for ln in lines]
     assert console.exitstatus == 0
 
 
@@ -369,14 +400,14 @@ TRIES = {
     ('uname -a', None): try_uname,
     ('free', None): try_free,
     ('busybox --list', None): try_busybox_list,
-    ('poweroff -f', None): try_poweroff,
+    ('poweroff', None): try_poweroff,
 }
 
 
 def test_readme_tries():
     """The README's list and TRIES name the same commands."""
     tries = readme_tries()
-    assert tries[0] == ('ls -l /bin', None) and tries[-1] == ('poweroff -f', None), tries
+    assert tries[0] == ('ls -l /bin', None) and tries[-1] == ('poweroff', None), tries
     assert sorted(tries, key=str) == sorted(TRIES, key=str), \
         'README.md\'s "try ..." list changed: teach TRIES (test_busybox.py) the new commands'
 
@@ -391,7 +422,7 @@ def test_readme_try_list(console, qemu_cmd, kernel_image, busybox_initramfs):
     console.expect_raw(PROMPT, timeout=60)
     for cmd, key in readme_tries():
         check = TRIES[(cmd, key)]
-        if key or cmd == 'poweroff -f':
+        if key or cmd == 'poweroff':
             check(console)
         else:
             check(console, typed(console, cmd))
